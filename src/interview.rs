@@ -1,0 +1,280 @@
+//! The interview as a state machine: answer, go back, go forward again, change an earlier
+//! answer, and see progress. No I/O: front ends call these and draw what they return.
+//!
+//! Every answer ever given is remembered per question. The *path* is derived from them: start at
+//! the first question and follow recorded answers until a question has none (the *frontier*) or
+//! an answer ends the interview. So when an earlier answer changes, later answers still on the new
+//! path stay, those that fall off are kept aside, and they come back if the path returns.
+
+use std::sync::Arc;
+
+use crate::outcome::{self, Recommendation};
+use crate::tree::{Next, Tree};
+
+/// One answered question on the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub question: usize,
+    pub choice: usize,
+}
+
+/// How far along the interview is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Questions answered on the current path.
+    pub answered: usize,
+    /// Fewest questions still to answer on any way to an end.
+    pub fewest_left: u32,
+    /// Most questions still to answer on any way to an end.
+    pub most_left: u32,
+}
+
+impl Progress {
+    /// The share done, counting the most questions that could remain, from 0.0 to 1.0.
+    pub fn ratio(&self) -> f64 {
+        let total = self.answered as f64 + f64::from(self.most_left);
+        if total == 0.0 {
+            1.0
+        } else {
+            self.answered as f64 / total
+        }
+    }
+}
+
+/// Why an interview operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InterviewError {
+    #[error("the interview is finished; there is no question to answer")]
+    Finished,
+    #[error("there is no choice {0} here")]
+    NoSuchChoice(String),
+    #[error("there is no question `{0}` in this tree")]
+    NoSuchQuestion(String),
+    #[error("question `{0}` is not on the current path")]
+    NotOnPath(String),
+}
+
+/// One interview over a tree.
+#[derive(Debug, Clone)]
+pub struct Interview {
+    tree: Arc<Tree>,
+    /// The latest answer given to each question, on the path or kept aside.
+    answers: Vec<Option<usize>>,
+    path: Vec<Step>,
+    /// The first unanswered question on the path; `None` once an answer ends the interview.
+    frontier: Option<usize>,
+    /// The position on the path being looked at: `path.len()` is the frontier (or the end).
+    cursor: usize,
+}
+
+impl Interview {
+    pub fn new(tree: Arc<Tree>) -> Self {
+        let answers = vec![None; tree.questions().len()];
+        let mut interview = Interview {
+            frontier: Some(tree.start()),
+            tree,
+            answers,
+            path: Vec::new(),
+            cursor: 0,
+        };
+        interview.rebuild();
+        interview
+    }
+
+    pub fn tree(&self) -> &Arc<Tree> {
+        &self.tree
+    }
+
+    /// The question being asked, or `None` when the cursor is past the end of a finished path.
+    pub fn current(&self) -> Option<usize> {
+        match self.path.get(self.cursor) {
+            Some(step) => Some(step.question),
+            None => self.frontier,
+        }
+    }
+
+    /// The answer already recorded for the current question, if any (after going back, or
+    /// one kept aside from an earlier path).
+    pub fn selected(&self) -> Option<usize> {
+        self.current().and_then(|q| self.answers[q])
+    }
+
+    /// The answer recorded for a question, on the path or kept aside.
+    pub fn answer_of(&self, question: usize) -> Option<usize> {
+        self.answers.get(question).copied().flatten()
+    }
+
+    /// Answers the current question and moves to the next one on the path.
+    pub fn answer(&mut self, choice: usize) -> Result<(), InterviewError> {
+        let question = self.current().ok_or(InterviewError::Finished)?;
+        if choice >= self.tree.question(question).choices.len() {
+            return Err(InterviewError::NoSuchChoice((choice + 1).to_string()));
+        }
+        self.answers[question] = Some(choice);
+        self.rebuild();
+        self.cursor = (self.cursor + 1).min(self.path.len());
+        Ok(())
+    }
+
+    /// Answers the current question by the choice's id.
+    pub fn answer_id(&mut self, choice: &str) -> Result<(), InterviewError> {
+        let question = self.current().ok_or(InterviewError::Finished)?;
+        let index = self
+            .tree
+            .choice_index(question, choice)
+            .ok_or_else(|| InterviewError::NoSuchChoice(format!("`{choice}`")))?;
+        self.answer(index)
+    }
+
+    /// Changes the answer to a question on the path without moving the cursor (unless the
+    /// path now ends before it).
+    pub fn change(&mut self, question: usize, choice: usize) -> Result<(), InterviewError> {
+        let id = || self.tree.question(question).id.clone();
+        if !self.path.iter().any(|s| s.question == question) && self.frontier != Some(question) {
+            return Err(InterviewError::NotOnPath(id()));
+        }
+        if choice >= self.tree.question(question).choices.len() {
+            return Err(InterviewError::NoSuchChoice((choice + 1).to_string()));
+        }
+        self.answers[question] = Some(choice);
+        self.rebuild();
+        self.cursor = self.cursor.min(self.path.len());
+        Ok(())
+    }
+
+    /// Records answers wholesale (an answers file, a saved session) and moves to the frontier.
+    /// Answers to questions off the resulting path are kept aside.
+    pub fn restore(&mut self, answers: impl IntoIterator<Item = Step>) {
+        for step in answers {
+            if step.question < self.answers.len()
+                && step.choice < self.tree.question(step.question).choices.len()
+            {
+                self.answers[step.question] = Some(step.choice);
+            }
+        }
+        self.rebuild();
+        self.cursor = self.path.len();
+    }
+
+    /// Goes back one question; false at the first.
+    pub fn back(&mut self) -> bool {
+        if self.cursor == 0 {
+            return false;
+        }
+        self.cursor -= 1;
+        true
+    }
+
+    /// Goes forward one question over an answer already given; false when there is none.
+    pub fn forward(&mut self) -> bool {
+        if self.cursor >= self.path.len() {
+            return false;
+        }
+        self.cursor += 1;
+        true
+    }
+
+    /// Moves to a question on the path, to look at or change its answer.
+    pub fn go_to(&mut self, question: usize) -> Result<(), InterviewError> {
+        let position = self
+            .path
+            .iter()
+            .position(|s| s.question == question)
+            .or_else(|| (self.frontier == Some(question)).then_some(self.path.len()))
+            .ok_or_else(|| InterviewError::NotOnPath(self.tree.question(question).id.clone()))?;
+        self.cursor = position;
+        Ok(())
+    }
+
+    /// Moves to the frontier: the first unanswered question, or past the end when finished.
+    pub fn go_to_frontier(&mut self) {
+        self.cursor = self.path.len();
+    }
+
+    /// The answered questions on the path, in order.
+    pub fn path(&self) -> &[Step] {
+        &self.path
+    }
+
+    /// The position on the path being looked at (`path().len()` at the frontier).
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Answers given earlier that are not on the current path, in question order.
+    pub fn kept(&self) -> Vec<Step> {
+        let on_path: Vec<bool> = {
+            let mut v = vec![false; self.answers.len()];
+            for s in &self.path {
+                v[s.question] = true;
+            }
+            v
+        };
+        self.answers
+            .iter()
+            .enumerate()
+            .filter_map(|(q, a)| match a {
+                Some(c) if !on_path[q] => Some(Step {
+                    question: q,
+                    choice: *c,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every recorded answer, on the path first, then those kept aside.
+    pub fn all_answers(&self) -> Vec<Step> {
+        let mut all = self.path.clone();
+        all.extend(self.kept());
+        all
+    }
+
+    pub fn progress(&self) -> Progress {
+        let (fewest_left, most_left) = self
+            .frontier
+            .map_or((0, 0), |q| self.tree.remaining_from(q));
+        Progress {
+            answered: self.path.len(),
+            fewest_left,
+            most_left,
+        }
+    }
+
+    /// True once the path reaches an answer that ends the interview.
+    pub fn is_finished(&self) -> bool {
+        self.frontier.is_none()
+    }
+
+    /// The recommendation, once the interview is finished.
+    pub fn result(&self) -> Option<Recommendation> {
+        self.is_finished()
+            .then(|| outcome::recommend(&self.tree, &self.path, &self.answers))
+    }
+
+    fn rebuild(&mut self) {
+        let (path, frontier) = walk(&self.tree, &self.answers);
+        self.path = path;
+        self.frontier = frontier;
+    }
+}
+
+/// Follows recorded answers from the start: the path, and the first unanswered question (or
+/// `None` when an answer ends the interview).
+pub(crate) fn walk(tree: &Tree, answers: &[Option<usize>]) -> (Vec<Step>, Option<usize>) {
+    let mut path = Vec::new();
+    let mut question = tree.start();
+    // A valid tree has no cycles, so a path is never longer than the tree; the bound keeps
+    // a bug from ever turning into a hang.
+    for _ in 0..=tree.questions().len() {
+        let Some(choice) = answers[question] else {
+            return (path, Some(question));
+        };
+        path.push(Step { question, choice });
+        match tree.next(question, choice) {
+            Next::End => return (path, None),
+            Next::Question(q) => question = q,
+        }
+    }
+    (path, Some(question))
+}

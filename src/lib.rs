@@ -1,0 +1,11 @@
+//! techhire's engine: the question-tree format and its loader and validator, the interview
+//! state machine, and the recommendation with its reasons. No terminal I/O lives here; the
+//! full-screen interface, the plain line mode and the command line are thin layers on top.
+
+pub mod interview;
+pub mod outcome;
+pub mod tree;
+
+pub use interview::{Interview, InterviewError, Progress, Step};
+pub use outcome::{Reason, Recommendation, Unanswered, WhatIf};
+pub use tree::{Diagnostic, Loaded, Report, Severity, Tree, TreeError, TreeFile};

@@ -1,0 +1,168 @@
+//! The recommendation: scores from the evidence of each answer, the winner with its margin and
+//! close-call flag, how every answer moved the result, and what single changed answer would
+//! change it.
+
+use crate::interview::{Step, walk};
+use crate::tree::Tree;
+
+/// The result of a finished interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recommendation {
+    /// The recommended outcome's index.
+    pub outcome: usize,
+    /// The next best outcome, when the tree has more than one.
+    pub runner_up: Option<usize>,
+    /// Points per outcome, in the tree's outcome order.
+    pub scores: Vec<i64>,
+    /// Points between the recommendation and the runner-up.
+    pub margin: i64,
+    /// The margin is within the tree's `close_call_margin`, or it is a tie.
+    pub close_call: bool,
+    /// The top two scored the same and the tree's outcome order decided.
+    pub tie: bool,
+    /// Every answer on the path, in the order asked, with what it did.
+    pub reasons: Vec<Reason>,
+    /// Each single changed answer that would change the recommendation.
+    pub what_ifs: Vec<WhatIf>,
+}
+
+/// How one answer moved the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub question: usize,
+    pub choice: usize,
+    /// The points this answer added, as (outcome index, points).
+    pub evidence: Vec<(usize, i32)>,
+    /// Points this answer put between the recommendation and the runner-up: positive when it
+    /// pushed toward the recommendation, negative when it pulled away.
+    pub lead: i64,
+}
+
+/// A changed answer that would change the recommendation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIf {
+    pub question: usize,
+    /// The answer given.
+    pub from: usize,
+    /// The answer that would change the result.
+    pub to: usize,
+    /// What the result would be (or, when `unanswered` is set, leans toward so far).
+    pub outcome: usize,
+    /// When the new answer leads down a branch with questions not yet answered: the first of
+    /// them, and the fewest and most questions that branch still asks.
+    pub unanswered: Option<Unanswered>,
+}
+
+/// The questions a what-if's branch still needs answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unanswered {
+    pub first: usize,
+    pub fewest: u32,
+    pub most: u32,
+}
+
+impl Recommendation {
+    /// The reasons that moved the result, strongest push toward the recommendation first;
+    /// answers that carried no evidence are left out.
+    pub fn strongest_reasons(&self) -> Vec<&Reason> {
+        let mut moved: Vec<&Reason> = self
+            .reasons
+            .iter()
+            .filter(|r| !r.evidence.is_empty())
+            .collect();
+        moved.sort_by_key(|r| std::cmp::Reverse(r.lead));
+        moved
+    }
+}
+
+/// Adds up the evidence of the answers on a path.
+pub fn scores(tree: &Tree, path: &[Step]) -> Vec<i64> {
+    let mut scores = vec![0i64; tree.outcomes().len()];
+    for step in path {
+        for &(outcome, points) in tree.evidence(step.question, step.choice) {
+            scores[outcome] += i64::from(points);
+        }
+    }
+    scores
+}
+
+/// The winning outcome and the runner-up; ties go to the outcome declared first.
+fn rank(scores: &[i64]) -> (usize, Option<usize>) {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by_key(|&o| (std::cmp::Reverse(scores[o]), o));
+    (order.first().copied().unwrap_or(0), order.get(1).copied())
+}
+
+/// The recommendation for a finished path; `answers` holds every recorded answer by question,
+/// so what-ifs can follow a new branch over answers already given.
+pub fn recommend(tree: &Tree, path: &[Step], answers: &[Option<usize>]) -> Recommendation {
+    let scores = scores(tree, path);
+    let (outcome, runner_up) = rank(&scores);
+    let margin = runner_up.map_or(0, |r| scores[outcome] - scores[r]);
+    let tie = runner_up.is_some() && margin == 0;
+    let close_call =
+        tie || (runner_up.is_some() && margin <= i64::from(tree.meta().close_call_margin));
+    let reasons = path
+        .iter()
+        .map(|step| {
+            let evidence = tree.evidence(step.question, step.choice).to_vec();
+            let points = |o: usize| {
+                evidence
+                    .iter()
+                    .filter(|(e, _)| *e == o)
+                    .map(|(_, p)| i64::from(*p))
+                    .sum::<i64>()
+            };
+            let lead = points(outcome) - runner_up.map_or(0, points);
+            Reason {
+                question: step.question,
+                choice: step.choice,
+                evidence,
+                lead,
+            }
+        })
+        .collect();
+    Recommendation {
+        outcome,
+        runner_up,
+        scores,
+        margin,
+        close_call,
+        tie,
+        reasons,
+        what_ifs: what_ifs(tree, path, answers, outcome),
+    }
+}
+
+/// Tries every other answer to every question on the path, following the branch it leads to
+/// over answers already given.
+fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
+    let mut found = Vec::new();
+    let mut trial = answers.to_vec();
+    for step in path {
+        let choices = tree.question(step.question).choices.len();
+        for to in (0..choices).filter(|&c| c != step.choice) {
+            trial[step.question] = Some(to);
+            let (new_path, frontier) = walk(tree, &trial);
+            let (outcome, _) = rank(&scores(tree, &new_path));
+            if outcome != current {
+                found.push(WhatIf {
+                    question: step.question,
+                    from: step.choice,
+                    to,
+                    outcome,
+                    unanswered: frontier.map(|first| {
+                        let (fewest, most) = tree.remaining_from(first);
+                        Unanswered {
+                            first,
+                            fewest,
+                            most,
+                        }
+                    }),
+                });
+            }
+        }
+        trial[step.question] = Some(step.choice);
+    }
+    found
+}

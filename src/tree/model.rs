@@ -1,0 +1,136 @@
+//! The question-tree file format. These serde types *are* the format: every field's doc comment
+//! becomes its description in the JSON Schema (`docs/questions.schema.json`), and unknown keys
+//! are errors everywhere.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A whole question tree, as written in `questions.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "techhire question tree")]
+pub struct TreeFile {
+    /// What the tree is, and where the interview starts.
+    pub meta: Meta,
+    /// The documents the questions and outcomes are grounded in; cited by `id`.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The recommendations the interview can end in, in tie-break order: when two outcomes
+    /// score the same, the one declared first wins (and the result is flagged a close call).
+    pub outcomes: Vec<Outcome>,
+    /// The questions, in any order; the flow is given by `meta.start` and each choice's `next`.
+    pub questions: Vec<Question>,
+}
+
+/// The tree's title, version and starting question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Shown in the interview's header and on reports.
+    pub title: String,
+    /// Recorded in sessions and reports, so a reader knows which edition gave the advice.
+    pub version: String,
+    /// The `id` of the first question asked.
+    pub start: String,
+    /// A result whose winning margin is at most this many points is flagged a close call.
+    /// A tie is always a close call.
+    #[serde(default = "default_close_call_margin")]
+    pub close_call_margin: u32,
+}
+
+fn default_close_call_margin() -> u32 {
+    1
+}
+
+/// One document the advice is grounded in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short identifier cited by questions and outcomes, e.g. `techtarget`.
+    pub id: String,
+    /// The document's title, as published.
+    pub title: String,
+    /// Who published it (a firm, a magazine, a training company).
+    pub publisher: String,
+    /// The named author or authors, when the document has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// When it was published or last updated, as the document gives it (e.g. `2025-05`).
+    pub date: String,
+}
+
+/// One recommendation the interview can end in, with the guidance that goes with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Identifier used in evidence, e.g. `cio`, `cto`, `both`, `combined`.
+    pub id: String,
+    /// The headline, e.g. "Hire a CIO".
+    pub label: String,
+    /// One line a client can repeat to their board.
+    pub summary: String,
+    /// What the role (or roles) will own.
+    pub owns: Vec<String>,
+    /// What to prioritise when hiring.
+    pub priorities: Vec<String>,
+    /// The profile of the person who succeeds in this role.
+    pub profile: String,
+    /// What can go wrong with this choice.
+    pub risks: Vec<String>,
+    /// What to do next.
+    pub next_steps: Vec<String>,
+    /// For two leaders: how they should collaborate and to whom each reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collaboration: Option<String>,
+    /// For one combined leader: the signs that it is time to split the role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_to_split: Option<String>,
+    /// Source ids this guidance rests on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One question of the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Identifier used by `meta.start`, `next` and answers files; letters, digits, `_` and `-`.
+    pub id: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// "Why this matters": shown beside the question, citing its sources.
+    pub help: String,
+    /// Source ids the help and evidence rest on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The answers offered, in the order shown. Nine at most get a digit key.
+    pub choices: Vec<Choice>,
+}
+
+/// One answer to a question: where it leads, and the evidence it adds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Identifier used in answers files and sessions; unique within its question.
+    pub id: String,
+    /// The answer as shown.
+    pub label: String,
+    /// A line of explanation shown under the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// The `id` of the question asked next. Give exactly one of `next` and `end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// `true` when this answer ends the interview. Give exactly one of `next` and `end`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end: bool,
+    /// Points this answer adds to (or, negative, takes from) each outcome, by outcome id.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, i32>,
+    /// Why this answer points where it does, in a phrase a client understands; shown in the
+    /// result's reasons. Falls back to the label when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

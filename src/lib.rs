@@ -4,6 +4,7 @@
 
 pub mod interview;
 pub mod outcome;
+pub mod text;
 pub mod tree;
 
 pub use interview::{Interview, InterviewError, Progress, Step};

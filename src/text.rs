@@ -1,0 +1,91 @@
+//! Terminal-safe text. Question trees and sessions travel between people, so every string from
+//! a file is cleaned before it reaches a terminal: control characters (which carry escape
+//! sequences such as OSC 52 clipboard writes or OSC 8 links), bidirectional overrides and
+//! invisible characters are shown as visible stand-ins or removed.
+
+use std::borrow::Cow;
+
+/// Cleans one line of text for display: newlines become spaces.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    clean(s, false)
+}
+
+/// Cleans text for display, keeping its newlines (for wrapped paragraphs and notes).
+pub fn terminal_safe_multiline(s: &str) -> Cow<'_, str> {
+    clean(s, true)
+}
+
+fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if s.chars()
+        .all(|c| !needs_cleaning(c) || (keep_newlines && c == '\n'))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' | '\r' => out.push(' '),
+            // ESC shown as the "escape" symbol, so a smuggled sequence is visible, not run.
+            '\u{1b}' => out.push('\u{241b}'),
+            // Other C0 controls and DEL as their Unicode control pictures.
+            c @ '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            c if needs_cleaning(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// C0 and C1 controls, bidirectional overrides and isolates, and invisible characters that can
+/// make text read differently from what it is.
+fn needs_cleaning(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200b}'..='\u{200f}'   // zero-width space/joiners, LRM/RLM
+            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{feff}'              // zero-width no-break space
+            | '\u{fff9}'..='\u{fffb}' // interlinear annotations
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            terminal_safe("Hire a CIO — 5 € ✓ 日本"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn escape_sequences_cannot_reach_the_terminal() {
+        let hostile = "a\u{1b}]52;c;cGF3bmVk\u{7}b\u{1b}[2Jc\u{9b}31md";
+        let clean = terminal_safe(hostile);
+        assert!(!clean.chars().any(|c| c.is_control()), "{clean:?}");
+        assert!(
+            clean.contains('\u{241b}'),
+            "ESC is shown visibly: {clean:?}"
+        );
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_shown() {
+        let clean = terminal_safe("admin\u{202e}txt.exe\u{200b}");
+        assert_eq!(clean, "admin\u{fffd}txt.exe\u{fffd}");
+    }
+
+    #[test]
+    fn newlines_are_kept_only_in_multiline_text() {
+        assert_eq!(terminal_safe("a\nb"), "a b");
+        assert_eq!(terminal_safe_multiline("a\nb\r\n"), "a\nb \n");
+    }
+}

@@ -1,0 +1,100 @@
+//! Sessions: one client's interview saved after every change, so nothing typed is lost. The
+//! file format ([`Session`]), safe reading of untrusted files, atomic locked saving in a
+//! folder of sessions, and resuming on a question tree that may have changed since.
+//! No terminal I/O: front ends show what these return.
+
+mod lock;
+mod model;
+mod read;
+mod reconcile;
+mod store;
+mod timestamp;
+mod write;
+
+pub use model::{
+    Answer, FORMAT, Note, ProgressSnapshot, Score, Session, SessionResult, TreeStamp, VERSION,
+    is_valid_id,
+};
+pub use read::{MAX_SESSION_BYTES, parse, read_path};
+pub use reconcile::{DropReason, Dropped, Reconciled};
+pub use store::{Listing, SessionFile, Store, Summary, Unreadable};
+pub use timestamp::Timestamp;
+
+/// Why a session could not be read, found, locked or saved. Every message names the file and
+/// says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(
+        "cannot find a folder for your sessions (no home directory is set); \
+         give one with --session PATH"
+    )]
+    NoDataDir,
+    #[error("cannot read {file}: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{file} is {size} bytes, over the {limit}-byte limit for session files; \
+         is it the right file?"
+    )]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error(
+        "{file} is empty, so there is no session in it; it was left as it is. \
+         Start a new session, or pick another file"
+    )]
+    Empty { file: String },
+    #[error(
+        "{file} ends early, at line {line}, column {column}: it looks cut off (truncated), \
+         perhaps by a failed copy or download; it was left as it is. Use another copy of it"
+    )]
+    Truncated {
+        file: String,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "{file} is not valid JSON (line {line}, column {column}: {detail}), so not a session \
+         file; it was left as it is"
+    )]
+    NotJson {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("{file} is not a techhire session: {what}. It was left as it is")]
+    Foreign { file: String, what: String },
+    #[error(
+        "{file} was saved by a newer techhire (session format version {version}; this one \
+         reads up to version {supported}); update techhire to open it. It was left as it is"
+    )]
+    FutureVersion {
+        file: String,
+        version: u64,
+        supported: u32,
+    },
+    #[error(
+        "{file} is a techhire session with a problem at line {line}, column {column}: \
+         {detail}. It was left as it is; if it was edited by hand, undo the edit"
+    )]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error(
+        "{file} is open in another techhire ({holder}); close it there first. Two at once \
+         would overwrite each other's answers"
+    )]
+    Locked { file: String, holder: String },
+    #[error(
+        "{file} already exists; resume it with `techhire resume {file}`, or choose another name"
+    )]
+    AlreadyExists { file: String },
+    #[error("could not save {file}: {why}. The last save is intact")]
+    Write { file: String, why: String },
+    #[error("there is no session `{id}` in {folder}; `techhire sessions` lists them")]
+    NotFound { id: String, folder: String },
+}

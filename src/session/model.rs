@@ -1,0 +1,453 @@
+//! The session file format. These serde types *are* the format (documented with a full example
+//! in `docs/session-format.md`): who the interview is for, which edition of the question tree it
+//! ran on, every answer and note with its time, and the result once finished.
+
+use std::collections::BTreeMap;
+use std::hash::{BuildHasher as _, Hasher as _};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::{Digest as _, Sha256};
+
+use super::Timestamp;
+use crate::{Interview, Tree};
+
+/// The value of every session's `format` field: tells a session apart from other JSON.
+pub const FORMAT: &str = "techhire-session";
+
+/// The format version this build writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// One client's interview, as saved after every change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Always `techhire-session`.
+    format: FormatTag,
+    /// The format version, [`VERSION`] when written by this build.
+    pub(crate) version: u32,
+    /// Short, unique and safe in a file name; the default file is `<id>.json`.
+    pub id: String,
+    /// Who the interview is for, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    /// Who ran it, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultant: Option<String>,
+    pub created: Timestamp,
+    /// The last change: an answer, a note, a name.
+    pub updated: Timestamp,
+    /// The edition of the question tree the answers were given on.
+    pub tree: TreeStamp,
+    /// Every answer given, those on the interview's path first (in the order asked), then
+    /// those kept aside after an earlier answer changed the path.
+    pub answers: Vec<Answer>,
+    /// Free-text notes by question id. Kept apart from answers so a note typed before
+    /// answering, or on a question whose answer later changes, is never lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, Note>,
+    /// How far the interview had got at the last save, so listings need not load the tree.
+    pub progress: ProgressSnapshot,
+    /// The recommendation, once the interview is finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<SessionResult>,
+    /// Answers and notes an earlier edition of the tree accepted and the current one does not:
+    /// kept for the record, never put back into the interview.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<super::Dropped>,
+}
+
+/// Which question tree a session ran on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreeStamp {
+    /// The tree's `meta.title`.
+    pub title: String,
+    /// The tree's `meta.version`.
+    pub version: String,
+    /// SHA-256 of the tree file's bytes, in lowercase hex: any edit changes it.
+    pub sha256: String,
+    /// Where the tree was loaded from, as it was named (a path, or the built-in tree's name).
+    pub file: String,
+}
+
+impl TreeStamp {
+    /// Stamps a loaded tree; `bytes` are the file it was loaded from, exactly as read.
+    pub fn new(tree: &Tree, file: &str, bytes: &[u8]) -> TreeStamp {
+        let digest = Sha256::digest(bytes);
+        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        TreeStamp {
+            title: tree.meta().title.clone(),
+            version: tree.meta().version.clone(),
+            sha256,
+            file: file.to_string(),
+        }
+    }
+}
+
+/// One answer: which choice, to which question, and when it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The question's `id`.
+    pub question: String,
+    /// The chosen choice's `id`.
+    pub choice: String,
+    /// When this choice was given (the latest time, if the answer changed).
+    pub at: Timestamp,
+}
+
+/// A free-text note on a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    /// When it was last edited.
+    pub at: Timestamp,
+}
+
+/// Progress at the last save: questions answered on the path, and the fewest and most left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressSnapshot {
+    pub answered: usize,
+    pub fewest_left: u32,
+    pub most_left: u32,
+}
+
+/// The recommendation of a finished interview, as it stood at the last save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionResult {
+    /// The recommended outcome's `id`.
+    pub outcome: String,
+    /// Its headline, e.g. "Hire a CIO".
+    pub label: String,
+    /// Points per outcome, in the tree's outcome order.
+    pub scores: Vec<Score>,
+    /// Points between the recommendation and the runner-up.
+    pub margin: i64,
+    /// The margin was within the tree's close-call margin, or a tie.
+    pub close_call: bool,
+    /// When the interview reached this result.
+    pub finished: Timestamp,
+}
+
+/// One outcome's points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    pub outcome: String,
+    pub points: i64,
+}
+
+/// The `format` field: writes [`FORMAT`] and refuses anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct FormatTag;
+
+impl Serialize for FormatTag {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(FORMAT)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatTag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == FORMAT {
+            Ok(FormatTag)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`format` is `{}`, not `{FORMAT}`",
+                text.escape_debug()
+            )))
+        }
+    }
+}
+
+impl Session {
+    /// A new session with a fresh id, recording an interview (usually just started) on the
+    /// tree `stamp` describes. Blank names count as not given.
+    pub fn new(
+        stamp: TreeStamp,
+        client: Option<String>,
+        consultant: Option<String>,
+        interview: &Interview,
+    ) -> Session {
+        let now = Timestamp::now();
+        let mut session = Session {
+            format: FormatTag,
+            version: VERSION,
+            id: new_id(),
+            client: client.filter(|c| !c.trim().is_empty()),
+            consultant: consultant.filter(|c| !c.trim().is_empty()),
+            created: now,
+            updated: now,
+            tree: stamp,
+            answers: Vec::new(),
+            notes: BTreeMap::new(),
+            progress: ProgressSnapshot {
+                answered: 0,
+                fewest_left: 0,
+                most_left: 0,
+            },
+            result: None,
+            dropped: Vec::new(),
+        };
+        session.record(interview, now);
+        session
+    }
+
+    /// The format version the file was written in.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// Records the interview as it stands: every answer (keeping the time of those unchanged,
+    /// stamping new or changed ones `now`), progress, and the result once finished. Call it
+    /// after every change, then save.
+    pub fn record(&mut self, interview: &Interview, now: Timestamp) {
+        let tree = interview.tree();
+        let previous: BTreeMap<(&str, &str), Timestamp> = self
+            .answers
+            .iter()
+            .map(|a| ((a.question.as_str(), a.choice.as_str()), a.at))
+            .collect();
+        let answers: Vec<Answer> = interview
+            .all_answers()
+            .iter()
+            .map(|step| {
+                let question = &tree.question(step.question);
+                let choice = &question.choices[step.choice].id;
+                Answer {
+                    question: question.id.clone(),
+                    choice: choice.clone(),
+                    at: previous
+                        .get(&(question.id.as_str(), choice.as_str()))
+                        .copied()
+                        .unwrap_or(now),
+                }
+            })
+            .collect();
+        self.answers = answers;
+        self.snapshot(interview, now);
+        self.updated = now;
+    }
+
+    /// Refreshes progress and result from the interview; a result keeps its `finished` time
+    /// while it stays the same.
+    pub(crate) fn snapshot(&mut self, interview: &Interview, now: Timestamp) {
+        let progress = interview.progress();
+        self.progress = ProgressSnapshot {
+            answered: progress.answered,
+            fewest_left: progress.fewest_left,
+            most_left: progress.most_left,
+        };
+        let tree = interview.tree();
+        let result = interview.result().map(|r| {
+            let outcome = tree.outcome(r.outcome);
+            SessionResult {
+                outcome: outcome.id.clone(),
+                label: outcome.label.clone(),
+                scores: tree
+                    .outcomes()
+                    .iter()
+                    .zip(&r.scores)
+                    .map(|(o, &points)| Score {
+                        outcome: o.id.clone(),
+                        points,
+                    })
+                    .collect(),
+                margin: r.margin,
+                close_call: r.close_call,
+                finished: now,
+            }
+        });
+        self.result = match (self.result.take(), result) {
+            (Some(old), Some(new)) => Some(SessionResult {
+                // Unchanged since last time: keep when it was first reached.
+                finished: if (&old.outcome, &old.scores) == (&new.outcome, &new.scores) {
+                    old.finished
+                } else {
+                    new.finished
+                },
+                ..new
+            }),
+            (_, new) => new,
+        };
+    }
+
+    /// Sets the note on a question; blank text removes it.
+    pub fn set_note(&mut self, question: &str, text: &str, now: Timestamp) {
+        if text.trim().is_empty() {
+            self.notes.remove(question);
+        } else {
+            self.notes.insert(
+                question.to_string(),
+                Note {
+                    text: text.to_string(),
+                    at: now,
+                },
+            );
+        }
+        self.updated = now;
+    }
+
+    /// The note on a question, if any.
+    pub fn note(&self, question: &str) -> Option<&str> {
+        self.notes.get(question).map(|n| n.text.as_str())
+    }
+
+    /// Notes as plain text by question id, the shape reports take.
+    pub fn note_texts(&self) -> BTreeMap<String, String> {
+        self.notes
+            .iter()
+            .map(|(q, n)| (q.clone(), n.text.clone()))
+            .collect()
+    }
+}
+
+/// Letters and digits that cannot be mistaken for one another when read aloud or typed.
+const ID_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
+
+/// Length of a fresh id: 31^6, about 887 million, so a clash in one folder is rare, and
+/// the store checks for one anyway.
+const ID_LENGTH: usize = 6;
+
+/// A fresh random session id, e.g. `k3f9x2`.
+pub(crate) fn new_id() -> String {
+    // std's RandomState is seeded from the operating system's randomness once per process and
+    // varies per instance, which is all an id needs; the time and process id add uniqueness
+    // across processes.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    hasher.write_u128(nanos);
+    hasher.write_u32(std::process::id());
+    let mut bits = hasher.finish();
+    (0..ID_LENGTH)
+        .map(|_| {
+            let c = ID_ALPHABET[(bits % ID_ALPHABET.len() as u64) as usize];
+            bits /= ID_ALPHABET.len() as u64;
+            char::from(c)
+        })
+        .collect()
+}
+
+/// True for ids that are safe as a file name on every system: 1 to 64 ASCII letters, digits,
+/// `-` and `_`, not starting with `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    fn tree() -> Arc<Tree> {
+        Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree)
+    }
+
+    fn stamp(tree: &Tree) -> TreeStamp {
+        TreeStamp::new(tree, EMBEDDED_NAME, EMBEDDED.as_bytes())
+    }
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    #[test]
+    fn ids_are_short_distinct_and_file_safe() {
+        let ids: std::collections::BTreeSet<String> = (0..1000).map(|_| new_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        assert!(ids.iter().all(|id| id.len() == 6 && is_valid_id(id)));
+    }
+
+    #[test]
+    fn unsafe_ids_are_refused() {
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a b",
+            "-rf",
+            "con.json",
+            "é",
+            &"a".repeat(65),
+        ] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_stamp_hashes_the_file_bytes() {
+        let tree = tree();
+        let a = stamp(&tree);
+        assert_eq!(a.sha256.len(), 64);
+        assert_eq!(a.title, "Which technology leader should you hire?");
+        let b = TreeStamp::new(&tree, EMBEDDED_NAME, format!("{EMBEDDED} ").as_bytes());
+        assert_ne!(a.sha256, b.sha256);
+        // The well-known SHA-256 of the empty input.
+        assert_eq!(
+            TreeStamp::new(&tree, "", b"").sha256,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn record_keeps_the_time_of_unchanged_answers() {
+        let tree = tree();
+        let mut interview = Interview::new(tree.clone());
+        let mut session = Session::new(stamp(&tree), Some("Acme".into()), None, &interview);
+        assert_eq!(session.progress.answered, 0);
+        assert_eq!(
+            (session.progress.fewest_left, session.progress.most_left),
+            (8, 11)
+        );
+        interview.answer(0).unwrap();
+        session.record(&interview, at("2026-01-01T10:00:00Z"));
+        interview.answer(0).unwrap();
+        session.record(&interview, at("2026-01-01T10:05:00Z"));
+        let times: Vec<String> = session.answers.iter().map(|a| a.at.to_string()).collect();
+        assert_eq!(times, ["2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z"]);
+        assert_eq!(session.progress.answered, 2);
+        assert_eq!(session.updated, at("2026-01-01T10:05:00Z"));
+        assert!(session.result.is_none());
+    }
+
+    #[test]
+    fn a_finished_interview_records_its_result_once() {
+        let tree = tree();
+        let mut interview = Interview::new(tree.clone());
+        let mut session = Session::new(stamp(&tree), None, None, &interview);
+        while !interview.is_finished() {
+            interview.answer(0).unwrap();
+        }
+        session.record(&interview, at("2026-01-01T10:00:00Z"));
+        let result = session.result.clone().unwrap();
+        assert_eq!(result.outcome, "cio");
+        assert_eq!(result.scores.len(), 4);
+        assert_eq!(result.finished, at("2026-01-01T10:00:00Z"));
+        // Recording the same result later keeps when it was reached.
+        session.set_note("looking_for", "they run SAP", at("2026-01-01T11:00:00Z"));
+        session.record(&interview, at("2026-01-01T11:00:00Z"));
+        assert_eq!(session.result.unwrap().finished, at("2026-01-01T10:00:00Z"));
+    }
+
+    #[test]
+    fn blank_notes_are_removed() {
+        let tree = tree();
+        let mut session = Session::new(stamp(&tree), None, None, &Interview::new(tree.clone()));
+        session.set_note("focus", "first meeting", Timestamp::now());
+        assert_eq!(session.note("focus"), Some("first meeting"));
+        session.set_note("focus", "  \n", Timestamp::now());
+        assert_eq!(session.note("focus"), None);
+    }
+}

@@ -1,0 +1,265 @@
+//! Reading a session file as untrusted input: the size is checked before reading, and a file
+//! that is empty, truncated, not JSON, another program's JSON, a question tree, or from a newer
+//! techhire gets an error saying which of these it is. Reading never changes the file.
+
+use std::fs::File;
+use std::io::Read as _;
+use std::path::Path;
+
+use super::model::{FORMAT, VERSION, is_valid_id};
+use super::{Session, SessionError};
+
+/// Session files larger than this are refused before being read. A finished interview on the
+/// shipped tree saves in about 3 KiB; 16 MiB leaves room for very long notes while keeping a
+/// wrong path (a disk image, a log) from filling memory.
+pub const MAX_SESSION_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads and checks a session file.
+pub fn read_path(path: &Path) -> Result<Session, SessionError> {
+    let file_name = path.display().to_string();
+    let io = |source| SessionError::Read {
+        file: file_name.clone(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if metadata.is_dir() {
+        return Err(SessionError::Foreign {
+            file: file_name,
+            what: "it is a folder, not a session file".into(),
+        });
+    }
+    if metadata.len() > MAX_SESSION_BYTES {
+        return Err(too_large(file_name, metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` also bounds files that grow while being read, or lie about their size.
+    file.take(MAX_SESSION_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(too_large(file_name, bytes.len() as u64));
+    }
+    parse(&file_name, &bytes)
+}
+
+fn too_large(file: String, size: u64) -> SessionError {
+    SessionError::TooLarge {
+        file,
+        size,
+        limit: MAX_SESSION_BYTES,
+    }
+}
+
+/// Checks and parses a session's bytes; `file` names it in errors.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
+    let file = file.to_string();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return Err(SessionError::Foreign {
+                file,
+                what: format!(
+                    "it is not text (binary data at byte {}), so not a session",
+                    e.valid_up_to()
+                ),
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(SessionError::Empty { file });
+    }
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) if e.is_eof() => {
+            return Err(SessionError::Truncated {
+                file,
+                line: e.line(),
+                column: e.column(),
+            });
+        }
+        Err(e) => {
+            if looks_like_tree(text) {
+                return Err(SessionError::Foreign {
+                    file,
+                    what: "it looks like a question tree (TOML), not a session; \
+                           give it with --questions instead"
+                        .into(),
+                });
+            }
+            return Err(SessionError::NotJson {
+                file,
+                line: e.line(),
+                column: e.column(),
+                detail: strip_position(&e.to_string()),
+            });
+        }
+    };
+    check_header(&file, &value)?;
+    let session: Session = serde_json::from_str(text).map_err(|e| SessionError::Invalid {
+        file: file.clone(),
+        line: e.line(),
+        column: e.column(),
+        detail: strip_position(&e.to_string()),
+    })?;
+    check_content(&file, &session)?;
+    Ok(session)
+}
+
+/// Tells foreign JSON and future versions apart from a damaged session, before the details.
+fn check_header(file: &str, value: &serde_json::Value) -> Result<(), SessionError> {
+    let foreign = |what: String| SessionError::Foreign {
+        file: file.to_string(),
+        what,
+    };
+    let Some(object) = value.as_object() else {
+        return Err(foreign(format!(
+            "it holds a JSON {}, and a session is a JSON object",
+            kind(value)
+        )));
+    };
+    match object.get("format") {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(foreign(format!(
+                "its `format` is {}, not \"{FORMAT}\"; it was written by another program",
+                shorten(&other.to_string())
+            )));
+        }
+        None => {
+            return Err(foreign(format!(
+                "it has no `format` field saying \"{FORMAT}\"; it was written by another program"
+            )));
+        }
+    }
+    match object.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => Err(SessionError::FutureVersion {
+            file: file.to_string(),
+            version: v,
+            supported: VERSION,
+        }),
+        Some(0) | None => Err(SessionError::Invalid {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            detail: format!("`version` must be a whole number from 1 to {VERSION}"),
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// What serde cannot check: a safe id, and each question answered at most once.
+fn check_content(file: &str, session: &Session) -> Result<(), SessionError> {
+    let invalid = |detail: String| SessionError::Invalid {
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        detail,
+    };
+    if !is_valid_id(&session.id) {
+        return Err(invalid(format!(
+            "the id `{}` is not 1 to 64 letters, digits, `-` or `_`",
+            shorten(&session.id)
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for answer in &session.answers {
+        if !seen.insert(answer.question.as_str()) {
+            return Err(invalid(format!(
+                "question `{}` is answered twice",
+                shorten(&answer.question)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A question tree's tell-tale tables, for a friendlier error when one is opened by mistake.
+fn looks_like_tree(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .any(|l| l == "[meta]" || l == "[[questions]]" || l == "[[outcomes]]")
+}
+
+fn kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true/false value",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "list",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// serde_json appends " at line L column C"; errors here give the place separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Text from the file, cut short and with control characters made visible, for messages.
+fn shorten(text: &str) -> String {
+    let cut: String = text.chars().take(60).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("{}{more}", crate::text::terminal_safe(&cut))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        parse("s.json", text.as_bytes()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn each_kind_of_bad_file_says_what_it_is() {
+        for (text, expected) in [
+            ("", "is empty"),
+            ("  \n", "is empty"),
+            ("{\"format\": \"techhire-session\", \"ver", "ends early"),
+            ("{,}", "is not valid JSON"),
+            ("[1, 2]", "holds a JSON list"),
+            ("{\"name\": \"other\"}", "has no `format` field"),
+            ("{\"format\": \"x\"}", "its `format` is \"x\""),
+            ("[meta]\ntitle = \"t\"\n", "looks like a question tree"),
+            (
+                "{\"format\": \"techhire-session\", \"version\": 9}",
+                "newer techhire",
+            ),
+            (
+                "{\"format\": \"techhire-session\", \"version\": \"1\"}",
+                "`version` must be",
+            ),
+            (
+                "{\"format\": \"techhire-session\", \"version\": 1}",
+                "missing field",
+            ),
+        ] {
+            let message = error(text);
+            assert!(message.contains("s.json"), "{message}");
+            assert!(message.contains(expected), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn binary_data_is_not_a_session() {
+        let message = parse("s.json", &[0xff, 0xfe, 0, 1])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("not text"), "{message}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!(
+            "{{\"format\": \"techhire-session\", \"version\": 1, \"x\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(error(&text).contains("s.json"));
+    }
+}

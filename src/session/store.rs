@@ -1,0 +1,294 @@
+//! Where sessions live: a folder (by default `sessions` in the user's data directory) holding
+//! one `<id>.json` per client interview. Opening a session locks it; saving is atomic; listing
+//! reads every session in the folder and reports the files it could not read.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::lock::Lock;
+use super::write::{temp_path, write_atomic, write_error};
+use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
+use crate::Interview;
+
+/// A folder of sessions.
+#[derive(Debug, Clone)]
+pub struct Store {
+    folder: PathBuf,
+}
+
+/// What a folder holds: the sessions it could read, newest first, and the files it could not.
+#[derive(Debug)]
+pub struct Listing {
+    pub sessions: Vec<Summary>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A file in the sessions folder that is not a readable session, and why.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub error: SessionError,
+}
+
+/// One session, as a listing shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub path: PathBuf,
+    pub client: Option<String>,
+    pub consultant: Option<String>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// The question tree's title.
+    pub tree_title: String,
+    pub progress: ProgressSnapshot,
+    /// The recommendation's headline, once finished.
+    pub outcome: Option<String>,
+}
+
+impl Summary {
+    fn of(path: PathBuf, session: Session) -> Summary {
+        Summary {
+            id: session.id,
+            path,
+            client: session.client,
+            consultant: session.consultant,
+            created: session.created,
+            updated: session.updated,
+            tree_title: session.tree.title,
+            progress: session.progress,
+            outcome: session.result.map(|r| r.label),
+        }
+    }
+
+    /// Progress in words, e.g. "finished", "4 answered, 3 to 6 to go".
+    pub fn progress_text(&self) -> String {
+        let p = self.progress;
+        match (self.outcome.is_some(), p.fewest_left == p.most_left) {
+            (true, _) => "finished".into(),
+            (false, true) => format!("{} answered, {} to go", p.answered, p.most_left),
+            (false, false) => format!(
+                "{} answered, {} to {} to go",
+                p.answered, p.fewest_left, p.most_left
+            ),
+        }
+    }
+}
+
+impl Store {
+    /// The sessions folder in the user's data directory, e.g.
+    /// `~/.local/share/techhire/sessions` on Linux.
+    pub fn default_folder() -> Result<PathBuf, SessionError> {
+        directories::ProjectDirs::from("", "", "techhire")
+            .map(|dirs| dirs.data_dir().join("sessions"))
+            .ok_or(SessionError::NoDataDir)
+    }
+
+    /// The store in the default folder.
+    pub fn open_default() -> Result<Store, SessionError> {
+        Ok(Store::at(Store::default_folder()?))
+    }
+
+    /// A store in a given folder; nothing is created until a session is.
+    pub fn at(folder: impl Into<PathBuf>) -> Store {
+        Store {
+            folder: folder.into(),
+        }
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Saves a new session in the folder as `<id>.json`, choosing a fresh id if its id is
+    /// taken, and keeps it locked for this process.
+    pub fn create(&self, mut session: Session) -> Result<SessionFile, SessionError> {
+        fs::create_dir_all(&self.folder)
+            .map_err(|e| write_error(&self.folder.join(format!("{}.json", session.id)), &e))?;
+        for _ in 0..100 {
+            let path = self.folder.join(format!("{}.json", session.id));
+            if !path.exists() {
+                match SessionFile::create_at(&path, session.clone()) {
+                    // Another instance took the id between the check and the lock.
+                    Err(SessionError::Locked { .. } | SessionError::AlreadyExists { .. }) => {}
+                    other => return other,
+                }
+            }
+            session.id = super::model::new_id();
+        }
+        Err(SessionError::Write {
+            file: self.folder.display().to_string(),
+            why: "no free session id was found in 100 tries; the folder may be full of sessions"
+                .into(),
+        })
+    }
+
+    /// The file for a session: `what` is a path to a session file, or the id of one in
+    /// this folder.
+    pub fn find(&self, what: &str) -> Result<PathBuf, SessionError> {
+        let as_path = Path::new(what);
+        if as_path.is_file() {
+            return Ok(as_path.to_path_buf());
+        }
+        if super::is_valid_id(what) {
+            let path = self.folder.join(format!("{what}.json"));
+            if path.is_file() {
+                return Ok(path);
+            }
+            // A session saved elsewhere and copied in under another name.
+            if let Ok(listing) = self.list()
+                && let Some(found) = listing.sessions.into_iter().find(|s| s.id == what)
+            {
+                return Ok(found.path);
+            }
+        }
+        Err(SessionError::NotFound {
+            id: crate::text::terminal_safe(what).into_owned(),
+            folder: self.folder.display().to_string(),
+        })
+    }
+
+    /// Every session in the folder, most recently updated first, and the `.json` files that
+    /// are not readable sessions. A folder that does not exist yet holds no sessions.
+    pub fn list(&self) -> Result<Listing, SessionError> {
+        let mut listing = Listing {
+            sessions: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        let entries = match fs::read_dir(&self.folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
+            Err(source) => {
+                return Err(SessionError::Read {
+                    file: self.folder.display().to_string(),
+                    source,
+                });
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            // Temporary files and locks are hidden or not `.json`.
+            if name.starts_with('.') || !name.ends_with(".json") {
+                continue;
+            }
+            match read_path(&path) {
+                Ok(session) => listing.sessions.push(Summary::of(path, session)),
+                Err(error) => listing.unreadable.push(Unreadable { path, error }),
+            }
+        }
+        listing
+            .sessions
+            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(listing)
+    }
+}
+
+/// A session open for changes: locked against other instances until dropped.
+#[derive(Debug)]
+pub struct SessionFile {
+    path: PathBuf,
+    session: Session,
+    _lock: Lock,
+}
+
+impl SessionFile {
+    /// Opens and locks an existing session file. A bad file is left untouched.
+    pub fn open(path: &Path) -> Result<SessionFile, SessionError> {
+        let lock = Lock::acquire(path)?;
+        let session = read_path(path)?;
+        remove_stale_temporaries(path);
+        Ok(SessionFile {
+            path: path.to_path_buf(),
+            session,
+            _lock: lock,
+        })
+    }
+
+    /// Creates a session file at a path that does not exist yet, and saves it there.
+    pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
+        let lock = Lock::acquire(path)?;
+        if path.exists() {
+            return Err(SessionError::AlreadyExists {
+                file: path.display().to_string(),
+            });
+        }
+        remove_stale_temporaries(path);
+        let mut file = SessionFile {
+            path: path.to_path_buf(),
+            session,
+            _lock: lock,
+        };
+        file.save()?;
+        Ok(file)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session, to change before a [`save`](SessionFile::save).
+    pub fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
+    /// Writes the session atomically. On failure the file keeps its last save, and the
+    /// session in memory keeps the change, so the next save can still write it.
+    pub fn save(&mut self) -> Result<(), SessionError> {
+        let mut json =
+            serde_json::to_vec_pretty(&self.session).map_err(|e| SessionError::Write {
+                file: self.path.display().to_string(),
+                why: e.to_string(),
+            })?;
+        json.push(b'\n');
+        write_atomic(&self.path, &json)
+    }
+
+    /// Records the interview as it stands and saves: the call to make after every answer.
+    pub fn record(&mut self, interview: &Interview) -> Result<(), SessionError> {
+        self.session.record(interview, Timestamp::now());
+        self.save()
+    }
+
+    /// Sets a question's note (blank removes it) and saves.
+    pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
+        self.session.set_note(question, text, Timestamp::now());
+        self.save()
+    }
+}
+
+/// Temporary files from saves that were killed before their rename. Only called while holding
+/// the lock, so none of them belongs to a save in progress.
+fn remove_stale_temporaries(path: &Path) {
+    let Some(folder) = path.parent() else { return };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let ours = temp_path(path);
+    let Some(prefix) = ours
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.rsplitn(3, '.').nth(2))
+        .map(|p| format!("{p}."))
+    else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

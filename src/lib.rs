@@ -4,6 +4,7 @@
 
 pub mod interview;
 pub mod outcome;
+pub mod report;
 pub mod session;
 pub mod text;
 pub mod tree;

@@ -1,0 +1,551 @@
+//! The HTML report: one self-contained file (inline CSS and SVG, no scripts, no external assets)
+//! that reads well in a browser and prints cleanly on A4 or Letter. Every piece of text from the
+//! tree or the session is escaped, and control, bidirectional and invisible characters are
+//! removed, so a hostile name or note can neither inject markup nor disguise itself.
+
+use std::fmt::Write as _;
+
+use super::ReportInput;
+use crate::session::Timestamp;
+use crate::tree::Outcome;
+use crate::{Reason, Tree, WhatIf};
+
+/// The report's style sheet, inlined into every report.
+const CSS: &str = include_str!("../../assets/report.css");
+
+/// Renders the whole report as one HTML document.
+pub fn render(input: &ReportInput) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let tree = input.tree;
+    let outcome = tree.outcome(input.recommendation.outcome);
+    let title = match input.client {
+        Some(client) => format!("{}: {}", client, outcome.label),
+        None => outcome.label.clone(),
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"techhire {}\">\n<title>{}</title>\n<style>\n{CSS}</style>\n\
+         </head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        text(&title)
+    );
+    header(&mut out, input);
+    headline(&mut out, input, outcome);
+    answers(&mut out, input);
+    what_ifs(&mut out, input);
+    guidance(&mut out, outcome);
+    other_notes(&mut out, input);
+    sources(&mut out, tree);
+    let meta = tree.meta();
+    let _ = write!(
+        out,
+        "<footer>Prepared with techhire from the question tree \u{201c}{}\u{201d}, version {}.\
+         </footer>\n</body>\n</html>\n",
+        text(&meta.title),
+        text(&meta.version)
+    );
+    out
+}
+
+fn header(out: &mut String, input: &ReportInput) {
+    out.push_str(
+        "<header class=\"report\">\n<p class=\"kicker\">Technology leadership recommendation</p>\n",
+    );
+    let mut meta = Vec::new();
+    if let Some(client) = input.client.filter(|c| !c.trim().is_empty()) {
+        meta.push(format!("Prepared for <strong>{}</strong>", text(client)));
+    }
+    if let Some(consultant) = input.consultant.filter(|c| !c.trim().is_empty()) {
+        meta.push(format!("by {}", text(consultant)));
+    }
+    if let Some(date) = input.date.filter(|d| !d.trim().is_empty()) {
+        meta.push(format!("on {}", text(&long_date(date))));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" "));
+    }
+    out.push_str("</header>\n");
+}
+
+fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
+    let rec = input.recommendation;
+    let tree = input.tree;
+    let _ = write!(
+        out,
+        "<section class=\"headline\">\n<p class=\"kicker\">Our recommendation</p>\n\
+         <h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
+        text(&outcome.label),
+        text(&outcome.summary)
+    );
+    let ours = rec.scores[rec.outcome];
+    if let Some(runner) = rec.runner_up {
+        let theirs = rec.scores[runner];
+        let runner = text(&tree.outcome(runner).label);
+        let line = if rec.tie {
+            format!(
+                "It ties with \u{201c}{runner}\u{201d} at {} points; the question tree's order \
+                 of outcomes decided between them.",
+                number(ours)
+            )
+        } else {
+            format!(
+                "It leads the next option, \u{201c}{runner}\u{201d}, by {} ({} to {}).",
+                points(rec.margin),
+                number(ours),
+                number(theirs)
+            )
+        };
+        let _ = writeln!(out, "<p class=\"margin\">{line}</p>");
+    }
+    if rec.tie {
+        let _ = writeln!(
+            out,
+            "<div class=\"callout\"><strong>A close call: a tie.</strong> Two options scored \
+             the same. A single answer could tip it: read \u{201c}What would change it\u{201d} \
+             below before deciding.</div>"
+        );
+    } else if rec.close_call {
+        let _ = writeln!(
+            out,
+            "<div class=\"callout\"><strong>A close call.</strong> The margin is {}, within \
+             the {} this question tree treats as close. A single answer could tip it: read \
+             \u{201c}What would change it\u{201d} below before deciding.</div>",
+            points(rec.margin),
+            points(i64::from(tree.meta().close_call_margin))
+        );
+    }
+    chart(out, input);
+    out.push_str("</section>\n");
+}
+
+/// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
+/// of a zero line.
+fn chart(out: &mut String, input: &ReportInput) {
+    let rec = input.recommendation;
+    let outcomes = input.tree.outcomes();
+    let (label_width, bar_width, value_width, row) = (250.0, 330.0, 60.0, 30.0);
+    let width = label_width + bar_width + value_width;
+    let height = row * outcomes.len() as f64 + 10.0;
+    let low = rec.scores.iter().copied().min().unwrap_or(0).min(0);
+    let high = rec.scores.iter().copied().max().unwrap_or(0).max(0);
+    let span = (high - low).max(1) as f64;
+    let scale = |v: i64| label_width + (v - low) as f64 / span * bar_width;
+    let zero = scale(0);
+    let described: Vec<String> = outcomes
+        .iter()
+        .zip(&rec.scores)
+        .map(|(o, s)| format!("{} {}", o.label, number(*s)))
+        .collect();
+    let _ = write!(
+        out,
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         role=\"img\" aria-label=\"Scores: {}\">\n",
+        text(&described.join(", "))
+    );
+    for (i, (outcome, &score)) in outcomes.iter().zip(&rec.scores).enumerate() {
+        let y = 5.0 + row * i as f64;
+        let (x, w) = if score >= 0 {
+            (zero, scale(score) - zero)
+        } else {
+            (scale(score), zero - scale(score))
+        };
+        let chosen = i == rec.outcome;
+        let (fill, weight) = if chosen {
+            ("#1f5fa8", "bold")
+        } else {
+            ("#9aa5b4", "normal")
+        };
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-family=\"system-ui, \
+             sans-serif\" font-size=\"13\" font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n\
+             <rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" \
+             fill=\"{fill}\"/>\n\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" \
+             font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
+            label_width - 10.0,
+            y + row / 2.0 + 4.0,
+            text(&shorten(&outcome.label, 36)),
+            y + 5.0,
+            w.max(1.0),
+            row - 10.0,
+            label_width + bar_width + 8.0,
+            y + row / 2.0 + 4.0,
+            number(score)
+        );
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"{zero:.1}\" y1=\"2\" x2=\"{zero:.1}\" y2=\"{:.1}\" stroke=\"#5a6270\" \
+         stroke-width=\"1\"/>\n</svg>\n<figcaption>Points for each option, added up from the \
+         answers below.</figcaption>\n</figure>\n",
+        height - 2.0
+    );
+}
+
+/// Every answer on the path, the ones that pushed hardest toward the recommendation first.
+fn answers(out: &mut String, input: &ReportInput) {
+    let rec = input.recommendation;
+    let mut reasons: Vec<&Reason> = rec.reasons.iter().collect();
+    reasons.sort_by_key(|r| (r.evidence.is_empty(), std::cmp::Reverse(r.lead)));
+    out.push_str("<section class=\"answers\">\n<h2>Why: your answers</h2>\n");
+    let intro = match rec.runner_up {
+        Some(runner) => format!(
+            "Each answer with the points it gave, and what it did to the lead over the next \
+             option, \u{201c}{}\u{201d}. Strongest push toward the recommendation first.",
+            text(&input.tree.outcome(runner).label)
+        ),
+        None => "Each answer with the points it gave.".to_string(),
+    };
+    let _ = writeln!(out, "<p class=\"quiet\">{intro}</p>");
+    for reason in reasons {
+        let question = input.tree.question(reason.question);
+        let choice = &question.choices[reason.choice];
+        let _ = write!(
+            out,
+            "<div class=\"answer\">\n<p class=\"question\">{}</p>\n<p class=\"choice\">{}</p>\n",
+            text(&question.prompt),
+            text(&choice.label)
+        );
+        if let Some(why) = &choice.reason {
+            let _ = writeln!(out, "<p>{}</p>", text(why));
+        }
+        let lead_class = match reason.lead.cmp(&0) {
+            std::cmp::Ordering::Greater => "pill up",
+            std::cmp::Ordering::Less => "pill down",
+            std::cmp::Ordering::Equal => "pill",
+        };
+        let lead = if reason.lead == 0 {
+            "no change to the lead".to_string()
+        } else {
+            format!("{} to the lead", signed(reason.lead))
+        };
+        let _ = write!(
+            out,
+            "<p class=\"effect\"><span class=\"{lead_class}\">{lead}</span>"
+        );
+        let mut evidence = reason.evidence.clone();
+        evidence.sort_by_key(|&(o, _)| o);
+        for (o, p) in evidence {
+            let _ = write!(
+                out,
+                "<span class=\"pill\">{} {}</span>",
+                signed(i64::from(p)),
+                text(&input.tree.outcome(o).label)
+            );
+        }
+        out.push_str("</p>\n");
+        note(out, input, &question.id);
+        out.push_str("</div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The single changed answers that would lead elsewhere, grouped by question.
+fn what_ifs(out: &mut String, input: &ReportInput) {
+    let tree = input.tree;
+    let rec = input.recommendation;
+    out.push_str("<section class=\"what-ifs\">\n<h2>What would change it</h2>\n");
+    if rec.what_ifs.is_empty() {
+        out.push_str(
+            "<p>No single answer, changed on its own, would change this recommendation.</p>\n",
+        );
+        out.push_str("</section>\n");
+        return;
+    }
+    out.push_str(
+        "<p class=\"quiet\">Each of these answers, changed on its own, would lead elsewhere.</p>\n",
+    );
+    for group in rec.what_ifs.chunk_by(|a, b| a.question == b.question) {
+        let question = tree.question(group[0].question);
+        let _ = write!(
+            out,
+            "<div class=\"whatif\">\n<p class=\"question\">{}</p>\n<p>You answered \
+             \u{201c}{}\u{201d}. Instead:</p>\n<ul>\n",
+            text(&question.prompt),
+            text(&question.choices[group[0].from].label)
+        );
+        for what_if in group {
+            let _ = writeln!(out, "<li>{}</li>", what_if_text(tree, what_if));
+        }
+        out.push_str("</ul>\n</div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn what_if_text(tree: &Tree, w: &WhatIf) -> String {
+    let to = text(&tree.question(w.question).choices[w.to].label);
+    let outcome = text(&tree.outcome(w.outcome).label);
+    match w.unanswered {
+        None => format!("<strong>{to}</strong> would make it <strong>{outcome}</strong>."),
+        Some(u) => {
+            let more = if u.fewest == u.most {
+                format!("{} more", u.fewest)
+            } else {
+                format!("{} to {} more", u.fewest, u.most)
+            };
+            format!(
+                "<strong>{to}</strong> would lean toward <strong>{outcome}</strong>, with {more} \
+                 questions to answer, starting with \u{201c}{}\u{201d}.",
+                text(&tree.question(u.first).prompt)
+            )
+        }
+    }
+}
+
+fn guidance(out: &mut String, outcome: &Outcome) {
+    let _ = writeln!(
+        out,
+        "<section class=\"guidance\">\n<h2>Guidance: {}</h2>",
+        text(&outcome.label)
+    );
+    list(out, "What the role owns", &outcome.owns);
+    list(out, "What to prioritise when hiring", &outcome.priorities);
+    paragraph(out, "Who succeeds in it", Some(&outcome.profile));
+    list(out, "What can go wrong", &outcome.risks);
+    list(out, "Next steps", &outcome.next_steps);
+    paragraph(
+        out,
+        "How the two should work together",
+        outcome.collaboration.as_deref(),
+    );
+    paragraph(
+        out,
+        "When to split the role",
+        outcome.when_to_split.as_deref(),
+    );
+    out.push_str("</section>\n");
+}
+
+fn list(out: &mut String, heading: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"guidance-block\">\n<h3>{heading}</h3>\n<ul>"
+    );
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", text(item));
+    }
+    out.push_str("</ul>\n</div>\n");
+}
+
+fn paragraph(out: &mut String, heading: &str, body: Option<&str>) {
+    if let Some(body) = body.filter(|b| !b.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "<div class=\"guidance-block\">\n<h3>{heading}</h3>\n<p>{}</p>\n</div>",
+            text(body)
+        );
+    }
+}
+
+fn note(out: &mut String, input: &ReportInput, question: &str) {
+    if let Some(note) = input.notes.get(question).filter(|n| !n.trim().is_empty()) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", multiline(note.trim()));
+    }
+}
+
+/// Notes on questions that are not among the answers shown (asked on another path, or not
+/// answered), so no note is left out of the report.
+fn other_notes(out: &mut String, input: &ReportInput) {
+    let shown = |id: &str| {
+        input
+            .recommendation
+            .reasons
+            .iter()
+            .any(|r| input.tree.question(r.question).id == id)
+    };
+    let rest: Vec<(&String, &String)> = input
+        .notes
+        .iter()
+        .filter(|(q, n)| !shown(q) && !n.trim().is_empty())
+        .collect();
+    if rest.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"notes\">\n<h2>Other notes</h2>\n");
+    for (question, note) in rest {
+        let about = input.tree.question_index(question).map_or_else(
+            || question.clone(),
+            |q| input.tree.question(q).prompt.clone(),
+        );
+        let _ = writeln!(
+            out,
+            "<div class=\"answer\">\n<p class=\"question\">{}</p>\n<p class=\"note\">{}</p>\n</div>",
+            text(&about),
+            multiline(note.trim())
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+fn sources(out: &mut String, tree: &Tree) {
+    if tree.sources().is_empty() {
+        return;
+    }
+    out.push_str(
+        "<section class=\"sources\">\n<h2>Sources</h2>\n<table class=\"sources\">\n\
+         <thead><tr><th>Title</th><th>Publisher</th><th>Date</th></tr></thead>\n<tbody>\n",
+    );
+    for source in tree.sources() {
+        let author = source.author.as_deref().map_or_else(String::new, |a| {
+            format!("<br><span class=\"quiet\">{}</span>", text(a))
+        });
+        let _ = writeln!(
+            out,
+            "<tr class=\"source\"><td>{}{author}</td><td>{}</td><td>{}</td></tr>",
+            text(&source.title),
+            text(&source.publisher),
+            text(&source.date)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// Escapes text for HTML element content and quoted attributes alike, and removes control,
+/// bidirectional-override and invisible characters; newlines become spaces.
+pub(crate) fn text(s: &str) -> String {
+    escape(s, false)
+}
+
+/// [`text`], keeping newlines (shown as line breaks by the notes' `white-space: pre-line`).
+fn multiline(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' => out.push(' '),
+            c if removed(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that have no business in a report: C0 and C1 controls, bidirectional embeddings,
+/// overrides and isolates, zero-width and other invisible characters, and noncharacters.
+fn removed(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{fdd0}'..='\u{fdef}'
+            | '\u{fffe}'..='\u{ffff}'
+        )
+}
+
+/// A label cut to fit the chart, with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+/// A number with a true minus sign.
+fn number(n: i64) -> String {
+    if n < 0 {
+        format!("\u{2212}{}", n.unsigned_abs())
+    } else {
+        n.to_string()
+    }
+}
+
+/// A change in points, always signed: "+3", "−2".
+fn signed(n: i64) -> String {
+    if n > 0 { format!("+{n}") } else { number(n) }
+}
+
+fn points(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{} point", number(n))
+    } else {
+        format!("{} points", number(n))
+    }
+}
+
+/// "23 November 2026" for an RFC 3339 time or a `YYYY-MM-DD` date; other text as given.
+fn long_date(date: &str) -> String {
+    let parsed = Timestamp::parse(date)
+        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")))
+        .map(Timestamp::date);
+    let Some(iso) = parsed else {
+        return date.to_string();
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, rest) = iso.split_at(4);
+    let month: usize = rest[1..3].parse().unwrap_or(1);
+    let day: u32 = rest[4..6].parse().unwrap_or(1);
+    format!("{day} {} {year}", MONTHS[(month - 1) % 12])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped_for_content_and_attributes() {
+        assert_eq!(
+            text("<a href=\"x\" onclick='y'>&amp;</a>"),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn control_bidi_and_invisible_characters_are_removed() {
+        assert_eq!(text("a\u{1b}[31mb\u{7}c\u{9b}d"), "a[31mbcd");
+        assert_eq!(
+            text("admin\u{202e}fdp.exe\u{2066}\u{200b}\u{feff}"),
+            "adminfdp.exe"
+        );
+        assert_eq!(text("one\ntwo\tthree\r"), "one two three");
+        assert_eq!(multiline("one\ntwo\r\n"), "one\ntwo\n");
+    }
+
+    #[test]
+    fn dates_read_as_a_person_writes_them() {
+        assert_eq!(long_date("2026-11-23T09:47:25Z"), "23 November 2026");
+        assert_eq!(long_date("2026-01-05"), "5 January 2026");
+        assert_eq!(long_date("next Tuesday"), "next Tuesday");
+    }
+
+    #[test]
+    fn numbers_use_a_true_minus_and_a_plus_for_gains() {
+        assert_eq!(signed(3), "+3");
+        assert_eq!(signed(-2), "\u{2212}2");
+        assert_eq!(points(1), "1 point");
+        assert_eq!(points(-4), "\u{2212}4 points");
+    }
+}

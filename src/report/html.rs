@@ -116,73 +116,8 @@ fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
             points(i64::from(tree.meta().close_call_margin))
         );
     }
-    chart(out, input);
+    out.push_str(&super::chart::scores(input.tree, input.recommendation));
     out.push_str("</section>\n");
-}
-
-/// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
-/// of a zero line.
-fn chart(out: &mut String, input: &ReportInput) {
-    let rec = input.recommendation;
-    let outcomes = input.tree.outcomes();
-    let (label_width, bar_width, value_width, row) = (250.0, 330.0, 60.0, 30.0);
-    let width = label_width + bar_width + value_width;
-    let height = row * outcomes.len() as f64 + 10.0;
-    let low = rec.scores.iter().copied().min().unwrap_or(0).min(0);
-    let high = rec.scores.iter().copied().max().unwrap_or(0).max(0);
-    let span = (high - low).max(1) as f64;
-    let scale = |v: i64| label_width + (v - low) as f64 / span * bar_width;
-    let zero = scale(0);
-    let described: Vec<String> = outcomes
-        .iter()
-        .zip(&rec.scores)
-        .map(|(o, s)| format!("{} {}", o.label, number(*s)))
-        .collect();
-    let _ = write!(
-        out,
-        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
-         role=\"img\" aria-label=\"Scores: {}\">\n",
-        text(&described.join(", "))
-    );
-    for (i, (outcome, &score)) in outcomes.iter().zip(&rec.scores).enumerate() {
-        let y = 5.0 + row * i as f64;
-        let (x, w) = if score >= 0 {
-            (zero, scale(score) - zero)
-        } else {
-            (scale(score), zero - scale(score))
-        };
-        let chosen = i == rec.outcome;
-        let (fill, weight) = if chosen {
-            ("#1f5fa8", "bold")
-        } else {
-            ("#9aa5b4", "normal")
-        };
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-family=\"system-ui, \
-             sans-serif\" font-size=\"13\" font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n\
-             <rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" \
-             fill=\"{fill}\"/>\n\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" \
-             font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
-            label_width - 10.0,
-            y + row / 2.0 + 4.0,
-            text(&shorten(&outcome.label, 36)),
-            y + 5.0,
-            w.max(1.0),
-            row - 10.0,
-            label_width + bar_width + 8.0,
-            y + row / 2.0 + 4.0,
-            number(score)
-        );
-    }
-    let _ = write!(
-        out,
-        "<line x1=\"{zero:.1}\" y1=\"2\" x2=\"{zero:.1}\" y2=\"{:.1}\" stroke=\"#5a6270\" \
-         stroke-width=\"1\"/>\n</svg>\n<figcaption>Points for each option, added up from the \
-         answers below.</figcaption>\n</figure>\n",
-        height - 2.0
-    );
 }
 
 /// Every answer on the path, the ones that pushed hardest toward the recommendation first.
@@ -408,7 +343,7 @@ fn sources(out: &mut String, tree: &Tree) {
 
 /// Escapes text for HTML element content and quoted attributes alike, and removes control,
 /// bidirectional-override and invisible characters; newlines become spaces.
-pub(crate) fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     escape(s, false)
 }
 
@@ -452,7 +387,7 @@ fn removed(c: char) -> bool {
 }
 
 /// A label cut to fit the chart, with an ellipsis when cut.
-fn shorten(s: &str, max: usize) -> String {
+pub(super) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
@@ -462,7 +397,7 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// A number with a true minus sign.
-fn number(n: i64) -> String {
+pub(super) fn number(n: i64) -> String {
     if n < 0 {
         format!("\u{2212}{}", n.unsigned_abs())
     } else {

@@ -1,6 +1,7 @@
 //! Reports the client keeps: pure renderers from a finished interview to text in a format
 //! (Markdown, HTML, JSON). No files, no terminal: callers decide where the text goes.
 
+mod chart;
 pub mod html;
 
 use crate::{Interview, Recommendation, Tree};

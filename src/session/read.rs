@@ -262,4 +262,65 @@ mod tests {
         );
         assert!(error(&text).contains("s.json"));
     }
+
+    /// A finished session on the shipped tree, as saved.
+    fn saved_session() -> String {
+        use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+        let tree = std::sync::Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = crate::session::TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        let mut interview = crate::Interview::new(tree);
+        let mut session = Session::new(stamp, Some("Acme".into()), None, &interview);
+        while !interview.is_finished() {
+            interview.answer(1).unwrap();
+            session.record(&interview, crate::session::Timestamp::now());
+        }
+        session.set_note("focus", "a note", crate::session::Timestamp::now());
+        serde_json::to_string_pretty(&session).unwrap()
+    }
+
+    /// Reading must give a session or an error naming the file, never a panic; a session that
+    /// reads must resume on the tree without one.
+    fn read_and_resume(bytes: &[u8]) -> Result<(), TestCaseError> {
+        use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+        match parse("fuzz.json", bytes) {
+            Ok(mut session) => {
+                let tree = std::sync::Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+                let stamp =
+                    crate::session::TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+                let again = serde_json::to_string(&session).unwrap();
+                prop_assert_eq!(parse("again", again.as_bytes()).ok(), Some(session.clone()));
+                let resumed = session.reconcile(tree, stamp);
+                prop_assert!(resumed.interview.path().len() <= session.answers.len());
+            }
+            Err(e) => prop_assert!(e.to_string().contains("fuzz.json"), "{}", e),
+        }
+        Ok(())
+    }
+
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            read_and_resume(&bytes)?;
+        }
+
+        #[test]
+        fn damaged_sessions_never_panic(
+            cut in 0.0f64..1.0,
+            at in 0.0f64..1.0,
+            with in "[ -~]{0,12}",
+            how in 0u8..3,
+        ) {
+            let text = saved_session();
+            let i = (text.len() as f64 * at) as usize;
+            let damaged = match how {
+                0 => text[..(text.len() as f64 * cut) as usize].to_string(),
+                1 => format!("{}{with}{}", &text[..i], &text[(i + with.len()).min(text.len())..]),
+                _ => format!("{}{with}{}", &text[..i], &text[i..]),
+            };
+            read_and_resume(damaged.as_bytes())?;
+        }
+    }
 }

@@ -146,9 +146,11 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
         .replace("\"security_owner\"", "\"security_lead\"");
     let (new_tree, new_stamp) = load(&edited);
     let mut file = SessionFile::open(&path).unwrap();
-    let resumed = file
-        .session_mut()
-        .reconcile(new_tree.clone(), new_stamp.clone());
+    let resumed = file.resume(new_tree.clone(), new_stamp.clone()).unwrap();
+    // Saved at once on the new edition, so a crash now cannot bring the old answers back.
+    let on_disk = read_path(&path).unwrap();
+    assert_eq!(on_disk.dropped.len(), 2);
+    assert_eq!(on_disk.tree.sha256, new_stamp.sha256);
     assert!(resumed.tree_changed);
     let dropped: Vec<(String, Option<String>, DropReason, bool)> = resumed
         .dropped

@@ -103,8 +103,6 @@ impl Store {
     /// Saves a new session in the folder as `<id>.json`, choosing a fresh id if its id is
     /// taken, and keeps it locked for this process.
     pub fn create(&self, mut session: Session) -> Result<SessionFile, SessionError> {
-        fs::create_dir_all(&self.folder)
-            .map_err(|e| write_error(&self.folder.join(format!("{}.json", session.id)), &e))?;
         for _ in 0..100 {
             let path = self.folder.join(format!("{}.json", session.id));
             if !path.exists() {
@@ -207,8 +205,12 @@ impl SessionFile {
         })
     }
 
-    /// Creates a session file at a path that does not exist yet, and saves it there.
+    /// Creates a session file at a path that does not exist yet (and its folder, if need
+    /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
+        }
         let lock = Lock::acquire(path)?;
         if path.exists() {
             return Err(SessionError::AlreadyExists {
@@ -227,6 +229,20 @@ impl SessionFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
+    /// the tree changed or answers were set aside, saves the session on the new tree at once.
+    pub fn resume(
+        &mut self,
+        tree: std::sync::Arc<crate::Tree>,
+        stamp: super::TreeStamp,
+    ) -> Result<super::Reconciled, SessionError> {
+        let reconciled = self.session.reconcile(tree, stamp);
+        if reconciled.tree_changed || !reconciled.dropped.is_empty() {
+            self.save()?;
+        }
+        Ok(reconciled)
     }
 
     pub fn session(&self) -> &Session {

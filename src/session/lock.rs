@@ -39,7 +39,7 @@ impl Lock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(|e| write_error(&path, &e))?;
+                .map_err(|e| write_error(session, &e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
@@ -52,7 +52,7 @@ impl Lock {
                 Err(TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
                     return Ok(Lock { path, _file: file });
                 }
-                Err(TryLockError::Error(e)) => return Err(write_error(&path, &e)),
+                Err(TryLockError::Error(e)) => return Err(write_error(session, &e)),
             }
             if !is_same_file(&file, &path) {
                 continue;

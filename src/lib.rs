@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod interview;
 pub mod outcome;
+pub mod report;
 pub mod text;
 pub mod tree;
 

@@ -1,4 +1,4 @@
-//! The whole flow of a tree as a graph: every question a node, every choice an edge labelled
+//! The whole flow of a tree as a graph: every question a node (its id, then its prompt), every choice an edge labelled
 //! with its answer, the ending choices leading to one "recommendation" node that fans out to
 //! the outcomes. Written as Mermaid (renders on GitHub and in many editors) or Graphviz DOT.
 //! Labels are escaped for each language, so no text in a tree can break the graph.
@@ -16,12 +16,13 @@ pub fn mermaid(tree: &Tree) -> String {
     let mut out = String::from("flowchart TD\n");
     let _ = writeln!(
         out,
-        "  %% {}, version {}",
+        "  %% {} (version {})",
         mermaid_comment(&tree.meta().title),
         mermaid_comment(&tree.meta().version)
     );
     for (i, q) in tree.questions().iter().enumerate() {
-        let _ = writeln!(out, "  q{i}[\"{}\"]", mermaid_label(&q.prompt));
+        let label = format!("{}: {}", q.id, q.prompt);
+        let _ = writeln!(out, "  q{i}[\"{}\"]", mermaid_label(&label));
     }
     let _ = writeln!(out, "  result([\"Recommendation\"])");
     for (i, o) in tree.outcomes().iter().enumerate() {
@@ -49,7 +50,7 @@ pub fn dot(tree: &Tree) -> String {
     let mut out = String::from("digraph techhire {\n");
     let _ = writeln!(
         out,
-        "  label=\"{}, version {}\";\n  labelloc=t;",
+        "  label=\"{} (version {})\";\n  labelloc=t;",
         dot_label(&tree.meta().title),
         dot_label(&tree.meta().version)
     );
@@ -57,13 +58,13 @@ pub fn dot(tree: &Tree) -> String {
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=10];\n");
     out.push_str("  entry [label=\"Start\", shape=circle];\n");
     for (i, q) in tree.questions().iter().enumerate() {
-        let lines: Vec<String> = wrap(&q.prompt, DOT_WRAP)
-            .iter()
-            .map(|l| dot_label(l))
+        let lines: Vec<String> = std::iter::once(q.id.as_str())
+            .chain(wrap(&q.prompt, DOT_WRAP).iter().map(String::as_str))
+            .map(dot_label)
             .collect();
         let _ = writeln!(out, "  q{i} [label=\"{}\"];", lines.join("\\n"));
     }
-    out.push_str("  result [label=\"Recommendation\", shape=doublecircle];\n");
+    out.push_str("  result [label=\"Recommendation\", shape=oval, peripheries=2];\n");
     for (i, o) in tree.outcomes().iter().enumerate() {
         let _ = writeln!(
             out,

@@ -77,17 +77,16 @@ struct Graph {
 }
 
 impl Graph {
-    fn check_against(&self, tree: &Tree, prompt_lines: impl Fn(&str) -> String) {
+    /// `question_label` gives what a question's node should read, from its id and prompt.
+    fn check_against(&self, tree: &Tree, question_label: impl Fn(&str, &str) -> String) {
         for (from, to, _) in &self.edges {
             assert!(self.nodes.contains_key(from), "edge from undeclared {from}");
             assert!(self.nodes.contains_key(to), "edge to undeclared {to}");
         }
         let clean = |s: &str| terminal_safe(s).into_owned();
         for (i, q) in tree.questions().iter().enumerate() {
-            assert_eq!(
-                self.nodes[&format!("q{i}")],
-                prompt_lines(&clean(&q.prompt))
-            );
+            let expected = question_label(&q.id, &clean(&q.prompt));
+            assert_eq!(self.nodes[&format!("q{i}")], expected);
             for (c, choice) in q.choices.iter().enumerate() {
                 let to = match tree.next(i, c) {
                     Next::Question(t) => format!("q{t}"),
@@ -218,11 +217,15 @@ fn parse_mermaid(text: &str) -> Graph {
     graph
 }
 
+fn mermaid_question(id: &str, prompt: &str) -> String {
+    format!("{id}: {prompt}")
+}
+
 #[test]
 fn mermaid_of_the_built_in_tree_parses_and_is_complete() {
     let tree = load(EMBEDDED_NAME, EMBEDDED);
     let graph = parse_mermaid(&mermaid(&tree));
-    graph.check_against(&tree, str::to_string);
+    graph.check_against(&tree, mermaid_question);
 }
 
 #[test]
@@ -230,7 +233,7 @@ fn mermaid_labels_survive_hostile_text() {
     let tree = load("hostile.toml", HOSTILE);
     let text = mermaid(&tree);
     let graph = parse_mermaid(&text);
-    graph.check_against(&tree, str::to_string);
+    graph.check_against(&tree, mermaid_question);
     assert!(text.contains("#quot;1#quot;"), "{text}");
 }
 
@@ -377,15 +380,15 @@ fn parse_dot(text: &str) -> Graph {
     graph
 }
 
-fn dot_prompt(prompt: &str) -> String {
-    wrap(prompt, DOT_WRAP).join("\n")
+fn dot_question(id: &str, prompt: &str) -> String {
+    format!("{id}\n{}", wrap(prompt, DOT_WRAP).join("\n"))
 }
 
 #[test]
 fn dot_of_the_built_in_tree_parses_and_is_complete() {
     let tree = load(EMBEDDED_NAME, EMBEDDED);
     let graph = parse_dot(&dot(&tree));
-    graph.check_against(&tree, dot_prompt);
+    graph.check_against(&tree, dot_question);
 }
 
 #[test]
@@ -393,7 +396,7 @@ fn dot_labels_survive_hostile_text() {
     let tree = load("hostile.toml", HOSTILE);
     let text = dot(&tree);
     let graph = parse_dot(&text);
-    graph.check_against(&tree, dot_prompt);
+    graph.check_against(&tree, dot_question);
     // A `\n` written in the tree stays two characters, not a line break.
     assert!(text.contains("& a \\\\n"), "{text}");
 }

@@ -295,8 +295,8 @@ fn unknown_choice(tree: &Tree, question: usize, entry: &Entry) -> Problem {
 fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Problem {
     let q = tree.question(question);
     let reached = match after {
-        Some(e) => format!("after `{} = \"{}\"` ", e.question, e.choice),
-        None => "first ".to_string(),
+        Some(e) => format!("after `{} = \"{}\"`", e.question, e.choice),
+        None => "first".to_string(),
     };
     let listed = q
         .choices
@@ -446,7 +446,7 @@ impl Problems {
             }
             None => {
                 let _ = writeln!(out, " --> {file}");
-                String::new()
+                " ".to_string()
             }
         };
         let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(&d.hint));

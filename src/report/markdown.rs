@@ -148,10 +148,13 @@ fn what_would_change_it(input: &ReportInput, out: &mut String) {
             let to = escape(&input.choice(question, w.to).label);
             let outcome = escape(&tree.outcome(w.outcome).label);
             let _ = match &w.unanswered {
-                None => writeln!(out, "  - \u{201c}{to}\u{201d} would make it **{outcome}**."),
+                None => writeln!(
+                    out,
+                    "  - \u{201c}{to}\u{201d} would change it to **{outcome}**."
+                ),
                 Some(u) => writeln!(
                     out,
-                    "  - \u{201c}{to}\u{201d} would lean to **{outcome}** so far, but that branch asks {}, starting with \u{201c}{}\u{201d}",
+                    "  - \u{201c}{to}\u{201d} would lean to **{outcome}**, though that branch has {} to answer, starting with \u{201c}{}\u{201d}",
                     more_questions(u.fewest, u.most),
                     escape(&input.question(u.first).prompt)
                 ),

@@ -93,9 +93,14 @@ fn scores(input: &ReportInput, out: &mut Out) {
         .max()
         .unwrap_or(1);
     let top = rec.scores.iter().copied().max().unwrap_or(0).max(1);
+    // Marker, spaces and number take `label_width + number_width + 6` columns.
+    let bar_width = match out.width {
+        0 => BAR_WIDTH,
+        w => BAR_WIDTH.min(w.saturating_sub(label_width + number_width + 6)),
+    };
     for (i, label) in labels.iter().enumerate() {
         let score = rec.scores[i];
-        let cells = usize::try_from(score.max(0) * BAR_WIDTH as i64 / top).unwrap_or(0);
+        let cells = usize::try_from(score.max(0) * bar_width as i64 / top).unwrap_or(0);
         let bar = "█".repeat(cells);
         let marker = if i == rec.outcome { "▸" } else { " " };
         let pad = " ".repeat(label_width - label.width());
@@ -181,9 +186,9 @@ fn what_would_change_it(input: &ReportInput, out: &mut Out) {
             let to = terminal_safe(&input.choice(question, w.to).label);
             let outcome = terminal_safe(&tree.outcome(w.outcome).label);
             let line = match &w.unanswered {
-                None => format!("\u{201c}{to}\u{201d} would make it {outcome}."),
+                None => format!("\u{201c}{to}\u{201d} would change it to {outcome}."),
                 Some(u) => format!(
-                    "\u{201c}{to}\u{201d} would lean to {outcome} so far, but that branch asks {}, starting with \u{201c}{}\u{201d}",
+                    "\u{201c}{to}\u{201d} would lean to {outcome}, though that branch has {} to answer, starting with \u{201c}{}\u{201d}",
                     more_questions(u.fewest, u.most),
                     terminal_safe(&input.question(u.first).prompt)
                 ),
@@ -306,9 +311,9 @@ impl Out {
     }
 }
 
-/// Wraps text at spaces to `width` columns (0: no wrapping); words longer than a line are
-/// broken where they must be.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+/// Wraps text at spaces to `width` columns (0: no wrapping), starting with `first` and
+/// indenting later lines with `rest`; words longer than a line are broken where they must be.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::from(first);
     if width == 0 {
         out.push_str(text.trim());
@@ -451,7 +456,7 @@ mod tests {
         let change = out.split("What would change it").nth(1).unwrap_or_default();
         assert!(change.contains("You answered \u{201c}"), "{out}");
         assert!(
-            change.contains("\u{201c}Technology is our product\u{201d} would lean to Hire a CTO so far, but that branch asks 1 more question, starting with \u{201c}Who builds"),
+            change.contains("\u{201c}Technology is our product\u{201d} would lean to Hire a CTO, though that branch has 1 more question to answer, starting with \u{201c}Who builds"),
             "{out}"
         );
     }

@@ -267,11 +267,12 @@ pub fn escape(text: &str) -> String {
         && chars.get(digits + 1).is_none_or(|c| c.is_whitespace());
     for (i, &c) in chars.iter().enumerate() {
         let special = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => true,
+            // `#` anywhere: a heading's closing `#`s are dropped otherwise.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '#' => true,
             '&' => chars
                 .get(i + 1)
                 .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
-            '#' | '-' | '+' | '=' => i == 0,
+            '-' | '+' | '=' => i == 0,
             '.' | ')' => list_marker && i == digits,
             _ => false,
         };
@@ -365,6 +366,7 @@ mod tests {
             "a\\*b\\*\\_c\\_ \\[x\\](y) \\`z\\` \\<b\\>"
         );
         assert_eq!(escape("# h"), "\\# h");
+        assert_eq!(escape("C #"), "C \\#");
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("12. item"), "12\\. item");
         assert_eq!(

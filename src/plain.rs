@@ -98,10 +98,8 @@ pub fn run(
             }
             "b" | "B" | "back" => {
                 if !interview.back() {
-                    writeln!(
-                        output,
-                        "This is the first question; there is nothing before it."
-                    )?;
+                    let says = "This is the first question; there is nothing before it.";
+                    write!(output, "{}", wrap(says, "", ""))?;
                     show_question = false;
                 }
             }
@@ -110,10 +108,8 @@ pub fn run(
                 show_question = false;
             }
             "q" | "Q" | "quit" => {
-                writeln!(
-                    output,
-                    "Stopped before the end, so there is no result. Nothing was saved."
-                )?;
+                let says = "Stopped before the end, so there is no result. Nothing was saved.";
+                write!(output, "{}", wrap(says, "", ""))?;
                 return Ok(Ending::Quit);
             }
             typed => match typed.parse::<usize>() {
@@ -122,10 +118,10 @@ pub fn run(
                     let _ = interview.answer(n - 1);
                 }
                 _ => {
-                    writeln!(
-                        output,
+                    let hint = format!(
                         "Please type a number from 1 to {count}, or b to go back, ? for why this matters, q to quit."
-                    )?;
+                    );
+                    write!(output, "{}", wrap(&hint, "", ""))?;
                     show_question = false;
                 }
             },

@@ -46,11 +46,18 @@ struct TreeInfo<'a> {
     version: &'a str,
 }
 
-/// An outcome, question or choice: its id for programs and its text for people.
+/// An outcome or choice: its id for programs and its label for people.
 #[derive(Serialize)]
 struct Named<'a> {
     id: &'a str,
     label: &'a str,
+}
+
+/// A question: its id, and the question as asked.
+#[derive(Serialize)]
+struct QuestionRef<'a> {
+    id: &'a str,
+    prompt: &'a str,
 }
 
 #[derive(Serialize)]
@@ -62,7 +69,7 @@ struct Score<'a> {
 
 #[derive(Serialize)]
 struct Answer<'a> {
-    question: Named<'a>,
+    question: QuestionRef<'a>,
     choice: Named<'a>,
     reason: Option<&'a str>,
     evidence: Vec<Evidence<'a>>,
@@ -78,7 +85,7 @@ struct Evidence<'a> {
 
 #[derive(Serialize)]
 struct WhatIf<'a> {
-    question: Named<'a>,
+    question: QuestionRef<'a>,
     from: Named<'a>,
     to: Named<'a>,
     outcome: Named<'a>,
@@ -88,7 +95,7 @@ struct WhatIf<'a> {
 
 #[derive(Serialize)]
 struct Unanswered<'a> {
-    first: Named<'a>,
+    first: QuestionRef<'a>,
     fewest: u32,
     most: u32,
 }
@@ -117,9 +124,9 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
     let rec = input.recommendation;
     let question = |q: usize| {
         let question = tree.question(q);
-        Named {
+        QuestionRef {
             id: &question.id,
-            label: &question.prompt,
+            prompt: &question.prompt,
         }
     };
     let choice = |q: usize, c: usize| {
@@ -248,6 +255,10 @@ mod tests {
         let answers = v["answers"].as_array().cloned().unwrap_or_default();
         assert_eq!(answers.len(), CIO.len());
         assert_eq!(answers[0]["question"]["id"], "looking_for");
+        let prompt = answers[0]["question"]["prompt"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(prompt.starts_with("What do you most need"), "{v}");
         assert_eq!(answers[0]["choice"]["id"], "run_core");
         assert_eq!(answers[0]["evidence"][0]["outcome"], "cio");
         assert_eq!(answers[0]["evidence"][0]["points"], 3);

@@ -6,8 +6,6 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use std::collections::BTreeMap;
-
 use crate::interview::Interview;
 use crate::outcome::{Reason, Recommendation, WhatIf};
 use crate::tree::{Choice, Question, Tree};
@@ -23,7 +21,7 @@ pub struct ReportInput<'a> {
     /// When the interview finished, as text (RFC 3339 or a date), when known.
     pub date: Option<&'a str>,
     /// Free-text notes per question id.
-    pub notes: &'a BTreeMap<String, String>,
+    pub notes: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl ReportInput<'_> {

@@ -117,6 +117,8 @@ fn plain(tree: Arc<Tree>, width: usize) -> Result<ExitCode, Failure> {
     match plain::run(tree, &mut input, &mut output, width) {
         Ok(plain::Ending::Finished) => Ok(ExitCode::SUCCESS),
         Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(ExitCode::from(PROBLEMS)),
+        // The reader went away before the result: unfinished, but nothing to complain about.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::from(PROBLEMS)),
         Err(e) => Err(output_failure(&e)),
     }
 }

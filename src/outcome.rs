@@ -3,7 +3,7 @@
 //! change it.
 
 use crate::interview::{Step, walk};
-use crate::tree::Tree;
+use crate::tree::{Next, Tree};
 
 /// The result of a finished interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +139,9 @@ pub fn recommend(tree: &Tree, path: &[Step], answers: &[Option<usize>]) -> Recom
 fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
     let mut found = Vec::new();
     let mut trial = answers.to_vec();
+    // A branch's first unanswered question comes after the changed one, and the tree has no
+    // cycles, so what lies beyond it does not depend on the change: one count serves them all.
+    let mut unasked = Unasked::new(tree, answers);
     for step in path {
         let choices = tree.question(step.question).choices.len();
         for to in (0..choices).filter(|&c| c != step.choice) {
@@ -152,7 +155,7 @@ fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usiz
                     to,
                     outcome,
                     unanswered: frontier.map(|first| {
-                        let (fewest, most) = tree.remaining_from(first);
+                        let (fewest, most) = unasked.from(first);
                         Unanswered {
                             first,
                             fewest,
@@ -165,4 +168,66 @@ fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usiz
         trial[step.question] = Some(step.choice);
     }
     found
+}
+
+/// Fewest and most questions still without an answer between a question and an end, following
+/// answers already given: a branch that rejoins answered questions asks only those in between.
+struct Unasked<'a> {
+    tree: &'a Tree,
+    answers: &'a [Option<usize>],
+    counted: Vec<Option<(u32, u32)>>,
+    /// Questions being counted, so a cycle (impossible in a validated tree) cannot loop.
+    open: Vec<bool>,
+}
+
+impl<'a> Unasked<'a> {
+    fn new(tree: &'a Tree, answers: &'a [Option<usize>]) -> Self {
+        Unasked {
+            tree,
+            answers,
+            counted: vec![None; answers.len()],
+            open: vec![false; answers.len()],
+        }
+    }
+
+    /// Counts without recursion, so a chain of 100,000 questions cannot overflow the stack.
+    fn from(&mut self, start: usize) -> (u32, u32) {
+        let mut stack = vec![(start, false)];
+        while let Some((q, expanded)) = stack.pop() {
+            if self.counted[q].is_some() {
+                continue;
+            }
+            let choices: Vec<usize> = match self.answers[q] {
+                Some(c) => vec![c],
+                None => (0..self.tree.question(q).choices.len()).collect(),
+            };
+            if !expanded {
+                self.open[q] = true;
+                stack.push((q, true));
+                for &c in &choices {
+                    if let Next::Question(t) = self.tree.next(q, c)
+                        && self.counted[t].is_none()
+                        && !self.open[t]
+                    {
+                        stack.push((t, false));
+                    }
+                }
+                continue;
+            }
+            let (mut fewest, mut most) = (u32::MAX, 0u32);
+            for &c in &choices {
+                let (f, m) = match self.tree.next(q, c) {
+                    Next::End => (0, 0),
+                    Next::Question(t) => self.counted[t].unwrap_or((0, 0)),
+                };
+                fewest = fewest.min(f);
+                most = most.max(m);
+            }
+            let asks = u32::from(self.answers[q].is_none());
+            let fewest = if fewest == u32::MAX { 0 } else { fewest };
+            self.counted[q] = Some((fewest.saturating_add(asks), most.saturating_add(asks)));
+            self.open[q] = false;
+        }
+        self.counted[start].unwrap_or((0, 0))
+    }
 }

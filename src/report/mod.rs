@@ -1,10 +1,16 @@
-//! Reports the client keeps: pure renderers from a finished interview to text in a format
-//! (Markdown, HTML, JSON). No files, no terminal: callers decide where the text goes.
+//! Reports the client keeps: pure renderers from a finished interview to text for the
+//! terminal, Markdown for email and documents, self-contained HTML for print, and versioned JSON
+//! for programs. No files, no terminal: callers decide where the output goes.
 
 mod chart;
 pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
 
-use crate::{Interview, Recommendation, Tree};
+use crate::interview::Interview;
+use crate::outcome::{Reason, Recommendation, WhatIf};
+use crate::tree::{Choice, Question, Tree};
 
 /// Everything a report shows: the tree, the finished interview, and who it was for.
 pub struct ReportInput<'a> {
@@ -19,3 +25,83 @@ pub struct ReportInput<'a> {
     /// Free-text notes per question id.
     pub notes: &'a std::collections::BTreeMap<String, String>,
 }
+
+impl ReportInput<'_> {
+    fn question(&self, index: usize) -> &Question {
+        self.tree.question(index)
+    }
+
+    fn choice(&self, question: usize, choice: usize) -> &Choice {
+        &self.tree.question(question).choices[choice]
+    }
+
+    /// Why an answer points where it does: the tree's reason, or the choice's label.
+    fn reason_text(&self, reason: &Reason) -> &str {
+        let choice = self.choice(reason.question, reason.choice);
+        choice.reason.as_deref().unwrap_or(&choice.label)
+    }
+
+    /// The note taken on a question, when there is one worth showing.
+    fn note(&self, question: usize) -> Option<&str> {
+        self.notes
+            .get(&self.question(question).id)
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// The what-ifs grouped by question, in the order the questions were asked.
+    fn what_ifs_by_question(&self) -> Vec<(usize, usize, Vec<&WhatIf>)> {
+        let mut groups: Vec<(usize, usize, Vec<&WhatIf>)> = Vec::new();
+        for w in &self.recommendation.what_ifs {
+            match groups.last_mut() {
+                Some((q, _, list)) if *q == w.question => list.push(w),
+                _ => groups.push((w.question, w.from, vec![w])),
+            }
+        }
+        groups
+    }
+}
+
+/// What to say when no single changed answer would change the result; `label` prepares an
+/// outcome's label for the output format.
+fn settled(input: &ReportInput, label: impl Fn(&str) -> String) -> String {
+    let rec = input.recommendation;
+    match rec.runner_up {
+        Some(r) => format!(
+            "No single changed answer would change this recommendation: it is {} clear of {}, so more than one answer would have to change.",
+            points(rec.margin),
+            label(&input.tree.outcome(r).label)
+        ),
+        None => "No single changed answer would change this recommendation.".to_string(),
+    }
+}
+
+/// Points as a signed number, e.g. `+3`, `-2`, `0`.
+fn signed(points: i64) -> String {
+    if points > 0 {
+        format!("+{points}")
+    } else {
+        points.to_string()
+    }
+}
+
+/// `1 point`, `7 points`.
+fn points(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} point")
+    } else {
+        format!("{n} points")
+    }
+}
+
+/// `1 more question`, `2 to 4 more questions`.
+fn more_questions(fewest: u32, most: u32) -> String {
+    match (fewest, most) {
+        (1, 1) => "1 more question".to_string(),
+        (f, m) if f == m => format!("{f} more questions"),
+        (f, m) => format!("{f} to {m} more questions"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;

@@ -37,7 +37,16 @@ struct Document<'a> {
     tie: bool,
     answers: Vec<Answer<'a>>,
     what_ifs: Vec<WhatIf<'a>>,
+    other_notes: Vec<OtherNote<'a>>,
     guidance: Guidance<'a>,
+}
+
+/// A note on a question that is not among `answers`.
+#[derive(Serialize)]
+struct OtherNote<'a> {
+    question: &'a str,
+    prompt: Option<&'a str>,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -200,6 +209,15 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                 }),
             })
             .collect(),
+        other_notes: input
+            .other_notes()
+            .into_iter()
+            .map(|n| OtherNote {
+                question: n.id,
+                prompt: n.index.map(|q| tree.question(q).prompt.as_str()),
+                note: n.note,
+            })
+            .collect(),
         guidance: Guidance {
             owns: &recommended.owns,
             priorities: &recommended.priorities,
@@ -224,21 +242,66 @@ mod tests {
     use serde_json::Value;
 
     fn json_for(answers: &[(&str, &str)]) -> Value {
+        json_with(answers, None, &no_notes())
+    }
+
+    fn json_with(
+        answers: &[(&str, &str)],
+        who: Option<(&str, &str, &str)>,
+        notes: &std::collections::BTreeMap<String, String>,
+    ) -> Value {
         let done = finish(answers);
-        let notes = no_notes();
         let input = ReportInput {
             tree: &done.tree,
             interview: &done.interview,
             recommendation: &done.recommendation,
-            client: None,
-            consultant: None,
-            date: None,
-            notes: &notes,
+            client: who.map(|w| w.0),
+            consultant: who.map(|w| w.1),
+            date: who.map(|w| w.2),
+            notes,
         };
         match serde_json::from_str(&render(&input)) {
             Ok(v) => v,
             Err(e) => panic!("render must give valid JSON: {e}"),
         }
+    }
+
+    #[test]
+    fn client_consultant_date_and_every_note_come_through() {
+        let mut notes = std::collections::BTreeMap::new();
+        notes.insert(
+            "size".to_string(),
+            "about 900 staff\n<b>two</b>".to_string(),
+        );
+        notes.insert("product_team".to_string(), "agencies today".to_string());
+        notes.insert("renamed".to_string(), "from an older tree".to_string());
+        let who = ("Acme \"Ltd\"", "Jo Smith", "2026-11-23T09:47:25Z");
+        let v = json_with(CIO, Some(who), &notes);
+        assert_eq!(v["client"], "Acme \"Ltd\"");
+        assert_eq!(v["consultant"], "Jo Smith");
+        assert_eq!(v["date"], "2026-11-23T09:47:25Z");
+        let answers = v["answers"].as_array().cloned().unwrap_or_default();
+        let size = answers.iter().find(|a| a["question"]["id"] == "size");
+        assert_eq!(
+            size.map(|a| a["note"].clone()),
+            Some(Value::from("about 900 staff\n<b>two</b>"))
+        );
+        assert_eq!(answers[0]["note"], Value::Null);
+        assert_eq!(
+            v["other_notes"],
+            serde_json::json!([
+                {
+                    "question": "product_team",
+                    "prompt": "Who builds the technology your customers use?",
+                    "note": "agencies today"
+                },
+                { "question": "renamed", "prompt": null, "note": "from an older tree" }
+            ])
+        );
+        let bare = json_for(CIO);
+        assert_eq!(bare["client"], Value::Null);
+        assert_eq!(bare["date"], Value::Null);
+        assert_eq!(bare["other_notes"], serde_json::json!([]));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportInput, more_questions, points, settled, signed};
+use super::{ReportInput, long_date, more_questions, points, settled, signed};
 use crate::outcome::Reason;
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
@@ -16,6 +16,7 @@ pub fn render(input: &ReportInput) -> String {
     reasons(input, &mut out);
     what_would_change_it(input, &mut out);
     answers(input, &mut out);
+    other_notes(input, &mut out);
     guidance(input, &mut out);
     out
 }
@@ -34,7 +35,7 @@ fn headline(input: &ReportInput, out: &mut String) {
     let who: Vec<String> = [
         ("Client", input.client),
         ("Consultant", input.consultant),
-        ("Date", input.date),
+        ("Date", input.date.map(long_date).as_deref()),
     ]
     .into_iter()
     .filter_map(|(name, value)| value.map(|v| format!("**{name}:** {}", escape(v))))
@@ -175,17 +176,41 @@ fn answers(input: &ReportInput, out: &mut String) {
             escape(&input.choice(step.question, step.choice).label)
         );
         if let Some(note) = input.note(step.question) {
-            let lines: Vec<String> = terminal_safe_multiline(note)
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(escape)
-                .collect();
-            let _ = write!(out, "\\\n   *Note:* {}", lines.join("\\\n   "));
+            let _ = write!(out, "\\\n   *Note:* {}", note_lines(note, "   "));
         }
         out.push('\n');
     }
     out.push('\n');
+}
+
+/// Notes on questions that are not among the answers, so none is left out.
+fn other_notes(input: &ReportInput, out: &mut String) {
+    let notes = input.other_notes();
+    if notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Other notes\n");
+    for note in notes {
+        let _ = writeln!(
+            out,
+            "- **{}**\\\n  {}",
+            escape(note.about(input.tree)),
+            note_lines(note.note, "  ")
+        );
+    }
+    out.push('\n');
+}
+
+/// A note's lines, escaped, joined by hard line breaks, each new line indented to stay in its
+/// list item.
+fn note_lines(note: &str, indent: &str) -> String {
+    let lines: Vec<String> = terminal_safe_multiline(note)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape)
+        .collect();
+    lines.join(&format!("\\\n{indent}"))
 }
 
 fn guidance(input: &ReportInput, out: &mut String) {
@@ -357,6 +382,38 @@ mod tests {
             ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn who_and_when_head_the_document() {
+        let out = markdown_for(CIO, &no_notes());
+        assert!(
+            out.contains(
+                "**Client:** Acme \\*Ltd\\* · **Consultant:** Jo · **Date:** 2 March 2026\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn notes_off_the_path_are_listed_not_lost() {
+        let mut notes = BTreeMap::new();
+        notes.insert("size".to_string(), "on the path".to_string());
+        notes.insert(
+            "product_team".to_string(),
+            "asked on another branch\n*not bold*".to_string(),
+        );
+        notes.insert("renamed".to_string(), "from an older tree".to_string());
+        notes.insert("vendors".to_string(), "   ".to_string());
+        let out = markdown_for(CIO, &notes);
+        assert!(out.contains("*Note:* on the path"), "{out}");
+        assert!(
+            out.contains(
+                "## Other notes\n\n- **Who builds the technology your customers use?**\\\n  asked on another branch\\\n  \\*not bold\\*\n- **renamed**\\\n  from an older tree\n"
+            ),
+            "{out}"
+        );
+        assert!(!markdown_for(CIO, &no_notes()).contains("Other notes"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod text;
 
 use crate::interview::Interview;
 use crate::outcome::{Reason, Recommendation, WhatIf};
+use crate::session::Timestamp;
 use crate::tree::{Choice, Question, Tree};
 
 /// Everything a report shows: the tree, the finished interview, and who it was for.
@@ -49,6 +50,29 @@ impl ReportInput<'_> {
             .filter(|n| !n.is_empty())
     }
 
+    /// Notes on questions that are not among the answers shown (asked on another path, or not
+    /// answered yet), so no note is left out of a report: in the tree's order, then notes on
+    /// questions the tree does not have, by id.
+    fn other_notes(&self) -> Vec<OtherNote<'_>> {
+        let path = self.interview.path();
+        let mut notes: Vec<OtherNote> = self
+            .notes
+            .iter()
+            .filter(|(_, note)| !note.trim().is_empty())
+            .filter_map(|(id, note)| {
+                let index = self.tree.question_index(id);
+                let on_path = index.is_some_and(|q| path.iter().any(|s| s.question == q));
+                (!on_path).then(|| OtherNote {
+                    id,
+                    index,
+                    note: note.trim(),
+                })
+            })
+            .collect();
+        notes.sort_by_key(|n| n.index.unwrap_or(usize::MAX));
+        notes
+    }
+
     /// The what-ifs grouped by question, in the order the questions were asked.
     fn what_ifs_by_question(&self) -> Vec<(usize, usize, Vec<&WhatIf>)> {
         let mut groups: Vec<(usize, usize, Vec<&WhatIf>)> = Vec::new();
@@ -59,6 +83,24 @@ impl ReportInput<'_> {
             }
         }
         groups
+    }
+}
+
+/// A note on a question that is not among the answers.
+struct OtherNote<'a> {
+    /// The question's id, as the note was saved.
+    id: &'a str,
+    /// The question's index, when the tree has it.
+    index: Option<usize>,
+    note: &'a str,
+}
+
+impl<'a> OtherNote<'a> {
+    /// What the note is about: the question's prompt, or its id when the tree has no such
+    /// question.
+    fn about(&self, tree: &'a Tree) -> &'a str {
+        self.index
+            .map_or(self.id, |q| tree.question(q).prompt.as_str())
     }
 }
 
@@ -103,5 +145,45 @@ fn more_questions(fewest: u32, most: u32) -> String {
     }
 }
 
+/// "23 November 2026" for an RFC 3339 time or a `YYYY-MM-DD` date; other text as given.
+pub(crate) fn long_date(date: &str) -> String {
+    let parsed = Timestamp::parse(date)
+        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")))
+        .map(Timestamp::date);
+    let Some(iso) = parsed else {
+        return date.to_string();
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, rest) = iso.split_at(4);
+    let month: usize = rest[1..3].parse().unwrap_or(1);
+    let day: u32 = rest[4..6].parse().unwrap_or(1);
+    format!("{day} {} {year}", MONTHS[(month - 1) % 12])
+}
+
 #[cfg(test)]
 pub(crate) mod fixtures;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_a_person_writes_them() {
+        assert_eq!(long_date("2026-11-23T09:47:25Z"), "23 November 2026");
+        assert_eq!(long_date("2026-01-05"), "5 January 2026");
+        assert_eq!(long_date("next Tuesday"), "next Tuesday");
+    }
+}

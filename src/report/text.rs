@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{ReportInput, more_questions, points, settled, signed};
+use super::{ReportInput, long_date, more_questions, points, settled, signed};
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
 /// The widest score bar, in cells.
@@ -44,7 +44,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
         input
             .consultant
             .map(|c| format!("Consultant: {}", terminal_safe(c))),
-        input.date.map(|d| format!("Date: {}", terminal_safe(d))),
+        input
+            .date
+            .map(|d| format!("Date: {}", terminal_safe(&long_date(d)))),
     ]
     .into_iter()
     .flatten()
@@ -252,19 +254,25 @@ fn list(title: &str, items: &[String], out: &mut Out) {
     }
 }
 
+/// Every note: those on the answers in the order asked, then those on other questions.
 fn notes(input: &ReportInput, out: &mut Out) {
-    let noted: Vec<_> = input
+    let mut noted: Vec<(&str, &str)> = input
         .interview
         .path()
         .iter()
-        .filter_map(|s| input.note(s.question).map(|n| (s.question, n)))
+        .filter_map(|s| {
+            let note = input.note(s.question)?;
+            Some((input.question(s.question).prompt.as_str(), note))
+        })
         .collect();
+    let others = input.other_notes();
+    noted.extend(others.iter().map(|n| (n.about(input.tree), n.note)));
     if noted.is_empty() {
         return;
     }
     out.heading("Your notes");
-    for (question, note) in noted {
-        out.para(&terminal_safe(&input.question(question).prompt), "  ", "  ");
+    for (about, note) in noted {
+        out.para(&terminal_safe(about), "  ", "  ");
         out.paras_indented(note, "    ");
     }
 }

@@ -143,3 +143,36 @@ fn wrap_breaks_at_spaces_and_long_words() {
     assert_eq!(wrap("abcdefgh", 4, "", ""), "abcd\nefgh\n");
     assert_eq!(wrap("a b", 0, "- ", ""), "- a b\n");
 }
+
+#[test]
+fn every_note_shows_even_off_the_path_and_the_date_reads_as_written() {
+    let done = finish(CIO);
+    let mut notes = BTreeMap::new();
+    notes.insert("size".to_string(), "about 900 staff".to_string());
+    // `product_team` is not on a CIO path: asked earlier on another branch.
+    notes.insert("product_team".to_string(), "agencies today".to_string());
+    notes.insert(
+        "gone_question".to_string(),
+        "from an older tree".to_string(),
+    );
+    let input = ReportInput {
+        tree: &done.tree,
+        interview: &done.interview,
+        recommendation: &done.recommendation,
+        client: Some("Acme Ltd"),
+        consultant: Some("Jo Smith"),
+        date: Some("2026-11-23T09:47:25Z"),
+        notes: &notes,
+    };
+    let out = render(&input, 0);
+    assert!(
+        out.contains("Client: Acme Ltd · Consultant: Jo Smith · Date: 23 November 2026"),
+        "{out}"
+    );
+    let size = out.find("    about 900 staff").unwrap_or(usize::MAX);
+    let team = out.find("    agencies today").unwrap_or(usize::MAX);
+    let gone = out
+        .find("  gone_question\n    from an older tree")
+        .unwrap_or(usize::MAX);
+    assert!(size < team && team < gone && gone < usize::MAX, "{out}");
+}

@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
         With no command, techhire runs the interview: a handful of questions about the company, \
         then a recommendation with the reasons behind it and what would change it.",
     after_help = "Exit codes: 0 done; 1 the tree or answers have problems, or the interview stopped \
-        before the end; 2 usage, a file that cannot be read, or no terminal for the full-screen interview."
+        before the end; 2 usage, a file that cannot be read or written, or no terminal for the full-screen interview."
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (see docs/questions-format.md).
@@ -23,12 +23,25 @@ pub struct Cli {
     pub questions: Option<PathBuf>,
 
     /// Ask the questions line by line: for screen readers, pipes and dumb terminals.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub plain: bool,
 
     /// Colours of the full-screen interview.
-    #[arg(long, value_enum, default_value_t = Theme::Dark)]
+    #[arg(long, value_enum, default_value_t = Theme::Dark, global = true)]
     pub theme: Theme,
+
+    /// Save the interview in this file, after every answer; if the file exists, carry on with
+    /// it. Without it, a new session in your sessions folder (`techhire sessions` lists them).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub session: Option<PathBuf>,
+
+    /// Who the interview is for: shown in `techhire sessions` and on the report.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub client: Option<String>,
+
+    /// Who runs the interview: shown on the report.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub consultant: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -55,6 +68,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RunFormat::Text)]
         format: RunFormat,
     },
+    /// List your saved sessions: client, when last changed, progress and outcome.
+    Sessions {
+        /// `text` for people, `json` for programs.
+        #[arg(long, value_enum, default_value_t = SessionsFormat::Text)]
+        format: SessionsFormat,
+    },
+    /// Carry on with a saved session where it stopped (default: the most recently changed
+    /// unfinished one).
+    Resume {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: Option<String>,
+    },
+    /// Write the report of a finished session, for the client to keep.
+    Report {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "SESSION")]
+        which: String,
+        /// Default: from the -o file's extension (.md, .html, .json, .txt), else markdown.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {
         /// The tree to draw (default: --questions, or the built-in tree).
@@ -64,6 +105,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
+}
+
+/// How `sessions` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SessionsFormat {
+    Text,
+    Json,
+}
+
+/// The document `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Reads well in an email and in a document.
+    Markdown,
+    /// One self-contained, print-ready page.
+    Html,
+    /// Versioned, for programs (docs/report-json.md).
+    Json,
+    /// For the terminal.
+    Text,
 }
 
 /// Colours of the full-screen interview.
@@ -128,5 +189,17 @@ mod tests {
             ),
             "{cli:?}"
         );
+    }
+
+    #[test]
+    fn a_session_named_to_resume_or_report_is_not_the_session_flag() {
+        for args in [
+            &["techhire", "resume", "k3f9x2", "--client", "Acme"][..],
+            &["techhire", "report", "k3f9x2", "-o", "r.html"],
+            &["techhire", "--session", "s.json", "--plain"],
+        ] {
+            let cli = Cli::try_parse_from(args).map_err(|e| e.to_string());
+            assert!(cli.is_ok(), "{args:?}: {cli:?}");
+        }
     }
 }

@@ -2,7 +2,10 @@
 //! turns every failure into a message on standard error and an exit code. Never panics.
 
 mod cli;
+mod listing;
+mod opening;
 mod plain;
+mod report_file;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,7 +15,7 @@ use std::sync::Arc;
 use clap::Parser;
 use techhire::answers::{self, AnswersError};
 use techhire::report::{self, ReportInput};
-use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, Tree, TreeError};
+use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 use techhire::{Report, graph};
 
 use cli::{Cli, Command, GraphFormat, RunFormat, Theme, ValidateFormat};
@@ -65,6 +68,11 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
+    check_session_flags(&cli)?;
+    let names = opening::Names {
+        client: cli.client.as_deref(),
+        consultant: cli.consultant.as_deref(),
+    };
     match cli.command {
         Some(Command::Validate { file, format }) => {
             let file = one_tree(file, cli.questions, "validate")?;
@@ -83,42 +91,139 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             };
             print_out(&text)
         }
+        Some(Command::Sessions { format }) => listing::sessions(format),
+        Some(Command::Resume { ref which }) => {
+            needs_a_terminal(cli.plain)?;
+            let path = match which {
+                Some(what) => opening::find(what)?,
+                None => listing::latest_unfinished()?,
+            };
+            let opened = opening::resume(&path, cli.questions.as_deref(), names)?;
+            interview(opened, cli.plain, cli.theme)
+        }
+        Some(Command::Report {
+            ref which,
+            format,
+            ref output,
+            force,
+        }) => report_file::report(
+            which,
+            cli.questions.as_deref(),
+            format,
+            output.as_deref(),
+            force,
+        ),
         None => {
-            let loaded = load_tree(cli.questions.as_deref())?;
-            note_warnings(&loaded.report);
-            let tree = Arc::new(loaded.tree);
-            if cli.plain {
-                plain(tree, 0)
-            } else if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-                Err(Failure::new(
-                    USAGE,
-                    "The full-screen interview needs a terminal, but standard input or output is \
-                     not one (a pipe or a file).\n\
-                     \x20 techhire --plain                 asks the questions line by line; works with \
-                     pipes and screen readers\n\
-                     \x20 techhire run --answers FILE      gives the result for answers written in a file\n",
-                ))
-            } else {
-                interactive(tree, cli.theme)
-            }
+            needs_a_terminal(cli.plain)?;
+            let opened = opening::start(cli.questions.as_deref(), cli.session.as_deref(), names)?;
+            interview(opened, cli.plain, cli.theme)
         }
     }
 }
 
-/// The full-screen interview. Until the full-screen interface lands, the plain interview,
-/// wrapped to the terminal's width; plain mode has no colours, so the theme waits for it.
-fn interactive(tree: Arc<Tree>, _theme: Theme) -> Result<ExitCode, Failure> {
-    plain(tree, terminal_width())
+/// `--session` belongs to the interview; `--client` and `--consultant` to the interview and
+/// `resume`. Anywhere else they would be ignored, which would surprise.
+fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
+    let command = match &cli.command {
+        None => return Ok(()),
+        Some(Command::Resume { .. }) => {
+            if cli.session.is_some() {
+                return Err(Failure::new(
+                    USAGE,
+                    "`resume` takes the session itself: `techhire resume PATH` (or an id), \
+                     without --session.",
+                ));
+            }
+            return Ok(());
+        }
+        Some(Command::Validate { .. }) => "validate",
+        Some(Command::Run { .. }) => "run",
+        Some(Command::Graph { .. }) => "graph",
+        Some(Command::Sessions { .. }) => "sessions",
+        Some(Command::Report { .. }) => "report",
+    };
+    let given: Vec<&str> = [
+        (cli.session.is_some(), "--session"),
+        (cli.client.is_some(), "--client"),
+        (cli.consultant.is_some(), "--consultant"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect();
+    if given.is_empty() {
+        return Ok(());
+    }
+    let hint = if command == "report" {
+        " The report takes the session's names; set them with `techhire resume SESSION --client NAME`."
+    } else {
+        ""
+    };
+    Err(Failure::new(
+        USAGE,
+        format!(
+            "{} {} for the interview, not for `techhire {command}`.{hint}",
+            given.join(" and "),
+            if given.len() == 1 { "is" } else { "are" },
+        ),
+    ))
 }
 
-fn plain(tree: Arc<Tree>, width: usize) -> Result<ExitCode, Failure> {
+/// The full-screen interview needs a terminal; checked before a session is opened, so a
+/// refusal leaves nothing behind.
+fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
+    if plain || (io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Ok(());
+    }
+    Err(Failure::new(
+        USAGE,
+        "The full-screen interview needs a terminal, but standard input or output is \
+         not one (a pipe or a file).\n\
+         \x20 techhire --plain                 asks the questions line by line; works with \
+         pipes and screen readers\n\
+         \x20 techhire run --answers FILE      gives the result for answers written in a file\n",
+    ))
+}
+
+/// Runs an opened interview in plain mode or full screen, then closes its session.
+fn interview(mut opened: opening::Opened, plain: bool, theme: Theme) -> Result<ExitCode, Failure> {
+    let ending = if plain {
+        let ask_names = opened.fresh && io::stdin().is_terminal();
+        plain_mode(&mut opened, 0, ask_names)
+    } else {
+        interactive(&mut opened, theme)
+    };
+    match ending {
+        Ok(ending) => opening::close(opened, ending),
+        Err(failure) => {
+            // Say why the front end stopped, but never lose track of the session.
+            let _ = opening::close(opened, opening::Ending::Unfinished);
+            Err(failure)
+        }
+    }
+}
+
+/// The full-screen interview, on an opened session (new or resumed: `opened.notice` says
+/// what to tell the user first; `opened.save` saves after every change). Until the full-screen
+/// interface lands, the plain interview, wrapped to the terminal's width; plain mode has no
+/// colours, so the theme waits for it.
+fn interactive(opened: &mut opening::Opened, _theme: Theme) -> Result<opening::Ending, Failure> {
+    let ask_names = opened.fresh;
+    plain_mode(opened, terminal_width(), ask_names)
+}
+
+fn plain_mode(
+    opened: &mut opening::Opened,
+    width: usize,
+    ask_names: bool,
+) -> Result<opening::Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
-    match plain::run(tree, &mut input, &mut output, width) {
-        Ok(plain::Ending::Finished) => Ok(ExitCode::SUCCESS),
-        Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(ExitCode::from(PROBLEMS)),
+    let options = plain::Options { width, ask_names };
+    match plain::run(opened, &mut input, &mut output, options) {
+        Ok(plain::Ending::Finished) => Ok(opening::Ending::Finished),
+        Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(opening::Ending::Unfinished),
         // The reader went away before the result: unfinished, but nothing to complain about.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::from(PROBLEMS)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(opening::Ending::Unfinished),
         Err(e) => Err(output_failure(&e)),
     }
 }

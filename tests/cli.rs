@@ -7,8 +7,15 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
+/// The binary, with its sessions kept under Cargo's scratch folder for tests, never in the
+/// user's data directory.
 fn techhire() -> Command {
-    cargo_bin_cmd!("techhire")
+    let mut cmd = cargo_bin_cmd!("techhire");
+    cmd.env(
+        "TECHHIRE_DATA_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
+    );
+    cmd
 }
 
 fn stdout_of(cmd: &mut Command) -> String {

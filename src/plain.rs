@@ -55,12 +55,11 @@ pub fn run(
     let wrap = |text: &str, first: &str, rest: &str| text::wrap(text, width, first, rest);
     writeln!(output, "{}", terminal_safe(&tree.meta().title))?;
     for paragraph in &opened.notice {
-        let indent = if paragraph.starts_with("  - ") {
-            "    "
-        } else {
-            ""
+        let text = match paragraph.strip_prefix("  - ") {
+            Some(item) => wrap(item, "  - ", "    "),
+            None => wrap(paragraph, "", ""),
         };
-        write!(output, "{}", wrap(paragraph, "", indent))?;
+        write!(output, "{text}")?;
     }
     write!(
         output,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The command line of `techhire`.
 #[derive(Debug, Parser)]
@@ -15,36 +15,62 @@ use clap::{Parser, Subcommand, ValueEnum};
         With no command, techhire runs the interview: a handful of questions about the company, \
         then a recommendation with the reasons behind it and what would change it.",
     after_help = "Exit codes: 0 done; 1 the tree or answers have problems, or the interview stopped \
-        before the end; 2 usage, a file that cannot be read or written, or no terminal for the full-screen interview."
+        before the end; 2 usage, a file that cannot be read or written, or no terminal for the full-screen interview.\n\n\
+        Sessions live in your data folder (TECHHIRE_DATA_DIR/sessions when that is set); `techhire sessions` shows where."
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (see docs/questions-format.md).
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
 
-    /// Ask the questions line by line: for screen readers, pipes and dumb terminals.
-    #[arg(long, global = true)]
-    pub plain: bool,
-
-    /// Colours of the full-screen interview.
-    #[arg(long, value_enum, default_value_t = Theme::Dark, global = true)]
-    pub theme: Theme,
+    #[command(flatten)]
+    pub interview: InterviewArgs,
 
     /// Save the interview in this file, after every answer; if the file exists, carry on with
     /// it. Without it, a new session in your sessions folder (`techhire sessions` lists them).
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH")]
     pub session: Option<PathBuf>,
-
-    /// Who the interview is for: shown in `techhire sessions` and on the report.
-    #[arg(long, value_name = "NAME", global = true)]
-    pub client: Option<String>,
-
-    /// Who runs the interview: shown on the report.
-    #[arg(long, value_name = "NAME", global = true)]
-    pub consultant: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How the interview runs and whom it is for: given before a command they apply to the
+/// interview, and to `resume` given before or after it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InterviewArgs {
+    /// Ask the questions line by line: for screen readers, pipes and dumb terminals.
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Colours of the full-screen interview [default: dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
+
+    /// Who the interview is for: shown in `techhire sessions` and on the report.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+
+    /// Who runs the interview: shown on the report.
+    #[arg(long, value_name = "NAME")]
+    pub consultant: Option<String>,
+}
+
+impl InterviewArgs {
+    /// These, with anything not given here taken from `outer` (given before the command).
+    pub fn or(self, outer: InterviewArgs) -> InterviewArgs {
+        InterviewArgs {
+            plain: self.plain || outer.plain,
+            theme: self.theme.or(outer.theme),
+            client: self.client.or(outer.client),
+            consultant: self.consultant.or(outer.consultant),
+        }
+    }
+
+    /// True when a flag that only the interview uses was given.
+    pub fn any(&self) -> bool {
+        self.plain || self.theme.is_some() || self.client.is_some() || self.consultant.is_some()
+    }
 }
 
 /// What to do instead of the interview.
@@ -80,6 +106,8 @@ pub enum Command {
         /// A session id from `techhire sessions`, or the path of a session file.
         #[arg(value_name = "ID|PATH")]
         which: Option<String>,
+        #[command(flatten)]
+        interview: InterviewArgs,
     },
     /// Write the report of a finished session, for the client to keep.
     Report {

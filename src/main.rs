@@ -18,7 +18,7 @@ use techhire::report::{self, ReportInput};
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 use techhire::{Report, graph};
 
-use cli::{Cli, Command, GraphFormat, RunFormat, Theme, ValidateFormat};
+use cli::{Cli, Command, GraphFormat, InterviewArgs, RunFormat, Theme, ValidateFormat};
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
 const PROBLEMS: u8 = 1;
@@ -69,10 +69,6 @@ fn main() -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
     check_session_flags(&cli)?;
-    let names = opening::Names {
-        client: cli.client.as_deref(),
-        consultant: cli.consultant.as_deref(),
-    };
     match cli.command {
         Some(Command::Validate { file, format }) => {
             let file = one_tree(file, cli.questions, "validate")?;
@@ -92,14 +88,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             print_out(&text)
         }
         Some(Command::Sessions { format }) => listing::sessions(format),
-        Some(Command::Resume { ref which }) => {
-            needs_a_terminal(cli.plain)?;
+        Some(Command::Resume { which, interview }) => {
+            let args = interview.or(cli.interview);
+            needs_a_terminal(args.plain)?;
             let path = match which {
-                Some(what) => opening::find(what)?,
+                Some(what) => opening::find(&what)?,
                 None => listing::latest_unfinished()?,
             };
-            let opened = opening::resume(&path, cli.questions.as_deref(), names)?;
-            interview(opened, cli.plain, cli.theme)
+            let opened = opening::resume(&path, cli.questions.as_deref(), names(&args))?;
+            self::interview(opened, &args)
         }
         Some(Command::Report {
             ref which,
@@ -114,56 +111,58 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             force,
         ),
         None => {
-            needs_a_terminal(cli.plain)?;
-            let opened = opening::start(cli.questions.as_deref(), cli.session.as_deref(), names)?;
-            interview(opened, cli.plain, cli.theme)
+            let args = cli.interview;
+            needs_a_terminal(args.plain)?;
+            let opened = opening::start(
+                cli.questions.as_deref(),
+                cli.session.as_deref(),
+                names(&args),
+            )?;
+            interview(opened, &args)
         }
     }
 }
 
-/// `--session` belongs to the interview; `--client` and `--consultant` to the interview and
-/// `resume`. Anywhere else they would be ignored, which would surprise.
+fn names(args: &InterviewArgs) -> opening::Names<'_> {
+    opening::Names {
+        client: args.client.as_deref(),
+        consultant: args.consultant.as_deref(),
+    }
+}
+
+/// `--session` belongs to the interview, and the interview's flags to it and `resume`; given
+/// before another command they would be ignored, which would surprise.
 fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
     let command = match &cli.command {
         None => return Ok(()),
-        Some(Command::Resume { .. }) => {
-            if cli.session.is_some() {
-                return Err(Failure::new(
-                    USAGE,
-                    "`resume` takes the session itself: `techhire resume PATH` (or an id), \
-                     without --session.",
-                ));
-            }
-            return Ok(());
+        Some(Command::Resume { .. }) if cli.session.is_some() => {
+            return Err(Failure::new(
+                USAGE,
+                "`resume` takes the session itself: `techhire resume PATH` (or an id), \
+                 without --session.",
+            ));
         }
+        Some(Command::Resume { .. }) => return Ok(()),
         Some(Command::Validate { .. }) => "validate",
         Some(Command::Run { .. }) => "run",
         Some(Command::Graph { .. }) => "graph",
         Some(Command::Sessions { .. }) => "sessions",
         Some(Command::Report { .. }) => "report",
     };
-    let given: Vec<&str> = [
-        (cli.session.is_some(), "--session"),
-        (cli.client.is_some(), "--client"),
-        (cli.consultant.is_some(), "--consultant"),
-    ]
-    .into_iter()
-    .filter_map(|(given, flag)| given.then_some(flag))
-    .collect();
-    if given.is_empty() {
+    if cli.session.is_none() && !cli.interview.any() {
         return Ok(());
     }
     let hint = if command == "report" {
-        " The report takes the session's names; set them with `techhire resume SESSION --client NAME`."
+        " The report takes the names saved in the session; set them with \
+         `techhire resume SESSION --client NAME`."
     } else {
         ""
     };
     Err(Failure::new(
         USAGE,
         format!(
-            "{} {} for the interview, not for `techhire {command}`.{hint}",
-            given.join(" and "),
-            if given.len() == 1 { "is" } else { "are" },
+            "--session, --plain, --theme, --client and --consultant are for the interview \
+             (and `resume`), not for `techhire {command}`.{hint}"
         ),
     ))
 }
@@ -185,12 +184,12 @@ fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
 }
 
 /// Runs an opened interview in plain mode or full screen, then closes its session.
-fn interview(mut opened: opening::Opened, plain: bool, theme: Theme) -> Result<ExitCode, Failure> {
-    let ending = if plain {
+fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCode, Failure> {
+    let ending = if args.plain {
         let ask_names = opened.fresh && io::stdin().is_terminal();
         plain_mode(&mut opened, 0, ask_names)
     } else {
-        interactive(&mut opened, theme)
+        interactive(&mut opened, args.theme.unwrap_or(Theme::Dark))
     };
     match ending {
         Ok(ending) => opening::close(opened, ending),

@@ -63,6 +63,16 @@ pub fn failure(e: &SessionError) -> Failure {
 /// A new interview on the tree from `questions` (or the built-in one), saved at `at` (or as a
 /// new session in the sessions folder). A file that exists at `at` is resumed instead.
 pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+    if let Some(folder) = at.filter(|p| p.is_dir()) {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--session {} is a folder; give the session a file name in it, e.g. {}",
+                folder.display(),
+                folder.join("acme.json").display()
+            ),
+        ));
+    }
     if let Some(path) = at.filter(|p| p.exists()) {
         return resume(path, questions, names);
     }
@@ -167,18 +177,18 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
     } else {
         let path = quote(&save.path().display().to_string());
         let saved = if in_store {
-            format!("Saved as session {handle} ({path}).")
+            format!("Saved as session {handle}, in {path}.")
         } else {
             format!("Saved in {path}.")
         };
         let handle = quote(&handle);
         match ending {
             Ending::Finished => format!(
-                "{saved} Write the report for your client with:\n  \
+                "{saved}\nWrite the report for your client with:\n  \
                  techhire report {handle} --format html -o report.html"
             ),
             Ending::Unfinished => {
-                format!("{saved} Carry on where you stopped with:\n  techhire resume {handle}")
+                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
             }
         }
     };

@@ -72,6 +72,7 @@ pub fn run(
     )?;
     let session = opened.save.session();
     if options.ask_names && session.client.is_none() && session.consultant.is_none() {
+        writeln!(output)?;
         let Some(client) = ask(
             input,
             output,

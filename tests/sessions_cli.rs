@@ -65,13 +65,13 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The session id in "Saved as session k3f9x2 (...)".
+/// The session id in "Saved as session k3f9x2, in ...".
 fn saved_id(stdout: &str) -> String {
     let rest = stdout
         .split("Saved as session ")
         .nth(1)
         .unwrap_or_else(|| panic!("no session id in:\n{stdout}"));
-    rest.split_whitespace().next().unwrap().to_string()
+    rest.split(',').next().unwrap().to_string()
 }
 
 fn answers_of(session: &Session) -> Vec<(String, String)> {
@@ -555,14 +555,19 @@ fn resume_alone_picks_the_latest_unfinished_session() {
 fn session_flags_are_refused_where_they_would_be_ignored() {
     let data = tempfile::tempdir().unwrap();
     techhire(data.path())
-        .args(["sessions", "--client", "Acme"])
+        .args(["--client", "Acme", "sessions"])
         .assert()
         .code(2)
         .stderr(contains(
-            "--client is for the interview, not for `techhire sessions`",
+            "are for the interview (and `resume`), not for `techhire sessions`",
         ));
     techhire(data.path())
-        .args(["resume", "x", "--session", "y.json"])
+        .args(["sessions", "--client", "Acme"])
+        .assert()
+        .code(2)
+        .stderr(contains("unexpected argument '--client'"));
+    techhire(data.path())
+        .args(["--session", "y.json", "resume", "x"])
         .assert()
         .code(2)
         .stderr(contains("`resume` takes the session itself"));
@@ -571,6 +576,12 @@ fn session_flags_are_refused_where_they_would_be_ignored() {
         .assert()
         .code(2)
         .stderr(contains("there is no session `no-such-id`"));
+    techhire(data.path())
+        .args(["--plain", "--session"])
+        .arg(data.path())
+        .assert()
+        .code(2)
+        .stderr(contains("is a folder; give the session a file name in it"));
     techhire(data.path())
         .args(["report", "missing/acme.json"])
         .assert()

@@ -174,7 +174,7 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
 
     // The next day: resume Beta by id, add a note, finish.
     techhire(data)
-        .args(["resume", &beta, "--plain"])
+        .args(["resume", &beta, "--plain", "--consultant", "Sam Lee"])
         .write_stdin(format!(
             "n\nWill report to the CFO\n\n{}",
             typed(&BOTH[3..])
@@ -228,6 +228,8 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
         assert_eq!(json["recommendation"]["id"], outcome);
         assert!(json["client"].as_str().unwrap().starts_with(client));
         assert!(json["date"].as_str().unwrap().ends_with('Z'));
+        let consultant = if id == &acme { "Jo Smith" } else { "Sam Lee" };
+        assert_eq!(json["consultant"], consultant, "named on resume");
         let noted: Vec<&str> = json["answers"]
             .as_array()
             .unwrap()

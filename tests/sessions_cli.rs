@@ -1,69 +1,21 @@
 //! Sessions from the command line, as a consultant uses them: two clients, one left half way
-//! and resumed, the reports in every format, a question tree that changed in between, damaged
-//! session files, a save that fails, and a process killed with SIGKILL mid-interview. Every
-//! test keeps its sessions in a temporary folder through `TECHHIRE_DATA_DIR`.
+//! and resumed the next day, the reports in every format, a report file that is never
+//! overwritten, a question tree that changed in between, and the flags each command takes.
+//! Every test keeps its sessions in a temporary folder through `TECHHIRE_DATA_DIR`.
+//! Damaged files, failing saves and SIGKILL are in `sessions_cli_faults.rs`.
+
+mod common;
 
 use std::fs;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
-use techhire::session::{Session, read_path};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::session::read_path;
+use techhire::tree::EMBEDDED;
 
-const CIO: &[(&str, &str)] = &[
-    ("looking_for", "run_core"),
-    ("focus", "internal"),
-    ("value_line", "bottom_line"),
-    ("business", "b2b_behind"),
-    ("size", "small_private"),
-    ("existing_leaders", "none_open"),
-    ("security_owner", "new_leader"),
-    ("vendors", "infrastructure"),
-];
-
-const BOTH: &[(&str, &str)] = &[
-    ("looking_for", "run_core"),
-    ("focus", "both_equal"),
-    ("digital_vs_tech", "both_ends"),
-    ("value_line", "both_lines"),
-    ("business", "b2b_digital"),
-    ("product_team", "inhouse_large"),
-    ("size", "large_public"),
-    ("existing_leaders", "cto_in_place"),
-    ("reporting", "peers"),
-    ("security_owner", "product_security"),
-    ("vendors", "both_kinds"),
-];
-
-/// The binary with its sessions folder in `data`.
-fn techhire(data: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("techhire");
-    cmd.env("TECHHIRE_DATA_DIR", data);
-    cmd
-}
-
-/// The numbers to type in plain mode for answers given as (question id, choice id).
-fn typed(answers: &[(&str, &str)]) -> String {
-    let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
-    answers
-        .iter()
-        .map(|(q, c)| {
-            let q = tree.question_index(q).unwrap();
-            format!("{}\n", tree.choice_index(q, c).unwrap() + 1)
-        })
-        .collect()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{BOTH, CIO, techhire, text, typed};
 
 /// The session id in "Saved as session k3f9x2, in ...".
 fn saved_id(stdout: &str) -> String {
@@ -72,21 +24,6 @@ fn saved_id(stdout: &str) -> String {
         .nth(1)
         .unwrap_or_else(|| panic!("no session id in:\n{stdout}"));
     rest.split(',').next().unwrap().to_string()
-}
-
-fn answers_of(session: &Session) -> Vec<(String, String)> {
-    session
-        .answers
-        .iter()
-        .map(|a| (a.question.clone(), a.choice.clone()))
-        .collect()
-}
-
-fn pairs(answers: &[(&str, &str)]) -> Vec<(String, String)> {
-    answers
-        .iter()
-        .map(|(q, c)| (q.to_string(), c.to_string()))
-        .collect()
 }
 
 #[test]
@@ -395,97 +332,6 @@ fn resuming_after_the_tree_changed_lists_every_answer_set_aside() {
 }
 
 #[test]
-fn damaged_session_files_get_clear_errors_and_are_left_byte_for_byte() {
-    let data = tempfile::tempdir().unwrap();
-    let data = data.path();
-    let folder = data.join("sessions");
-    fs::create_dir_all(&folder).unwrap();
-
-    // A real session to cut short.
-    let whole = data.join("whole.json");
-    techhire(data)
-        .args(["--plain", "--session"])
-        .arg(&whole)
-        .write_stdin(typed(CIO))
-        .assert()
-        .success();
-    let whole = fs::read(&whole).unwrap();
-
-    let files: [(&str, Vec<u8>, &str); 5] = [
-        (
-            "truncated.json",
-            whole[..whole.len() / 2].to_vec(),
-            "looks cut off",
-        ),
-        ("empty.json", Vec::new(), "is empty"),
-        (
-            "notes.json",
-            b"Meeting notes, not JSON".to_vec(),
-            "is not valid JSON",
-        ),
-        (
-            "foreign.json",
-            br#"{"name": "a package.json", "version": "1.0.0"}"#.to_vec(),
-            "is not a techhire session",
-        ),
-        ("tree.json", EMBEDDED.as_bytes().to_vec(), "is not"),
-    ];
-    for (name, bytes, _) in &files {
-        fs::write(folder.join(name), bytes).unwrap();
-    }
-    for (name, bytes, says) in &files {
-        let path = folder.join(name);
-        for args in [
-            vec!["resume", "--plain"],
-            vec!["report", "--format", "json"],
-        ] {
-            techhire(data)
-                .args(&args)
-                .arg(&path)
-                .write_stdin("1\n")
-                .assert()
-                .code(2)
-                .stdout("")
-                .stderr(contains(*name))
-                .stderr(contains(*says));
-        }
-        techhire(data)
-            .args(["--plain", "--session"])
-            .arg(&path)
-            .write_stdin("1\n")
-            .assert()
-            .code(2)
-            .stderr(contains(*name));
-        assert_eq!(&fs::read(&path).unwrap(), bytes, "{name} was changed");
-    }
-
-    // The listing shows what it can and names every file it cannot read.
-    let listing = techhire(data).arg("sessions").assert().success();
-    let listing = text(&listing.get_output().stdout);
-    assert!(listing.contains("No sessions yet in"), "{listing}");
-    assert!(
-        listing.contains("5 files in the folder could not be read"),
-        "{listing}"
-    );
-    for (name, _, says) in &files {
-        let line = listing
-            .lines()
-            .find(|l| l.contains(*name))
-            .unwrap_or_default();
-        assert!(line.contains(*says), "{name}: {listing}");
-    }
-    let json: Value = serde_json::from_slice(
-        &techhire(data)
-            .args(["sessions", "--format", "json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    assert_eq!(json["unreadable"].as_array().map(Vec::len), Some(5));
-}
-
-#[test]
 fn an_empty_store_says_where_it_looked_and_leaving_at_once_keeps_nothing() {
     let data = tempfile::tempdir().unwrap();
     let data = data.path();
@@ -589,122 +435,4 @@ fn session_flags_are_refused_where_they_would_be_ignored() {
         .assert()
         .code(2)
         .stderr(contains("missing/acme.json does not exist"));
-}
-
-/// The real binary in plain mode, answering through a pipe; killed if a test fails first.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn_plain(data: &Path, session: &Path) -> Running {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_techhire"))
-        .env("TECHHIRE_DATA_DIR", data)
-        .args(["--plain", "--session"])
-        .arg(session)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    Running(child)
-}
-
-/// Waits (at most 30 seconds) until the session file holds `n` answers.
-fn wait_for_answers(session: &Path, n: usize) -> Session {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(saved) = read_path(session)
-            && saved.answers.len() >= n
-        {
-            return saved;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the session never showed {n} answers"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-#[test]
-fn killed_with_sigkill_mid_interview_then_resumed_nothing_is_lost() {
-    let data = tempfile::tempdir().unwrap();
-    let data = data.path();
-    let session = data.join("acme.json");
-    let mut running = spawn_plain(data, &session);
-    let given = &BOTH[..6];
-    let mut stdin = running.0.stdin.take().unwrap();
-    stdin.write_all(typed(given).as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    wait_for_answers(&session, given.len());
-
-    // While it runs, the session is its own: a second techhire is refused.
-    techhire(data)
-        .args(["resume", "--plain"])
-        .arg(&session)
-        .assert()
-        .code(2)
-        .stderr(contains("is open in another techhire"));
-
-    running.0.kill().unwrap(); // SIGKILL
-    running.0.wait().unwrap();
-    drop(stdin);
-
-    let saved = read_path(&session).unwrap();
-    assert_eq!(answers_of(&saved), pairs(given));
-    techhire(data)
-        .args(["resume", "--plain"])
-        .arg(&session)
-        .write_stdin(typed(&BOTH[6..]))
-        .assert()
-        .success()
-        .stdout(contains(": 6 answered, "))
-        .stdout(contains("\nQuestion 7 ("))
-        .stdout(contains("Recommendation: Have both a CIO and a CTO"));
-    assert_eq!(answers_of(&read_path(&session).unwrap()), pairs(BOTH));
-}
-
-#[test]
-fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_answers() {
-    let data = tempfile::tempdir().unwrap();
-    let data = data.path();
-    let folder: PathBuf = data.join("usb-stick");
-    let session = folder.join("acme.json");
-    let mut running = spawn_plain(data, &session);
-    let mut stdin = running.0.stdin.take().unwrap();
-    stdin.write_all(typed(&CIO[..1]).as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    wait_for_answers(&session, 1);
-
-    // The drive goes away; two more answers, then the input ends.
-    fs::remove_dir_all(&folder).unwrap();
-    stdin.write_all(typed(&CIO[1..3]).as_bytes()).unwrap();
-    drop(stdin);
-    let output = running.0.wait_with_output_ref();
-    assert_eq!(output.0.code(), Some(2), "{}", output.1);
-    let stderr = output.1;
-    assert!(stderr.contains("could not save"), "{stderr}");
-    assert!(stderr.contains("acme.json"), "{stderr}");
-    assert!(stderr.contains("looking_for = \"run_core\""), "{stderr}");
-    assert!(stderr.contains("value_line = \"bottom_line\""), "{stderr}");
-}
-
-/// Waits for a child and reads its standard error, leaving the `Running` guard in place.
-trait WaitRef {
-    fn wait_with_output_ref(&mut self) -> (std::process::ExitStatus, String);
-}
-
-impl WaitRef for Child {
-    fn wait_with_output_ref(&mut self) -> (std::process::ExitStatus, String) {
-        let mut stderr = String::new();
-        if let Some(mut pipe) = self.stderr.take() {
-            let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
-        }
-        (self.wait().unwrap(), stderr)
-    }
 }

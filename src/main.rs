@@ -201,10 +201,14 @@ fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCo
     }
 }
 
-/// The full-screen interview, on an opened session (new or resumed: `opened.notice` says
-/// what to tell the user first; `opened.save` saves after every change). Until the full-screen
-/// interface lands, the plain interview, wrapped to the terminal's width; plain mode has no
-/// colours, so the theme waits for it.
+/// The full-screen interview, on an opened session, new or resumed. A front end shows
+/// `opened.notice` first (a resumed session, a changed tree, answers set aside), may ask for
+/// the names when `opened.fresh` and `save.session()` has none (`save.set_names`), calls
+/// `opened.save.record(&opened.interview)` after every answer and `save.set_note` for notes,
+/// and shows a `Saved::Failed` message once. The caller closes the session afterwards (which
+/// prints where it was saved, once the terminal is restored). Until the full-screen interface
+/// lands, the plain interview, wrapped to the terminal's width; plain mode has no colours, so
+/// the theme waits for it.
 fn interactive(opened: &mut opening::Opened, _theme: Theme) -> Result<opening::Ending, Failure> {
     let ask_names = opened.fresh;
     plain_mode(opened, terminal_width(), ask_names)

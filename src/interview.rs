@@ -129,9 +129,11 @@ impl Interview {
     /// Changes the answer to a question on the path without moving the cursor (unless the
     /// path now ends before it).
     pub fn change(&mut self, question: usize, choice: usize) -> Result<(), InterviewError> {
-        let id = || self.tree.question(question).id.clone();
+        self.check_question(question)?;
         if !self.path.iter().any(|s| s.question == question) && self.frontier != Some(question) {
-            return Err(InterviewError::NotOnPath(id()));
+            return Err(InterviewError::NotOnPath(
+                self.tree.question(question).id.clone(),
+            ));
         }
         if choice >= self.tree.question(question).choices.len() {
             return Err(InterviewError::NoSuchChoice((choice + 1).to_string()));
@@ -176,6 +178,7 @@ impl Interview {
 
     /// Moves to a question on the path, to look at or change its answer.
     pub fn go_to(&mut self, question: usize) -> Result<(), InterviewError> {
+        self.check_question(question)?;
         let position = self
             .path
             .iter()
@@ -250,6 +253,15 @@ impl Interview {
     pub fn result(&self) -> Option<Recommendation> {
         self.is_finished()
             .then(|| outcome::recommend(&self.tree, &self.path, &self.answers))
+    }
+
+    /// Refuses a question index the tree does not have, rather than panicking on it.
+    fn check_question(&self, question: usize) -> Result<(), InterviewError> {
+        if question < self.answers.len() {
+            Ok(())
+        } else {
+            Err(InterviewError::NoSuchQuestion(format!("#{question}")))
+        }
     }
 
     fn rebuild(&mut self) {

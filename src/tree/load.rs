@@ -13,8 +13,10 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
 use super::model::{Meta, Outcome, Question, Source, TreeFile};
+use super::places::{Places, Rows};
 use super::sections::{self, Kind, Section};
-use super::validate::{self, Known, Seg};
+use super::validate::{self, Known};
+use super::wording;
 use super::{Tree, TreeError};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
@@ -58,9 +60,16 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
             limit: MAX_TREE_BYTES,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| TreeError::NotUtf8 {
-        file: name.clone(),
-        offset: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
+        let at = super::diagnostics::position(&valid, offset);
+        TreeError::NotUtf8 {
+            file: name.clone(),
+            offset,
+            line: at.line,
+            column: at.column,
+        }
     })?;
     load_str(&name, &text).map_err(TreeError::Invalid)
 }
@@ -123,14 +132,7 @@ fn read_whole(text: &str) -> Result<(Parts, Places<'_>), Vec<Diagnostic>> {
     if !syntax_errors.is_empty() {
         return Err(syntax_errors
             .into_iter()
-            .map(|e| {
-                Diagnostic::error(
-                    "syntax",
-                    first_line(e.message()),
-                    "fix the TOML syntax here; strings need quotes, tables need [brackets]",
-                )
-                .at(e.span())
-            })
+            .map(|e| wording::syntax(text, e.message(), e.span()))
             .collect());
     }
     let mut parts = Parts::default();
@@ -151,47 +153,6 @@ struct Parts {
     known: Known,
     rows: Rows,
     diagnostics: Vec<Diagnostic>,
-}
-
-/// Where the parsed file can be found again, to place validation problems.
-enum Places<'t> {
-    /// The whole document's parse tree.
-    Whole(Spanned<DeTable<'t>>),
-    /// The file's sections, each parsed again when a problem points into it.
-    Sections(Vec<Section>),
-}
-
-impl Places<'_> {
-    fn locate(&self, text: &str, rows: &Rows, path: &[Seg]) -> Option<Range<usize>> {
-        let sections = match self {
-            Places::Whole(root) => return locate(root.get_ref(), rows, path),
-            Places::Sections(sections) => sections,
-        };
-        let Some(Seg::Key(top)) = path.first() else {
-            return None;
-        };
-        let kind = match *top {
-            "meta" => Kind::Meta,
-            "sources" => Kind::Source,
-            "outcomes" => Kind::Outcome,
-            "questions" => Kind::Question,
-            _ => return None,
-        };
-        // Within its section, an item is the first and only one of its list.
-        let mut inner = path.to_vec();
-        let ordinal = match inner.get_mut(1) {
-            Some(Seg::Index(i)) if kind != Kind::Meta => {
-                let ordinal = rows.row(top, *i);
-                *i = 0;
-                ordinal
-            }
-            _ => 0,
-        };
-        let section = sections.iter().filter(|s| s.kind == kind).nth(ordinal)?;
-        let (root, _) = DeTable::parse_recoverable(text.get(section.range.clone())?);
-        let span = locate(root.get_ref(), &Rows::default(), &inner)?;
-        Some(span.start + section.range.start..span.end + section.range.start)
-    }
 }
 
 /// Reads a file section by section. `None` when a section has a syntax error: the whole-file
@@ -388,26 +349,11 @@ fn read_item<T: for<'de> Deserialize<'de>>(
     match T::deserialize(ValueDeserializer::from(value)) {
         Ok(item) => Some(item),
         Err(e) => {
-            let message = first_line(e.message());
-            let hint = if message.starts_with("unknown field") {
-                "remove the key or fix its spelling; docs/questions-format.md lists every key"
-            } else if message.starts_with("missing field") {
-                "add the missing key; docs/questions-format.md lists what each table needs"
-            } else {
-                "give the value the type shown in docs/questions-format.md"
-            };
-            let code = if message.starts_with("unknown field") {
-                "unknown-key"
-            } else if message.starts_with("missing field") {
-                "missing-key"
-            } else {
-                "wrong-type"
-            };
             let span = e.span().unwrap_or(whole);
-            diagnostics.push(
-                Diagnostic::error(code, message, hint)
-                    .at(Some(span.start + offset..span.end + offset)),
-            );
+            diagnostics.push(wording::read_error(
+                e.message(),
+                span.start + offset..span.end + offset,
+            ));
             None
         }
     }
@@ -437,58 +383,6 @@ fn article(value: &DeValue<'_>) -> &'static str {
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
-    }
-}
-
-fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or(message).trim().to_string()
-}
-
-/// Finds the byte range a validation path points at. A path's first index counts the items
-/// that were read; `rows` maps it back to the item's place in the file.
-fn locate(root: &DeTable<'_>, rows: &Rows, path: &[Seg]) -> Option<Range<usize>> {
-    let mut current: Option<&Spanned<DeValue<'_>>> = None;
-    for (depth, seg) in path.iter().enumerate() {
-        let table = match current {
-            None => Some(root),
-            Some(v) => v.get_ref().as_table(),
-        };
-        match seg {
-            Seg::Key(k) => current = Some(table?.get(*k)?),
-            Seg::KeyName(k) => {
-                return table?
-                    .keys()
-                    .find(|key| key.get_ref().as_ref() == k.as_str())
-                    .map(Spanned::span);
-            }
-            Seg::Index(i) => {
-                let row = match (depth, path.first()) {
-                    (1, Some(Seg::Key(top))) => rows.row(top, *i),
-                    _ => *i,
-                };
-                current = Some(current?.get_ref().as_array()?.get(row)?);
-            }
-        }
-    }
-    current.map(Spanned::span)
-}
-
-/// For each top-level array, the file position of every item that was read.
-#[derive(Default)]
-struct Rows {
-    sources: Vec<usize>,
-    outcomes: Vec<usize>,
-    questions: Vec<usize>,
-}
-
-impl Rows {
-    fn row(&self, key: &str, index: usize) -> usize {
-        let rows = match key {
-            "sources" => &self.sources,
-            "outcomes" => &self.outcomes,
-            _ => &self.questions,
-        };
-        rows.get(index).copied().unwrap_or(index)
     }
 }
 

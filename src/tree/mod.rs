@@ -5,8 +5,10 @@ pub mod diagnostics;
 mod flow;
 pub mod load;
 pub mod model;
+mod places;
 mod sections;
 pub mod validate;
+mod wording;
 
 use std::collections::HashMap;
 
@@ -32,8 +34,17 @@ pub enum TreeError {
         "{file} is {size} bytes, over the {limit}-byte limit for question trees; is it the right file?"
     )]
     TooLarge { file: String, size: u64, limit: u64 },
-    #[error("{file} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
-    NotUtf8 { file: String, offset: usize },
+    #[error(
+        "{file}:{line}:{column}: the file is not UTF-8 text (byte {offset} is not valid UTF-8); save it as UTF-8"
+    )]
+    NotUtf8 {
+        file: String,
+        /// The first invalid byte, counted from 0.
+        offset: usize,
+        /// Where that byte is, as a 1-based line and column (in characters).
+        line: usize,
+        column: usize,
+    },
     #[error("{}", .0.render())]
     Invalid(Report),
 }

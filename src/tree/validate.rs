@@ -13,6 +13,8 @@ pub enum Seg {
     Key(&'static str),
     /// The key named here (not its value): used for evidence, where the key is the outcome id.
     KeyName(String),
+    /// The value of the key named here, when the name is not known in advance.
+    Value(String),
     Index(usize),
 }
 
@@ -66,7 +68,11 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
     let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
     let outcome_known = |id: &str| outcomes.contains_key(id) || known.outcomes.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
-    let mut suggest = Suggest::new(&sources, &outcomes, &questions);
+    let mut suggest = Suggest::new([
+        (&sources, &known.sources),
+        (&outcomes, &known.outcomes),
+        (&questions, &known.questions),
+    ]);
     // Each unknown `next`, and the question its hint suggests.
     let mut guesses: HashMap<&str, usize> = HashMap::new();
 
@@ -90,8 +96,14 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             vec![Seg::KeyName("questions".into())],
         ));
     }
+    // With no outcomes (or questions) at all, that one error says it; references to them are
+    // not reported one by one.
+    let no_outcomes = file.outcomes.is_empty() && !known.outcomes_unread;
+    let no_questions = file.questions.is_empty() && !known.questions_unread;
     let start = &file.meta.start;
-    if start.is_empty() && !known.meta_unread {
+    if no_questions {
+        // Nothing to start from; the no-questions error covers it.
+    } else if start.is_empty() && !known.meta_unread {
         out.push((
             Diagnostic::error(
                 "unknown-start",
@@ -254,7 +266,9 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 _ => {}
             }
             for (outcome, weight) in &choice.evidence {
-                if !outcome_known(outcome) {
+                if no_outcomes {
+                    // The no-outcomes error covers every reference.
+                } else if !outcome_known(outcome) {
                     out.push((
                         Diagnostic::error(
                             "unknown-outcome",
@@ -273,7 +287,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                             format!("evidence weight {weight} for `{outcome}` is out of range"),
                             format!("use a weight between -{MAX_WEIGHT} and {MAX_WEIGHT}"),
                         ),
-                        at_choice(&[Seg::Key("evidence"), Seg::KeyName(outcome.clone())]),
+                        at_choice(&[Seg::Key("evidence"), Seg::Value(outcome.clone())]),
                     ));
                 }
             }
@@ -375,30 +389,29 @@ const SUGGEST_BUDGET: usize = 20_000_000;
 
 /// "Did you mean" hints: the closest declared id of the right kind, or a few of them listed.
 struct Suggest<'a, 'm> {
-    declared: [&'m HashMap<&'a str, usize>; 3],
+    /// Ids of each kind: those read, and those of items that failed to read.
+    declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3],
     /// Declared ids of each kind, sorted when first needed (a clean tree never needs them).
     sorted: [Option<Vec<&'a str>>; 3],
     budget: usize,
 }
 
 impl<'a, 'm> Suggest<'a, 'm> {
-    fn new(
-        sources: &'m HashMap<&'a str, usize>,
-        outcomes: &'m HashMap<&'a str, usize>,
-        questions: &'m HashMap<&'a str, usize>,
-    ) -> Self {
+    fn new(declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3]) -> Self {
         Suggest {
-            declared: [sources, outcomes, questions],
+            declared,
             sorted: [None, None, None],
             budget: SUGGEST_BUDGET,
         }
     }
 
     fn sorted(&mut self, kind: Kind) -> &[&'a str] {
-        let declared = self.declared[kind as usize];
+        let (read, unread) = self.declared[kind as usize];
         self.sorted[kind as usize].get_or_insert_with(|| {
-            let mut v: Vec<&'a str> = declared.keys().copied().collect();
+            let mut v: Vec<&'a str> = read.keys().copied().collect();
+            v.extend(unread.iter().map(String::as_str));
             v.sort_unstable();
+            v.dedup();
             v
         })
     }
@@ -450,7 +463,7 @@ impl<'a, 'm> Suggest<'a, 'm> {
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

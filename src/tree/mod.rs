@@ -6,6 +6,7 @@ mod flow;
 pub mod load;
 pub mod model;
 mod places;
+pub mod schema;
 mod sections;
 pub mod validate;
 mod wording;
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Meta, Outcome, Question, Source, TreeFile};
+pub use schema::json_schema;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
 pub const EMBEDDED: &str = include_str!("../../questions.toml");

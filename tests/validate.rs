@@ -686,3 +686,16 @@ fn every_kind_of_problem_has_a_fixture() {
     let missing: Vec<&String> = codes.iter().filter(|c| !covered.contains(*c)).collect();
     assert!(missing.is_empty(), "no fixture shows {missing:?}");
 }
+
+#[test]
+fn every_kind_of_problem_is_documented() {
+    let doc = include_str!("../docs/questions-format.md");
+    let undocumented: Vec<String> = codes_in_source()
+        .into_iter()
+        .filter(|code| !doc.contains(&format!("| `{code}` |")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "docs/questions-format.md does not explain {undocumented:?}"
+    );
+}

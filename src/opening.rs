@@ -11,7 +11,7 @@ use techhire::Interview;
 use techhire::session::{
     Autosave, Dropped, Saved, Session, SessionError, SessionFile, Store, Timestamp, TreeStamp,
 };
-use techhire::tree::{EMBEDDED_NAME, Loaded, Tree};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
 use crate::{Failure, PROBLEMS, USAGE, load_tree, note_warnings};
 
@@ -242,18 +242,18 @@ fn recorded_path(session: &Session) -> Option<&Path> {
 }
 
 /// Stamps a loaded tree, naming a file by its full path so a resume from another folder
-/// finds it again.
+/// finds it again. The hash is of the file's bytes (the loader keeps no copy of a clean tree's
+/// text), read again here: the file was just read whole, so this costs little.
 pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
-    let name = file.map_or_else(
-        || EMBEDDED_NAME.to_string(),
-        |f| {
-            std::fs::canonicalize(f)
-                .unwrap_or_else(|_| f.to_path_buf())
-                .display()
-                .to_string()
-        },
-    );
-    TreeStamp::new(&loaded.tree, &name, loaded.report.text.as_bytes())
+    let Some(f) = file else {
+        return TreeStamp::new(&loaded.tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    };
+    let name = std::fs::canonicalize(f)
+        .unwrap_or_else(|_| f.to_path_buf())
+        .display()
+        .to_string();
+    let bytes = std::fs::read(f).unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+    TreeStamp::new(&loaded.tree, &name, &bytes)
 }
 
 /// The session's id when its file is `<id>.json` in the sessions folder (so `resume ID`

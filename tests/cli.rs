@@ -56,7 +56,7 @@ fn validate_lists_every_problem_with_its_place() {
         .args(["validate", "tests/fixtures/cli/broken.toml"])
         .assert()
         .code(1)
-        .stdout(contains("error[unknown-key]: unknown field `colour`"))
+        .stdout(contains("error[unknown-key]: unknown key `colour`"))
         .stdout(contains("--> tests/fixtures/cli/broken.toml:27:1"))
         .stdout(contains("error[unknown-next]"))
         .stdout(contains("--> tests/fixtures/cli/broken.toml:37:8"))

@@ -7,6 +7,8 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::text::terminal_safe;
+
 /// How bad a problem is: errors stop the tree from loading, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,15 +75,55 @@ pub struct Position {
 /// Finds the line and column of a byte offset; offsets past the end point after the last
 /// character, and offsets inside a character point at that character.
 pub fn position(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(text).position(offset)
+}
+
+/// Where each line of a text starts, so that placing many diagnostics in a large file costs a
+/// binary search each rather than a scan from the top.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+
+    /// The offset moved back onto a character boundary within the text.
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let offset = self.floor(offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        Position {
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    fn line(&self, line: usize) -> &'a str {
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text[start..end.max(start)].trim_end_matches('\r')
     }
 }
 
@@ -106,8 +148,9 @@ impl Report {
     /// Renders every diagnostic the way compilers do, followed by a one-line summary.
     pub fn render(&self) -> String {
         let mut out = String::new();
+        let lines = Lines::new(&self.text);
         for d in &self.diagnostics {
-            self.render_one(d, &mut out);
+            self.render_one(d, &lines, &mut out);
             out.push('\n');
         }
         let (e, w) = (self.errors(), self.warnings());
@@ -123,47 +166,48 @@ impl Report {
         out
     }
 
-    fn render_one(&self, d: &Diagnostic, out: &mut String) {
+    fn render_one(&self, d: &Diagnostic, lines: &Lines<'_>, out: &mut String) {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{kind}[{}]: {}", d.code, clean_line(&d.message));
+        let _ = writeln!(out, "{kind}[{}]: {}", d.code, terminal_safe(&d.message));
         match &d.span {
             Some(span) => {
-                let pos = position(&self.text, span.start);
-                let line = self.text.lines().nth(pos.line - 1).unwrap_or("");
-                let shown = clean_line(line);
+                let pos = lines.position(span.start);
                 let gutter = pos.line.to_string();
                 let pad = " ".repeat(gutter.len());
                 let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file, pos.line, pos.column);
-                let prefix: String = line.chars().take(pos.column - 1).collect();
-                let lead = clean_line(&prefix).width();
-                let rest = &self.text[span.start.min(self.text.len())..];
-                let len = rest[..(span.end.saturating_sub(span.start)).min(rest.len())]
+                // The spanned text on this line, counted in characters.
+                let (start, end) = (lines.floor(span.start), lines.floor(span.end));
+                let spanned = self.text[start..end.max(start)]
                     .split('\n')
                     .next()
-                    .map_or(1, |s| clean_line(s).width().max(1));
+                    .unwrap_or("")
+                    .chars()
+                    .count();
+                let (shown, lead, len) = excerpt(lines.line(pos.line), pos.column - 1, spanned);
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{gutter} | {shown}");
                 let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
-                let _ = writeln!(out, "{pad} = hint: {}", clean_line(&d.hint));
+                let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(&d.hint));
             }
             None => {
                 let _ = writeln!(out, " --> {}", self.file);
-                let _ = writeln!(out, "  = hint: {}", clean_line(&d.hint));
+                let _ = writeln!(out, "  = hint: {}", terminal_safe(&d.hint));
             }
         }
     }
 
     /// The diagnostics as JSON, for editors and scripts.
     pub fn to_json(&self) -> serde_json::Value {
+        let lines = Lines::new(&self.text);
         let items: Vec<_> = self
             .diagnostics
             .iter()
             .map(|d| {
-                let pos = d.span.as_ref().map(|s| position(&self.text, s.start));
-                let end = d.span.as_ref().map(|s| position(&self.text, s.end));
+                let pos = d.span.as_ref().map(|s| lines.position(s.start));
+                let end = d.span.as_ref().map(|s| lines.position(s.end));
                 serde_json::json!({
                     "file": self.file,
                     "severity": d.severity,
@@ -187,16 +231,29 @@ impl Report {
     }
 }
 
-/// Replaces control characters (tabs included, so carets line up) with visible stand-ins, so
-/// a hostile file cannot send escape sequences to the terminal through an error message.
-fn clean_line(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+/// Characters of a long line shown around the place, so a minified or machine-written file
+/// still gives a readable excerpt.
+const EXCERPT_CHARS: usize = 100;
+
+/// The line as shown (terminal-safe, clipped around the place when long), the display width
+/// before the caret, and the caret's width. `column` and `spanned` count characters.
+fn excerpt(line: &str, column: usize, spanned: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.min(chars.len());
+    let first = if chars.len() > EXCERPT_CHARS {
+        column.saturating_sub(EXCERPT_CHARS / 3)
+    } else {
+        0
+    };
+    let last = (first + EXCERPT_CHARS).min(chars.len());
+    let piece = |a: usize, b: usize| -> String { chars[a..b.max(a)].iter().collect() };
+    let open = if first > 0 { "…" } else { "" };
+    let close = if last < chars.len() { "…" } else { "" };
+    let shown = format!("{open}{}{close}", terminal_safe(&piece(first, last)));
+    let lead = open.width() + terminal_safe(&piece(first, column)).width();
+    let caret_end = (column + spanned.max(1)).min(last);
+    let len = terminal_safe(&piece(column, caret_end)).width().max(1);
+    (shown, lead, len)
 }
 
 #[cfg(test)]
@@ -228,5 +285,74 @@ mod tests {
         assert!(out.contains("2 | start = \"nowhere\""), "{out}");
         assert!(out.contains("  |         ^^^^^^^^^"), "{out}");
         assert!(out.contains("1 error, 0 warnings"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_place() {
+        let text = format!("x = \"{}\" # {}\n", "a".repeat(5000), "b".repeat(5000));
+        let report = Report {
+            file: "q.toml".into(),
+            text: text.clone(),
+            diagnostics: vec![Diagnostic::error("syntax", "here", "fix it").at(Some(5007..5008))],
+        };
+        let out = report.render();
+        assert!(out.contains("--> q.toml:1:5008"), "{out}");
+        let shown = out
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .unwrap_or_default();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < 120, "{shown}");
+        let caret = out.lines().find(|l| l.contains('^')).unwrap_or_default();
+        let column = |line: &str, c: char| line.chars().position(|x| x == c);
+        assert_eq!(
+            column(caret, '^'),
+            column(shown, '#'),
+            "caret under `#`:\n{out}"
+        );
+    }
+
+    #[test]
+    fn hostile_text_in_a_line_is_shown_safely() {
+        let report = Report {
+            file: "q.toml".into(),
+            text: "a = \"\u{1b}]52;c;eA==\u{7}\u{202e}\" x\n".into(),
+            diagnostics: vec![Diagnostic::error("syntax", "bad \u{1b}[2J", "fix").at(Some(22..23))],
+        };
+        let out = report.render();
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
+        let caret = out.lines().find(|l| l.contains('^')).unwrap_or_default();
+        let shown = out
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .unwrap_or_default();
+        // Every character before the place is one column wide once cleaned, so the caret
+        // sits under the `x`.
+        let column = |line: &str, c: char| line.chars().position(|x| x == c);
+        assert_eq!(column(caret, '^'), column(shown, 'x'), "{out}");
+    }
+
+    #[test]
+    fn many_diagnostics_in_a_big_file_are_all_placed() {
+        // 20,000 problems on 20,000 lines: linear work, where scanning from the top for each
+        // would be 400 million line checks.
+        let text = "x = 1\n".repeat(20_000);
+        let diagnostics = (0..20_000)
+            .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
+            .collect();
+        let report = Report {
+            file: "q.toml".into(),
+            text,
+            diagnostics,
+        };
+        let out = report.render();
+        assert!(out.contains("--> q.toml:20000:1"));
+        assert_eq!(report.to_json()["diagnostics"][19_999]["line"], 20_000);
     }
 }

@@ -1,0 +1,66 @@
+//! The full-screen interview: a ratatui + crossterm front end on the engine, in the Elm
+//! architecture. `app` holds the state and `update`, `keys` maps keys to actions, `ui` draws,
+//! `terminal` sets the terminal up and always restores it, and `run` is the loop that joins them:
+//! it blocks on the next event and redraws after it, so an idle interview uses no CPU.
+
+mod app;
+mod keys;
+mod terminal;
+mod theme;
+mod ui;
+mod wrap;
+
+
+use std::sync::Arc;
+
+use crossterm::event::{self, Event};
+use techhire::Tree;
+
+pub use app::Ending;
+use app::{Action, App, update};
+use theme::Theme;
+pub use theme::ThemeName;
+
+/// How the interview looks.
+#[derive(Debug, Clone, Default)]
+pub struct TuiOptions {
+    /// The theme asked for; `None` picks one from `NO_COLOR` and `COLORFGBG`.
+    pub theme: Option<ThemeName>,
+}
+
+/// Why the full-screen interview could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("the terminal could not be used for the full-screen interview: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// Runs the interview full-screen until the user leaves.
+pub fn run(tree: Arc<Tree>, options: TuiOptions) -> Result<Ending, TuiError> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let theme = Theme::pick(options.theme, no_color, colorfgbg.as_deref());
+    let mut session = terminal::Session::start()?;
+    let size = session.size()?;
+    let mut app = App::new(tree, theme, size.width, size.height);
+    loop {
+        session.draw(|frame| ui::view(&app, frame))?;
+        // Events that mean nothing here (mouse movement, focus, paste) cause no redraw.
+        let action = loop {
+            let action = match event::read()? {
+                Event::Key(key) => keys::action_for(app.context(), key),
+                Event::Mouse(mouse) => keys::mouse_action(mouse),
+                Event::Resize(width, height) => Some(Action::Resize { width, height }),
+                _ => None,
+            };
+            if let Some(action) = action {
+                break action;
+            }
+        };
+        update(&mut app, action);
+        if let Some(ending) = app.ending {
+            return Ok(ending);
+        }
+        session.set_mouse(app.mouse)?;
+    }
+}

@@ -1,0 +1,135 @@
+//! The terminal while the interview runs: raw mode, the alternate screen, bracketed paste and
+//! mouse reporting on start, and all of it undone on every way out: a normal return or an error
+//! (the `Session` guard's `Drop`), a panic (a hook that restores before the message prints),
+//! and SIGTERM, SIGHUP or SIGINT (a thread that restores, then exits).
+
+use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Size;
+use ratatui::{Frame, Terminal};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// The terminal is in the interview's modes and must be restored.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal's restore never lands inside a half-drawn frame.
+static WRITING: Mutex<()> = Mutex::new(());
+static HOOKS: Once = Once::new();
+
+/// The terminal, set up for the interview until dropped.
+pub struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+}
+
+impl Session {
+    /// Switches the terminal into the interview's modes. Asks the terminal nothing, so the first
+    /// frame is never held up waiting for an answer.
+    pub fn start() -> io::Result<Session> {
+        HOOKS.call_once(install_hooks);
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        // From here on, an early return drops nothing that restores; do it by hand.
+        let started = (|| {
+            let mut out = io::stdout();
+            execute!(
+                out,
+                EnterAlternateScreen,
+                cursor::Hide,
+                EnableBracketedPaste,
+                EnableMouseCapture
+            )?;
+            Terminal::new(CrosstermBackend::new(out))
+        })();
+        match started {
+            Ok(terminal) => Ok(Session {
+                terminal,
+                mouse: true,
+            }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+
+    pub fn size(&self) -> io::Result<Size> {
+        self.terminal.size()
+    }
+
+    /// Draws one frame.
+    pub fn draw(&mut self, view: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        self.terminal.draw(view)?;
+        Ok(())
+    }
+
+    /// Turns mouse reporting on or off (off lets the terminal select and copy text).
+    pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+        if on == self.mouse {
+            return Ok(());
+        }
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        let out = self.terminal.backend_mut();
+        if on {
+            execute!(out, EnableMouseCapture)?;
+        } else {
+            execute!(out, DisableMouseCapture)?;
+        }
+        self.mouse = on;
+        Ok(())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back as it was; does nothing the second time.
+fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    // Each step is tried even if one fails: a half-restored terminal is worse than a message.
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+fn install_hooks() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    // Without a signal thread the terminal could be left raw by `kill`; the interview still
+    // runs, so a failure here is not fatal.
+    if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}

@@ -10,6 +10,9 @@ mod theme;
 mod ui;
 mod wrap;
 
+#[cfg(test)]
+mod tests;
+
 
 use std::sync::Arc;
 

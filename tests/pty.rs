@@ -107,6 +107,20 @@ impl Running {
         self.bytes.extend_from_slice(chunk);
     }
 
+    /// Resizes the terminal, as dragging the window's corner does.
+    fn resize(&mut self, rows: u16, cols: u16) {
+        let size = |n| NonZeroU16::new(n).expect("a size above zero");
+        self.screen.set_size(size(rows), size(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the terminal resizes");
+    }
+
     fn press(&mut self, keys: &[u8]) {
         self.keys.write_all(keys).expect("keys reach techhire");
         self.keys.flush().expect("keys reach techhire");
@@ -256,4 +270,21 @@ fn sighup_restores_the_terminal() {
         app.settings_as_before(),
         "the terminal is back in cooked mode"
     );
+}
+
+#[test]
+fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
+    let mut app = Running::start();
+    app.wait_for("Why this matters");
+    app.resize(12, 50);
+    app.wait_for("now 50x12, need at least 60x16");
+    app.resize(24, 80);
+    app.wait_for("Why this matters");
+    // The first question's prompt wraps at 80 columns where it did not at 100.
+    app.wait_for("\n or three years?");
+    app.press(b"1");
+    app.wait_for("Question 2");
+    app.press(b"\x03");
+    assert_eq!(app.finish(), 130);
+    app.assert_screen_restored();
 }

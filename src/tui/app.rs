@@ -93,6 +93,9 @@ pub struct App {
     pub choice_offset: usize,
     /// How far "Why this matters" is scrolled.
     pub help_scroll: usize,
+    /// The question screen laid out for the current state: worked out once per action by
+    /// `update`, then drawn by the view and used to hit-test clicks.
+    pub question_plan: Option<ui::question::Plan>,
     /// The highlighted row of the review: an answer, or `path().len()` for "See the
     /// recommendation".
     pub review: usize,
@@ -123,6 +126,7 @@ impl App {
             choice: 0,
             choice_offset: 0,
             help_scroll: 0,
+            question_plan: None,
             review: 0,
             review_offset: 0,
             result: None,
@@ -403,11 +407,13 @@ fn scrolled(at: usize, down: bool) -> usize {
 /// Brings the view state back within bounds for the current size: scroll positions no further
 /// than the text goes, and the highlighted row in view.
 fn settle(app: &mut App) {
+    app.question_plan = None;
     if ui::too_small(app.width, app.height) {
         return;
     }
     match app.screen {
         Screen::Question => {
+            app.question_plan = ui::question::plan(app, ui::body(app));
             let (offset, help_max) = ui::question::settled(app);
             app.choice_offset = offset;
             app.help_scroll = app.help_scroll.min(help_max);

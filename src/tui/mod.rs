@@ -13,7 +13,6 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
-
 use std::sync::Arc;
 
 use crossterm::event::{self, Event};
@@ -44,26 +43,41 @@ pub fn run(tree: Arc<Tree>, options: TuiOptions) -> Result<Ending, TuiError> {
     let colorfgbg = std::env::var("COLORFGBG").ok();
     let theme = Theme::pick(options.theme, no_color, colorfgbg.as_deref());
     let mut session = terminal::Session::start()?;
-    let size = session.size()?;
-    let mut app = App::new(tree, theme, size.width, size.height);
+    let (width, height) = session.size();
+    let mut app = App::new(tree, theme, width, height);
+    session.draw(|frame| ui::view(&app, frame))?;
+    let (width, height) = session.watch_resizes()?;
+    let mut next =
+        Some(Action::Resize { width, height }).filter(|_| (width, height) != session.size());
     loop {
-        session.draw(|frame| ui::view(&app, frame))?;
-        // Events that mean nothing here (mouse movement, focus, paste) cause no redraw.
-        let action = loop {
-            let action = match event::read()? {
-                Event::Key(key) => keys::action_for(app.context(), key),
-                Event::Mouse(mouse) => keys::mouse_action(mouse),
-                Event::Resize(width, height) => Some(Action::Resize { width, height }),
-                _ => None,
-            };
-            if let Some(action) = action {
-                break action;
-            }
+        let action = match next.take() {
+            Some(action) => action,
+            None => next_action(&app)?,
         };
+        if let Action::Resize { width, height } = action {
+            session.resize(width, height)?;
+        }
         update(&mut app, action);
         if let Some(ending) = app.ending {
             return Ok(ending);
         }
         session.set_mouse(app.mouse)?;
+        session.draw(|frame| ui::view(&app, frame))?;
+    }
+}
+
+/// Blocks until an event that means something here; mouse movement, focus changes and pasted
+/// text are passed over without a redraw.
+fn next_action(app: &App) -> std::io::Result<Action> {
+    loop {
+        let action = match event::read()? {
+            Event::Key(key) => keys::action_for(app.context(), key),
+            Event::Mouse(mouse) => keys::mouse_action(mouse),
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(action) = action {
+            return Ok(action);
+        }
     }
 }

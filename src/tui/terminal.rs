@@ -3,7 +3,7 @@
 //! (the `Session` guard's `Drop`), a panic (a hook that restores before the message prints),
 //! and SIGTERM, SIGHUP or SIGINT (a thread that restores, then exits).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
@@ -15,8 +15,8 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Size;
-use ratatui::{Frame, Terminal};
+use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -28,8 +28,32 @@ static HOOKS: Once = Once::new();
 
 /// The terminal, set up for the interview until dropped.
 pub struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CrosstermBackend<FrameWriter>>,
+    /// The size frames are drawn at: the window's, as of the last resize event.
+    size: (u16, u16),
     mouse: bool,
+}
+
+/// Collects a frame and writes it in one go on flush, so the terminal is never shown half a
+/// frame; what was never flushed (a frame cut short by a panic) is dropped, not written over
+/// the restored screen.
+#[derive(Default)]
+struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(&self.frame)?;
+        self.frame.clear();
+        out.flush()
+    }
 }
 
 impl Session {
@@ -49,11 +73,21 @@ impl Session {
                 EnableBracketedPaste,
                 EnableMouseCapture
             )?;
-            Terminal::new(CrosstermBackend::new(out))
+            // A fixed viewport, resized on resize events: ratatui would otherwise ask the
+            // system for the size before every frame.
+            let (width, height) = crossterm::terminal::size()?;
+            let terminal = Terminal::with_options(
+                CrosstermBackend::new(FrameWriter::default()),
+                TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+                },
+            )?;
+            Ok((terminal, (width, height)))
         })();
         match started {
-            Ok(terminal) => Ok(Session {
+            Ok((terminal, size)) => Ok(Session {
                 terminal,
+                size,
                 mouse: true,
             }),
             Err(e) => {
@@ -63,8 +97,24 @@ impl Session {
         }
     }
 
-    pub fn size(&self) -> io::Result<Size> {
-        self.terminal.size()
+    /// The size the frames are drawn at.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Draws at a new size from the next frame on (after a resize event).
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.size = (width, height);
+        Ok(())
+    }
+
+    /// Starts watching for resizes (crossterm does so from its first look at events), and
+    /// returns the size now, in case the window changed before the watch began.
+    pub fn watch_resizes(&self) -> io::Result<(u16, u16)> {
+        crossterm::event::poll(std::time::Duration::ZERO)?;
+        crossterm::terminal::size()
     }
 
     /// Draws one frame.

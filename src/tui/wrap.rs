@@ -9,20 +9,43 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// and inside a word only when the word alone is too wide (as CJK text, which has no spaces,
 /// is). Newlines start new lines. Empty text gives no lines.
 pub fn wrap(parts: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    // Most labels fit on one line as they are: no need to take them apart.
+    if parts.iter().map(|p| p.content.width()).sum::<usize>() <= width {
+        let joined: String = parts.iter().map(|p| p.content.as_ref()).collect();
+        let tidy = !joined.is_empty()
+            && joined.trim() == joined
+            && !joined.contains("  ")
+            && !joined.contains(['\n', '\t', '\r']);
+        if tidy {
+            let spans = parts
+                .iter()
+                .map(|p| Span::styled(p.content.to_string(), p.style));
+            return vec![Line::from(spans.collect::<Vec<_>>())];
+        }
+    }
     let mut wrapper = Wrapper {
         width: width.max(1),
         ..Wrapper::default()
     };
     for part in parts {
-        for c in part.content.chars() {
-            if c == '\n' {
+        let text = part.content.as_ref();
+        let mut word_start = None;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if let Some(start) = word_start.take() {
+                    wrapper.piece(&text[start..i], part.style);
+                }
                 wrapper.flush_word();
-                wrapper.end_line();
-            } else if c.is_whitespace() {
-                wrapper.flush_word();
-            } else {
-                wrapper.push(c, part.style);
+                if c == '\n' {
+                    wrapper.end_line();
+                }
+            } else if word_start.is_none() {
+                word_start = Some(i);
             }
+        }
+        // A word running into the next part stays glued to it ("CIO" + ",").
+        if let Some(start) = word_start {
+            wrapper.piece(&text[start..], part.style);
         }
     }
     wrapper.flush_word();
@@ -77,23 +100,28 @@ pub fn width(text: &str) -> usize {
 }
 
 #[derive(Default)]
-struct Wrapper {
+struct Wrapper<'a> {
     width: usize,
     lines: Vec<Line<'static>>,
     line: Vec<Span<'static>>,
     line_width: usize,
-    /// The word being read: runs of characters with their style, no spaces between them.
-    word: Vec<(String, Style)>,
+    /// The word being read: pieces of the text with their style, no spaces between them.
+    word: Vec<(&'a str, Style)>,
     word_width: usize,
 }
 
-impl Wrapper {
-    fn push(&mut self, c: char, style: Style) {
-        match self.word.last_mut() {
-            Some((text, s)) if *s == style => text.push(c),
-            _ => self.word.push((c.to_string(), style)),
+impl<'a> Wrapper<'a> {
+    fn piece(&mut self, text: &'a str, style: Style) {
+        self.word.push((text, style));
+        self.word_width += text.width();
+    }
+
+    /// Adds text to the current line, into the last span when the style matches.
+    fn put(&mut self, text: &str, style: Style) {
+        match self.line.last_mut() {
+            Some(span) if span.style == style => span.content.to_mut().push_str(text),
+            _ => self.line.push(Span::styled(text.to_string(), style)),
         }
-        self.word_width += c.width().unwrap_or(0);
     }
 
     fn flush_word(&mut self) {
@@ -103,33 +131,34 @@ impl Wrapper {
         let word = std::mem::take(&mut self.word);
         let word_width = std::mem::take(&mut self.word_width);
         if self.line_width > 0 && self.line_width + 1 + word_width <= self.width {
-            self.line.push(Span::raw(" "));
+            // The space takes the style of the word before it, as it had in the text.
+            let style = self.line.last().map(|s| s.style).unwrap_or_default();
+            self.put(" ", style);
             self.line_width += 1;
         } else if self.line_width > 0 {
             self.end_line();
         }
         if self.line_width + word_width <= self.width {
-            self.line
-                .extend(word.into_iter().map(|(t, s)| Span::styled(t, s)));
+            for (text, style) in &word {
+                self.put(text, *style);
+            }
             self.line_width += word_width;
-            return;
-        }
-        // Too wide for any line: break it between characters.
-        for (text, style) in word {
-            for c in text.chars() {
-                let w = c.width().unwrap_or(0);
-                if self.line_width + w > self.width && self.line_width > 0 {
-                    self.end_line();
-                }
-                match self.line.last_mut() {
-                    Some(span) if span.style == style && self.line_width > 0 => {
-                        span.content.to_mut().push(c)
+        } else {
+            // Too wide for any line: break it between characters.
+            for (text, style) in &word {
+                for (i, c) in text.char_indices() {
+                    let w = c.width().unwrap_or(0);
+                    if self.line_width + w > self.width && self.line_width > 0 {
+                        self.end_line();
                     }
-                    _ => self.line.push(Span::styled(c.to_string(), style)),
+                    self.put(&text[i..i + c.len_utf8()], *style);
+                    self.line_width += w;
                 }
-                self.line_width += w;
             }
         }
+        // Keep the allocation for the next word.
+        self.word = word;
+        self.word.clear();
     }
 
     fn end_line(&mut self) {

@@ -1,6 +1,7 @@
 //! The question screen: the question, its choices with their details, and "Why this matters"
 //! with its sources, beside the choices on wide terminals and below them on narrow ones.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -22,8 +23,11 @@ const HELP_COMFORT: u16 = 7;
 /// Columns before a choice's label: marker, digit, gap.
 const CHOICE_INDENT: &str = "     ";
 
-/// Where everything on the question screen goes.
+/// Where everything on the question screen goes, and the text that goes there, wrapped once.
+#[derive(Clone)]
 pub struct Plan {
+    /// The body this plan fills.
+    pub area: Rect,
     pub prompt: Rect,
     /// The list of choices (scrolled by `App::choice_offset` when taller than this).
     pub choices: Rect,
@@ -33,13 +37,12 @@ pub struct Plan {
     pub help_bar: Rect,
     /// The side panel's left border, on wide terminals.
     pub border: Option<Rect>,
-    /// Only the highlighted choice shows its detail, to leave room for the help; rows for the
-    /// longest detail are kept free, so the help does not jump as the highlight moves.
-    pub compact: bool,
+    pub scroll_bar: Rect,
     /// Lines of the list each choice takes.
     pub spans: Vec<Range<usize>>,
-    pub list_len: usize,
-    pub scroll_bar: Rect,
+    pub prompt_lines: Vec<Line<'static>>,
+    pub list: Vec<Line<'static>>,
+    pub help: Vec<Line<'static>>,
 }
 
 /// Lays out the current question in `area` (the body).
@@ -56,30 +59,25 @@ pub fn plan(app: &App, area: Rect) -> Option<Plan> {
         ..area
     };
     let inner = usize::from(main.width.saturating_sub(3));
-    let prompt_rows = prompt_lines(app, question, inner).len() as u16;
-    let (full, full_spans) = choice_lines(app, question, inner, false);
-    let (compact_list, compact_spans) = choice_lines(app, question, inner, true);
-    let choices = &app.tree().question(question).choices;
-    let labels_len = compact_list.len() - detail_lines(app, question, app.choice, inner).len();
-    let longest_detail = (0..choices.len())
-        .map(|c| detail_lines(app, question, c, inner).len())
-        .max()
-        .unwrap_or(0);
+    let prompt_lines = prompt_lines(app, question, inner);
+    let prompt_rows = prompt_lines.len() as u16;
+    let parts = choice_parts(app, question, inner);
+    let full_len: usize = parts.iter().map(|(l, d)| l.len() + d.len()).sum();
+    let labels_len: usize = parts.iter().map(|(l, _)| l.len()).sum();
+    let longest_detail = parts.iter().map(|(_, d)| d.len()).max().unwrap_or(0);
     let room = main.height.saturating_sub(prompt_rows + 1);
+    // Details fold away to the highlighted choice when the list would crowd out the help.
     let compact = if side {
-        full.len() as u16 > room
+        full_len as u16 > room
     } else {
-        full.len() as u16 + 1 + HELP_COMFORT > room
+        full_len as u16 + 1 + HELP_COMFORT > room
     };
-    let (wanted, list_len, spans) = if compact {
-        (
-            labels_len + longest_detail,
-            compact_list.len(),
-            compact_spans,
-        )
+    let wanted = if compact {
+        labels_len + longest_detail
     } else {
-        (full.len(), full.len(), full_spans)
+        full_len
     };
+    let (list, spans) = assemble(app, parts, compact);
     let help_room = if side { 0 } else { 1 + HELP_MIN };
     let list_rows = (wanted as u16)
         .min(room.saturating_sub(help_room))
@@ -125,16 +123,18 @@ pub fn plan(app: &App, area: Rect) -> Option<Plan> {
         )
     };
     Some(Plan {
+        area,
         prompt,
         choices,
         help_title,
         help_text,
         help_bar,
         border,
-        compact,
-        spans,
-        list_len,
         scroll_bar,
+        spans,
+        prompt_lines,
+        list,
+        help: help_lines(app, question, usize::from(help_text.width)),
     })
 }
 
@@ -157,67 +157,80 @@ fn prompt_lines(app: &App, question: usize, width: usize) -> Vec<Line<'static>> 
     lines
 }
 
-/// The choices as list lines, and which lines each takes. In compact mode only the highlighted
-/// choice has its detail.
-fn choice_lines(
+/// Each choice's label and detail, wrapped, with the highlight and the answer given marked.
+fn choice_parts(
     app: &App,
     question: usize,
     width: usize,
-    compact: bool,
-) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+) -> Vec<(Vec<Line<'static>>, Vec<Line<'static>>)> {
     let theme = &app.theme;
     let given = app.interview.selected();
+    let choices = &app.tree().question(question).choices;
+    choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let highlighted = i == app.choice;
+            let marker = if highlighted { "❯ " } else { "  " };
+            let digit = if i < 9 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".into()
+            };
+            let label_style = if highlighted {
+                theme.accent
+            } else {
+                theme.text
+            };
+            let mut parts = vec![Span::styled(
+                terminal_safe(&choice.label).into_owned(),
+                label_style,
+            )];
+            if given == Some(i) {
+                parts.push(Span::styled(" ✓", theme.accent));
+            }
+            let prefix = Span::styled(format!("{marker}{digit} "), theme.key);
+            let label = wrap_indented(prefix, &parts, width);
+            let detail = match &choice.detail {
+                Some(detail) => wrap_indented(
+                    Span::raw(CHOICE_INDENT),
+                    &[Span::styled(
+                        terminal_safe(detail).into_owned(),
+                        theme.muted,
+                    )],
+                    width,
+                ),
+                None => Vec::new(),
+            };
+            (label, detail)
+        })
+        .collect()
+}
+
+/// The choice list, and which lines each choice takes. In compact mode only the highlighted
+/// choice keeps its detail.
+fn assemble(
+    app: &App,
+    parts: Vec<(Vec<Line<'static>>, Vec<Line<'static>>)>,
+    compact: bool,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let mut lines = Vec::new();
     let mut spans = Vec::new();
-    for (i, choice) in app.tree().question(question).choices.iter().enumerate() {
+    for (i, (label, detail)) in parts.into_iter().enumerate() {
         let start = lines.len();
         let highlighted = i == app.choice;
-        let marker = if highlighted { "❯ " } else { "  " };
-        let digit = if i < 9 {
-            format!("{} ", i + 1)
-        } else {
-            "  ".into()
-        };
-        let label_style = if highlighted {
-            theme.accent
-        } else {
-            theme.text
-        };
-        let mut parts = vec![Span::styled(
-            terminal_safe(&choice.label).into_owned(),
-            label_style,
-        )];
-        if given == Some(i) {
-            parts.push(Span::styled(" ✓", theme.accent));
-        }
-        let prefix = Span::styled(format!("{marker}{digit} "), theme.key);
-        lines.extend(wrap_indented(prefix, &parts, width));
+        lines.extend(label);
         if !compact || highlighted {
-            lines.extend(detail_lines(app, question, i, width));
+            lines.extend(detail);
         }
         if highlighted {
             for line in &mut lines[start..] {
-                line.style = theme.selected;
+                line.style = app.theme.selected;
             }
         }
         spans.push(start..lines.len());
     }
     (lines, spans)
-}
-
-/// A choice's detail, indented under its label.
-fn detail_lines(app: &App, question: usize, choice: usize, width: usize) -> Vec<Line<'static>> {
-    let Some(detail) = &app.tree().question(question).choices[choice].detail else {
-        return Vec::new();
-    };
-    wrap_indented(
-        Span::raw(CHOICE_INDENT),
-        &[Span::styled(
-            terminal_safe(detail).into_owned(),
-            app.theme.muted,
-        )],
-        width,
-    )
 }
 
 /// "Why this matters" and the sources it rests on, by title.
@@ -250,10 +263,18 @@ fn help_lines(app: &App, question: usize, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// The plan for the current state: the one `update` worked out, or a fresh one.
+fn current(app: &App, area: Rect) -> Option<Cow<'_, Plan>> {
+    match &app.question_plan {
+        Some(plan) if plan.area == area => Some(Cow::Borrowed(plan)),
+        _ => plan(app, area).map(Cow::Owned),
+    }
+}
+
 /// The choice-list offset that keeps the highlighted choice in view, and how far the help can
 /// scroll, for the current size.
 pub fn settled(app: &App) -> (usize, usize) {
-    let Some(plan) = plan(app, body(app)) else {
+    let Some(plan) = current(app, body(app)) else {
         return (0, 0);
     };
     let visible = usize::from(plan.choices.height);
@@ -261,28 +282,24 @@ pub fn settled(app: &App) -> (usize, usize) {
         Some(span) => keep_in_view(app.choice_offset, span.start, span.end, visible),
         None => 0,
     }
-    .min(plan.list_len.saturating_sub(visible));
-    (offset, help_max(app, &plan))
-}
-
-fn help_max(app: &App, plan: &Plan) -> usize {
-    app.interview.current().map_or(0, |q| {
-        help_lines(app, q, usize::from(plan.help_text.width))
-            .len()
-            .saturating_sub(usize::from(plan.help_text.height))
-    })
+    .min(plan.list.len().saturating_sub(visible));
+    let help_max = plan
+        .help
+        .len()
+        .saturating_sub(usize::from(plan.help_text.height));
+    (offset, help_max)
 }
 
 /// Rows PgUp and PgDn move "Why this matters" by.
 pub fn help_page(app: &App) -> usize {
-    plan(app, body(app)).map_or(1, |p| {
+    current(app, body(app)).map_or(1, |p| {
         usize::from(p.help_text.height.saturating_sub(1)).max(1)
     })
 }
 
 /// The choice under a point on the screen.
 pub fn choice_at(app: &App, column: u16, row: u16) -> Option<usize> {
-    let plan = plan(app, body(app))?;
+    let plan = current(app, body(app))?;
     if !contains(plan.choices, column, row) {
         return None;
     }
@@ -292,21 +309,22 @@ pub fn choice_at(app: &App, column: u16, row: u16) -> Option<usize> {
 
 /// Whether a point is over the choices (where the wheel moves the highlight).
 pub fn over_choices(app: &App, column: u16, row: u16) -> bool {
-    plan(app, body(app)).is_some_and(|p| contains(p.choices, column, row))
+    current(app, body(app)).is_some_and(|p| contains(p.choices, column, row))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (Some(question), Some(plan)) = (app.interview.current(), plan(app, area)) else {
+    let Some(plan) = current(app, area) else {
         return;
     };
     let theme = &app.theme;
-    let inner = usize::from(plan.choices.width);
-    draw_lines(buf, plan.prompt, &prompt_lines(app, question, inner), 0);
-    let (list, _) = choice_lines(app, question, inner, plan.compact);
-    let max_offset = list.len().saturating_sub(usize::from(plan.choices.height));
+    draw_lines(buf, plan.prompt, &plan.prompt_lines, 0);
+    let max_offset = plan
+        .list
+        .len()
+        .saturating_sub(usize::from(plan.choices.height));
     let offset = app.choice_offset.min(max_offset);
-    draw_lines(buf, plan.choices, &list, offset);
-    scrollbar(buf, plan.scroll_bar, list.len(), offset, theme);
+    draw_lines(buf, plan.choices, &plan.list, offset);
+    scrollbar(buf, plan.scroll_bar, plan.list.len(), offset, theme);
     // Why this matters.
     let title = " Why this matters ";
     match plan.border {
@@ -330,11 +348,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => {}
     }
-    let help = help_lines(app, question, usize::from(plan.help_text.width));
-    let scroll = app.help_scroll.min(
-        help.len()
-            .saturating_sub(usize::from(plan.help_text.height)),
-    );
-    draw_lines(buf, plan.help_text, &help, scroll);
-    scrollbar(buf, plan.help_bar, help.len(), scroll, theme);
+    let visible = usize::from(plan.help_text.height);
+    let scroll = app.help_scroll.min(plan.help.len().saturating_sub(visible));
+    draw_lines(buf, plan.help_text, &plan.help, scroll);
+    scrollbar(buf, plan.help_bar, plan.help.len(), scroll, theme);
 }

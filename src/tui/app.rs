@@ -36,6 +36,8 @@ pub enum Action {
     Stay,
     /// Ctrl-C: leave without asking.
     QuitNow,
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    Suspend,
     ToggleMouse,
     Resize {
         width: u16,
@@ -112,6 +114,8 @@ pub struct App {
     pub notice: Option<String>,
     /// Set when the user has left; the run loop stops.
     pub ending: Option<Ending>,
+    /// Set when the user asked to suspend; the run loop does it and clears this.
+    pub suspend: bool,
 }
 
 impl App {
@@ -136,6 +140,7 @@ impl App {
             mouse: true,
             notice: None,
             ending: None,
+            suspend: false,
         };
         settle(&mut app);
         app
@@ -225,6 +230,7 @@ pub fn update(app: &mut App, action: Action) {
             app.height = height;
         }
         Action::QuitNow => app.ending = Some(Ending::Interrupted),
+        Action::Suspend => app.suspend = true,
         Action::ToggleMouse => app.mouse = !app.mouse,
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { down, column, row } => wheel(app, down, column, row),

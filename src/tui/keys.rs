@@ -255,6 +255,23 @@ pub static BINDINGS: &[Binding] = &[
         footer: None,
     },
     Binding {
+        contexts: &[
+            C::Question,
+            C::Review,
+            C::Result,
+            C::Help,
+            C::Quit,
+            C::TooSmall,
+        ],
+        keys: &[Ctrl('z')],
+        action: Action::Suspend,
+        help: Some((
+            "Ctrl-Z",
+            "suspend to the shell; `fg` brings the interview back",
+        )),
+        footer: None,
+    },
+    Binding {
         contexts: SCREENS,
         keys: &[Char('m')],
         action: Action::ToggleMouse,

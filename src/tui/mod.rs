@@ -61,6 +61,9 @@ pub fn run(tree: Arc<Tree>, options: TuiOptions) -> Result<Ending, TuiError> {
         if let Some(ending) = app.ending {
             return Ok(ending);
         }
+        if std::mem::take(&mut app.suspend) {
+            session.suspend()?;
+        }
         session.set_mouse(app.mouse)?;
         session.draw(|frame| ui::view(&app, frame))?;
     }

@@ -1,5 +1,5 @@
 //! The terminal while the interview runs: raw mode, the alternate screen, bracketed paste and
-//! mouse reporting on start, and all of it undone on every way out: a normal return or an error
+//! mouse reporting on start, and all of it undone on every way out (and on Ctrl-Z, until `fg`): a normal return or an error
 //! (the `Session` guard's `Drop`), a panic (a hook that restores before the message prints),
 //! and SIGTERM, SIGHUP or SIGINT (a thread that restores, then exits).
 
@@ -17,7 +17,7 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 /// The terminal is in the interview's modes and must be restored.
@@ -65,14 +65,7 @@ impl Session {
         ACTIVE.store(true, Ordering::SeqCst);
         // From here on, an early return drops nothing that restores; do it by hand.
         let started = (|| {
-            let mut out = io::stdout();
-            execute!(
-                out,
-                EnterAlternateScreen,
-                cursor::Hide,
-                EnableBracketedPaste,
-                EnableMouseCapture
-            )?;
+            enter_modes(true)?;
             // A fixed viewport, resized on resize events: ratatui would otherwise ask the
             // system for the size before every frame.
             let (width, height) = crossterm::terminal::size()?;
@@ -139,6 +132,40 @@ impl Session {
         self.mouse = on;
         Ok(())
     }
+}
+
+impl Session {
+    /// Hands the terminal back to the shell and stops, as Ctrl-Z does elsewhere; when the shell
+    /// brings the interview back (`fg`), takes the terminal again and redraws from scratch.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        {
+            let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+            restore();
+        }
+        // Stops here until continued. A process the shell cannot stop (no job control) carries
+        // straight on.
+        let _ = signal_hook::low_level::raise(SIGTSTP);
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        enter_modes(self.mouse)?;
+        self.terminal.clear()
+    }
+}
+
+/// Switches to the alternate screen, hides the cursor, and turns on bracketed paste (so pasted
+/// text cannot answer questions) and, when asked, mouse reporting.
+fn enter_modes(mouse: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 impl Drop for Session {

@@ -81,7 +81,7 @@ impl Theme {
             muted: Style::new().fg(muted),
             heading: Style::new().add_modifier(bold),
             accent: Style::new().fg(accent).add_modifier(bold),
-            selected: Style::new().bg(selected_bg).add_modifier(bold),
+            selected: Style::new().bg(selected_bg),
             key: Style::new().fg(accent).add_modifier(bold),
             filled: Style::new().fg(accent),
             unfilled: Style::new().fg(muted),

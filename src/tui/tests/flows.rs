@@ -109,6 +109,7 @@ fn a_change_made_from_the_review_returns_to_the_review() {
     assert_eq!(app.screen, Screen::Question);
     assert_eq!(current_id(&app), "focus");
     assert_eq!(app.choice, 0, "the answer given is highlighted");
+    assert!(screen(&app).contains("changing an answer: ✓ marks the one given"));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter); // external: the rest of the path is already answered
     assert_eq!(
@@ -212,6 +213,15 @@ fn quitting_asks_first_and_ctrl_c_does_not() {
     let mut app = super::app(80, 24);
     press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(app.ending, Some(Ending::Interrupted));
+}
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
+    let mut app = app(80, 24);
+    press_keys(&mut app, "1");
+    press_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert!(app.suspend);
+    assert_eq!((app.ending, app.interview.path().len()), (None, 1));
 }
 
 #[test]

@@ -145,7 +145,12 @@ fn prompt_lines(app: &App, question: usize, width: usize) -> Vec<Line<'static>> 
         format!("Question {}", app.interview.cursor() + 1),
         theme.muted,
     )];
-    if app.interview.selected().is_some() {
+    if app.from_review {
+        label.push(Span::styled(
+            "  ·  changing an answer: ✓ marks the one given",
+            theme.muted,
+        ));
+    } else if app.interview.selected().is_some() {
         label.push(Span::styled("  ·  ✓ marks the answer given", theme.muted));
     }
     let mut lines = vec![Line::from(label)];

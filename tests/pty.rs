@@ -288,3 +288,29 @@ fn resizing_redraws_at_the_new_size_and_too_small_says_so() {
     assert_eq!(app.finish(), 130);
     app.assert_screen_restored();
 }
+
+#[test]
+fn m_hands_the_mouse_back_to_the_terminal_and_takes_it_again() {
+    let mut app = Running::start();
+    app.wait_for("Why this matters");
+    assert_ne!(
+        app.screen.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "clicks are reported while the interview runs"
+    );
+    app.press(b"m");
+    app.wait_for("Mouse off");
+    assert_eq!(
+        app.screen.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    app.press(b"m");
+    app.wait_for("Mouse on");
+    assert_ne!(
+        app.screen.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    app.press(b"\x03");
+    assert_eq!(app.finish(), 130);
+    app.assert_screen_restored();
+}

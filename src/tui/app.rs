@@ -231,7 +231,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::QuitNow => app.ending = Some(Ending::Interrupted),
         Action::Suspend => app.suspend = true,
-        Action::ToggleMouse => app.mouse = !app.mouse,
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.notice = Some(if app.mouse {
+                "Mouse on: click to choose, scroll with the wheel.".into()
+            } else {
+                "Mouse off: the terminal selects text again; m turns it back on.".into()
+            });
+        }
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { down, column, row } => wheel(app, down, column, row),
         _ => match app.context() {

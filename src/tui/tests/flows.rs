@@ -346,3 +346,14 @@ fn a_click_on_the_review_opens_an_answer_on_the_second_click() {
     update(&mut app, Action::Click { column, row });
     assert_eq!(current_id(&app), "focus");
 }
+
+#[test]
+fn m_turns_the_mouse_off_and_on_and_says_so() {
+    let mut app = app(80, 24);
+    assert!(app.mouse);
+    press_keys(&mut app, "m");
+    assert!(!app.mouse);
+    assert!(screen(&app).contains("Mouse off: the terminal selects text again"));
+    press_keys(&mut app, "m");
+    assert!(app.mouse);
+}

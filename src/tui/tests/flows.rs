@@ -357,3 +357,57 @@ fn m_turns_the_mouse_off_and_on_and_says_so() {
     press_keys(&mut app, "m");
     assert!(app.mouse);
 }
+
+/// A small tree whose texts carry an escape sequence, a bidi override, CJK and emoji.
+const UNUSUAL: &str = r#"
+[meta]
+title = "Wide 🚀 and \u001b[2J hostile"
+version = "1"
+start = "q"
+
+[[outcomes]]
+id = "a"
+label = "採用する \u001b]52;c;cGF3bmVk\u0007"
+summary = "s"
+owns = ["o"]
+priorities = ["p"]
+profile = "p"
+risks = ["r"]
+next_steps = ["n"]
+
+[[questions]]
+id = "q"
+prompt = "技術責任者を採用するべきですか、それとも外部のパートナーに任せるべきですか？ admin\u202etxt"
+help = "🚀🚀🚀 help"
+
+[[questions.choices]]
+id = "c"
+label = "はい 👍"
+end = true
+evidence = { a = 1 }
+"#;
+
+#[test]
+fn text_from_the_tree_is_shown_safely_and_wrapped_by_width() {
+    let tree = match load_str("unusual.toml", UNUSUAL) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    };
+    let mut app = App::new(tree, Theme::named(ThemeName::Dark), 60, 16);
+    let question = screen(&app);
+    assert!(!question.contains('\u{1b}') && !question.contains('\u{202e}'));
+    assert!(
+        question.contains("␛[2J"),
+        "the escape is shown, not sent:\n{question}"
+    );
+    // The prompt is 80-odd columns of double-width text: it wraps by columns, not characters.
+    // 28 double-width characters fill 56 of the 57 columns; the 29th starts the next row.
+    assert!(question.contains("\" 技術責任者を採用するべきですか、それとも外部のパートナー "));
+    assert!(question.contains("\" に任せるべきですか？ admin\u{fffd}txt "));
+    assert!(question.contains("はい 👍"));
+    press_keys(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    let result = screen(&app);
+    assert!(result.contains("採用する ␛]52;c;cGF3bmVk␇"), "{result}");
+    assert!(!result.contains('\u{1b}') && !result.contains('\u{7}'));
+}

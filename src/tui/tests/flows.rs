@@ -411,3 +411,14 @@ fn text_from_the_tree_is_shown_safely_and_wrapped_by_width() {
     assert!(result.contains("採用する ␛]52;c;cGF3bmVk␇"), "{result}");
     assert!(!result.contains('\u{1b}') && !result.contains('\u{7}'));
 }
+
+#[test]
+fn a_narrow_footer_keeps_the_keys_for_help_and_quitting() {
+    let mut app = app(60, 16);
+    press_keys(&mut app, "12");
+    press(&mut app, KeyCode::Left);
+    let shown = screen(&app);
+    let footer = shown.lines().last().expect("a footer");
+    assert!(footer.contains("? keys") && footer.contains("q quit"), "{footer}");
+    assert!(footer.contains("← back"), "{footer}");
+}

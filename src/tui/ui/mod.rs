@@ -141,17 +141,24 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         context,
         Context::Question | Context::Review | Context::Result
     );
+    let entries: Vec<_> = keys::footer(context)
+        .filter(|(binding, _, _)| !on_screen || app.offers(binding.action))
+        .map(|(binding, key, does)| {
+            let width = wrap::width(key) + 1 + wrap::width(does) + 2;
+            (binding.contexts.len() > 2, key, does, width)
+        })
+        .collect();
+    // The keys that work everywhere (help, quit) always show; the others as room allows.
+    let mut room = usize::from(area.width).saturating_sub(1);
+    room = room.saturating_sub(entries.iter().filter(|e| e.0).map(|e| e.3).sum());
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (binding, key, does) in keys::footer(context) {
-        if on_screen && !app.offers(binding.action) {
-            continue;
+    for (everywhere, key, does, width) in entries {
+        if !everywhere {
+            if width > room {
+                continue;
+            }
+            room -= width;
         }
-        let width = wrap::width(key) + 1 + wrap::width(does) + 2;
-        if used + width > usize::from(area.width) {
-            break;
-        }
-        used += width;
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {does}  "), theme.muted));
     }

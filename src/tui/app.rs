@@ -119,6 +119,7 @@ pub struct App {
 }
 
 impl App {
+    /// An interview at its first question, laid out for a `width` x `height` screen.
     pub fn new(tree: Arc<Tree>, theme: Theme, width: u16, height: u16) -> App {
         let mut app = App {
             interview: Interview::new(tree),
@@ -146,6 +147,7 @@ impl App {
         app
     }
 
+    /// The question tree being asked.
     pub fn tree(&self) -> &Tree {
         self.interview.tree()
     }

@@ -56,6 +56,7 @@ impl Theme {
         Theme::named(name)
     }
 
+    /// The styles of a theme, by name.
     pub fn named(name: ThemeName) -> Theme {
         match name {
             ThemeName::Dark => Theme::colour(

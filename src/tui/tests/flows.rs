@@ -419,6 +419,9 @@ fn a_narrow_footer_keeps_the_keys_for_help_and_quitting() {
     press(&mut app, KeyCode::Left);
     let shown = screen(&app);
     let footer = shown.lines().last().expect("a footer");
-    assert!(footer.contains("? keys") && footer.contains("q quit"), "{footer}");
+    assert!(
+        footer.contains("? keys") && footer.contains("q quit"),
+        "{footer}"
+    );
     assert!(footer.contains("← back"), "{footer}");
 }

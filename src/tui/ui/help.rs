@@ -93,10 +93,12 @@ pub fn max_scroll(app: &App) -> usize {
         .saturating_sub(usize::from(inner.height))
 }
 
+/// Rows PgUp and PgDn move the list by.
 pub fn page(app: &App) -> usize {
     usize::from(boxes(app, screen(app)).1.height.saturating_sub(1)).max(1)
 }
 
+/// Draws the list of keys over `area`, the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (outer, inner) = boxes(app, area);

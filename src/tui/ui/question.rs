@@ -317,6 +317,7 @@ pub fn over_choices(app: &App, column: u16, row: u16) -> bool {
     current(app, body(app)).is_some_and(|p| contains(p.choices, column, row))
 }
 
+/// Draws the question screen into `area`, the body.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(plan) = current(app, area) else {
         return;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::{centered, draw_lines};
 use crate::tui::app::App;
 
+/// Draws the question over the middle of `area`, the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let outer = centered(area, 46, 7);

@@ -24,6 +24,7 @@ pub struct Plan {
     pub bar: Rect,
 }
 
+/// Lays the result out in `area`, the body.
 pub fn plan(app: &App, area: Rect) -> Plan {
     let x = area.x + 1;
     let width = area.width.saturating_sub(3);
@@ -364,6 +365,7 @@ pub fn page(app: &App) -> usize {
     usize::from(plan(app, body(app)).document.height.saturating_sub(1)).max(1)
 }
 
+/// Draws the result screen into `area`, the body, scrolled by `App::result_scroll`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(result) = &app.result else {
         return;

@@ -21,6 +21,7 @@ pub struct Plan {
     pub button: Rect,
 }
 
+/// Lays the review out in `area`, the body.
 pub fn plan(app: &App, area: Rect) -> Plan {
     let x = area.x + 1;
     let width = area.width.saturating_sub(3);
@@ -101,6 +102,7 @@ pub fn row_at(app: &App, column: u16, row: u16) -> Option<usize> {
     (index < app.interview.path().len()).then_some(index)
 }
 
+/// Draws the review screen into `area`, the body.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let plan = plan(app, area);

@@ -8,6 +8,7 @@ use super::{MIN_HEIGHT, MIN_WIDTH, draw_lines};
 use crate::tui::app::App;
 use crate::tui::wrap::wrap;
 
+/// Draws the message in the middle of `area`, the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let width = usize::from(area.width.saturating_sub(2)).max(1);

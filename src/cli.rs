@@ -45,7 +45,7 @@ pub struct InterviewArgs {
 
     /// Colours of the full-screen interview [default: dark].
     #[arg(long, value_enum)]
-    pub theme: Option<Theme>,
+    pub theme: Option<crate::tui::ThemeName>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
     #[arg(long, value_name = "NAME")]
@@ -153,15 +153,6 @@ pub enum ReportFormat {
     Json,
     /// For the terminal.
     Text,
-}
-
-/// Colours of the full-screen interview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Theme {
-    Dark,
-    Light,
-    /// Without colour.
-    Mono,
 }
 
 /// How `validate` reports.

@@ -6,6 +6,7 @@ mod listing;
 mod opening;
 mod plain;
 mod report_file;
+mod tui;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use techhire::report::{self, ReportInput};
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 use techhire::{Report, graph};
 
-use cli::{Cli, Command, GraphFormat, InterviewArgs, RunFormat, Theme, ValidateFormat};
+use cli::{Cli, Command, GraphFormat, InterviewArgs, RunFormat, ValidateFormat};
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
 const PROBLEMS: u8 = 1;
@@ -189,7 +190,7 @@ fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCo
         let ask_names = opened.fresh && io::stdin().is_terminal();
         plain_mode(&mut opened, 0, ask_names)
     } else {
-        interactive(&mut opened, args.theme.unwrap_or(Theme::Dark))
+        interactive(&mut opened, args.theme)
     };
     match ending {
         Ok(ending) => opening::close(opened, ending),
@@ -201,17 +202,26 @@ fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCo
     }
 }
 
-/// The full-screen interview, on an opened session, new or resumed. A front end shows
-/// `opened.notice` first (a resumed session, a changed tree, answers set aside), may ask for
-/// the names when `opened.fresh` and `save.session()` has none (`save.set_names`), calls
-/// `opened.save.record(&opened.interview)` after every answer and `save.set_note` for notes,
-/// and shows a `Saved::Failed` message once. The caller closes the session afterwards (which
-/// prints where it was saved, once the terminal is restored). Until the full-screen interface
-/// lands, the plain interview, wrapped to the terminal's width; plain mode has no colours, so
-/// the theme waits for it.
-fn interactive(opened: &mut opening::Opened, _theme: Theme) -> Result<opening::Ending, Failure> {
-    let ask_names = opened.fresh;
-    plain_mode(opened, terminal_width(), ask_names)
+/// The full-screen interview, on an opened session, new or resumed: the session is saved
+/// after every change of answers, and the caller closes it once the terminal is restored.
+fn interactive(
+    opened: &mut opening::Opened,
+    theme: Option<tui::ThemeName>,
+) -> Result<opening::Ending, Failure> {
+    let options = tui::TuiOptions { theme };
+    let save = &mut opened.save;
+    let (ending, interview) = tui::run(opened.interview.clone(), options, |interview| {
+        // A failed save is reported once by Autosave and retried on the next change.
+        let _ = save.record(interview);
+    })
+    .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
+    let finished = interview.is_finished();
+    opened.interview = interview;
+    Ok(match ending {
+        tui::Ending::Interrupted => opening::Ending::Interrupted,
+        tui::Ending::Quit if finished => opening::Ending::Finished,
+        tui::Ending::Quit => opening::Ending::Unfinished,
+    })
 }
 
 fn plain_mode(

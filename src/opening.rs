@@ -53,6 +53,8 @@ pub enum Ending {
     Finished,
     /// Left before the result: quit, input ended, or the reader went away.
     Unfinished,
+    /// Stopped at once by Ctrl-C: exit code 130, as shells expect of an interrupt.
+    Interrupted,
 }
 
 /// A session error as a failure: exit code 2, like any file that cannot be read or written.
@@ -168,6 +170,7 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
     let code = match ending {
         Ending::Finished => ExitCode::SUCCESS,
         Ending::Unfinished => ExitCode::from(PROBLEMS),
+        Ending::Interrupted => ExitCode::from(130),
     };
     let said = if fresh && in_store && save.is_blank() {
         match save.into_file().discard() {
@@ -187,7 +190,7 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
                 "{saved}\nWrite the report for your client with:\n  \
                  techhire report {handle} --format html -o report.html"
             ),
-            Ending::Unfinished => {
+            Ending::Unfinished | Ending::Interrupted => {
                 format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
             }
         }

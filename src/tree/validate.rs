@@ -248,8 +248,12 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     at_choice(&[Seg::Key("id")]),
                 )),
                 (Some(next), false) if !question_known(next) => {
-                    if let Some(guess) = suggest.closest(Kind::Question, next) {
-                        guesses.insert(next, questions[guess]);
+                    // The guess may be a question that failed to read, which has no index.
+                    if let Some(&to) = suggest
+                        .closest(Kind::Question, next)
+                        .and_then(|guess| questions.get(guess))
+                    {
+                        guesses.insert(next, to);
                     }
                     out.push((
                         Diagnostic::error(

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
 use super::model::TreeFile;
+use super::resolved::{Edge, Resolved};
 
 /// One step of a path into the file: a key's value, a key itself, or an array item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +47,17 @@ pub const MAX_WEIGHT: i32 = 1000;
 /// errors, so one pass reports everything; only the unreached-outcome warning waits for a tree
 /// without errors.
 pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Path)> {
+    check_and_resolve(file, known, whole).0
+}
+
+/// Checks a tree, and resolves its flow for the `Tree` to reuse.
+pub(crate) fn check_and_resolve(
+    file: &TreeFile,
+    known: &Known,
+    whole: bool,
+) -> (Vec<(Diagnostic, Path)>, Resolved) {
     let mut out = Vec::new();
+    let mut resolved = Resolved::default();
     let sources = ids(
         file.sources.iter().map(|s| s.id.as_str()),
         "sources",
@@ -66,15 +77,12 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
         &mut out,
     );
     let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
-    let outcome_known = |id: &str| outcomes.contains_key(id) || known.outcomes.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
     let mut suggest = Suggest::new([
         (&sources, &known.sources),
         (&outcomes, &known.outcomes),
         (&questions, &known.questions),
     ]);
-    // Each unknown `next`, and the question its hint suggests.
-    let mut guesses: HashMap<&str, usize> = HashMap::new();
 
     if file.outcomes.is_empty() && !known.outcomes_unread {
         out.push((
@@ -187,7 +195,16 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 at(&[Seg::Key("choices"), Seg::Index(9), Seg::Key("id")]),
             ));
         }
+        resolved.begin_question();
         for (ci, choice) in question.choices.iter().enumerate() {
+            resolved.begin_choice();
+            // Each reference is looked up once, here.
+            let mut edge = match choice.next.as_deref() {
+                None => Edge::End,
+                Some(next) => questions
+                    .get(next)
+                    .map_or(Edge::Broken(None), |&to| Edge::To(to)),
+            };
             let at_choice = |rest: &[Seg]| {
                 let mut p = at(&[Seg::Key("choices"), Seg::Index(ci)]);
                 p.extend_from_slice(rest);
@@ -247,14 +264,15 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     ),
                     at_choice(&[Seg::Key("id")]),
                 )),
-                (Some(next), false) if !question_known(next) => {
+                (Some(next), false)
+                    if edge == Edge::Broken(None) && !known.questions.contains(next) =>
+                {
                     // The guess may be a question that failed to read, which has no index.
-                    if let Some(&to) = suggest
-                        .closest(Kind::Question, next)
-                        .and_then(|guess| questions.get(guess))
-                    {
-                        guesses.insert(next, to);
-                    }
+                    edge = Edge::Broken(
+                        suggest
+                            .closest(Kind::Question, next)
+                            .and_then(|guess| questions.get(guess).copied()),
+                    );
                     out.push((
                         Diagnostic::error(
                             "unknown-next",
@@ -270,9 +288,13 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 _ => {}
             }
             for (outcome, weight) in &choice.evidence {
+                let index = outcomes.get(outcome.as_str()).copied();
+                if let Some(o) = index {
+                    resolved.add_evidence(o, *weight);
+                }
                 if no_outcomes {
                     // The no-outcomes error covers every reference.
-                } else if !outcome_known(outcome) {
+                } else if index.is_none() && !known.outcomes.contains(outcome) {
                     out.push((
                         Diagnostic::error(
                             "unknown-outcome",
@@ -295,15 +317,17 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     ));
                 }
             }
+            resolved.end_choice(edge);
         }
     }
+    resolved.finish();
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
         let outcomes_final =
             !known.outcomes_unread && !known.meta_unread && !file.outcomes.is_empty();
-        super::flow::check(file, &questions, &guesses, outcomes_final, &mut out);
+        super::flow::check(file, &questions, &resolved, outcomes_final, &mut out);
     }
-    out
+    (out, resolved)
 }
 
 /// True when a choice's id was already used by an earlier choice of the same question. A

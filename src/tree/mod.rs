@@ -9,6 +9,7 @@ mod places;
 mod resolved;
 pub mod schema;
 mod sections;
+mod suggest;
 pub mod validate;
 mod wording;
 

@@ -73,16 +73,7 @@ pub fn run(
         if let Action::Resize { width, height } = action {
             session.resize(width, height)?;
         }
-        let before = app.interview.all_answers();
-        update(&mut app, action);
-        if app.interview.all_answers() != before {
-            let saved = host.record(&app.interview);
-            reply(&mut app, Reply::Saved(saved));
-        }
-        for effect in std::mem::take(&mut app.effects) {
-            let answer = perform(host, &app.interview, effect);
-            reply(&mut app, answer);
-        }
+        step(&mut app, host, action);
         if let Some(ending) = app.ending {
             return Ok((ending, app.interview));
         }
@@ -91,6 +82,21 @@ pub fn run(
         }
         session.set_mouse(app.mouse)?;
         session.draw(|frame| ui::view(&app, frame))?;
+    }
+}
+
+/// One turn of the loop: applies an action, saves the answers if they changed, and has the host
+/// do what the action asked for, in order, each reply applied before the next.
+fn step(app: &mut App, host: &mut impl Host, action: Action) {
+    let before = app.interview.all_answers();
+    update(app, action);
+    if app.interview.all_answers() != before {
+        let saved = host.record(&app.interview);
+        reply(app, Reply::Saved(saved));
+    }
+    for effect in std::mem::take(&mut app.effects) {
+        let answer = perform(host, &app.interview, effect);
+        reply(app, answer);
     }
 }
 

@@ -39,6 +39,20 @@ pub static TYPING: &[Binding] = &[
         footer: None,
     },
     Binding {
+        contexts: &[C::StartList],
+        keys: &[Code(KeyCode::Home), Char('g')],
+        action: Action::Top,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::StartList],
+        keys: &[Code(KeyCode::End), Char('G')],
+        action: Action::Bottom,
+        help: None,
+        footer: None,
+    },
+    Binding {
         contexts: &[C::StartField, C::StartList],
         keys: &[Code(KeyCode::Enter)],
         action: Action::Confirm,

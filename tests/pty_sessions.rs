@@ -184,3 +184,81 @@ fn a_second_techhire_on_an_open_session_is_refused_and_the_terminal_left_alone()
     let saved = techhire::session::read_path(&path).expect("readable");
     assert_eq!(saved.answers.len(), 1, "the first one's answer is kept");
 }
+
+#[test]
+fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_new_session() {
+    let dir = scratch();
+    let tree_path = dir.path().join("questions.toml");
+    std::fs::write(&tree_path, EMBEDDED).expect("a copy of the tree");
+    // Acme's session: three answers on the tree as it was.
+    let mut acme = Running::spawn(
+        &[
+            "--questions",
+            "questions.toml",
+            "--client",
+            "Acme Ltd",
+            "--session",
+            "sessions/acme.json",
+        ],
+        dir.path(),
+        dir.path(),
+    );
+    answer(&mut acme, 3);
+    acme.press(b"q");
+    acme.wait_for("Leave the interview?");
+    acme.press(b"y");
+    assert_eq!(acme.finish(), 1);
+
+    // The tree changes: a new version, and the answer given to `focus` is gone.
+    let edited = EMBEDDED
+        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+        .replace("id = \"internal\"", "id = \"inward\"")
+        .replace("focus = \"internal\"", "focus = \"inward\"");
+    std::fs::write(&tree_path, edited).expect("the tree is edited");
+
+    let mut app = Running::spawn(&["--questions", "questions.toml"], dir.path(), dir.path());
+    app.wait_for("Start a new interview");
+    app.wait_for("Acme Ltd");
+    app.press(b"\t\t\t\r");
+    app.wait_for("Before you go on");
+    app.wait_for_words("The questions have changed since this session was saved");
+    app.wait_for_words("version 1.0.0 of the questions and this is version 1.1.0");
+    app.wait_for("question `focus`: choice `internal` is no longer offered");
+    app.press(b"\r");
+    app.wait_for_gone("Before you go on");
+    // The interview asks again where the answer was set aside.
+    app.wait_for("Whose experience will this leader");
+    app.press(b"q");
+    app.wait_for("Leave the interview?");
+    app.press(b"y");
+    assert_eq!(app.finish(), 1);
+    app.assert_screen_restored();
+
+    let sessions: Vec<String> = std::fs::read_dir(dir.path().join("sessions"))
+        .expect("the sessions folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    assert_eq!(
+        sessions,
+        ["acme.json"],
+        "the untouched new session was not kept"
+    );
+    let saved =
+        techhire::session::read_path(&dir.path().join("sessions/acme.json")).expect("readable");
+    assert_eq!(
+        saved.tree.version, "1.1.0",
+        "saved on the tree as it is now"
+    );
+    assert_eq!(
+        saved.dropped.len(),
+        1,
+        "the set-aside answer is kept for the record"
+    );
+    assert!(
+        app.words().contains("Saved as session") || app.words().contains("Saved in"),
+        "{}",
+        app.words()
+    );
+}

@@ -11,7 +11,7 @@ use techhire::{Interview, Recommendation, Tree};
 
 pub use super::action::Action;
 use super::export::ExportMenu;
-use super::host::{Effect, Reply, Start};
+use super::host::{Choose, Effect, Reply, Start};
 use super::keys::Context;
 use super::note::NoteEdit;
 use super::start::StartForm;
@@ -129,8 +129,15 @@ impl App {
     /// An interview as the host hands it over: the start screen first when asked for, else
     /// where the interview stands (its result, when finished), under any notice.
     pub fn begin(start: Start, theme: Theme, width: u16, height: u16) -> App {
+        let Start {
+            interview,
+            notes,
+            client,
+            notice,
+            choose,
+        } = start;
         let mut app = App {
-            interview: start.interview.clone(),
+            interview,
             theme,
             width,
             height,
@@ -159,12 +166,12 @@ impl App {
             unsaved: None,
             effects: Vec::new(),
         };
-        app.take(start);
+        app.arrive(notes, client, notice, choose);
         settle(&mut app);
         app
     }
 
-    /// Switches to an interview: new, or another session resumed.
+    /// Switches to another session's interview, resumed from the start screen.
     fn take(&mut self, start: Start) {
         let Start {
             interview,
@@ -174,6 +181,18 @@ impl App {
             choose,
         } = start;
         self.interview = interview;
+        self.arrive(notes, client, notice, choose);
+    }
+
+    /// Shows the interview just taken: the start screen when asked for, else where it stands
+    /// (its result, when finished), with any notice over it.
+    fn arrive(
+        &mut self,
+        notes: BTreeMap<String, String>,
+        client: Option<String>,
+        notice: Vec<String>,
+        choose: Option<Choose>,
+    ) {
         self.notes = notes;
         self.client = client;
         self.result = None;

@@ -34,6 +34,11 @@ fn start_120x40() {
 }
 
 #[test]
+fn start_at_the_minimum_size_60x16_puts_the_outcome_in_place_of_finished() {
+    assert_snapshot!(screen(&start_with_names(60, 16)));
+}
+
+#[test]
 fn start_with_a_session_that_could_not_be_opened_80x24() {
     let mut app = at_start(80, 24);
     let mut host = FakeHost::default();
@@ -226,4 +231,23 @@ fn a_failed_save_80x24() {
     ));
     key(&mut app, &mut host, KeyCode::Char('2'));
     assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_new_screens_draw_at_any_size_without_panicking() {
+    use crate::tui::app::{Action, update};
+    let builders: [fn(u16, u16) -> App; 5] = [
+        start_with_names,
+        writing,
+        |w, h| exporting(w, h, Some('1'), true),
+        resumed,
+        |w, h| with_notes(w, h).0,
+    ];
+    for build in builders {
+        let mut app = build(80, 24);
+        for (width, height) in [(1, 1), (2, 40), (200, 1), (60, 16), (61, 17), (300, 100)] {
+            update(&mut app, Action::Resize { width, height });
+            let _ = screen(&app);
+        }
+    }
 }

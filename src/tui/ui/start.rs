@@ -217,10 +217,7 @@ fn saved(app: &App, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
     }
     let columns = Columns::fit(&form.saved, width);
     title.push(Line::from(Span::styled(
-        format!(
-            "  {}",
-            columns.row("CLIENT", "UPDATED", "PROGRESS", "OUTCOME")
-        ),
+        format!("  {}", columns.titles()),
         theme.muted,
     )));
     draw_lines(buf, plan.saved_title, &title, 0);
@@ -234,15 +231,7 @@ fn saved(app: &App, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
             let mut line = match &listed.problem {
                 None => Line::from(vec![
                     marker,
-                    Span::styled(
-                        columns.row(
-                            &terminal_safe(&listed.client),
-                            &listed.updated,
-                            &listed.progress,
-                            &terminal_safe(listed.outcome.as_deref().unwrap_or("–")),
-                        ),
-                        theme.text,
-                    ),
+                    Span::styled(columns.session(listed), theme.text),
                 ]),
                 Some(problem) => Line::from(vec![
                     marker,
@@ -270,13 +259,18 @@ fn saved(app: &App, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
 }
 
 /// The widths of the list's columns, fitted to the screen: the time and the progress whole,
-/// the client and the outcome sharing what is left.
+/// the client and the outcome sharing what is left. Too narrow for four, a finished session's
+/// outcome takes the place of its progress ("✓ Hire a CTO" for "finished").
 struct Columns {
     client: usize,
     updated: usize,
     progress: usize,
+    /// 0 when the outcome shares the progress column.
     outcome: usize,
 }
+
+/// The narrowest the outcome column is drawn.
+const MIN_OUTCOME: usize = 10;
 
 impl Columns {
     fn fit(saved: &[Listed], width: usize) -> Columns {
@@ -294,12 +288,38 @@ impl Columns {
         let client_wanted = widest(&|l| wrap::width(&terminal_safe(&l.client)), "CLIENT");
         let rest = width.saturating_sub(2 + updated + progress + 6);
         let client = client_wanted.min((rest / 2).max(rest.saturating_sub(24)).max(8));
+        if rest.saturating_sub(client) >= MIN_OUTCOME {
+            return Columns {
+                client,
+                updated,
+                progress,
+                outcome: rest - client,
+            };
+        }
+        let merged = widest(&|l| wrap::width(&merged_progress(l)), "PROGRESS");
+        let rest = width.saturating_sub(2 + updated + 4);
+        let client = client_wanted.min(rest.saturating_sub(merged).max(8));
         Columns {
             client,
             updated,
-            progress,
-            outcome: rest.saturating_sub(client),
+            progress: rest.saturating_sub(client),
+            outcome: 0,
         }
+    }
+
+    /// The cells of one session's row, in the columns as fitted.
+    fn session(&self, listed: &Listed) -> String {
+        let outcome = terminal_safe(listed.outcome.as_deref().unwrap_or("–")).into_owned();
+        let client = terminal_safe(&listed.client);
+        if self.outcome == 0 {
+            return self.row(&client, &listed.updated, &merged_progress(listed), "");
+        }
+        self.row(&client, &listed.updated, &listed.progress, &outcome)
+    }
+
+    fn titles(&self) -> String {
+        let outcome = if self.outcome == 0 { "" } else { "OUTCOME" };
+        self.row("CLIENT", "UPDATED", "PROGRESS", outcome)
     }
 
     fn row(&self, client: &str, updated: &str, progress: &str, outcome: &str) -> String {
@@ -316,5 +336,13 @@ impl Columns {
             truncate(outcome, self.outcome)
         );
         row.trim_end().to_string()
+    }
+}
+
+/// Progress, or for a finished session its outcome: "✓ Hire a CTO".
+fn merged_progress(listed: &Listed) -> String {
+    match &listed.outcome {
+        Some(outcome) => format!("✓ {}", terminal_safe(outcome)),
+        None => listed.progress.clone(),
     }
 }

@@ -1,5 +1,6 @@
-//! The key map: one table from keys to actions, per screen. The footer and the `?` overlay are
-//! generated from it, so what the screen says is always what the keys do.
+//! The key map: one table from keys to actions, per screen, kept in three parts (typing,
+//! screens, overlays) read as one by `bindings`. The footer and the `?` overlay are generated
+//! from it, so what the screen says is always what the keys do.
 
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

@@ -5,6 +5,7 @@ use crossterm::event::KeyCode;
 use super::{Binding, C, Key::*};
 use crate::tui::action::Action;
 
+/// The bindings of the boxes over the screen.
 pub static OVERLAYS: &[Binding] = &[
     // The help overlay.
     Binding {

@@ -5,6 +5,7 @@ use crossterm::event::KeyCode;
 use super::{ALL, Binding, C, Key::*, ON_SCREENS};
 use crate::tui::action::Action;
 
+/// The bindings of the screens, and those that work on every one.
 pub static SCREENS: &[Binding] = &[
     // A question.
     Binding {

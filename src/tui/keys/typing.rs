@@ -5,6 +5,7 @@ use crossterm::event::KeyCode;
 use super::{Binding, C, Key::*};
 use crate::tui::action::Action;
 
+/// The bindings where text is typed.
 pub static TYPING: &[Binding] = &[
     // The start screen.
     Binding {

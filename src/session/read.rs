@@ -192,12 +192,14 @@ fn kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// serde_json appends " at line L column C"; errors here give the place separately.
+/// serde_json appends " at line L column C"; errors here give the place separately. The rest
+/// can quote the file (an unknown key, a wrong value), so it is made terminal-safe.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    crate::text::terminal_safe(message).into_owned()
 }
 
 /// Text from the file, cut short and with control characters made visible, for messages.

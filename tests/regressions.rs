@@ -1,0 +1,36 @@
+//! Inputs that once broke a promise techhire makes about hostile files, kept in
+//! `tests/fixtures/regressions/` so they never come back. Most were found by the fuzzers
+//! (`tests/fuzz/run.sh`); each now gets a clear error or works, and nothing from the file
+//! reaches the terminal raw.
+
+use std::path::PathBuf;
+
+use techhire::session::read_path;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from("tests/fixtures/regressions").join(name)
+}
+
+/// Text bound for a terminal must carry no control character but newlines: an escape sequence
+/// from a file could otherwise clear the screen, retitle the window or write the clipboard.
+fn assert_terminal_safe(text: &str) {
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "raw control character in {text:?}"
+    );
+}
+
+/// Found by fuzzing: serde_json quotes an unknown key as it is, so a key holding DEL (or ESC)
+/// went into the error message raw.
+#[test]
+fn a_control_character_in_a_session_key_is_shown_not_sent() {
+    let path = fixture("session-control-character-in-a-key.json");
+    let error = read_path(&path).unwrap_err().to_string();
+    assert!(
+        error.contains("session-control-character-in-a-key.json"),
+        "{error}"
+    );
+    assert!(error.contains("unknown field `\u{2421}`"), "{error}");
+    assert!(error.contains("left as it is"), "{error}");
+    assert_terminal_safe(&error);
+}

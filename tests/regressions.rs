@@ -4,8 +4,10 @@
 //! reaches the terminal raw.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use techhire::session::read_path;
+use techhire::session::{TreeStamp, read_path};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from("tests/fixtures/regressions").join(name)
@@ -33,4 +35,22 @@ fn a_control_character_in_a_session_key_is_shown_not_sent() {
     assert!(error.contains("unknown field `\u{2421}`"), "{error}");
     assert!(error.contains("left as it is"), "{error}");
     assert_terminal_safe(&error);
+}
+
+/// Found by the fuzz target's checks: an answer the tree no longer has is listed for the user
+/// with its ids, which come from the session file.
+#[test]
+fn escape_sequences_in_a_dropped_answer_are_shown_not_sent() {
+    let mut session = read_path(&fixture("session-escape-in-an-answer.json")).unwrap();
+    let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let resumed = session.reconcile(Arc::new(tree), stamp);
+    assert_eq!(resumed.dropped.len(), 1);
+    let line = resumed.dropped[0].describe();
+    assert_eq!(
+        line,
+        "question `\u{241b}]52;c;aGk=\u{2407}`: the question is no longer asked \
+         (the answer was `\u{241b}[2J`)"
+    );
+    assert_terminal_safe(&line);
 }

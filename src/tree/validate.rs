@@ -57,6 +57,9 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
     let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
     let outcome_known = |id: &str| outcomes.contains_key(id) || known.outcomes.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
+    let mut suggest_source = Suggest::new(sources.keys().copied(), "source");
+    let mut suggest_outcome = Suggest::new(outcomes.keys().copied(), "outcome");
+    let mut suggest_question = Suggest::new(questions.keys().copied(), "question");
 
     if whole && file.outcomes.is_empty() {
         out.push((
@@ -86,7 +89,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     "`start` names `{}`, which is not a question",
                     file.meta.start
                 ),
-                suggest(&file.meta.start, questions.keys().copied(), "question"),
+                suggest_question.hint(&file.meta.start),
             ),
             vec![Seg::Key("meta"), Seg::Key("start")],
         ));
@@ -97,7 +100,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             if !source_known(source) {
                 out.push(unknown_source(
                     source,
-                    &sources,
+                    &mut suggest_source,
                     vec![
                         Seg::Key("outcomes"),
                         Seg::Index(oi),
@@ -127,7 +130,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             if !source_known(source) {
                 out.push(unknown_source(
                     source,
-                    &sources,
+                    &mut suggest_source,
                     at(&[Seg::Key("sources"), Seg::Index(si)]),
                 ));
             }
@@ -224,7 +227,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                             "choice `{}` of question `{}` leads to `{next}`, which is not a question",
                             choice.id, question.id
                         ),
-                        suggest(next, questions.keys().copied(), "question"),
+                        suggest_question.hint(next),
                     ),
                     at_choice(&[Seg::Key("next")]),
                 )),
@@ -239,7 +242,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                                 "choice `{}` of question `{}` gives evidence for `{outcome}`, which is not an outcome",
                                 choice.id, question.id
                             ),
-                            suggest(outcome, outcomes.keys().copied(), "outcome"),
+                            suggest_outcome.hint(outcome),
                         ),
                         at_choice(&[Seg::Key("evidence"), Seg::KeyName(outcome.clone())]),
                     ));
@@ -312,33 +315,74 @@ fn ids<'a>(
     index
 }
 
-fn unknown_source(id: &str, sources: &HashMap<&str, usize>, at: Path) -> (Diagnostic, Path) {
+fn unknown_source(id: &str, suggest: &mut Suggest<'_>, at: Path) -> (Diagnostic, Path) {
     (
         Diagnostic::error(
             "unknown-source",
             format!("`{id}` is not a declared source"),
-            suggest(id, sources.keys().copied(), "source"),
+            suggest.hint(id),
         ),
         at,
     )
 }
 
-/// A hint naming the closest known id, or listing a few.
-fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>, what: &str) -> String {
-    let mut known: Vec<&str> = known.collect();
-    known.sort_unstable();
-    let close = known
-        .iter()
-        .map(|k| (edit_distance(wrong, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min();
-    match close {
-        Some((_, k)) => format!("did you mean `{k}`?"),
-        None if known.is_empty() => format!("declare the {what} first"),
-        None => {
-            let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
-            let more = if known.len() > 8 { ", …" } else { "" };
-            format!("declared {what}s: {}{more}", shown.join(", "))
+/// Unknown ids of one kind that get a "did you mean" hint. Each costs a comparison with every
+/// declared id, so a generated file with thousands of wrong references would take minutes; the
+/// rest get the list of declared ids instead.
+const MAX_FUZZY: usize = 100;
+
+/// Hints for unknown ids of one kind: the closest declared id, or a few of them.
+struct Suggest<'a> {
+    /// Declared ids, sorted once.
+    known: Vec<&'a str>,
+    what: &'static str,
+    fuzzy_left: usize,
+}
+
+impl<'a> Suggest<'a> {
+    fn new(known: impl Iterator<Item = &'a str>, what: &'static str) -> Self {
+        let mut known: Vec<&str> = known.collect();
+        known.sort_unstable();
+        Suggest {
+            known,
+            what,
+            fuzzy_left: MAX_FUZZY,
+        }
+    }
+
+    /// A hint naming the closest known id, or listing a few.
+    fn hint(&mut self, wrong: &str) -> String {
+        let what = self.what;
+        let close = if self.fuzzy_left > 0 {
+            self.fuzzy_left -= 1;
+            let length = wrong.chars().count();
+            self.known
+                .iter()
+                .filter_map(|k| {
+                    let limit = 2.max(k.len() / 3);
+                    // Ids differing in length by more than the limit cannot be close; skipping
+                    // them also keeps a megabyte-long wrong id from being compared at all.
+                    (length.abs_diff(k.chars().count()) <= limit)
+                        .then(|| (edit_distance(wrong, k), *k))
+                        .filter(|(d, _)| *d <= limit)
+                })
+                .min()
+        } else {
+            None
+        };
+        match close {
+            Some((_, k)) => format!("did you mean `{k}`?"),
+            None if self.known.is_empty() => format!("declare the {what} first"),
+            None => {
+                let shown: Vec<String> = self
+                    .known
+                    .iter()
+                    .take(8)
+                    .map(|k| format!("`{k}`"))
+                    .collect();
+                let more = if self.known.len() > 8 { ", …" } else { "" };
+                format!("declared {what}s: {}{more}", shown.join(", "))
+            }
         }
     }
 }
@@ -363,4 +407,38 @@ pub(super) fn question_path(qi: usize, rest: &[Seg]) -> Path {
     let mut p = vec![Seg::Key("questions"), Seg::Index(qi)];
     p.extend_from_slice(rest);
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_ids_get_the_closest_then_a_list() {
+        let ids = ["company_size", "focus", "vendors"];
+        let mut suggest = Suggest::new(ids.into_iter(), "question");
+        assert_eq!(suggest.hint("company_sise"), "did you mean `company_size`?");
+        assert_eq!(
+            suggest.hint("nothing_like_it"),
+            "declared questions: `company_size`, `focus`, `vendors`"
+        );
+        assert_eq!(
+            suggest.hint(&"x".repeat(1_000_000)),
+            suggest.hint("zzzzzzzzzzzzz")
+        );
+    }
+
+    #[test]
+    fn past_the_first_hundred_unknown_ids_the_hint_is_a_list() {
+        let ids: Vec<String> = (0..1000).map(|i| format!("question_{i}")).collect();
+        let mut suggest = Suggest::new(ids.iter().map(String::as_str), "question");
+        for _ in 0..MAX_FUZZY {
+            assert_eq!(suggest.hint("question_7x"), "did you mean `question_7`?");
+        }
+        let listed = suggest.hint("question_7x");
+        assert!(
+            listed.starts_with("declared questions: `question_0`, "),
+            "{listed}"
+        );
+    }
 }

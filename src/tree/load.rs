@@ -17,9 +17,11 @@ use super::validate::{self, Known, Seg};
 use super::{Tree, TreeError};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
-/// 40 KiB and a 100,000-question tree about 30 MiB, so 64 MiB leaves room for any real tree
-/// while keeping a mistaken path (a disk image, a log) from filling memory.
-pub const MAX_TREE_BYTES: u64 = 64 * 1024 * 1024;
+/// 40 KiB and a 100,000-question tree about 25 MiB (loading in 2 s, 1 GB at peak), so 32 MiB
+/// takes any real tree. Parsed TOML takes up to about 100 times the file's size (an array of
+/// millions of tiny values), so this also bounds memory: about 3 GB at worst, where 64 MiB
+/// allowed 6 GB. A mistaken path (a disk image, a log) is refused at once.
+pub const MAX_TREE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A tree that loaded, with the warnings it raised.
 #[derive(Debug)]

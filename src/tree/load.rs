@@ -78,11 +78,22 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
         let diagnostics = syntax_errors
             .into_iter()
             .map(|e| {
-                Diagnostic::error(
-                    "syntax",
-                    first_line(e.message()),
-                    "fix the TOML syntax here; strings need quotes, tables need [brackets]",
-                )
+                // The parser stops at a nesting depth (its guard against running out of stack);
+                // its own words for that mean little to someone writing a tree.
+                if e.message().contains("recurs") {
+                    Diagnostic::error(
+                        "too-deep",
+                        "arrays or tables nest too deeply here to be read",
+                        "a question tree nests only a few levels deep; look for a run of \
+                         unclosed brackets, and check that this is a question tree at all",
+                    )
+                } else {
+                    Diagnostic::error(
+                        "syntax",
+                        first_line(e.message()),
+                        "fix the TOML syntax here; strings need quotes, tables need [brackets]",
+                    )
+                }
                 .at(e.span())
             })
             .collect();

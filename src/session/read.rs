@@ -79,6 +79,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
             });
         }
         Err(e) => {
+            // serde_json stops at 128 levels rather than overflow the stack.
+            if e.to_string().starts_with("recursion limit exceeded") {
+                return Err(SessionError::Foreign {
+                    file,
+                    what: "it nests lists or objects too deeply (over 128 levels), \
+                           which a session never does"
+                        .into(),
+                });
+            }
             if looks_like_tree(text) {
                 return Err(SessionError::Foreign {
                     file,

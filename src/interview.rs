@@ -129,9 +129,11 @@ impl Interview {
     /// Changes the answer to a question on the path without moving the cursor (unless the
     /// path now ends before it).
     pub fn change(&mut self, question: usize, choice: usize) -> Result<(), InterviewError> {
-        let id = || self.tree.question(question).id.clone();
+        self.check_question(question)?;
         if !self.path.iter().any(|s| s.question == question) && self.frontier != Some(question) {
-            return Err(InterviewError::NotOnPath(id()));
+            return Err(InterviewError::NotOnPath(
+                self.tree.question(question).id.clone(),
+            ));
         }
         if choice >= self.tree.question(question).choices.len() {
             return Err(InterviewError::NoSuchChoice((choice + 1).to_string()));
@@ -176,6 +178,7 @@ impl Interview {
 
     /// Moves to a question on the path, to look at or change its answer.
     pub fn go_to(&mut self, question: usize) -> Result<(), InterviewError> {
+        self.check_question(question)?;
         let position = self
             .path
             .iter()
@@ -252,6 +255,15 @@ impl Interview {
             .then(|| outcome::recommend(&self.tree, &self.path, &self.answers))
     }
 
+    /// Refuses a question index the tree does not have, rather than panicking on it.
+    fn check_question(&self, question: usize) -> Result<(), InterviewError> {
+        if question < self.answers.len() {
+            Ok(())
+        } else {
+            Err(InterviewError::NoSuchQuestion(format!("#{question}")))
+        }
+    }
+
     fn rebuild(&mut self) {
         let (path, frontier) = walk(&self.tree, &self.answers);
         self.path = path;
@@ -277,4 +289,270 @@ pub(crate) fn walk(tree: &Tree, answers: &[Option<usize>]) -> (Vec<Step>, Option
         }
     }
     (path, Some(question))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::load_str;
+
+    /// `a` leads to `b` or straight to `c`; `b` leads to `c` or ends; `c` always ends.
+    const TREE: &str = r#"
+[meta]
+title = "t"
+version = "1"
+start = "a"
+
+[[outcomes]]
+id = "one"
+label = "One"
+summary = "s"
+owns = []
+priorities = []
+profile = "p"
+risks = []
+next_steps = []
+
+[[questions]]
+id = "a"
+prompt = "A?"
+help = "h"
+[[questions.choices]]
+id = "to_b"
+label = "To b"
+next = "b"
+[[questions.choices]]
+id = "to_c"
+label = "To c"
+next = "c"
+evidence = { one = 1 }
+
+[[questions]]
+id = "b"
+prompt = "B?"
+help = "h"
+[[questions.choices]]
+id = "on"
+label = "On to c"
+next = "c"
+[[questions.choices]]
+id = "stop"
+label = "Stop"
+end = true
+
+[[questions]]
+id = "c"
+prompt = "C?"
+help = "h"
+[[questions.choices]]
+id = "yes"
+label = "Yes"
+end = true
+[[questions.choices]]
+id = "no"
+label = "No"
+end = true
+"#;
+
+    const A: usize = 0;
+    const B: usize = 1;
+    const C: usize = 2;
+
+    fn interview() -> Interview {
+        match load_str("t.toml", TREE) {
+            Ok(loaded) => Interview::new(Arc::new(loaded.tree)),
+            Err(report) => panic!("{}", report.render()),
+        }
+    }
+
+    fn questions(interview: &Interview) -> Vec<usize> {
+        interview.path().iter().map(|s| s.question).collect()
+    }
+
+    fn progress(answered: usize, fewest_left: u32, most_left: u32) -> Progress {
+        Progress {
+            answered,
+            fewest_left,
+            most_left,
+        }
+    }
+
+    #[test]
+    fn a_new_interview_asks_the_start_question() {
+        let i = interview();
+        assert_eq!(i.current(), Some(A));
+        assert_eq!((i.path(), i.cursor(), i.selected()), (&[][..], 0, None));
+        // a -> c -> end is two questions; a -> b -> c -> end is three.
+        assert_eq!(i.progress(), progress(0, 2, 3));
+        assert!(!i.is_finished() && i.result().is_none());
+    }
+
+    #[test]
+    fn answering_moves_along_the_path_until_it_ends() {
+        let mut i = interview();
+        assert_eq!(i.answer(0), Ok(()));
+        assert_eq!((i.current(), i.cursor()), (Some(B), 1));
+        // From b: stop (one question) or on to c (two).
+        assert_eq!(i.progress(), progress(1, 1, 2));
+        assert_eq!(i.answer_id("on"), Ok(()));
+        assert_eq!(i.progress(), progress(2, 1, 1));
+        assert_eq!(i.answer_id("yes"), Ok(()));
+        assert!(i.is_finished());
+        assert_eq!(i.current(), None);
+        assert_eq!(i.progress(), progress(3, 0, 0));
+        assert_eq!(questions(&i), [A, B, C]);
+        assert!(i.result().is_some());
+        assert_eq!(i.answer(0), Err(InterviewError::Finished));
+    }
+
+    #[test]
+    fn back_and_forward_move_over_answers_given() {
+        let mut i = interview();
+        for choice in ["to_b", "on", "no"] {
+            assert_eq!(i.answer_id(choice), Ok(()));
+        }
+        assert!(i.back());
+        assert_eq!((i.current(), i.selected()), (Some(C), Some(1)));
+        assert!(i.back() && i.back());
+        assert_eq!(
+            (i.current(), i.selected(), i.cursor()),
+            (Some(A), Some(0), 0)
+        );
+        assert!(!i.back(), "nothing before the first question");
+        assert!(i.forward());
+        assert_eq!(i.current(), Some(B));
+        i.go_to_frontier();
+        assert_eq!((i.cursor(), i.current()), (3, None));
+        assert!(!i.forward(), "nothing after the end");
+        // Looking back changes nothing: the interview is still finished.
+        assert!(i.is_finished());
+    }
+
+    #[test]
+    fn answering_again_after_going_back_takes_the_new_branch() {
+        let mut i = interview();
+        assert_eq!(i.answer_id("to_b"), Ok(()));
+        assert_eq!(i.answer_id("stop"), Ok(()));
+        assert!(i.is_finished());
+        assert_eq!(i.go_to(A), Ok(()));
+        assert_eq!(i.answer_id("to_c"), Ok(()));
+        // Now at c, which nobody has answered: not finished any more.
+        assert_eq!((i.current(), i.cursor()), (Some(C), 1));
+        assert!(!i.is_finished());
+        assert_eq!(
+            i.kept(),
+            [Step {
+                question: B,
+                choice: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn answers_that_fall_off_the_path_are_kept_and_come_back() {
+        let mut i = interview();
+        for choice in ["to_b", "on", "yes"] {
+            assert_eq!(i.answer_id(choice), Ok(()));
+        }
+        // Skipping b: c's answer is still on the path; b's is kept aside.
+        assert_eq!(i.change(A, 1), Ok(()));
+        assert_eq!(questions(&i), [A, C]);
+        assert!(i.is_finished());
+        assert_eq!(
+            i.kept(),
+            [Step {
+                question: B,
+                choice: 0
+            }]
+        );
+        assert_eq!(i.answer_of(B), Some(0));
+        assert_eq!(
+            i.cursor(),
+            2,
+            "the cursor stays where it was, within the path"
+        );
+        // Back through b: its answer returns, and so does the whole path.
+        assert_eq!(i.change(A, 0), Ok(()));
+        assert_eq!(questions(&i), [A, B, C]);
+        assert!(i.kept().is_empty());
+        assert_eq!(i.all_answers().len(), 3);
+    }
+
+    #[test]
+    fn changing_an_answer_can_end_the_path_before_the_cursor() {
+        let mut i = interview();
+        for choice in ["to_b", "on", "yes"] {
+            assert_eq!(i.answer_id(choice), Ok(()));
+        }
+        assert_eq!(i.change(B, 1), Ok(()));
+        assert_eq!(questions(&i), [A, B]);
+        assert_eq!(i.cursor(), 2);
+        assert!(i.is_finished());
+        assert_eq!(
+            i.kept(),
+            [Step {
+                question: C,
+                choice: 0
+            }]
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_refused_without_changing_anything() {
+        let mut i = interview();
+        assert_eq!(i.answer(2), Err(InterviewError::NoSuchChoice("3".into())));
+        assert_eq!(
+            i.answer_id("maybe"),
+            Err(InterviewError::NoSuchChoice("`maybe`".into()))
+        );
+        assert_eq!(i.change(C, 0), Err(InterviewError::NotOnPath("c".into())));
+        assert_eq!(i.go_to(B), Err(InterviewError::NotOnPath("b".into())));
+        assert_eq!(
+            i.go_to(99),
+            Err(InterviewError::NoSuchQuestion("#99".into()))
+        );
+        assert_eq!(
+            i.change(99, 0),
+            Err(InterviewError::NoSuchQuestion("#99".into()))
+        );
+        assert_eq!(
+            i.change(A, 5),
+            Err(InterviewError::NoSuchChoice("6".into()))
+        );
+        assert_eq!((i.path().len(), i.current()), (0, Some(A)));
+    }
+
+    #[test]
+    fn restore_records_answers_wholesale_and_moves_to_the_frontier() {
+        let mut i = interview();
+        i.restore([
+            Step {
+                question: A,
+                choice: 1,
+            },
+            Step {
+                question: B,
+                choice: 0,
+            },
+            // Out of range: ignored rather than trusted.
+            Step {
+                question: 7,
+                choice: 0,
+            },
+            Step {
+                question: C,
+                choice: 9,
+            },
+        ]);
+        assert_eq!(questions(&i), [A]);
+        assert_eq!((i.current(), i.cursor()), (Some(C), 1));
+        assert_eq!(
+            i.kept(),
+            [Step {
+                question: B,
+                choice: 0
+            }]
+        );
+        assert!((i.progress().ratio() - 0.5).abs() < 1e-9);
+    }
 }

@@ -2,6 +2,9 @@
 //! state machine, and the recommendation with its reasons. No terminal I/O lives here; the
 //! full-screen interface, the plain line mode and the command line are thin layers on top.
 
+pub mod answers;
+pub mod export;
+pub mod graph;
 pub mod interview;
 pub mod outcome;
 pub mod report;

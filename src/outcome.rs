@@ -139,6 +139,9 @@ pub fn recommend(tree: &Tree, path: &[Step], answers: &[Option<usize>]) -> Recom
 fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
     let mut found = Vec::new();
     let changes = Changes::new(tree, path, answers);
+    // A branch's first unanswered question comes after the changed one, and the tree has no
+    // cycles, so what lies beyond it does not depend on the change: one count serves them all.
+    let mut unasked = Unasked::new(tree, answers);
     for (i, step) in path.iter().enumerate() {
         let choices = tree.question(step.question).choices.len();
         for to in (0..choices).filter(|&c| c != step.choice) {
@@ -151,7 +154,7 @@ fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usiz
                     to,
                     outcome,
                     unanswered: frontier.map(|first| {
-                        let (fewest, most) = tree.remaining_from(first);
+                        let (fewest, most) = unasked.from(first);
                         Unanswered {
                             first,
                             fewest,
@@ -247,14 +250,257 @@ impl<'a> Changes<'a> {
     }
 }
 
+/// Fewest and most questions still without an answer between a question and an end, following
+/// answers already given: a branch that rejoins answered questions asks only those in between.
+struct Unasked<'a> {
+    tree: &'a Tree,
+    answers: &'a [Option<usize>],
+    counted: Vec<Option<(u32, u32)>>,
+    /// Questions being counted, so a cycle (impossible in a validated tree) cannot loop.
+    open: Vec<bool>,
+}
+
+impl<'a> Unasked<'a> {
+    fn new(tree: &'a Tree, answers: &'a [Option<usize>]) -> Self {
+        Unasked {
+            tree,
+            answers,
+            counted: vec![None; answers.len()],
+            open: vec![false; answers.len()],
+        }
+    }
+
+    /// Counts without recursion, so a chain of 100,000 questions cannot overflow the stack.
+    fn from(&mut self, start: usize) -> (u32, u32) {
+        let mut stack = vec![(start, false)];
+        while let Some((q, expanded)) = stack.pop() {
+            if self.counted[q].is_some() {
+                continue;
+            }
+            let choices: Vec<usize> = match self.answers[q] {
+                Some(c) => vec![c],
+                None => (0..self.tree.question(q).choices.len()).collect(),
+            };
+            if !expanded {
+                self.open[q] = true;
+                stack.push((q, true));
+                for &c in &choices {
+                    if let Next::Question(t) = self.tree.next(q, c)
+                        && self.counted[t].is_none()
+                        && !self.open[t]
+                    {
+                        stack.push((t, false));
+                    }
+                }
+                continue;
+            }
+            let (mut fewest, mut most) = (u32::MAX, 0u32);
+            for &c in &choices {
+                let (f, m) = match self.tree.next(q, c) {
+                    Next::End => (0, 0),
+                    Next::Question(t) => self.counted[t].unwrap_or((0, 0)),
+                };
+                fewest = fewest.min(f);
+                most = most.max(m);
+            }
+            let asks = u32::from(self.answers[q].is_none());
+            let fewest = if fewest == u32::MAX { 0 } else { fewest };
+            self.counted[q] = Some((fewest.saturating_add(asks), most.saturating_add(asks)));
+            self.open[q] = false;
+        }
+        self.counted[start].unwrap_or((0, 0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
+    use std::sync::Arc;
 
     use proptest::prelude::*;
 
     use super::*;
-    use crate::tree::{Choice, Meta, Outcome, Question, TreeFile};
+    use crate::interview::Interview;
+    use crate::tree::{Choice, Meta, Outcome, Question, TreeFile, load_str};
+
+    /// q1: `a` (+2 first) leads to q2, `b` (+2 second) to q3, `tie` (+1 first, +1 second) ends.
+    /// q2: `x` (+1 first) or `y` (+4 second) ends. q3: `z` (+1 third) or `w` (nothing) ends.
+    fn tree(close_call_margin: u32) -> Arc<Tree> {
+        let outcome = |id: &str| {
+            format!(
+                "[[outcomes]]\nid = \"{id}\"\nlabel = \"{id}\"\nsummary = \"s\"\nowns = []\n\
+                 priorities = []\nprofile = \"p\"\nrisks = []\nnext_steps = []\n\n"
+            )
+        };
+        let choice = |id: &str, to: &str, evidence: &str| {
+            let lead = if to == "end" {
+                "end = true".to_string()
+            } else {
+                format!("next = \"{to}\"")
+            };
+            format!(
+                "[[questions.choices]]\nid = \"{id}\"\nlabel = \"{id}\"\n{lead}\nevidence = {{ {evidence} }}\n"
+            )
+        };
+        let question =
+            |id: &str| format!("[[questions]]\nid = \"{id}\"\nprompt = \"?\"\nhelp = \"h\"\n");
+        let text = [
+            format!(
+                "[meta]\ntitle = \"t\"\nversion = \"1\"\nstart = \"q1\"\nclose_call_margin = {close_call_margin}\n\n"
+            ),
+            outcome("first"),
+            outcome("second"),
+            outcome("third"),
+            question("q1"),
+            choice("a", "q2", "first = 2"),
+            choice("b", "q3", "second = 2"),
+            choice("tie", "end", "first = 1, second = 1"),
+            question("q2"),
+            choice("x", "end", "first = 1"),
+            choice("y", "end", "second = 4"),
+            question("q3"),
+            choice("z", "end", "third = 1"),
+            choice("w", "end", ""),
+        ]
+        .concat();
+        match load_str("t.toml", &text) {
+            Ok(loaded) => Arc::new(loaded.tree),
+            Err(report) => panic!("{}", report.render()),
+        }
+    }
+
+    const FIRST: usize = 0;
+    const SECOND: usize = 1;
+    const THIRD: usize = 2;
+
+    fn finished(tree: &Arc<Tree>, answers: &[&str]) -> Interview {
+        let mut interview = Interview::new(tree.clone());
+        for answer in answers {
+            assert_eq!(interview.answer_id(answer), Ok(()), "{answer}");
+        }
+        assert!(interview.is_finished());
+        interview
+    }
+
+    fn result(tree: &Arc<Tree>, answers: &[&str]) -> Recommendation {
+        finished(tree, answers).result().expect("finished")
+    }
+
+    #[test]
+    fn scores_add_up_the_evidence_on_the_path() {
+        let tree = tree(1);
+        let r = result(&tree, &["a", "y"]);
+        assert_eq!(r.scores, [2, 4, 0]);
+        assert_eq!((r.outcome, r.runner_up, r.margin), (SECOND, Some(FIRST), 2));
+        assert!(!r.close_call && !r.tie);
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_outcome_declared_first_and_is_a_close_call() {
+        let tree = tree(1);
+        let r = result(&tree, &["tie"]);
+        assert_eq!(r.scores, [1, 1, 0]);
+        assert_eq!((r.outcome, r.runner_up, r.margin), (FIRST, Some(SECOND), 0));
+        assert!(r.tie && r.close_call);
+    }
+
+    #[test]
+    fn a_win_within_the_margin_is_a_close_call_unless_the_margin_is_zero() {
+        let r = result(&tree(1), &["b", "z"]);
+        assert_eq!((r.outcome, r.runner_up, r.margin), (SECOND, Some(THIRD), 1));
+        assert!(r.close_call && !r.tie);
+        let r = result(&tree(0), &["b", "z"]);
+        assert!(
+            !r.close_call,
+            "with close_call_margin = 0 only ties are close calls"
+        );
+        assert!(result(&tree(0), &["tie"]).close_call);
+    }
+
+    #[test]
+    fn reasons_say_how_each_answer_moved_the_result() {
+        let tree = tree(1);
+        let r = result(&tree, &["a", "y"]);
+        let leads: Vec<(usize, i64)> = r.reasons.iter().map(|x| (x.question, x.lead)).collect();
+        // `a` pulled toward the runner-up by 2; `y` pushed the winner ahead by 4.
+        assert_eq!(leads, [(0, -2), (1, 4)]);
+        assert_eq!(r.reasons[1].evidence, [(SECOND, 4)]);
+        let strongest: Vec<i64> = r.strongest_reasons().iter().map(|x| x.lead).collect();
+        assert_eq!(strongest, [4, -2]);
+        // Answers without evidence are reasons too, but not among the strongest.
+        let r = result(&tree, &["b", "w"]);
+        assert_eq!(r.reasons.len(), 2);
+        assert_eq!(r.strongest_reasons().len(), 1);
+    }
+
+    #[test]
+    fn what_ifs_list_each_single_change_that_changes_the_result() {
+        let tree = tree(1);
+        let r = result(&tree, &["a", "x"]);
+        assert_eq!((r.outcome, r.margin), (FIRST, 3));
+        assert_eq!(
+            r.what_ifs,
+            [
+                // `b` leads to q3, which nobody answered: one question to go, leaning second.
+                WhatIf {
+                    question: 0,
+                    from: 0,
+                    to: 1,
+                    outcome: SECOND,
+                    unanswered: Some(Unanswered {
+                        first: 2,
+                        fewest: 1,
+                        most: 1
+                    }),
+                },
+                // `tie` ends at once with first still ahead on the tie-break: no change, so not
+                // listed. `y` would make it second.
+                WhatIf {
+                    question: 1,
+                    from: 0,
+                    to: 1,
+                    outcome: SECOND,
+                    unanswered: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn what_ifs_follow_a_branch_over_answers_already_given() {
+        let tree = tree(1);
+        let mut interview = finished(&tree, &["b", "z"]);
+        assert_eq!(interview.change(0, 0), Ok(()));
+        assert_eq!(interview.answer_id("x"), Ok(()));
+        let r = interview.result().expect("finished again");
+        assert_eq!(r.outcome, FIRST);
+        // Going back to `b` reuses the kept answer `z`: a complete branch ending in second.
+        let back_to_b = r.what_ifs.iter().find(|w| w.question == 0 && w.to == 1);
+        assert_eq!(
+            back_to_b,
+            Some(&WhatIf {
+                question: 0,
+                from: 0,
+                to: 1,
+                outcome: SECOND,
+                unanswered: None,
+            })
+        );
+    }
+
+    #[test]
+    fn recommend_agrees_with_the_interview() {
+        let tree = tree(1);
+        let interview = finished(&tree, &["a", "y"]);
+        let answers: Vec<Option<usize>> = (0..tree.questions().len())
+            .map(|q| interview.answer_of(q))
+            .collect();
+        assert_eq!(
+            Some(recommend(&tree, interview.path(), &answers)),
+            interview.result()
+        );
+        assert_eq!(scores(&tree, interview.path()), [2, 4, 0]);
+    }
 
     /// What-ifs the plain way: walk the whole path again for every changed answer.
     fn walked(
@@ -278,7 +524,7 @@ mod tests {
                         to,
                         outcome,
                         unanswered: frontier.map(|first| {
-                            let (fewest, most) = tree.remaining_from(first);
+                            let (fewest, most) = Unasked::new(tree, answers).from(first);
                             Unanswered {
                                 first,
                                 fewest,
@@ -295,7 +541,7 @@ mod tests {
 
     /// A tree whose choices lead only to later questions (so it has no cycles), from (how many
     /// questions on, evidence) per choice: 0, or past the last question, ends the interview.
-    fn tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
+    fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
         let outcome = |id: &str| Outcome {
             id: id.into(),
             label: id.into(),
@@ -361,7 +607,7 @@ mod tests {
             ),
             picks in prop::collection::vec(prop::option::weighted(0.8, 0usize..4), 9),
         ) {
-            let tree = tree(&shape);
+            let tree = random_tree(&shape);
             let answers: Vec<Option<usize>> = (0..shape.len())
                 .map(|q| picks[q].map(|c| c % shape[q].len()))
                 .collect();

@@ -45,7 +45,9 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 fn needs_cleaning(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200b}'..='\u{200f}'   // zero-width space/joiners, LRM/RLM
+            '\u{061c}'               // Arabic letter mark
+            | '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM/RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
             | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
             | '\u{2066}'..='\u{2069}' // bidi isolates

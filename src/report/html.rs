@@ -5,8 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::ReportInput;
-use crate::session::Timestamp;
+use super::{ReportInput, long_date};
 use crate::tree::Outcome;
 use crate::{Reason, Tree, WhatIf};
 
@@ -418,34 +417,6 @@ fn points(n: i64) -> String {
     }
 }
 
-/// "23 November 2026" for an RFC 3339 time or a `YYYY-MM-DD` date; other text as given.
-fn long_date(date: &str) -> String {
-    let parsed = Timestamp::parse(date)
-        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")))
-        .map(Timestamp::date);
-    let Some(iso) = parsed else {
-        return date.to_string();
-    };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (year, rest) = iso.split_at(4);
-    let month: usize = rest[1..3].parse().unwrap_or(1);
-    let day: u32 = rest[4..6].parse().unwrap_or(1);
-    format!("{day} {} {year}", MONTHS[(month - 1) % 12])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,13 +438,6 @@ mod tests {
         );
         assert_eq!(text("one\ntwo\tthree\r"), "one two three");
         assert_eq!(multiline("one\ntwo\r\n"), "one\ntwo\n");
-    }
-
-    #[test]
-    fn dates_read_as_a_person_writes_them() {
-        assert_eq!(long_date("2026-11-23T09:47:25Z"), "23 November 2026");
-        assert_eq!(long_date("2026-01-05"), "5 January 2026");
-        assert_eq!(long_date("next Tuesday"), "next Tuesday");
     }
 
     #[test]

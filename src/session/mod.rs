@@ -3,6 +3,7 @@
 //! folder of sessions, and resuming on a question tree that may have changed since.
 //! No terminal I/O: front ends show what these return.
 
+mod autosave;
 mod lock;
 mod model;
 mod read;
@@ -11,13 +12,14 @@ mod store;
 mod timestamp;
 mod write;
 
+pub use autosave::{Autosave, Saved};
 pub use model::{
     Answer, FORMAT, Note, ProgressSnapshot, Score, Session, SessionResult, TreeStamp, VERSION,
     is_valid_id,
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
-pub use store::{Listing, SessionFile, Store, Summary, Unreadable};
+pub use store::{DATA_DIR_VAR, Listing, SessionFile, Store, Summary, Unreadable};
 pub use timestamp::Timestamp;
 
 /// Why a session could not be read, found, locked or saved. Every message names the file and

@@ -10,6 +10,10 @@ use super::write::{temp_path, write_atomic, write_error};
 use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
 use crate::Interview;
 
+/// The environment variable that, when set, names the data directory in place of the
+/// operating system's: sessions then live in its `sessions` folder.
+pub const DATA_DIR_VAR: &str = "TECHHIRE_DATA_DIR";
+
 /// A folder of sessions.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -44,6 +48,8 @@ pub struct Summary {
     pub progress: ProgressSnapshot,
     /// The recommendation's headline, once finished.
     pub outcome: Option<String>,
+    /// The recommended outcome's id, once finished.
+    pub outcome_id: Option<String>,
 }
 
 impl Summary {
@@ -57,7 +63,8 @@ impl Summary {
             updated: session.updated,
             tree_title: session.tree.title,
             progress: session.progress,
-            outcome: session.result.map(|r| r.label),
+            outcome: session.result.as_ref().map(|r| r.label.clone()),
+            outcome_id: session.result.map(|r| r.outcome),
         }
     }
 
@@ -77,8 +84,12 @@ impl Summary {
 
 impl Store {
     /// The sessions folder in the user's data directory, e.g.
-    /// `~/.local/share/techhire/sessions` on Linux.
+    /// `~/.local/share/techhire/sessions` on Linux, or in `$TECHHIRE_DATA_DIR` when that is
+    /// set (for tests, and for keeping sessions on a shared or encrypted drive).
     pub fn default_folder() -> Result<PathBuf, SessionError> {
+        if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
+            return Ok(PathBuf::from(dir).join("sessions"));
+        }
         directories::ProjectDirs::from("", "", "techhire")
             .map(|dirs| dirs.data_dir().join("sessions"))
             .ok_or(SessionError::NoDataDir)
@@ -229,6 +240,13 @@ impl SessionFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Deletes the session file and releases it: for a session started and left before
+    /// anything was typed, so listings are not cluttered with empty sessions.
+    pub fn discard(self) -> Result<(), SessionError> {
+        fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
+        // The lock is released when `self` drops, after the file is gone.
     }
 
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when

@@ -7,6 +7,8 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::text::terminal_safe;
+
 /// How bad a problem is: errors stop the tree from loading, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,50 +75,61 @@ pub struct Position {
 /// Finds the line and column of a byte offset; offsets past the end point after the last
 /// character, and offsets inside a character point at that character.
 pub fn position(text: &str, offset: usize) -> Position {
-    positions(text, &[offset])[0].0
+    Lines::new(text).position(offset)
 }
-
-/// Lines and columns of many offsets in one pass over the text (as [`position`] each), with
-/// the byte where each one's line starts. One pass, not one per offset: a file can have a
-/// hundred thousand problems, all on one long line.
-fn positions(text: &str, offsets: &[usize]) -> Vec<(Position, usize)> {
-    let boundary = |offset: usize| {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
-    };
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| boundary(offsets[i]));
-    let mut found = vec![(Position { line: 1, column: 1 }, 0); offsets.len()];
-    let (mut at, mut line, mut column, mut line_start) = (0, 1, 1, 0);
-    for i in order {
-        let target = boundary(offsets[i]);
-        for (j, c) in text[at..target].char_indices() {
-            if c == '\n' {
-                line += 1;
-                column = 1;
-                line_start = at + j + 1;
-            } else {
-                column += 1;
-            }
-        }
-        at = target;
-        found[i] = (Position { line, column }, line_start);
-    }
-    found
-}
-
-/// Characters of a line shown before the place a diagnostic points at; a line longer than the
-/// window (a minified or generated file can be one line of megabytes) is cut around the place.
-const CONTEXT_BEFORE: usize = 40;
-/// Characters shown from the place onwards.
-const CONTEXT_AFTER: usize = 80;
 
 /// Diagnostics rendered in full; the rest are counted. A hundred is more than anyone reads
 /// before fixing the first, and keeps a broken generated file from printing megabytes.
 pub const MAX_RENDERED: usize = 100;
+
+/// Where each line of a text starts, so that placing many diagnostics in a large file costs a
+/// binary search each rather than a scan from the top.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The offset moved back onto a character boundary within the text.
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let offset = self.floor(offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        Position {
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    fn line(&self, line: usize) -> &'a str {
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text[start..end.max(start)].trim_end_matches('\r')
+    }
+}
 
 /// The diagnostics of one file, with the text they point into.
 #[derive(Debug, Clone)]
@@ -140,20 +153,17 @@ impl Report {
     /// a one-line summary.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let shown = &self.diagnostics[..self.diagnostics.len().min(MAX_RENDERED)];
-        let starts: Vec<usize> = shown
-            .iter()
-            .map(|d| d.span.as_ref().map_or(0, |s| s.start))
-            .collect();
-        for (d, (pos, line_start)) in shown.iter().zip(positions(&self.text, &starts)) {
-            self.render_one(d, pos, line_start, &mut out);
+        let lines = Lines::new(&self.text);
+        let shown = self.diagnostics.len().min(MAX_RENDERED);
+        for d in &self.diagnostics[..shown] {
+            self.render_one(d, &lines, &mut out);
             out.push('\n');
         }
-        let hidden = self.diagnostics.len() - shown.len();
-        if hidden > 0 {
+        if self.diagnostics.len() > shown {
             let _ = writeln!(
                 out,
-                "… and {hidden} more not shown; fix these first, then check the file again\n"
+                "… and {} more not shown; fix these first, then check the file again\n",
+                self.diagnostics.len() - shown
             );
         }
         let (e, w) = (self.errors(), self.warnings());
@@ -169,93 +179,48 @@ impl Report {
         out
     }
 
-    fn render_one(&self, d: &Diagnostic, pos: Position, line_start: usize, out: &mut String) {
+    fn render_one(&self, d: &Diagnostic, lines: &Lines<'_>, out: &mut String) {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{kind}[{}]: {}", d.code, clean_line(&d.message));
+        let _ = writeln!(out, "{kind}[{}]: {}", d.code, terminal_safe(&d.message));
         match &d.span {
             Some(span) => {
+                let pos = lines.position(span.start);
                 let gutter = pos.line.to_string();
                 let pad = " ".repeat(gutter.len());
                 let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file, pos.line, pos.column);
-                let (before, place, after) = self.window(line_start, span);
-                let lead = clean_line(&before).width();
-                let len = clean_line(place).width().max(1);
+                // The spanned text on this line, counted in characters.
+                let (start, end) = (lines.floor(span.start), lines.floor(span.end));
+                let spanned = self.text[start..end.max(start)]
+                    .split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .count();
+                let (shown, lead, len) = excerpt(lines.line(pos.line), pos.column - 1, spanned);
                 let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{gutter} | {before}{}{after}", clean_line(place));
+                let _ = writeln!(out, "{gutter} | {shown}");
                 let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
-                let _ = writeln!(out, "{pad} = hint: {}", clean_line(&d.hint));
+                let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(&d.hint));
             }
             None => {
                 let _ = writeln!(out, " --> {}", self.file);
-                let _ = writeln!(out, "  = hint: {}", clean_line(&d.hint));
+                let _ = writeln!(out, "  = hint: {}", terminal_safe(&d.hint));
             }
         }
-    }
-
-    /// The line a span starts on, cut to a window around the span: the cleaned text before
-    /// it (with "…" when cut), the span's own text on that line (raw), and the cleaned rest.
-    fn window(&self, line_start: usize, span: &Range<usize>) -> (String, &str, String) {
-        let text = self.text.as_str();
-        let boundary = |mut offset: usize| {
-            offset = offset.min(text.len());
-            while !text.is_char_boundary(offset) {
-                offset -= 1;
-            }
-            offset
-        };
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        let line = &text[line_start..line_end];
-        // A CRLF file's lines end in '\r', which is not part of the line.
-        let line_end = if line_end < text.len() && line.ends_with('\r') {
-            line_end - 1
-        } else {
-            line_end
-        };
-        let start = boundary(span.start).clamp(line_start, line_end);
-        let before_text = &text[line_start..start];
-        let cut_before = before_text
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_BEFORE - 1)
-            .map_or(0, |(i, _)| i);
-        let mut before = clean_line(&before_text[cut_before..]);
-        if cut_before > 0 {
-            before.insert(0, '…');
-        }
-        let rest = &text[start..line_end];
-        let shown_end = rest
-            .char_indices()
-            .nth(CONTEXT_AFTER)
-            .map_or(rest.len(), |(i, _)| i);
-        let place_end = boundary(span.end.max(span.start)).clamp(start, start + shown_end);
-        let place = &text[start..place_end];
-        let mut after = clean_line(&text[place_end..start + shown_end]);
-        if shown_end < rest.len() {
-            after.push('…');
-        }
-        (before, place, after)
     }
 
     /// The diagnostics as JSON, for editors and scripts.
     pub fn to_json(&self) -> serde_json::Value {
-        let offsets: Vec<usize> = self
-            .diagnostics
-            .iter()
-            .flat_map(|d| d.span.as_ref().map_or([0, 0], |s| [s.start, s.end]))
-            .collect();
-        let places = positions(&self.text, &offsets);
+        let lines = Lines::new(&self.text);
         let items: Vec<_> = self
             .diagnostics
             .iter()
-            .zip(places.chunks(2))
-            .map(|(d, place)| {
-                let pos = d.span.as_ref().map(|_| place[0].0);
-                let end = d.span.as_ref().map(|_| place[1].0);
+            .map(|d| {
+                let pos = d.span.as_ref().map(|s| lines.position(s.start));
+                let end = d.span.as_ref().map(|s| lines.position(s.end));
                 serde_json::json!({
                     "file": self.file,
                     "severity": d.severity,
@@ -279,16 +244,29 @@ impl Report {
     }
 }
 
-/// Replaces control characters (tabs included, so carets line up) with visible stand-ins, so
-/// a hostile file cannot send escape sequences to the terminal through an error message.
-fn clean_line(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+/// Characters of a long line shown around the place, so a minified or machine-written file
+/// still gives a readable excerpt.
+const EXCERPT_CHARS: usize = 100;
+
+/// The line as shown (terminal-safe, clipped around the place when long), the display width
+/// before the caret, and the caret's width. `column` and `spanned` count characters.
+fn excerpt(line: &str, column: usize, spanned: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.min(chars.len());
+    let first = if chars.len() > EXCERPT_CHARS {
+        column.saturating_sub(EXCERPT_CHARS / 3)
+    } else {
+        0
+    };
+    let last = (first + EXCERPT_CHARS).min(chars.len());
+    let piece = |a: usize, b: usize| -> String { chars[a..b.max(a)].iter().collect() };
+    let open = if first > 0 { "…" } else { "" };
+    let close = if last < chars.len() { "…" } else { "" };
+    let shown = format!("{open}{}{close}", terminal_safe(&piece(first, last)));
+    let lead = open.width() + terminal_safe(&piece(first, column)).width();
+    let caret_end = (column + spanned.max(1)).min(last);
+    let len = terminal_safe(&piece(column, caret_end)).width().max(1);
+    (shown, lead, len)
 }
 
 #[cfg(test)]
@@ -322,58 +300,59 @@ mod tests {
         assert!(out.contains("1 error, 0 warnings"), "{out}");
     }
 
-    /// The one-pass positions agree with counting from the start, at every byte of a text with
-    /// multi-byte characters, CRLF line ends and an empty line.
     #[test]
-    fn positions_in_one_pass_match_counting_each() {
-        let text = "a = 1\r\nbé = \"ü\"\n\n  x\n";
-        let naive = |offset: usize| {
-            let mut offset = offset.min(text.len());
-            while !text.is_char_boundary(offset) {
-                offset -= 1;
-            }
-            let before = &text[..offset];
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            Position {
-                line: before.matches('\n').count() + 1,
-                column: before[line_start..].chars().count() + 1,
-            }
+    fn a_long_line_is_shown_around_the_place() {
+        let text = format!("x = \"{}\" # {}\n", "a".repeat(5000), "b".repeat(5000));
+        let report = Report {
+            file: "q.toml".into(),
+            text: text.clone(),
+            diagnostics: vec![Diagnostic::error("syntax", "here", "fix it").at(Some(5007..5008))],
         };
-        let offsets: Vec<usize> = (0..text.len() + 3).rev().collect();
-        for (offset, (pos, _)) in offsets.iter().zip(positions(text, &offsets)) {
-            assert_eq!(pos, naive(*offset), "offset {offset}");
-        }
+        let out = report.render();
+        assert!(out.contains("--> q.toml:1:5008"), "{out}");
+        let shown = out
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .unwrap_or_default();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < 120, "{shown}");
+        let caret = out.lines().find(|l| l.contains('^')).unwrap_or_default();
+        let column = |line: &str, c: char| line.chars().position(|x| x == c);
+        assert_eq!(
+            column(caret, '^'),
+            column(shown, '#'),
+            "caret under `#`:\n{out}"
+        );
     }
 
     #[test]
-    fn a_long_line_is_shown_cut_around_the_place() {
-        let text = format!(
-            "title = \"{}\" oops {}",
-            "x".repeat(100_000),
-            "y".repeat(100_000)
-        );
-        let at = text.find("oops").unwrap();
+    fn hostile_text_in_a_line_is_shown_safely() {
         let report = Report {
             file: "q.toml".into(),
-            text,
-            diagnostics: vec![
-                Diagnostic::error("syntax", "what is oops", "remove it").at(Some(at..at + 4)),
-            ],
+            text: "a = \"\u{1b}]52;c;eA==\u{7}\u{202e}\" x\n".into(),
+            diagnostics: vec![Diagnostic::error("syntax", "bad \u{1b}[2J", "fix").at(Some(22..23))],
         };
         let out = report.render();
-        assert!(out.len() < 1000, "{} bytes", out.len());
-        assert!(out.contains(&format!("--> q.toml:1:{}", at + 1)), "{out}");
-        let shown = format!("1 | …{}\" oops {}…", "x".repeat(38), "y".repeat(75));
-        assert!(out.contains(&shown), "{out}");
         assert!(
-            out.contains(&format!("  | {}^^^^\n", " ".repeat(41))),
-            "{out}"
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
         );
+        let caret = out.lines().find(|l| l.contains('^')).unwrap_or_default();
+        let shown = out
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .unwrap_or_default();
+        // Every character before the place is one column wide once cleaned, so the caret
+        // sits under the `x`.
+        let column = |line: &str, c: char| line.chars().position(|x| x == c);
+        assert_eq!(column(caret, '^'), column(shown, 'x'), "{out}");
     }
 
     #[test]
     fn past_a_hundred_problems_the_rest_are_counted() {
-        let text = "x\n".repeat(250);
         let report = Report {
             file: "q.toml".into(),
             diagnostics: (0..250)
@@ -381,7 +360,7 @@ mod tests {
                     Diagnostic::error("syntax", "no value", "add one").at(Some(2 * i..2 * i + 1))
                 })
                 .collect(),
-            text,
+            text: "x\n".repeat(250),
         };
         let out = report.render();
         assert_eq!(out.matches("error[syntax]").count(), MAX_RENDERED);
@@ -390,5 +369,26 @@ mod tests {
         assert!(out.contains("… and 150 more not shown"), "{out}");
         assert!(out.ends_with("q.toml: 250 errors, 0 warnings\n"), "{out}");
         assert_eq!(report.to_json()["diagnostics"][249]["line"], 250);
+    }
+
+    #[test]
+    fn many_diagnostics_in_a_big_file_are_all_placed() {
+        // 20,000 problems on 20,000 lines: linear work, where scanning from the top for each
+        // would be 400 million line checks. The JSON places them all; rendering shows the
+        // first hundred, the last of them from the end of the file.
+        let text = "x = 1\n".repeat(20_000);
+        let diagnostics = (0..20_000)
+            .rev()
+            .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
+            .collect();
+        let report = Report {
+            file: "q.toml".into(),
+            text,
+            diagnostics,
+        };
+        let out = report.render();
+        assert!(out.contains("--> q.toml:20000:1"));
+        assert!(out.contains("--> q.toml:19901:1"));
+        assert_eq!(report.to_json()["diagnostics"][0]["line"], 20_000);
     }
 }

@@ -1,130 +1,104 @@
-//! Checks of the interview's flow, run once every reference resolves: every question reachable
-//! from the start, no cycles, an end reachable from every question, and every outcome the
-//! winner of at least one path.
+//! Checks of the interview's flow: every question reachable from the start, no cycles, an end
+//! reachable from every question, and every outcome the winner of at least one path. They run
+//! even when other errors were found, reading broken references generously so that one mistake
+//! is not reported three times.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
-use super::model::TreeFile;
+use super::model::{Choice, TreeFile};
 use super::validate::{Path, Seg, question_path};
 
-/// How many question visits the search for reachable outcomes may make before it settles for a
-/// weaker check; the shipped tree needs a few thousand, and a 100,000-question tree stays fast.
-const OUTCOME_SEARCH_BUDGET: usize = 1_000_000;
+/// How many score cells (one per outcome per state) the exact search for reachable outcomes may
+/// hold before it settles for a weaker check. States are distinct (question, score differences)
+/// pairs, so the shipped tree's 7 million paths fold into a few hundred states; 1M cells stay
+/// within a few tens of MiB whatever the tree.
+const OUTCOME_SEARCH_CELLS: usize = 1_000_000;
 
-/// Where each choice leads, by question index; `None` ends the interview.
-fn edges(file: &TreeFile, index: &HashMap<&str, usize>) -> Vec<Vec<Option<usize>>> {
-    file.questions
-        .iter()
-        .map(|q| {
-            q.choices
-                .iter()
-                .map(|c| c.next.as_deref().and_then(|n| index.get(n).copied()))
-                .collect()
-        })
-        .collect()
+/// Where one choice leads, as far as the flow checks can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    /// The interview ends.
+    End,
+    /// The question at this index comes next.
+    To(usize),
+    /// `next` names no question (already reported); the index is the question the hint
+    /// suggests, if any, so a typo does not also make its target "unreachable".
+    Broken(Option<usize>),
 }
 
+/// Per-choice facts for every question, stored flat: question `q`'s choices are
+/// `items[start[q]..start[q + 1]]`.
+struct PerChoice<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T> PerChoice<T> {
+    fn new(file: &TreeFile, mut each: impl FnMut(&Choice) -> T) -> Self {
+        let mut start = Vec::with_capacity(file.questions.len() + 1);
+        let mut items = Vec::new();
+        for question in &file.questions {
+            start.push(items.len());
+            items.extend(question.choices.iter().map(&mut each));
+        }
+        start.push(items.len());
+        PerChoice { start, items }
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+}
+
+impl<T> std::ops::Index<usize> for PerChoice<T> {
+    type Output = [T];
+
+    fn index(&self, question: usize) -> &[T] {
+        &self.items[self.start[question]..self.start[question + 1]]
+    }
+}
+
+/// Where each choice leads.
+fn edges(
+    file: &TreeFile,
+    index: &HashMap<&str, usize>,
+    guesses: &HashMap<&str, usize>,
+) -> PerChoice<Edge> {
+    PerChoice::new(file, |c| match c.next.as_deref() {
+        None => Edge::End,
+        Some(n) => match index.get(n) {
+            Some(&to) => Edge::To(to),
+            None => Edge::Broken(guesses.get(n).copied()),
+        },
+    })
+}
+
+/// Runs the flow checks. `index` maps question ids to their first question; `guesses` maps
+/// each unknown `next` to the question its hint suggests. `outcomes_final` says the outcome
+/// list and scoring are complete and error-free, so the unreached-outcome warning can be
+/// trusted.
 pub(super) fn check(
     file: &TreeFile,
     index: &HashMap<&str, usize>,
+    guesses: &HashMap<&str, usize>,
+    outcomes_final: bool,
     out: &mut Vec<(Diagnostic, Path)>,
 ) {
-    let Some(&start) = index.get(file.meta.start.as_str()) else {
+    let next = edges(file, index, guesses);
+    let start = index.get(file.meta.start.as_str()).copied();
+    let errors_before = out.iter().filter(|(d, _)| d.is_error()).count();
+
+    if let Some(start) = start {
+        unreachable(file, index, &next, start, out);
+    }
+    cycles(file, &next, out);
+    no_end(file, &next, out);
+
+    let clean = errors_before == 0 && !out.iter().any(|(d, _)| d.is_error());
+    let (Some(start), true) = (start, clean && outcomes_final) else {
         return;
     };
-    let next = edges(file, index);
-    let n = next.len();
-
-    // Reachability from the start.
-    let mut reached = vec![false; n];
-    let mut stack = vec![start];
-    reached[start] = true;
-    while let Some(q) = stack.pop() {
-        for &to in next[q].iter().flatten() {
-            if !reached[to] {
-                reached[to] = true;
-                stack.push(to);
-            }
-        }
-    }
-    for (qi, _) in reached.iter().enumerate().filter(|(_, r)| !**r) {
-        out.push((
-            Diagnostic::error(
-                "unreachable",
-                format!(
-                    "question `{}` cannot be reached from the start",
-                    file.questions[qi].id
-                ),
-                "point some choice's `next` at it, or remove it",
-            ),
-            question_path(qi, &[Seg::Key("id")]),
-        ));
-    }
-
-    let cycles = find_cycles(&next);
-    for &(qi, ci, ref cycle) in &cycles {
-        let names: Vec<&str> = cycle
-            .iter()
-            .map(|&q| file.questions[q].id.as_str())
-            .collect();
-        out.push((
-            Diagnostic::error(
-                "cycle",
-                format!(
-                    "choice `{}` of question `{}` leads back round a cycle: {} → {}",
-                    file.questions[qi].choices[ci].id,
-                    file.questions[qi].id,
-                    names.join(" → "),
-                    names.first().copied().unwrap_or_default()
-                ),
-                "an interview must always move on: point this `next` at a later question or end here",
-            ),
-            question_path(qi, &[Seg::Key("choices"), Seg::Index(ci), Seg::Key("next")]),
-        ));
-    }
-
-    // An end is reachable from a question when some choice ends or leads to such a question.
-    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut ends = vec![false; n];
-    let mut queue = Vec::new();
-    for (q, choices) in next.iter().enumerate() {
-        for to in choices {
-            match to {
-                Some(to) => incoming[*to].push(q),
-                None if !ends[q] => {
-                    ends[q] = true;
-                    queue.push(q);
-                }
-                None => {}
-            }
-        }
-    }
-    while let Some(q) = queue.pop() {
-        for &from in &incoming[q] {
-            if !ends[from] {
-                ends[from] = true;
-                queue.push(from);
-            }
-        }
-    }
-    for qi in (0..n).filter(|&q| !ends[q] && !file.questions[q].choices.is_empty()) {
-        out.push((
-            Diagnostic::error(
-                "no-end",
-                format!(
-                    "no answer to question `{}` can ever end the interview",
-                    file.questions[qi].id
-                ),
-                "give some choice on the way `end = true`, or break the cycle it is caught in",
-            ),
-            question_path(qi, &[Seg::Key("id")]),
-        ));
-    }
-
-    if out.iter().any(|(d, _)| d.is_error()) {
-        return;
-    }
     for oi in unreached_outcomes(file, &next, start) {
         out.push((
             Diagnostic::warning(
@@ -140,120 +114,324 @@ pub(super) fn check(
     }
 }
 
-/// Every back edge found by a depth-first search, with the cycle it closes.
-fn find_cycles(next: &[Vec<Option<usize>>]) -> Vec<(usize, usize, Vec<usize>)> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
+fn unreachable(
+    file: &TreeFile,
+    index: &HashMap<&str, usize>,
+    next: &PerChoice<Edge>,
+    start: usize,
+    out: &mut Vec<(Diagnostic, Path)>,
+) {
+    let mut reached = vec![false; next.len()];
+    let mut stack = vec![start];
+    reached[start] = true;
+    while let Some(q) = stack.pop() {
+        for edge in &next[q] {
+            if let Edge::To(to) | Edge::Broken(Some(to)) = *edge
+                && !reached[to]
+            {
+                reached[to] = true;
+                stack.push(to);
+            }
+        }
     }
-    let mut mark = vec![Mark::New; next.len()];
-    let mut cycles = Vec::new();
+    for (qi, question) in file.questions.iter().enumerate() {
+        // A second question with a taken id is reported as a duplicate, not as unreachable.
+        let owns_id = index.get(question.id.as_str()) == Some(&qi);
+        if !reached[qi] && owns_id {
+            out.push((
+                Diagnostic::error(
+                    "unreachable",
+                    format!(
+                        "question `{}` cannot be reached from the start",
+                        question.id
+                    ),
+                    "point some choice's `next` at it, or remove it",
+                ),
+                question_path(qi, &[Seg::Key("id")]),
+            ));
+        }
+    }
+}
+
+/// Reports every back edge a depth-first search finds, with the cycle it closes.
+fn cycles(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Path)>) {
+    const NEW: usize = usize::MAX;
+    const DONE: usize = usize::MAX - 1;
+    // NEW, DONE, or the question's depth on the search stack while it is open.
+    let mut mark = vec![NEW; next.len()];
     for root in 0..next.len() {
-        if mark[root] != Mark::New {
+        if mark[root] != NEW {
             continue;
         }
         // (question, next choice to look at)
         let mut stack = vec![(root, 0usize)];
-        mark[root] = Mark::Open;
+        mark[root] = 0;
         while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
             if *ci == next[q].len() {
-                mark[q] = Mark::Done;
+                mark[q] = DONE;
                 stack.pop();
                 continue;
             }
             let choice = *ci;
             *ci += 1;
-            let Some(to) = next[q][choice] else { continue };
+            let Edge::To(to) = next[q][choice] else {
+                continue;
+            };
             match mark[to] {
-                Mark::New => {
-                    mark[to] = Mark::Open;
+                NEW => {
+                    mark[to] = stack.len();
                     stack.push((to, 0));
                 }
-                Mark::Open => {
-                    let from = stack.iter().position(|&(s, _)| s == to).unwrap_or(0);
-                    let cycle = stack[from..].iter().map(|&(s, _)| s).collect();
-                    cycles.push((q, choice, cycle));
+                DONE => {}
+                depth => {
+                    let cycle: Vec<usize> = stack[depth..].iter().map(|&(s, _)| s).collect();
+                    out.push(cycle_diagnostic(file, q, choice, &cycle));
                 }
-                Mark::Done => {}
             }
         }
     }
-    cycles
 }
 
-/// Outcomes that win no path. Paths are walked exhaustively within a budget; past it, only
-/// outcomes that can never gain a point (and are not first in the tie-break) are reported.
-fn unreached_outcomes(file: &TreeFile, next: &[Vec<Option<usize>>], start: usize) -> Vec<usize> {
+fn cycle_diagnostic(
+    file: &TreeFile,
+    q: usize,
+    choice: usize,
+    cycle: &[usize],
+) -> (Diagnostic, Path) {
+    let name = |i: usize| file.questions[i].id.as_str();
+    // Long cycles are shortened, so a 100,000-question loop stays a one-line message.
+    let shown: Vec<&str> = if cycle.len() > 8 {
+        let mut v: Vec<&str> = cycle[..4].iter().map(|&i| name(i)).collect();
+        v.push("…");
+        v.extend(cycle[cycle.len() - 3..].iter().map(|&i| name(i)));
+        v
+    } else {
+        cycle.iter().map(|&i| name(i)).collect()
+    };
+    (
+        Diagnostic::error(
+            "cycle",
+            format!(
+                "choice `{}` of question `{}` leads back round a cycle: {} → {}",
+                file.questions[q].choices[choice].id,
+                file.questions[q].id,
+                shown.join(" → "),
+                shown.first().copied().unwrap_or_default()
+            ),
+            "an interview must always move on: point this `next` at a later question or end here",
+        ),
+        question_path(
+            q,
+            &[Seg::Key("choices"), Seg::Index(choice), Seg::Key("next")],
+        ),
+    )
+}
+
+/// Reports questions from which no answers lead to an end. Broken references and questions
+/// without choices are already errors, so they count as ends here.
+fn no_end(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Path)>) {
+    let n = next.len();
+    // Who leads to each question, stored flat: counted first, then filled in.
+    let mut incoming_start = vec![0usize; n + 1];
+    for edge in &next.items {
+        if let Edge::To(to) = *edge {
+            incoming_start[to + 1] += 1;
+        }
+    }
+    for q in 0..n {
+        incoming_start[q + 1] += incoming_start[q];
+    }
+    let mut filled = incoming_start.clone();
+    let mut incoming = vec![0usize; incoming_start[n]];
+    let mut ends = vec![false; n];
+    let mut queue = Vec::new();
+    for q in 0..n {
+        let choices = &next[q];
+        if choices.is_empty() {
+            ends[q] = true;
+            queue.push(q);
+        }
+        for edge in choices {
+            match *edge {
+                Edge::To(to) => {
+                    incoming[filled[to]] = q;
+                    filled[to] += 1;
+                }
+                Edge::End | Edge::Broken(_) if !ends[q] => {
+                    ends[q] = true;
+                    queue.push(q);
+                }
+                _ => {}
+            }
+        }
+    }
+    while let Some(q) = queue.pop() {
+        for &from in &incoming[incoming_start[q]..incoming_start[q + 1]] {
+            if !ends[from] {
+                ends[from] = true;
+                queue.push(from);
+            }
+        }
+    }
+    for qi in (0..n).filter(|&q| !ends[q]) {
+        out.push((
+            Diagnostic::error(
+                "no-end",
+                format!(
+                    "no answer to question `{}` can ever end the interview",
+                    file.questions[qi].id
+                ),
+                "give some choice on the way `end = true`, or break the cycle it is caught in",
+            ),
+            question_path(qi, &[Seg::Key("id")]),
+        ));
+    }
+}
+
+/// Each choice's evidence as (outcome index, points).
+type Weights = PerChoice<Vec<(usize, i64)>>;
+
+/// Outcomes that win no path, in a tree without errors. The exact search walks distinct
+/// (question, score differences) states; when the tree has too many for the budget, only
+/// outcomes proven to lose on every path are reported.
+fn unreached_outcomes(file: &TreeFile, next: &PerChoice<Edge>, start: usize) -> Vec<usize> {
     let outcome_index: HashMap<&str, usize> = file
         .outcomes
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let weights: Vec<Vec<Vec<(usize, i64)>>> = file
-        .questions
-        .iter()
-        .map(|q| {
-            q.choices
-                .iter()
-                .map(|c| {
-                    c.evidence
-                        .iter()
-                        .filter_map(|(o, w)| outcome_index.get(o.as_str()).map(|&i| (i, *w as i64)))
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let weights: Weights = PerChoice::new(file, |c| {
+        c.evidence
+            .iter()
+            .filter_map(|(o, w)| outcome_index.get(o.as_str()).map(|&i| (i, i64::from(*w))))
+            .collect()
+    });
     let n_out = file.outcomes.len();
+    let (won, complete) = search_winners(next, &weights, start, n_out);
+    if complete {
+        return (0..n_out).filter(|&o| !won[o]).collect();
+    }
+    (0..n_out)
+        .filter(|&o| !won[o] && always_beaten(next, &weights, start, o, n_out))
+        .collect()
+}
+
+/// Which outcomes win some path, and whether the search saw every state.
+fn search_winners(
+    next: &PerChoice<Edge>,
+    weights: &Weights,
+    start: usize,
+    n_out: usize,
+) -> (Vec<bool>, bool) {
     let mut won = vec![false; n_out];
     let mut left = n_out;
-    let mut scores = vec![0i64; n_out];
-    let mut budget = OUTCOME_SEARCH_BUDGET;
-    let mut stack = vec![(start, 0usize)];
-    while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
-        if left == 0 || budget == 0 {
-            break;
-        }
-        budget -= 1;
-        if *ci > 0 {
-            for &(o, w) in &weights[q][*ci - 1] {
-                scores[o] -= w;
+    let max_states = (OUTCOME_SEARCH_CELLS / (n_out + 1)).max(1);
+    // A state is the question followed by every score minus the first outcome's: only the
+    // differences decide the winner.
+    let state = |q: usize, scores: &[i64]| -> Box<[i64]> {
+        std::iter::once(q as i64)
+            .chain(scores.iter().map(|s| s - scores[0]))
+            .collect()
+    };
+    let zero = vec![0i64; n_out];
+    let mut seen: HashSet<Box<[i64]>> = HashSet::new();
+    seen.insert(state(start, &zero));
+    let mut stack = vec![(start, zero)];
+    let mut complete = true;
+    while let Some((q, scores)) = stack.pop() {
+        for (c, edge) in next[q].iter().enumerate() {
+            let mut after = scores.clone();
+            for &(o, w) in &weights[q][c] {
+                after[o] += w;
             }
-        }
-        if *ci == next[q].len() {
-            stack.pop();
-            continue;
-        }
-        let choice = *ci;
-        *ci += 1;
-        for &(o, w) in &weights[q][choice] {
-            scores[o] += w;
-        }
-        match next[q][choice] {
-            Some(to) => stack.push((to, 0)),
-            None => {
-                let best = winner(&scores);
-                if !won[best] {
-                    won[best] = true;
-                    left -= 1;
+            match *edge {
+                Edge::To(to) => {
+                    if seen.len() >= max_states {
+                        complete = false;
+                    } else if seen.insert(state(to, &after)) {
+                        stack.push((to, after));
+                    }
+                }
+                _ => {
+                    let best = winner(&after);
+                    if !won[best] {
+                        won[best] = true;
+                        left -= 1;
+                    }
                 }
             }
         }
+        if left == 0 {
+            return (won, true);
+        }
     }
-    if left == 0 {
-        return Vec::new();
+    (won, complete)
+}
+
+/// True when some other outcome beats `o` on every path: it always scores more, or, declared
+/// earlier (and so winning ties), never scores less. Computed per rival as the smallest lead it
+/// holds over `o` on any path from the start, in one pass over the flow.
+fn always_beaten(
+    next: &PerChoice<Edge>,
+    weights: &Weights,
+    start: usize,
+    o: usize,
+    n_out: usize,
+) -> bool {
+    let order = post_order(next, start);
+    (0..n_out).filter(|&r| r != o).any(|rival| {
+        let lead = |q: usize, c: usize| -> i64 {
+            weights[q][c]
+                .iter()
+                .map(|&(x, w)| match x {
+                    x if x == rival => w,
+                    x if x == o => -w,
+                    _ => 0,
+                })
+                .sum()
+        };
+        // Smallest lead from each question to an end, filled in children-first order.
+        let mut least = vec![i64::MAX; next.len()];
+        for &q in &order {
+            least[q] = next[q]
+                .iter()
+                .enumerate()
+                .map(|(c, edge)| match *edge {
+                    Edge::To(to) => lead(q, c).saturating_add(least[to]),
+                    _ => lead(q, c),
+                })
+                .min()
+                .unwrap_or(i64::MAX);
+        }
+        let lowest = least[start];
+        lowest > 0 || (rival < o && lowest >= 0)
+    })
+}
+
+/// The questions reachable from `start`, each after every question it leads to. The flow has
+/// no cycles when this runs.
+fn post_order(next: &PerChoice<Edge>, start: usize) -> Vec<usize> {
+    let mut seen = vec![false; next.len()];
+    let mut order = Vec::new();
+    let mut stack = vec![(start, 0usize)];
+    seen[start] = true;
+    while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
+        if *ci == next[q].len() {
+            order.push(q);
+            stack.pop();
+            continue;
+        }
+        let edge = next[q][*ci];
+        *ci += 1;
+        if let Edge::To(to) = edge
+            && !seen[to]
+        {
+            seen[to] = true;
+            stack.push((to, 0));
+        }
     }
-    if budget > 0 {
-        return (0..n_out).filter(|&o| !won[o]).collect();
-    }
-    let mut gains = vec![false; n_out];
-    for (o, _) in weights.iter().flatten().flatten().filter(|(_, w)| *w > 0) {
-        gains[*o] = true;
-    }
-    (1..n_out).filter(|&o| !gains[o] && !won[o]).collect()
+    order
 }
 
 /// The index of the highest score; ties go to the earliest.
@@ -265,4 +443,53 @@ pub(crate) fn winner(scores: &[i64]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat<T>(lists: Vec<Vec<T>>) -> PerChoice<T> {
+        let mut start = vec![0];
+        let mut items = Vec::new();
+        for list in lists {
+            items.extend(list);
+            start.push(items.len());
+        }
+        PerChoice { start, items }
+    }
+
+    fn chain(n: usize) -> PerChoice<Edge> {
+        flat(
+            (0..n)
+                .map(|q| {
+                    if q + 1 == n {
+                        vec![Edge::End, Edge::End]
+                    } else {
+                        vec![Edge::To(q + 1), Edge::To(q + 1)]
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn exact_search_folds_equal_scores_into_one_state() {
+        // 2^60 paths, but only 61 distinct score differences per question.
+        let next = chain(60);
+        let weights = flat((0..60).map(|_| vec![vec![(1, 1)], vec![(0, 1)]]).collect());
+        let (won, complete) = search_winners(&next, &weights, 0, 3);
+        assert!(complete);
+        assert_eq!(won, vec![true, true, false]);
+    }
+
+    #[test]
+    fn an_outcome_without_points_can_still_win_when_others_lose_points() {
+        let next = chain(1);
+        let weights = flat(vec![vec![vec![(0, -1)], vec![]]]);
+        assert!(!always_beaten(&next, &weights, 0, 1, 2));
+        // ...but not when the first outcome never falls below it.
+        let weights = flat(vec![vec![vec![(0, 1)], vec![]]]);
+        assert!(always_beaten(&next, &weights, 0, 1, 2));
+    }
 }

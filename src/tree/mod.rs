@@ -5,13 +5,18 @@ pub mod diagnostics;
 mod flow;
 pub mod load;
 pub mod model;
+mod places;
+pub mod schema;
+mod sections;
 pub mod validate;
+mod wording;
 
 use std::collections::HashMap;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Meta, Outcome, Question, Source, TreeFile};
+pub use schema::json_schema;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
 pub const EMBEDDED: &str = include_str!("../../questions.toml");
@@ -31,8 +36,17 @@ pub enum TreeError {
         "{file} is {size} bytes, over the {limit}-byte limit for question trees; is it the right file?"
     )]
     TooLarge { file: String, size: u64, limit: u64 },
-    #[error("{file} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
-    NotUtf8 { file: String, offset: usize },
+    #[error(
+        "{file}:{line}:{column}: the file is not UTF-8 text (byte {offset} is not valid UTF-8); save it as UTF-8"
+    )]
+    NotUtf8 {
+        file: String,
+        /// The first invalid byte, counted from 0.
+        offset: usize,
+        /// Where that byte is, as a 1-based line and column (in characters).
+        line: usize,
+        column: usize,
+    },
     #[error("{}", .0.render())]
     Invalid(Report),
 }
@@ -48,15 +62,23 @@ pub enum Next {
 
 /// A validated tree, indexed for the interview: every reference resolves, every question is
 /// reachable, nothing loops, and every path ends.
+///
+/// The flow is stored flat (one list of choices for the whole tree, one of evidence), so a
+/// 100,000-question tree is a handful of allocations rather than a million small ones.
 #[derive(Debug, Clone)]
 pub struct Tree {
     file: TreeFile,
     start: usize,
-    question_index: HashMap<String, usize>,
-    outcome_index: HashMap<String, usize>,
-    next: Vec<Vec<Next>>,
-    /// Evidence by question, then choice, as (outcome index, points).
-    evidence: Vec<Vec<Vec<(usize, i32)>>>,
+    /// Question indices sorted by id, for lookups without copying every id.
+    by_id: Vec<u32>,
+    /// Where each question's choices start in `next` and `evidence_start`; one extra at the end.
+    choice_start: Vec<u32>,
+    /// Where each choice leads, for every choice of every question in turn.
+    next: Vec<Next>,
+    /// Where each choice's evidence starts in `evidence`; one extra at the end.
+    evidence_start: Vec<u32>,
+    /// Evidence as (outcome index, points).
+    evidence: Vec<(usize, i32)>,
     /// Fewest and most questions still to answer from each question, itself included.
     fewest: Vec<u32>,
     most: Vec<u32>,
@@ -77,58 +99,54 @@ impl Tree {
         Ok((Tree::from_checked(file), diagnostics))
     }
 
-    /// Indexes a tree that passed validation.
+    /// Indexes a tree that passed validation (so it has fewer than 2^32 choices: the loader's
+    /// size limit allows a few million).
     pub(crate) fn from_checked(file: TreeFile) -> Tree {
-        let question_index: HashMap<String, usize> = file
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.clone(), i))
-            .collect();
-        let outcome_index: HashMap<String, usize> = file
+        let mut by_id: Vec<u32> = (0..file.questions.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| {
+            file.questions[a as usize]
+                .id
+                .cmp(&file.questions[b as usize].id)
+        });
+        let outcome_index: HashMap<&str, usize> = file
             .outcomes
             .iter()
             .enumerate()
-            .map(|(i, o)| (o.id.clone(), i))
+            .map(|(i, o)| (o.id.as_str(), i))
             .collect();
-        let next: Vec<Vec<Next>> = file
-            .questions
-            .iter()
-            .map(|q| {
-                q.choices
-                    .iter()
-                    .map(
-                        |c| match c.next.as_deref().and_then(|n| question_index.get(n)) {
-                            Some(&i) => Next::Question(i),
-                            None => Next::End,
-                        },
-                    )
-                    .collect()
-            })
-            .collect();
-        let evidence = file
-            .questions
-            .iter()
-            .map(|q| {
-                q.choices
-                    .iter()
-                    .map(|c| {
-                        c.evidence
-                            .iter()
-                            .filter_map(|(o, w)| outcome_index.get(o).map(|&i| (i, *w)))
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
-        let start = question_index.get(&file.meta.start).copied().unwrap_or(0);
-        let (fewest, most) = remaining(&next);
+        let choices: usize = file.questions.iter().map(|q| q.choices.len()).sum();
+        let mut choice_start = Vec::with_capacity(file.questions.len() + 1);
+        let mut next = Vec::with_capacity(choices);
+        let mut evidence_start = Vec::with_capacity(choices + 1);
+        let mut evidence = Vec::new();
+        for question in &file.questions {
+            choice_start.push(next.len() as u32);
+            for choice in &question.choices {
+                let to = choice
+                    .next
+                    .as_deref()
+                    .and_then(|id| find(&file.questions, &by_id, id));
+                next.push(to.map_or(Next::End, Next::Question));
+                evidence_start.push(evidence.len() as u32);
+                evidence.extend(
+                    choice
+                        .evidence
+                        .iter()
+                        .filter_map(|(o, w)| outcome_index.get(o.as_str()).map(|&i| (i, *w))),
+                );
+            }
+        }
+        choice_start.push(next.len() as u32);
+        evidence_start.push(evidence.len() as u32);
+        let start = find(&file.questions, &by_id, &file.meta.start).unwrap_or(0);
+        let (fewest, most) = remaining(&choice_start, &next);
         Tree {
             file,
             start,
-            question_index,
-            outcome_index,
+            by_id,
+            choice_start,
             next,
+            evidence_start,
             evidence,
             fewest,
             most,
@@ -161,7 +179,7 @@ impl Tree {
     }
 
     pub fn outcome_index(&self, id: &str) -> Option<usize> {
-        self.outcome_index.get(id).copied()
+        self.file.outcomes.iter().position(|o| o.id == id)
     }
 
     pub fn questions(&self) -> &[Question] {
@@ -173,7 +191,7 @@ impl Tree {
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
-        self.question_index.get(id).copied()
+        find(&self.file.questions, &self.by_id, id)
     }
 
     /// The index of a choice of a question, by the choice's id.
@@ -191,12 +209,13 @@ impl Tree {
 
     /// Where a choice leads.
     pub fn next(&self, question: usize, choice: usize) -> Next {
-        self.next[question][choice]
+        self.next[self.choice_start[question] as usize + choice]
     }
 
     /// The points a choice adds, as (outcome index, points).
     pub fn evidence(&self, question: usize, choice: usize) -> &[(usize, i32)] {
-        &self.evidence[question][choice]
+        let i = self.choice_start[question] as usize + choice;
+        &self.evidence[self.evidence_start[i] as usize..self.evidence_start[i + 1] as usize]
     }
 
     /// Fewest and most questions left from a question, itself included.
@@ -206,45 +225,116 @@ impl Tree {
 }
 
 /// Fewest and most questions to an end from each question, computed without recursion so a
-/// chain of 100,000 questions cannot overflow the stack.
-fn remaining(next: &[Vec<Next>]) -> (Vec<u32>, Vec<u32>) {
-    let n = next.len();
-    let mut fewest = vec![u32::MAX; n];
+/// chain of 100,000 questions cannot overflow the stack. Validated trees have no cycles; were
+/// one to slip through, a question met again while open counts as an end rather than looping.
+fn remaining(choice_start: &[u32], next: &[Next]) -> (Vec<u32>, Vec<u32>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let n = choice_start.len().saturating_sub(1);
+    let choices = |q: usize| &next[choice_start[q] as usize..choice_start[q + 1] as usize];
+    let mut fewest = vec![0u32; n];
     let mut most = vec![0u32; n];
-    let mut done = vec![false; n];
+    let mut mark = vec![Mark::New; n];
     for root in 0..n {
-        if done[root] {
+        if mark[root] != Mark::New {
             continue;
         }
-        let mut stack = vec![(root, false)];
-        while let Some((q, expanded)) = stack.pop() {
-            if done[q] {
-                continue;
-            }
-            if !expanded {
-                stack.push((q, true));
-                for to in &next[q] {
-                    if let Next::Question(t) = to
-                        && !done[*t]
-                    {
-                        stack.push((*t, false));
-                    }
+        // (question, next choice to look at)
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
+            let here = choices(q);
+            if let Some(&Next::Question(t)) = here.get(*ci) {
+                *ci += 1;
+                if mark[t] == Mark::New {
+                    mark[t] = Mark::Open;
+                    stack.push((t, 0));
                 }
                 continue;
             }
+            if *ci < here.len() {
+                *ci += 1;
+                continue;
+            }
             let (mut lo, mut hi) = (u32::MAX, 0u32);
-            for to in &next[q] {
-                let (f, m) = match to {
-                    Next::End => (0, 0),
-                    Next::Question(t) => (fewest[*t], most[*t]),
+            for to in here {
+                let (f, m) = match *to {
+                    Next::Question(t) if mark[t] == Mark::Done => (fewest[t], most[t]),
+                    _ => (0, 0),
                 };
                 lo = lo.min(f);
                 hi = hi.max(m);
             }
-            fewest[q] = lo.saturating_add(1);
+            fewest[q] = if lo == u32::MAX {
+                0
+            } else {
+                lo.saturating_add(1)
+            };
             most[q] = hi.saturating_add(1);
-            done[q] = true;
+            mark[q] = Mark::Done;
+            stack.pop();
         }
     }
     (fewest, most)
+}
+
+/// The question with an id, by binary search over `by_id`.
+fn find(questions: &[Question], by_id: &[u32], id: &str) -> Option<usize> {
+    by_id
+        .binary_search_by(|&q| questions[q as usize].id.as_str().cmp(id))
+        .ok()
+        .map(|i| by_id[i] as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flat form of a flow given as lists of choices.
+    fn remaining_of(flow: &[Vec<Next>]) -> (Vec<u32>, Vec<u32>) {
+        let mut starts = vec![0u32];
+        for q in flow {
+            starts.push(starts[starts.len() - 1] + q.len() as u32);
+        }
+        let next: Vec<Next> = flow.iter().flatten().copied().collect();
+        remaining(&starts, &next)
+    }
+
+    #[test]
+    fn remaining_counts_the_shortest_and_longest_way_to_an_end() {
+        // 0 -> 1 -> 2 -> end, and 0 -> end directly.
+        let next = vec![
+            vec![Next::Question(1), Next::End],
+            vec![Next::Question(2)],
+            vec![Next::End],
+        ];
+        assert_eq!(remaining_of(&next), (vec![1, 2, 1], vec![3, 2, 1]));
+    }
+
+    #[test]
+    fn remaining_terminates_on_a_cycle() {
+        let next = vec![vec![Next::Question(1)], vec![Next::Question(0)]];
+        let (fewest, most) = remaining_of(&next);
+        assert_eq!((fewest.len(), most.len()), (2, 2));
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow_the_stack() {
+        let n = 200_000;
+        let next: Vec<Vec<Next>> = (0..n)
+            .map(|q| {
+                if q + 1 == n {
+                    vec![Next::End]
+                } else {
+                    vec![Next::Question(q + 1)]
+                }
+            })
+            .collect();
+        let (fewest, most) = remaining_of(&next);
+        assert_eq!((fewest[0], most[0]), (n as u32, n as u32));
+    }
 }

@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// What an id may look like, for the JSON Schema; the validator's `bad_id` checks the same.
+pub const ID_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
+
 /// A whole question tree, as written in `questions.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -19,8 +22,10 @@ pub struct TreeFile {
     pub sources: Vec<Source>,
     /// The recommendations the interview can end in, in tie-break order: when two outcomes
     /// score the same, the one declared first wins (and the result is flagged a close call).
+    #[schemars(length(min = 1))]
     pub outcomes: Vec<Outcome>,
     /// The questions, in any order; the flow is given by `meta.start` and each choice's `next`.
+    #[schemars(length(min = 1))]
     pub questions: Vec<Question>,
 }
 
@@ -32,7 +37,9 @@ pub struct Meta {
     pub title: String,
     /// Recorded in sessions and reports, so a reader knows which edition gave the advice.
     pub version: String,
+
     /// The `id` of the first question asked.
+    #[schemars(pattern(ID_PATTERN))]
     pub start: String,
     /// A result whose winning margin is at most this many points is flagged a close call.
     /// A tie is always a close call.
@@ -49,6 +56,7 @@ fn default_close_call_margin() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short identifier cited by questions and outcomes, e.g. `techtarget`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// The document's title, as published.
     pub title: String,
@@ -66,6 +74,7 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Identifier used in evidence, e.g. `cio`, `cto`, `both`, `combined`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// The headline, e.g. "Hire a CIO".
     pub label: String,
@@ -89,6 +98,7 @@ pub struct Outcome {
     pub when_to_split: Option<String>,
     /// Source ids this guidance rests on.
     #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub sources: Vec<String>,
 }
 
@@ -97,15 +107,20 @@ pub struct Outcome {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Identifier used by `meta.start`, `next` and answers files; letters, digits, `_` and `-`.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// The question as asked.
+    #[schemars(length(min = 1))]
     pub prompt: String,
     /// "Why this matters": shown beside the question, citing its sources.
+    #[schemars(length(min = 1))]
     pub help: String,
     /// Source ids the help and evidence rest on.
     #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
     pub sources: Vec<String>,
     /// The answers offered, in the order shown. Nine at most get a digit key.
+    #[schemars(length(min = 1))]
     pub choices: Vec<Choice>,
 }
 
@@ -114,20 +129,28 @@ pub struct Question {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Identifier used in answers files and sessions; unique within its question.
+    #[schemars(pattern(ID_PATTERN))]
     pub id: String,
     /// The answer as shown.
+    #[schemars(length(min = 1))]
     pub label: String,
     /// A line of explanation shown under the label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The `id` of the question asked next. Give exactly one of `next` and `end`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(ID_PATTERN))]
     pub next: Option<String>,
     /// `true` when this answer ends the interview. Give exactly one of `next` and `end`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub end: bool,
-    /// Points this answer adds to (or, negative, takes from) each outcome, by outcome id.
+    /// Points this answer adds to (or, negative, takes from) each outcome, by outcome id, from
+    /// -1000 to 1000.
     #[serde(default)]
+    #[schemars(extend(
+        "propertyNames" = { "pattern": ID_PATTERN },
+        "additionalProperties" = { "type": "integer", "minimum": -1000, "maximum": 1000 },
+    ))]
     pub evidence: BTreeMap<String, i32>,
     /// Why this answer points where it does, in a phrase a client understands; shown in the
     /// result's reasons. Falls back to the label when absent.

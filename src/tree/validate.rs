@@ -13,27 +13,38 @@ pub enum Seg {
     Key(&'static str),
     /// The key named here (not its value): used for evidence, where the key is the outcome id.
     KeyName(String),
+    /// The value of the key named here, when the name is not known in advance.
+    Value(String),
     Index(usize),
 }
 
 /// A place in the file, as a path from the top.
 pub type Path = Vec<Seg>;
 
-/// Ids of items that exist in the file but failed to read; references to them are not
-/// reported as unknown, since the item's own error already says what to fix.
+/// What the loader could not read. Ids of items that exist in the file but failed to read are
+/// not reported as unknown where referenced, since the item's own error already says what to
+/// fix; and an empty list, or an empty `start`, proves nothing when part of it was unreadable.
 #[derive(Debug, Default)]
 pub struct Known {
     pub sources: HashSet<String>,
     pub outcomes: HashSet<String>,
     pub questions: HashSet<String>,
+    /// Some outcome failed to read, or `outcomes` is missing or not a list.
+    pub outcomes_unread: bool,
+    /// Some question failed to read, or `questions` is missing or not a list.
+    pub questions_unread: bool,
+    /// `[meta]` failed to read or is missing; its `start` is whatever could be read of it.
+    pub meta_unread: bool,
 }
 
 /// Largest evidence weight, either way: enough for any real tree, and small enough that no
 /// path of 100,000 questions can overflow a score.
 pub const MAX_WEIGHT: i32 = 1000;
 
-/// Checks a tree. `whole` says every item was read; flow checks (reachability, cycles, ends,
-/// outcomes reached) need the whole tree and are skipped otherwise.
+/// Checks a tree. `whole` says every question was read: the flow checks (reachability, cycles,
+/// ends, outcomes reached) need them all and are skipped otherwise. They run alongside other
+/// errors, so one pass reports everything; only the unreached-outcome warning waits for a tree
+/// without errors.
 pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Path)> {
     let mut out = Vec::new();
     let sources = ids(
@@ -57,11 +68,15 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
     let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
     let outcome_known = |id: &str| outcomes.contains_key(id) || known.outcomes.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
-    let mut suggest_source = Suggest::new(sources.keys().copied(), "source");
-    let mut suggest_outcome = Suggest::new(outcomes.keys().copied(), "outcome");
-    let mut suggest_question = Suggest::new(questions.keys().copied(), "question");
+    let mut suggest = Suggest::new([
+        (&sources, &known.sources),
+        (&outcomes, &known.outcomes),
+        (&questions, &known.questions),
+    ]);
+    // Each unknown `next`, and the question its hint suggests.
+    let mut guesses: HashMap<&str, usize> = HashMap::new();
 
-    if whole && file.outcomes.is_empty() {
+    if file.outcomes.is_empty() && !known.outcomes_unread {
         out.push((
             Diagnostic::error(
                 "no-outcomes",
@@ -71,7 +86,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             vec![Seg::KeyName("outcomes".into())],
         ));
     }
-    if whole && file.questions.is_empty() {
+    if file.questions.is_empty() && !known.questions_unread {
         out.push((
             Diagnostic::error(
                 "no-questions",
@@ -81,15 +96,28 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             vec![Seg::KeyName("questions".into())],
         ));
     }
-    if !file.meta.start.is_empty() && !question_known(&file.meta.start) {
+    // With no outcomes (or questions) at all, that one error says it; references to them are
+    // not reported one by one.
+    let no_outcomes = file.outcomes.is_empty() && !known.outcomes_unread;
+    let no_questions = file.questions.is_empty() && !known.questions_unread;
+    let start = &file.meta.start;
+    if no_questions {
+        // Nothing to start from; the no-questions error covers it.
+    } else if start.is_empty() && !known.meta_unread {
         out.push((
             Diagnostic::error(
                 "unknown-start",
-                format!(
-                    "`start` names `{}`, which is not a question",
-                    file.meta.start
-                ),
-                suggest_question.hint(&file.meta.start),
+                "`start` is empty",
+                "set `start` to the id of the first question to ask",
+            ),
+            vec![Seg::Key("meta"), Seg::Key("start")],
+        ));
+    } else if !start.is_empty() && !question_known(start) {
+        out.push((
+            Diagnostic::error(
+                "unknown-start",
+                format!("`start` names `{start}`, which is not a question"),
+                suggest.hint(Kind::Question, start),
             ),
             vec![Seg::Key("meta"), Seg::Key("start")],
         ));
@@ -100,7 +128,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             if !source_known(source) {
                 out.push(unknown_source(
                     source,
-                    &mut suggest_source,
+                    &mut suggest,
                     vec![
                         Seg::Key("outcomes"),
                         Seg::Index(oi),
@@ -130,7 +158,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
             if !source_known(source) {
                 out.push(unknown_source(
                     source,
-                    &mut suggest_source,
+                    &mut suggest,
                     at(&[Seg::Key("sources"), Seg::Index(si)]),
                 ));
             }
@@ -159,7 +187,6 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 at(&[Seg::Key("choices"), Seg::Index(9), Seg::Key("id")]),
             ));
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (ci, choice) in question.choices.iter().enumerate() {
             let at_choice = |rest: &[Seg]| {
                 let mut p = at(&[Seg::Key("choices"), Seg::Index(ci)]);
@@ -171,7 +198,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     Diagnostic::error("invalid-id", problem, ID_HINT),
                     at_choice(&[Seg::Key("id")]),
                 ));
-            } else if seen.insert(&choice.id, ci).is_some() {
+            } else if repeats_earlier(&question.choices, ci) {
                 out.push((
                     Diagnostic::error(
                         "duplicate-id",
@@ -220,21 +247,28 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     ),
                     at_choice(&[Seg::Key("id")]),
                 )),
-                (Some(next), false) if !question_known(next) => out.push((
-                    Diagnostic::error(
-                        "unknown-next",
-                        format!(
-                            "choice `{}` of question `{}` leads to `{next}`, which is not a question",
-                            choice.id, question.id
+                (Some(next), false) if !question_known(next) => {
+                    if let Some(guess) = suggest.closest(Kind::Question, next) {
+                        guesses.insert(next, questions[guess]);
+                    }
+                    out.push((
+                        Diagnostic::error(
+                            "unknown-next",
+                            format!(
+                                "choice `{}` of question `{}` leads to `{next}`, which is not a question",
+                                choice.id, question.id
+                            ),
+                            suggest.hint(Kind::Question, next),
                         ),
-                        suggest_question.hint(next),
-                    ),
-                    at_choice(&[Seg::Key("next")]),
-                )),
+                        at_choice(&[Seg::Key("next")]),
+                    ));
+                }
                 _ => {}
             }
             for (outcome, weight) in &choice.evidence {
-                if !outcome_known(outcome) {
+                if no_outcomes {
+                    // The no-outcomes error covers every reference.
+                } else if !outcome_known(outcome) {
                     out.push((
                         Diagnostic::error(
                             "unknown-outcome",
@@ -242,7 +276,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                                 "choice `{}` of question `{}` gives evidence for `{outcome}`, which is not an outcome",
                                 choice.id, question.id
                             ),
-                            suggest_outcome.hint(outcome),
+                            suggest.hint(Kind::Outcome, outcome),
                         ),
                         at_choice(&[Seg::Key("evidence"), Seg::KeyName(outcome.clone())]),
                     ));
@@ -253,18 +287,29 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                             format!("evidence weight {weight} for `{outcome}` is out of range"),
                             format!("use a weight between -{MAX_WEIGHT} and {MAX_WEIGHT}"),
                         ),
-                        at_choice(&[Seg::Key("evidence"), Seg::KeyName(outcome.clone())]),
+                        at_choice(&[Seg::Key("evidence"), Seg::Value(outcome.clone())]),
                     ));
                 }
             }
         }
     }
 
-    let clean = !out.iter().any(|(d, _)| d.is_error());
-    if whole && clean && !file.questions.is_empty() && !file.outcomes.is_empty() {
-        super::flow::check(file, &questions, &mut out);
+    if whole && !known.questions_unread && !file.questions.is_empty() {
+        let outcomes_final =
+            !known.outcomes_unread && !known.meta_unread && !file.outcomes.is_empty();
+        super::flow::check(file, &questions, &guesses, outcomes_final, &mut out);
     }
     out
+}
+
+/// True when a choice's id was already used by an earlier choice of the same question. A
+/// question has a handful of choices, so looking back costs less than indexing them.
+fn repeats_earlier(choices: &[super::model::Choice], ci: usize) -> bool {
+    if choices.len() > 64 {
+        let earlier: HashSet<&str> = choices[..ci].iter().map(|c| c.id.as_str()).collect();
+        return earlier.contains(choices[ci].id.as_str());
+    }
+    choices[..ci].iter().any(|c| c.id == choices[ci].id)
 }
 
 const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";
@@ -299,9 +344,11 @@ fn ids<'a>(
     let mut index = HashMap::new();
     for (i, id) in items.enumerate() {
         let at = vec![Seg::Key(key), Seg::Index(i), Seg::Key("id")];
+        // A malformed id is still indexed, so references to it are not reported again.
         if let Some(problem) = bad_id(id) {
             out.push((Diagnostic::error("invalid-id", problem, ID_HINT), at));
-        } else if index.insert(id, i).is_some() {
+            index.entry(id).or_insert(i);
+        } else if index.contains_key(id) {
             out.push((
                 Diagnostic::error(
                     "duplicate-id",
@@ -310,84 +357,113 @@ fn ids<'a>(
                 ),
                 at,
             ));
+        } else {
+            index.insert(id, i);
         }
     }
     index
 }
 
-fn unknown_source(id: &str, suggest: &mut Suggest<'_>, at: Path) -> (Diagnostic, Path) {
+fn unknown_source(id: &str, suggest: &mut Suggest<'_, '_>, at: Path) -> (Diagnostic, Path) {
     (
         Diagnostic::error(
             "unknown-source",
             format!("`{id}` is not a declared source"),
-            suggest.hint(id),
+            suggest.hint(Kind::Source, id),
         ),
         at,
     )
 }
 
-/// Unknown ids of one kind that get a "did you mean" hint. Each costs a comparison with every
-/// declared id, so a generated file with thousands of wrong references would take minutes; the
-/// rest get the list of declared ids instead.
-const MAX_FUZZY: usize = 100;
-
-/// Hints for unknown ids of one kind: the closest declared id, or a few of them.
-struct Suggest<'a> {
-    /// Declared ids, sorted once.
-    known: Vec<&'a str>,
-    what: &'static str,
-    fuzzy_left: usize,
+/// The kinds of id a reference can name.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Source,
+    Outcome,
+    Question,
 }
 
-impl<'a> Suggest<'a> {
-    fn new(known: impl Iterator<Item = &'a str>, what: &'static str) -> Self {
-        let mut known: Vec<&str> = known.collect();
-        known.sort_unstable();
+/// Largest number of edit-distance cells spent on "did you mean" hints for one file: plenty for
+/// any real tree, and a bound on the work a file of 100,000 broken references can cause.
+const SUGGEST_BUDGET: usize = 20_000_000;
+
+/// "Did you mean" hints: the closest declared id of the right kind, or a few of them listed.
+struct Suggest<'a, 'm> {
+    /// Ids of each kind: those read, and those of items that failed to read.
+    declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3],
+    /// Declared ids of each kind, sorted when first needed (a clean tree never needs them).
+    sorted: [Option<Vec<&'a str>>; 3],
+    budget: usize,
+}
+
+impl<'a, 'm> Suggest<'a, 'm> {
+    fn new(declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3]) -> Self {
         Suggest {
-            known,
-            what,
-            fuzzy_left: MAX_FUZZY,
+            declared,
+            sorted: [None, None, None],
+            budget: SUGGEST_BUDGET,
         }
     }
 
-    /// A hint naming the closest known id, or listing a few.
-    fn hint(&mut self, wrong: &str) -> String {
-        let what = self.what;
-        let close = if self.fuzzy_left > 0 {
-            self.fuzzy_left -= 1;
-            let length = wrong.chars().count();
-            self.known
-                .iter()
-                .filter_map(|k| {
-                    let limit = 2.max(k.len() / 3);
-                    // Ids differing in length by more than the limit cannot be close; skipping
-                    // them also keeps a megabyte-long wrong id from being compared at all.
-                    (length.abs_diff(k.chars().count()) <= limit)
-                        .then(|| (edit_distance(wrong, k), *k))
-                        .filter(|(d, _)| *d <= limit)
-                })
-                .min()
-        } else {
-            None
-        };
-        match close {
-            Some((_, k)) => format!("did you mean `{k}`?"),
-            None if self.known.is_empty() => format!("declare the {what} first"),
-            None => {
-                let shown: Vec<String> = self
-                    .known
-                    .iter()
-                    .take(8)
-                    .map(|k| format!("`{k}`"))
-                    .collect();
-                let more = if self.known.len() > 8 { ", …" } else { "" };
-                format!("declared {what}s: {}{more}", shown.join(", "))
+    fn sorted(&mut self, kind: Kind) -> &[&'a str] {
+        let (read, unread) = self.declared[kind as usize];
+        self.sorted[kind as usize].get_or_insert_with(|| {
+            let mut v: Vec<&'a str> = read.keys().copied().collect();
+            v.extend(unread.iter().map(String::as_str));
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+    }
+
+    /// The declared id closest to `wrong`, when one is close enough to be a typo.
+    fn closest(&mut self, kind: Kind, wrong: &str) -> Option<&'a str> {
+        let wrong_len = wrong.chars().count();
+        let mut best: Option<(usize, &'a str)> = None;
+        let mut budget = self.budget;
+        self.sorted(kind);
+        let candidates = self.sorted[kind as usize].as_deref().unwrap_or_default();
+        for &k in candidates {
+            let k_len = k.chars().count();
+            let limit = 2.max(k_len / 3);
+            if wrong_len.abs_diff(k_len) > limit {
+                continue;
+            }
+            let cost = (wrong_len + 1) * (k_len + 1);
+            if cost > budget {
+                break;
+            }
+            budget -= cost;
+            let d = edit_distance(wrong, k);
+            if d <= limit && best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, k));
             }
         }
+        self.budget = budget;
+        best.map(|(_, k)| k)
+    }
+
+    /// A hint naming the closest declared id, or listing a few.
+    fn hint(&mut self, kind: Kind, wrong: &str) -> String {
+        let what = match kind {
+            Kind::Source => "source",
+            Kind::Outcome => "outcome",
+            Kind::Question => "question",
+        };
+        if let Some(k) = self.closest(kind, wrong) {
+            return format!("did you mean `{k}`?");
+        }
+        let known = self.sorted(kind);
+        if known.is_empty() {
+            return format!("declare the {what} first");
+        }
+        let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
+        let more = if known.len() > 8 { ", …" } else { "" };
+        format!("declared {what}s: {}{more}", shown.join(", "))
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -407,38 +483,4 @@ pub(super) fn question_path(qi: usize, rest: &[Seg]) -> Path {
     let mut p = vec![Seg::Key("questions"), Seg::Index(qi)];
     p.extend_from_slice(rest);
     p
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_ids_get_the_closest_then_a_list() {
-        let ids = ["company_size", "focus", "vendors"];
-        let mut suggest = Suggest::new(ids.into_iter(), "question");
-        assert_eq!(suggest.hint("company_sise"), "did you mean `company_size`?");
-        assert_eq!(
-            suggest.hint("nothing_like_it"),
-            "declared questions: `company_size`, `focus`, `vendors`"
-        );
-        assert_eq!(
-            suggest.hint(&"x".repeat(1_000_000)),
-            suggest.hint("zzzzzzzzzzzzz")
-        );
-    }
-
-    #[test]
-    fn past_the_first_hundred_unknown_ids_the_hint_is_a_list() {
-        let ids: Vec<String> = (0..1000).map(|i| format!("question_{i}")).collect();
-        let mut suggest = Suggest::new(ids.iter().map(String::as_str), "question");
-        for _ in 0..MAX_FUZZY {
-            assert_eq!(suggest.hint("question_7x"), "did you mean `question_7`?");
-        }
-        let listed = suggest.hint("question_7x");
-        assert!(
-            listed.starts_with("declared questions: `question_0`, "),
-            "{listed}"
-        );
-    }
 }

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Makes assets/question.png and assets/result.png from the real program.
+
+Runs target/release/techhire in tmux, types the keys a user would, captures the screen with
+its colours (tmux capture-pane -e), turns the cells into HTML and photographs that with
+headless Chromium. Run from the project root after `cargo build --release`; needs tmux,
+chromium and pyte (`pip install pyte`).
+"""
+
+import html
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyte
+
+COLUMNS, ROWS = 120, 32
+CELL_W, CELL_H = 9, 19  # pixels per cell at the font size below
+# The terminal palette: a calm dark one, as a consultant's laptop might have.
+NAMED = {
+    "black": "#1c1f26", "red": "#e06c75", "green": "#98c379", "brown": "#e5c07b",
+    "blue": "#61afef", "magenta": "#c678dd", "cyan": "#56b6c2", "white": "#d7dae0",
+}
+BACKGROUND, FOREGROUND = "#1c1f26", "#d7dae0"
+
+
+def xterm_256(index):
+    """The RGB of a 256-colour palette entry above 15."""
+    if index >= 232:
+        level = 8 + (index - 232) * 10
+        return f"#{level:02x}{level:02x}{level:02x}"
+    index -= 16
+    steps = [0, 95, 135, 175, 215, 255]
+    r, g, b = steps[index // 36], steps[(index // 6) % 6], steps[index % 6]
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def colour(value, default):
+    if value == "default":
+        return default
+    if value in NAMED:
+        return NAMED[value]
+    if len(value) == 6:  # pyte gives 256-colour and RGB entries as hex
+        return "#" + value
+    return default
+
+
+def tmux(*args):
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def capture(session, keys):
+    for key in keys:
+        tmux("send-keys", "-t", session, key)
+        time.sleep(0.15)
+    time.sleep(0.3)
+    return tmux("capture-pane", "-e", "-p", "-t", session)
+
+
+def to_html(ansi):
+    screen = pyte.Screen(COLUMNS, ROWS)
+    stream = pyte.Stream(screen)
+    # Rows end in newlines; one after the last row would scroll the first away.
+    stream.feed(ansi.removesuffix("\n").replace("\n", "\r\n"))
+    rows = []
+    for y in range(ROWS):
+        line = screen.buffer[y]
+        cells = []
+        for x in range(COLUMNS):
+            cell = line[x]
+            fg, bg = colour(cell.fg, FOREGROUND), colour(cell.bg, BACKGROUND)
+            if cell.reverse:
+                fg, bg = bg, fg
+            style = f"color:{fg};background:{bg}"
+            if cell.bold:
+                style += ";font-weight:bold"
+            cells.append(f'<span style="{style}">{html.escape(cell.data or " ")}</span>')
+        rows.append(f'<div class="row">{"".join(cells)}</div>')
+    return f"""<!doctype html><meta charset="utf-8"><style>
+body {{ margin: 0; background: {BACKGROUND}; }}
+.screen {{ padding: 14px 16px; font: 15px/{CELL_H}px 'DejaVu Sans Mono', monospace; }}
+.row {{ height: {CELL_H}px; white-space: pre; }}
+.row span {{ display: inline-block; width: {CELL_W}px; text-align: center; }}
+</style><div class="screen">{"".join(rows)}</div>"""
+
+
+def photograph(page, png):
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as f:
+        f.write(page)
+    width, height = COLUMNS * CELL_W + 32, ROWS * CELL_H + 28
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--no-first-run", "--hide-scrollbars",
+         f"--window-size={width},{height}", f"--screenshot={os.path.abspath(png)}",
+         f"file://{f.name}"],
+        check=True, capture_output=True,
+    )
+    os.unlink(f.name)
+
+
+def main():
+    session = "techhire-shots"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    tmux("new-session", "-d", "-s", session, "-x", str(COLUMNS), "-y", str(ROWS),
+         "env", "-u", "NO_COLOR", "TERM=xterm-256color", "target/release/techhire")
+    time.sleep(0.5)
+    try:
+        # A software company: building products, for customers, judged on revenue; the
+        # fourth question with the highlight on the answer about to be given.
+        question = capture(session, ["5", "2", "2", "Down"])
+        # Through to the recommendation, then the result screen.
+        result = capture(session, ["1", "1", "1", "1", "4", "4", "2", "Enter"])
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    os.makedirs("assets", exist_ok=True)
+    photograph(to_html(question), "assets/question.png")
+    photograph(to_html(result), "assets/result.png")
+    print("wrote assets/question.png and assets/result.png")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,476 @@
+//! Answers files: a flat TOML table of question id = choice id, read with a size limit and
+//! checked against a tree, so `techhire run --answers FILE` can give a recommendation without
+//! asking. Every problem names the file and, where it has one, the line and column, and says
+//! what to write instead.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::Read as _;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+use unicode_width::UnicodeWidthStr;
+
+use crate::interview::{Interview, Step};
+use crate::text::terminal_safe;
+use crate::tree::Tree;
+use crate::tree::diagnostics::{Diagnostic, Severity, position};
+
+/// Answers files larger than this are refused before being read. A path through a
+/// 100,000-question tree answered in full is about 4 MiB; anything bigger is the wrong file.
+pub const MAX_ANSWERS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Ids listed under a hint; past this many, the hint points to `techhire graph` instead.
+const MAX_LISTED: usize = 20;
+
+/// An answers file that parsed: each question id with its choice id, in file order.
+#[derive(Debug, Clone)]
+pub struct Answers {
+    file: String,
+    text: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    question: String,
+    choice: String,
+    key: Range<usize>,
+    value: Range<usize>,
+}
+
+/// Why an answers file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersError {
+    #[error("cannot read {file}: {source}; check the path")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{file} is {size} bytes, over the {limit}-byte limit for answers files; is it the right file?"
+    )]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error("{file} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
+    NotUtf8 { file: String, offset: usize },
+    #[error("{}", .0.render())]
+    Invalid(Problems),
+}
+
+/// One problem with an answers file, and the ids to choose from when that helps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub diagnostic: Diagnostic,
+    /// Ids to list under the hint, each with what it means (a choice's label, a prompt).
+    pub listed: Vec<(String, String)>,
+}
+
+/// Every problem found in one answers file, with the text they point into.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    pub file: String,
+    pub text: String,
+    pub problems: Vec<Problem>,
+}
+
+/// Answers applied to a tree: the finished interview, and warnings about answers not used.
+#[derive(Debug)]
+pub struct Applied {
+    pub interview: Interview,
+    pub warnings: Problems,
+}
+
+/// Reads an answers file, refusing files over [`MAX_ANSWERS_BYTES`] before reading them.
+pub fn load_path(path: &Path) -> Result<Answers, AnswersError> {
+    let name = path.display().to_string();
+    let io_err = |source| AnswersError::Io {
+        file: name.clone(),
+        source,
+    };
+    let file = File::open(path).map_err(io_err)?;
+    let size = file.metadata().map_err(io_err)?.len();
+    let too_large = |size| AnswersError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: MAX_ANSWERS_BYTES,
+    };
+    if size > MAX_ANSWERS_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::new();
+    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
+    file.take(MAX_ANSWERS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| AnswersError::NotUtf8 {
+        file: name.clone(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    parse(&name, &text).map_err(AnswersError::Invalid)
+}
+
+/// Parses answers from text; `file` names it in messages. Every problem is reported at once.
+pub fn parse(file: &str, text: &str) -> Result<Answers, Problems> {
+    let mut problems = Problems {
+        file: file.to_string(),
+        text: text.to_string(),
+        problems: Vec::new(),
+    };
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    for e in &syntax_errors {
+        let message = e.message().lines().next().unwrap_or("").trim().to_string();
+        problems.push(
+            Diagnostic::error(
+                "syntax",
+                message,
+                "each line reads question_id = \"choice_id\", with the choice id in quotes",
+            )
+            .at(e.span()),
+        );
+    }
+    if !syntax_errors.is_empty() {
+        return Err(problems);
+    }
+    let mut entries = Vec::new();
+    for (key, value) in root.get_ref() {
+        let question = key.get_ref().to_string();
+        match value.get_ref() {
+            DeValue::String(choice) => entries.push(Entry {
+                question,
+                choice: choice.to_string(),
+                key: key.span(),
+                value: value.span(),
+            }),
+            DeValue::Table(_) => problems.push(
+                Diagnostic::error(
+                    "not-flat",
+                    format!("`{question}` is a table, but an answers file is one flat list"),
+                    "write one line per question, question_id = \"choice_id\", with no [sections] or dotted keys",
+                )
+                .at(Some(key.span())),
+            ),
+            _ => problems.push(
+                Diagnostic::error(
+                    "wrong-type",
+                    format!("the answer to `{question}` is not a choice id in quotes"),
+                    format!("write it as {question} = \"choice_id\""),
+                )
+                .at(Some(value.span())),
+            ),
+        }
+    }
+    if problems.errors() > 0 {
+        return Err(problems);
+    }
+    Ok(Answers {
+        file: file.to_string(),
+        text: text.to_string(),
+        entries,
+    })
+}
+
+impl Answers {
+    /// The file's name as given.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Answers the tree's questions from the file. Errors: an unknown question or choice, or a
+    /// question on the path the file does not answer. Answers to questions off the path are
+    /// warnings, returned with the finished interview.
+    pub fn apply(&self, tree: &Arc<Tree>) -> Result<Applied, Problems> {
+        let mut problems = Problems {
+            file: self.file.clone(),
+            text: self.text.clone(),
+            problems: Vec::new(),
+        };
+        let mut steps = Vec::new();
+        // Questions whose answer is wrong, so they are not also reported as unanswered.
+        let mut wrong = Vec::new();
+        for entry in &self.entries {
+            let Some(question) = tree.question_index(&entry.question) else {
+                problems.problems.push(unknown_question(tree, entry));
+                continue;
+            };
+            match tree.choice_index(question, &entry.choice) {
+                Some(choice) => steps.push((Step { question, choice }, entry)),
+                None => {
+                    wrong.push(question);
+                    problems
+                        .problems
+                        .push(unknown_choice(tree, question, entry));
+                }
+            }
+        }
+        let mut interview = Interview::new(Arc::clone(tree));
+        interview.restore(steps.iter().map(|(step, _)| *step));
+        if let Some(frontier) = interview.current()
+            && !wrong.contains(&frontier)
+        {
+            let after = interview.path().last().and_then(|last| {
+                steps
+                    .iter()
+                    .find(|(step, _)| step.question == last.question)
+            });
+            problems
+                .problems
+                .push(missing_answer(tree, frontier, after.map(|(_, e)| *e)));
+        }
+        if problems.errors() > 0 {
+            return Err(problems);
+        }
+        let on_path = |q: usize| interview.path().iter().any(|s| s.question == q);
+        for (step, entry) in &steps {
+            if !on_path(step.question) {
+                problems.push(
+                    Diagnostic::warning(
+                        "off-path",
+                        format!(
+                            "question `{}` is not asked on the path these answers take, so this answer is not used",
+                            entry.question
+                        ),
+                        "remove the line, or change an earlier answer if you meant this question to be asked",
+                    )
+                    .at(Some(entry.key.clone())),
+                );
+            }
+        }
+        Ok(Applied {
+            interview,
+            warnings: problems,
+        })
+    }
+}
+
+fn unknown_question(tree: &Tree, entry: &Entry) -> Problem {
+    let ids = tree.questions().iter().map(|q| q.id.as_str());
+    let close = suggestions(&entry.question, ids);
+    let message = format!("there is no question `{}` in this tree", entry.question);
+    if close.is_empty() {
+        let hint = "use one of the question ids below";
+        let listed = tree
+            .questions()
+            .iter()
+            .map(|q| (q.id.clone(), q.prompt.clone()))
+            .collect();
+        return listing(Diagnostic::error("unknown-question", message, hint), listed)
+            .at(entry.key.clone());
+    }
+    let hint = format!("did you mean {}?", or_list(&close));
+    Problem::from(Diagnostic::error("unknown-question", message, hint).at(Some(entry.key.clone())))
+}
+
+fn unknown_choice(tree: &Tree, question: usize, entry: &Entry) -> Problem {
+    let q = tree.question(question);
+    let close = suggestions(&entry.choice, q.choices.iter().map(|c| c.id.as_str()));
+    let hint = if close.is_empty() {
+        "use one of these choice ids".to_string()
+    } else {
+        format!("did you mean {}? The choice ids are", or_list(&close))
+    };
+    let listed = q
+        .choices
+        .iter()
+        .map(|c| (c.id.clone(), c.label.clone()))
+        .collect();
+    listing(
+        Diagnostic::error(
+            "unknown-choice",
+            format!(
+                "question `{}` has no choice `{}`",
+                entry.question, entry.choice
+            ),
+            hint,
+        ),
+        listed,
+    )
+    .at(entry.value.clone())
+}
+
+fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Problem {
+    let q = tree.question(question);
+    let reached = match after {
+        Some(e) => format!("after `{} = \"{}\"`", e.question, e.choice),
+        None => "first".to_string(),
+    };
+    let listed = q
+        .choices
+        .iter()
+        .map(|c| (c.id.clone(), c.label.clone()))
+        .collect();
+    listing(
+        Diagnostic::error(
+            "missing-answer",
+            format!(
+                "no answer to question `{}` (\u{201c}{}\u{201d}), which the interview asks {reached}",
+                q.id, q.prompt
+            ),
+            format!(
+                "add a line `{} = \"choice_id\"` with one of these choice ids",
+                q.id
+            ),
+        ),
+        listed,
+    )
+}
+
+fn listing(diagnostic: Diagnostic, listed: Vec<(String, String)>) -> Problem {
+    Problem { diagnostic, listed }
+}
+
+impl From<Diagnostic> for Problem {
+    fn from(diagnostic: Diagnostic) -> Self {
+        listing(diagnostic, Vec::new())
+    }
+}
+
+impl Problem {
+    fn at(mut self, span: Range<usize>) -> Self {
+        self.diagnostic.span = Some(span);
+        self
+    }
+}
+
+/// `a`, `a` or `b`, `a`, `b` or `c`.
+fn or_list(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
+
+/// Ids close to a mistyped one: a small edit distance, or one containing the other.
+fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let typed = typed.to_lowercase();
+    let limit = (typed.chars().count() / 3).max(1);
+    let mut close: Vec<(usize, &str)> = ids
+        .filter_map(|id| {
+            let lower = id.to_lowercase();
+            let distance = edit_distance(&typed, &lower);
+            let contains = typed.len() >= 3 && (lower.contains(&typed) || typed.contains(&lower));
+            (distance <= limit || contains).then_some((distance, id))
+        })
+        .collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+impl Problems {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.problems.push(Problem::from(diagnostic));
+    }
+
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.diagnostic.is_error())
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Renders every problem the way `techhire validate` does (file:line:column, the line,
+    /// a caret, a hint), with the ids to choose from listed under the hint, then a summary.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for problem in &self.problems {
+            self.render_one(problem, &mut out);
+            out.push('\n');
+        }
+        let (e, w) = (self.errors(), self.warnings());
+        let _ = writeln!(
+            out,
+            "{}: {e} error{}, {w} warning{}",
+            terminal_safe(&self.file),
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" }
+        );
+        out
+    }
+
+    fn render_one(&self, problem: &Problem, out: &mut String) {
+        let d = &problem.diagnostic;
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = terminal_safe(&self.file);
+        let _ = writeln!(out, "{kind}[{}]: {}", d.code, terminal_safe(&d.message));
+        let pad = match &d.span {
+            Some(span) => {
+                let pos = position(&self.text, span.start);
+                let line = self.text.lines().nth(pos.line - 1).unwrap_or("");
+                let gutter = pos.line.to_string();
+                let pad = " ".repeat(gutter.len());
+                let prefix: String = line.chars().take(pos.column - 1).collect();
+                let lead = terminal_safe(&prefix).width();
+                let marked = self.text.get(span.clone()).unwrap_or("");
+                let len = terminal_safe(marked.lines().next().unwrap_or(""))
+                    .width()
+                    .max(1);
+                let _ = writeln!(out, "{pad}--> {file}:{}:{}", pos.line, pos.column);
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{gutter} | {}", terminal_safe(line));
+                let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
+                pad
+            }
+            None => {
+                let _ = writeln!(out, " --> {file}");
+                " ".to_string()
+            }
+        };
+        let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(&d.hint));
+        if problem.listed.len() > MAX_LISTED {
+            let _ = writeln!(
+                out,
+                "{pad}   ({} to choose from; `techhire graph` shows them all)",
+                problem.listed.len()
+            );
+            return;
+        }
+        let width = problem
+            .listed
+            .iter()
+            .map(|(id, _)| terminal_safe(id).width())
+            .max()
+            .unwrap_or(0);
+        for (id, meaning) in &problem.listed {
+            let id = terminal_safe(id);
+            let gap = " ".repeat(width - id.width() + 2);
+            let _ = writeln!(out, "{pad}     {id}{gap}{}", terminal_safe(meaning));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+//! Finished interviews on the built-in tree, shared by the renderers' tests.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::interview::Interview;
+use crate::outcome::Recommendation;
+use crate::tree::{EMBEDDED, EMBEDDED_NAME, Tree, load_str};
+
+/// A finished interview and its result.
+pub struct Finished {
+    pub tree: Arc<Tree>,
+    pub interview: Interview,
+    pub recommendation: Recommendation,
+}
+
+pub fn tree() -> Arc<Tree> {
+    match load_str(EMBEDDED_NAME, EMBEDDED) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("the built-in tree must load:\n{}", report.render()),
+    }
+}
+
+/// Answers the built-in tree with (question id, choice id) pairs.
+pub fn finish(answers: &[(&str, &str)]) -> Finished {
+    let tree = tree();
+    let mut interview = Interview::new(Arc::clone(&tree));
+    for (question, choice) in answers {
+        let current = interview.current().map(|q| tree.question(q).id.clone());
+        assert_eq!(current.as_deref(), Some(*question), "asked next");
+        if let Err(e) = interview.answer_id(choice) {
+            panic!("{question} = {choice}: {e}");
+        }
+    }
+    let Some(recommendation) = interview.result() else {
+        panic!("the answers must finish the interview");
+    };
+    Finished {
+        tree,
+        interview,
+        recommendation,
+    }
+}
+
+pub const CIO: &[(&str, &str)] = &[
+    ("looking_for", "run_core"),
+    ("focus", "internal"),
+    ("value_line", "bottom_line"),
+    ("business", "b2b_behind"),
+    ("size", "small_private"),
+    ("existing_leaders", "none_open"),
+    ("security_owner", "new_leader"),
+    ("vendors", "infrastructure"),
+];
+
+pub const BOTH: &[(&str, &str)] = &[
+    ("looking_for", "run_core"),
+    ("focus", "both_equal"),
+    ("digital_vs_tech", "both_ends"),
+    ("value_line", "both_lines"),
+    ("business", "b2b_digital"),
+    ("product_team", "inhouse_large"),
+    ("size", "large_public"),
+    ("existing_leaders", "cto_in_place"),
+    ("reporting", "peers"),
+    ("security_owner", "product_security"),
+    ("vendors", "both_kinds"),
+];
+
+pub const COMBINED: &[(&str, &str)] = &[
+    ("looking_for", "enable_scale"),
+    ("focus", "both_equal"),
+    ("digital_vs_tech", "both_ends"),
+    ("value_line", "both_lines"),
+    ("business", "consumer_digital"),
+    ("product_team", "agencies"),
+    ("size", "small_private"),
+    ("existing_leaders", "none_one"),
+    ("security_owner", "new_leader"),
+    ("vendors", "both_kinds"),
+];
+
+pub const CLOSE_CALL: &[(&str, &str)] = &[
+    ("looking_for", "market_products"),
+    ("focus", "external"),
+    ("value_line", "both_lines"),
+    ("business", "consumer_digital"),
+    ("product_team", "inhouse_large"),
+    ("size", "near_5b"),
+    ("existing_leaders", "cio_in_place"),
+    ("reporting", "peers"),
+    ("security_owner", "separate"),
+    ("vendors", "both_kinds"),
+];
+
+/// CIO by a single point: a close call, and changing the business to a technology company
+/// would open `product_team`, which these answers never reached.
+pub const NARROW_CIO: &[(&str, &str)] = &[
+    ("looking_for", "market_products"),
+    ("focus", "internal"),
+    ("value_line", "top_line"),
+    ("business", "b2b_behind"),
+    ("size", "small_private"),
+    ("existing_leaders", "none_open"),
+    ("security_owner", "new_leader"),
+    ("vendors", "not_sure"),
+];
+
+pub fn no_notes() -> BTreeMap<String, String> {
+    BTreeMap::new()
+}

@@ -1,0 +1,195 @@
+//! Saving after every change the way a front end needs it: a failed save is reported once, the
+//! interview carries on with every change kept in memory, and the next change (or a last try
+//! at the end) writes them all.
+
+use std::path::Path;
+
+use super::{Session, SessionError, SessionFile, Timestamp};
+use crate::Interview;
+
+/// An open session that is saved after every change and remembers whether its last save failed.
+#[derive(Debug)]
+pub struct Autosave {
+    file: SessionFile,
+    failure: Option<SessionError>,
+}
+
+/// What a save means for the person at the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved, like the save before: nothing to say.
+    Quietly,
+    /// Saved after one or more failed saves: worth saying that everything is safe again.
+    Again,
+    /// This save failed and the one before it did not: say so, once. The message names the
+    /// file and what to do.
+    Failed(String),
+    /// Failed again; already said.
+    StillFailing,
+}
+
+impl Autosave {
+    pub fn new(file: SessionFile) -> Autosave {
+        Autosave {
+            file,
+            failure: None,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        self.file.session()
+    }
+
+    pub fn path(&self) -> &Path {
+        self.file.path()
+    }
+
+    /// Why the last save failed, when it did: at the end, a front end says the session could
+    /// not be written and exits non-zero.
+    pub fn failure(&self) -> Option<&SessionError> {
+        self.failure.as_ref()
+    }
+
+    /// Records the interview as it stands and saves: after every answer.
+    pub fn record(&mut self, interview: &Interview) -> Saved {
+        let result = self.file.record(interview);
+        self.settle(result)
+    }
+
+    /// Sets a question's note (blank text removes it) and saves.
+    pub fn set_note(&mut self, question: &str, text: &str) -> Saved {
+        let result = self.file.set_note(question, text);
+        self.settle(result)
+    }
+
+    /// Sets the client's and the consultant's names (blank: not given) and saves; `None`
+    /// leaves a name as it is.
+    pub fn set_names(&mut self, client: Option<&str>, consultant: Option<&str>) -> Saved {
+        let session = self.file.session_mut();
+        let given = |name: &str| Some(name.trim().to_string()).filter(|n| !n.is_empty());
+        if let Some(client) = client {
+            session.client = given(client);
+        }
+        if let Some(consultant) = consultant {
+            session.consultant = given(consultant);
+        }
+        session.updated = Timestamp::now();
+        let result = self.file.save();
+        self.settle(result)
+    }
+
+    /// Saves again if the last save failed; says nothing otherwise.
+    pub fn retry(&mut self) -> Saved {
+        if self.failure.is_none() {
+            return Saved::Quietly;
+        }
+        let result = self.file.save();
+        self.settle(result)
+    }
+
+    /// True when nothing was given yet: no answer, note or name. Such a session is not worth
+    /// keeping when its interview is left at once.
+    pub fn is_blank(&self) -> bool {
+        let s = self.session();
+        s.answers.is_empty()
+            && s.notes.is_empty()
+            && s.dropped.is_empty()
+            && s.client.is_none()
+            && s.consultant.is_none()
+    }
+
+    /// The open session file, for what this type does not cover.
+    pub fn into_file(self) -> SessionFile {
+        self.file
+    }
+
+    fn settle(&mut self, result: Result<(), SessionError>) -> Saved {
+        match (result, self.failure.is_some()) {
+            (Ok(()), false) => Saved::Quietly,
+            (Ok(()), true) => {
+                self.failure = None;
+                Saved::Again
+            }
+            (Err(e), was_failing) => {
+                let message = e.to_string();
+                self.failure = Some(e);
+                if was_failing {
+                    Saved::StillFailing
+                } else {
+                    Saved::Failed(message)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::session::{TreeStamp, read_path};
+    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    fn start(path: &Path) -> (Autosave, Interview) {
+        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        let interview = Interview::new(tree);
+        let session = Session::new(stamp, None, None, &interview);
+        let file = SessionFile::create_at(path, session).unwrap();
+        (Autosave::new(file), interview)
+    }
+
+    #[test]
+    fn a_failed_save_is_reported_once_and_the_next_one_writes_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("client");
+        let path = folder.join("s.json");
+        let (mut save, mut interview) = start(&path);
+        interview.answer(0).unwrap();
+        assert_eq!(save.record(&interview), Saved::Quietly);
+
+        // The folder disappears (an unplugged drive, a network share gone away).
+        fs::remove_dir_all(&folder).unwrap();
+        interview.answer(0).unwrap();
+        let Saved::Failed(message) = save.record(&interview) else {
+            panic!("the first failure is reported");
+        };
+        assert!(message.contains("s.json"), "{message}");
+        assert!(save.failure().is_some());
+        assert_eq!(
+            save.set_note("focus", "board wants AI"),
+            Saved::StillFailing
+        );
+        assert_eq!(save.retry(), Saved::StillFailing);
+
+        fs::create_dir_all(&folder).unwrap();
+        assert_eq!(save.retry(), Saved::Again);
+        assert!(save.failure().is_none());
+        assert_eq!(save.retry(), Saved::Quietly);
+        let saved = read_path(&path).unwrap();
+        assert_eq!(
+            saved.answers.len(),
+            2,
+            "both answers, one given while failing"
+        );
+        assert_eq!(saved.note("focus"), Some("board wants AI"));
+    }
+
+    #[test]
+    fn names_are_trimmed_blank_is_none_and_none_leaves_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let (mut save, _) = start(&path);
+        assert!(save.is_blank());
+        save.set_names(Some("  Acme Ltd "), Some(""));
+        assert_eq!(save.session().client.as_deref(), Some("Acme Ltd"));
+        assert_eq!(save.session().consultant, None);
+        save.set_names(None, Some("Jo"));
+        let saved = read_path(&path).unwrap();
+        assert_eq!(saved.client.as_deref(), Some("Acme Ltd"));
+        assert_eq!(saved.consultant.as_deref(), Some("Jo"));
+        assert!(!save.is_blank());
+    }
+}

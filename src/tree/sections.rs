@@ -1,0 +1,237 @@
+//! Splitting a question-tree file into its top-level sections (`[meta]`, each `[[sources]]`,
+//! `[[outcomes]]` and `[[questions]]` with its `[[questions.choices]]`), so that a large file is
+//! parsed one section at a time. A parse tree costs some thirty times the text it holds; parsed
+//! whole, a 100,000-question file would need gigabytes and seconds, parsed by section, a few
+//! MiB and well under a second.
+//!
+//! Splitting is only an optimisation: any file whose shape is not the plain one (keys before
+//! the first header, other headers, a repeated `[meta]`, brackets that do not balance) is left
+//! to the loader to parse whole, so the result never depends on it.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml_parser::Source;
+use toml_parser::lexer::TokenKind;
+
+use super::diagnostics::Diagnostic;
+use super::load::Item;
+
+/// Which top-level item a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Meta,
+    Source,
+    Outcome,
+    Question,
+}
+
+impl Kind {
+    /// The top-level key the section's item sits under.
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Kind::Meta => "meta",
+            Kind::Source => "sources",
+            Kind::Outcome => "outcomes",
+            Kind::Question => "questions",
+        }
+    }
+}
+
+/// One section: its kind and its bytes in the file, from its header to the next section's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Section {
+    pub kind: Kind,
+    pub range: Range<usize>,
+}
+
+/// Splits a file into sections when it has the plain shape: nothing but comments before the
+/// first header, only the headers above, one `[meta]`, and at least one outcome and question.
+/// `None` means "parse it whole".
+pub(super) fn split(text: &str) -> Option<Vec<Section>> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut tokens = Source::new(text).lex();
+    // Open brackets and braces: a `[` starts a header only outside any value.
+    let mut depth = 0usize;
+    // Only whitespace since the last line break (or the start).
+    let mut line_start = true;
+    while let Some(token) = tokens.next() {
+        match token.kind() {
+            TokenKind::Eof => break,
+            TokenKind::Newline => line_start = true,
+            TokenKind::Whitespace | TokenKind::Comment => {}
+            TokenKind::LeftSquareBracket if depth == 0 && line_start => {
+                let start = token.span().start();
+                let mut end = token.span().end();
+                // The header runs to the last `]` before the line break; only comments may follow.
+                let mut closed = false;
+                for t in tokens.by_ref() {
+                    match t.kind() {
+                        TokenKind::Newline | TokenKind::Eof => break,
+                        TokenKind::Whitespace | TokenKind::Comment if closed => {}
+                        TokenKind::RightSquareBracket if !closed => {
+                            end = t.span().end();
+                            closed = text.get(start..end).is_some_and(balanced_header);
+                        }
+                        _ if closed => return None,
+                        _ => end = t.span().end(),
+                    }
+                }
+                let header = text.get(start..end)?;
+                let kind = match header {
+                    "[meta]" => Kind::Meta,
+                    "[[sources]]" => Kind::Source,
+                    "[[outcomes]]" => Kind::Outcome,
+                    "[[questions]]" => Kind::Question,
+                    "[[questions.choices]]"
+                        if sections.last().is_some_and(|s| s.kind == Kind::Question) =>
+                    {
+                        line_start = true;
+                        continue;
+                    }
+                    _ => return None,
+                };
+                if let Some(last) = sections.last_mut() {
+                    last.range.end = start;
+                }
+                sections.push(Section {
+                    kind,
+                    range: start..text.len(),
+                });
+                line_start = true;
+            }
+            kind => {
+                // Content before the first header would be top-level keys: parse whole.
+                if sections.is_empty() {
+                    return None;
+                }
+                match kind {
+                    TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                    TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                        depth = depth.checked_sub(1)?;
+                    }
+                    _ => {}
+                }
+                line_start = false;
+            }
+        }
+    }
+    let count = |kind| sections.iter().filter(|s| s.kind == kind).count();
+    let plain = depth == 0
+        && count(Kind::Meta) == 1
+        && count(Kind::Outcome) > 0
+        && count(Kind::Question) > 0;
+    plain.then_some(sections)
+}
+
+/// Sections per thread below which reading in parallel is not worth a thread.
+const SECTIONS_PER_THREAD: usize = 2_000;
+
+/// Reads every section's item, in file order, each with the problem it raised if any. `None`
+/// when a section is not valid TOML on its own (the whole-file parse then reports why).
+///
+/// Large files are read on every core: sections are independent, each thread takes a
+/// contiguous run of them, and the runs are joined in order, so the result is the same as
+/// reading them one by one.
+pub(super) fn read(text: &str, sections: &[Section]) -> Option<Vec<(Item, Option<Diagnostic>)>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sections.len() / SECTIONS_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return read_run(text, sections);
+    }
+    let run = sections.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sections
+            .chunks(run)
+            .map(|chunk| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || read_run(text, chunk))
+                    .map_err(|_| chunk)
+            })
+            .collect();
+        let mut items = Vec::with_capacity(sections.len());
+        for handle in handles {
+            // A thread that could not start leaves its run to this one.
+            let read = match handle {
+                Ok(handle) => handle.join().ok()?,
+                Err(chunk) => read_run(text, chunk),
+            };
+            items.extend(read?);
+        }
+        Some(items)
+    })
+}
+
+/// Reads a run of sections one by one, dropping each parse tree as soon as its item is read.
+fn read_run(text: &str, sections: &[Section]) -> Option<Vec<(Item, Option<Diagnostic>)>> {
+    let mut items = Vec::with_capacity(sections.len());
+    let mut diagnostics = Vec::new();
+    for section in sections {
+        let (root, syntax_errors) = DeTable::parse_recoverable(text.get(section.range.clone())?);
+        if !syntax_errors.is_empty() {
+            return None;
+        }
+        let mut entries = root.into_inner().into_iter();
+        let (key, value) = entries.next()?;
+        if entries.next().is_some() || key.get_ref().as_ref() != section.kind.key() {
+            return None;
+        }
+        let value = match section.kind {
+            Kind::Meta => value,
+            _ => match value.into_inner() {
+                DeValue::Array(values) if values.len() == 1 => values.into_iter().next()?,
+                _ => return None,
+            },
+        };
+        let item = Item::read(section.kind, value, section.range.start, &mut diagnostics);
+        items.push((item, diagnostics.pop()));
+    }
+    Some(items)
+}
+
+/// A header is complete once its brackets balance: `[meta]` after one `]`, `[[x]]` after two.
+fn balanced_header(header: &str) -> bool {
+    let open = header.bytes().take_while(|&b| b == b'[').count();
+    let close = header.bytes().rev().take_while(|&b| b == b']').count();
+    open == close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAIN: &str = "# a tree\n\n[meta]\nstart = \"a\"\n\n[[outcomes]]\nid = \"x\"\nowns = [\n  \"[[questions]] in a value\",\n]\n\n[[questions]]\nid = \"a\"\nhelp = '''\n[[questions]]\n'''\n[[questions.choices]]\nid = \"c\"\n\n[[questions]]\nid = \"b\" # done\n";
+
+    #[test]
+    fn a_plain_file_splits_at_its_headers_only() {
+        let sections = split(PLAIN).expect("the plain shape splits");
+        let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::Meta, Kind::Outcome, Kind::Question, Kind::Question]
+        );
+        assert!(PLAIN[sections[0].range.clone()].starts_with("[meta]\n"));
+        assert!(PLAIN[sections[2].range.clone()].contains("[[questions.choices]]"));
+        assert!(PLAIN[sections[3].range.clone()].starts_with("[[questions]]\nid = \"b\""));
+        assert_eq!(sections[3].range.end, PLAIN.len());
+    }
+
+    #[test]
+    fn anything_unusual_is_left_to_the_whole_file_parse() {
+        for odd in [
+            "title = \"x\"\n[meta]\n",                         // top-level key first
+            "[meta]\n[meta]\n[[outcomes]]\n[[questions]]\n",   // two [meta]
+            "[meta]\n[[outcomes]]\n[[questions]]\n[meta.x]\n", // another header
+            "[meta]\n[[outcomes]]\n[[questions]]\nx = [\n",    // unbalanced
+            "[meta]\n[[outcomes]]\n[[questions]]\nx = ]\n",    // unbalanced
+            "[meta]\n[[outcomes]]\n[[ questions ]]\n",         // spelled differently
+            "[meta]\n[[outcomes]]\n[[questions.choices]]\n",   // choices with no question
+            "[meta]\n[[outcomes]]\n[[questions]] x = 1\n",     // junk after a header
+            "[meta]\n[[outcomes]]\n",                          // no questions
+        ] {
+            assert_eq!(split(odd), None, "{odd:?}");
+        }
+    }
+}

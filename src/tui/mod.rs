@@ -1,0 +1,94 @@
+//! The full-screen interview: a ratatui + crossterm front end on the engine, in the Elm
+//! architecture. `app` holds the state and `update`, `keys` maps keys to actions, `ui` draws,
+//! `terminal` sets the terminal up and always restores it, and `run` is the loop that joins them:
+//! it blocks on the next event and redraws after it, so an idle interview uses no CPU.
+
+mod app;
+mod keys;
+mod terminal;
+mod theme;
+mod ui;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use crossterm::event::{self, Event};
+use techhire::Interview;
+
+pub use app::Ending;
+use app::{Action, App, update};
+use theme::Theme;
+pub use theme::ThemeName;
+
+/// How the interview looks.
+#[derive(Debug, Clone, Default)]
+pub struct TuiOptions {
+    /// The theme asked for; `None` picks one from `NO_COLOR` and `COLORFGBG`.
+    pub theme: Option<ThemeName>,
+}
+
+/// Why the full-screen interview could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("the terminal could not be used for the full-screen interview: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// Runs an interview (new or resumed) full-screen until the user leaves; `on_change` is called
+/// after every action that changed the answers, so the caller can save them at once. Returns
+/// how it ended and the interview as it stands.
+pub fn run(
+    interview: Interview,
+    options: TuiOptions,
+    mut on_change: impl FnMut(&Interview),
+) -> Result<(Ending, Interview), TuiError> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let theme = Theme::pick(options.theme, no_color, colorfgbg.as_deref());
+    let mut session = terminal::Session::start()?;
+    let (width, height) = session.size();
+    let mut app = App::with_interview(interview, theme, width, height);
+    session.draw(|frame| ui::view(&app, frame))?;
+    let (width, height) = session.watch_resizes()?;
+    let mut next =
+        Some(Action::Resize { width, height }).filter(|_| (width, height) != session.size());
+    loop {
+        let action = match next.take() {
+            Some(action) => action,
+            None => next_action(&app)?,
+        };
+        if let Action::Resize { width, height } = action {
+            session.resize(width, height)?;
+        }
+        let before = app.interview.all_answers();
+        update(&mut app, action);
+        if app.interview.all_answers() != before {
+            on_change(&app.interview);
+        }
+        if let Some(ending) = app.ending {
+            return Ok((ending, app.interview));
+        }
+        if std::mem::take(&mut app.suspend) {
+            session.suspend()?;
+        }
+        session.set_mouse(app.mouse)?;
+        session.draw(|frame| ui::view(&app, frame))?;
+    }
+}
+
+/// Blocks until an event that means something here; mouse movement, focus changes and pasted
+/// text are passed over without a redraw.
+fn next_action(app: &App) -> std::io::Result<Action> {
+    loop {
+        let action = match event::read()? {
+            Event::Key(key) => keys::action_for(app.context(), key),
+            Event::Mouse(mouse) => keys::mouse_action(mouse),
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(action) = action {
+            return Ok(action);
+        }
+    }
+}

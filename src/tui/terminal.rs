@@ -1,0 +1,212 @@
+//! The terminal while the interview runs: raw mode, the alternate screen, bracketed paste and
+//! mouse reporting on start, and all of it undone on every way out (and on Ctrl-Z, until `fg`): a normal return or an error
+//! (the `Session` guard's `Drop`), a panic (a hook that restores before the message prints),
+//! and SIGTERM, SIGHUP or SIGINT (a thread that restores, then exits).
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+/// The terminal is in the interview's modes and must be restored.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal's restore never lands inside a half-drawn frame.
+static WRITING: Mutex<()> = Mutex::new(());
+static HOOKS: Once = Once::new();
+
+/// The terminal, set up for the interview until dropped.
+pub struct Session {
+    terminal: Terminal<CrosstermBackend<FrameWriter>>,
+    /// The size frames are drawn at: the window's, as of the last resize event.
+    size: (u16, u16),
+    mouse: bool,
+}
+
+/// Collects a frame and writes it in one go on flush, so the terminal is never shown half a
+/// frame; what was never flushed (a frame cut short by a panic) is dropped, not written over
+/// the restored screen.
+#[derive(Default)]
+struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(&self.frame)?;
+        self.frame.clear();
+        out.flush()
+    }
+}
+
+impl Session {
+    /// Switches the terminal into the interview's modes. Asks the terminal nothing, so the first
+    /// frame is never held up waiting for an answer.
+    pub fn start() -> io::Result<Session> {
+        HOOKS.call_once(install_hooks);
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        // From here on, an early return drops nothing that restores; do it by hand.
+        let started = (|| {
+            enter_modes(true)?;
+            // A fixed viewport, resized on resize events: ratatui would otherwise ask the
+            // system for the size before every frame.
+            let (width, height) = crossterm::terminal::size()?;
+            let terminal = Terminal::with_options(
+                CrosstermBackend::new(FrameWriter::default()),
+                TerminalOptions {
+                    viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+                },
+            )?;
+            Ok((terminal, (width, height)))
+        })();
+        match started {
+            Ok((terminal, size)) => Ok(Session {
+                terminal,
+                size,
+                mouse: true,
+            }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+
+    /// The size the frames are drawn at.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Draws at a new size from the next frame on (after a resize event).
+    pub fn resize(&mut self, width: u16, height: u16) -> io::Result<()> {
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        self.terminal.resize(Rect::new(0, 0, width, height))?;
+        self.size = (width, height);
+        Ok(())
+    }
+
+    /// Starts watching for resizes (crossterm does so from its first look at events), and
+    /// returns the size now, in case the window changed before the watch began.
+    pub fn watch_resizes(&self) -> io::Result<(u16, u16)> {
+        crossterm::event::poll(std::time::Duration::ZERO)?;
+        crossterm::terminal::size()
+    }
+
+    /// Draws one frame.
+    pub fn draw(&mut self, view: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        self.terminal.draw(view)?;
+        Ok(())
+    }
+
+    /// Turns mouse reporting on or off (off lets the terminal select and copy text).
+    pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+        if on == self.mouse {
+            return Ok(());
+        }
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        let out = self.terminal.backend_mut();
+        if on {
+            execute!(out, EnableMouseCapture)?;
+        } else {
+            execute!(out, DisableMouseCapture)?;
+        }
+        self.mouse = on;
+        Ok(())
+    }
+}
+
+impl Session {
+    /// Hands the terminal back to the shell and stops, as Ctrl-Z does elsewhere; when the shell
+    /// brings the interview back (`fg`), takes the terminal again and redraws from scratch.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        {
+            let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+            restore();
+        }
+        // Stops here until continued. A process the shell cannot stop (no job control) carries
+        // straight on.
+        let _ = signal_hook::low_level::raise(SIGTSTP);
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        enter_modes(self.mouse)?;
+        self.terminal.clear()
+    }
+}
+
+/// Switches to the alternate screen, hides the cursor, and turns on bracketed paste (so pasted
+/// text cannot answer questions) and, when asked, mouse reporting.
+fn enter_modes(mouse: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back as it was; does nothing the second time.
+fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    // Each step is tried even if one fails: a half-restored terminal is worse than a message.
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+fn install_hooks() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    // Without a signal thread the terminal could be left raw by `kill`; the interview still
+    // runs, so a failure here is not fatal.
+    if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}

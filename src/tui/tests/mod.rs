@@ -1,0 +1,104 @@
+//! Tests of the full-screen interview: every screen as a snapshot, and whole interviews driven
+//! by key presses through the key table and `update`, as a user at the keyboard would.
+
+mod flows;
+mod screens;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use techhire::Tree;
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+use super::app::{App, Screen, update};
+use super::keys::action_for;
+use super::theme::{Theme, ThemeName};
+use super::ui;
+
+fn tree() -> Arc<Tree> {
+    match load_str(EMBEDDED_NAME, EMBEDDED) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("the built-in tree does not load:\n{}", report.render()),
+    }
+}
+
+fn app(width: u16, height: u16) -> App {
+    App::new(tree(), Theme::named(ThemeName::Dark), width, height)
+}
+
+/// Presses a key: through the key table for where the app is, then `update`.
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = action_for(app.context(), KeyEvent::new(code, modifiers)) {
+        update(app, action);
+    }
+}
+
+fn press_keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// An answers file from `tests/answers/`: question id to choice id, in file order.
+fn answers(name: &str) -> Vec<(String, String)> {
+    let path = format!("{}/tests/answers/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let table: BTreeMap<String, String> =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    table.into_iter().collect()
+}
+
+/// The id of the question on screen.
+fn current_id(app: &App) -> String {
+    let q = app.interview.current().expect("a question is on screen");
+    app.tree().question(q).id.clone()
+}
+
+/// Answers every question on screen from an answers file, the way a person would: moving the
+/// highlight with ↓/↑ and pressing Enter on odd questions, pressing the digit on even ones.
+/// Stops at the review.
+fn answer_from(app: &mut App, file: &[(String, String)]) {
+    let mut asked = 0;
+    while app.screen == Screen::Question {
+        let q = app.interview.current().expect("a question is on screen");
+        let id = &app.tree().question(q).id;
+        let wanted = file
+            .iter()
+            .find(|(question, _)| question == id)
+            .and_then(|(_, choice)| app.tree().choice_index(q, choice))
+            .unwrap_or_else(|| panic!("the answers file has no answer to `{id}`"));
+        if asked % 2 == 0 {
+            while app.choice < wanted {
+                press(app, KeyCode::Down);
+            }
+            while app.choice > wanted {
+                press(app, KeyCode::Up);
+            }
+            press(app, KeyCode::Enter);
+        } else {
+            press(app, KeyCode::Char(char::from(b'1' + wanted as u8)));
+        }
+        asked += 1;
+        assert!(
+            asked <= app.tree().questions().len(),
+            "the interview never ended"
+        );
+    }
+}
+
+/// The screen as text, drawn at the app's size.
+fn screen(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.width, app.height)).unwrap_or_else(|e| match e {});
+    terminal
+        .draw(|frame| ui::view(app, frame))
+        .unwrap_or_else(|e| match e {});
+    terminal.backend().to_string()
+}

@@ -1,0 +1,43 @@
+//! The question asked before leaving: nothing is lost to a stray `q`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::{centered, draw_lines};
+use crate::tui::app::App;
+
+/// Draws the question over the middle of `area`, the whole screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let outer = centered(area, 46, 7);
+    Clear.render(outer, buf);
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Span::styled(" Leave the interview? ", theme.heading))
+        .render(outer, buf);
+    let inner = Rect::new(
+        outer.x + 2,
+        outer.y + 2,
+        outer.width.saturating_sub(4),
+        outer.height.saturating_sub(3),
+    );
+    let lines = [
+        Line::from(Span::styled(
+            "Your answers are saved; resume later.",
+            theme.text,
+        )),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::styled(" leave      ", theme.text),
+            Span::styled("n", theme.key),
+            Span::styled(" or ", theme.muted),
+            Span::styled("Esc", theme.key),
+            Span::styled(" stay", theme.text),
+        ]),
+    ];
+    draw_lines(buf, inner, &lines.map(|l| l.centered()), 0);
+}

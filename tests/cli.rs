@@ -1,0 +1,458 @@
+//! The `techhire` binary as a user runs it: each subcommand with good and bad input, the exit
+//! codes, and what lands on standard output and standard error.
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+/// The binary, with its sessions kept under Cargo's scratch folder for tests, never in the
+/// user's data directory.
+fn techhire() -> Command {
+    let mut cmd = cargo_bin_cmd!("techhire");
+    cmd.env(
+        "TECHHIRE_DATA_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
+    );
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8_lossy(&cmd.output().map(|o| o.stdout).unwrap_or_default()).into_owned()
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    let out = stdout_of(cmd);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+}
+
+// ---- validate ------------------------------------------------------------------------------
+
+#[test]
+fn validate_passes_the_built_in_tree_and_questions_toml() {
+    techhire()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(contains(
+            "questions.toml (built in) is valid: 11 questions, 4 outcomes",
+        ));
+    techhire()
+        .args(["validate", "questions.toml"])
+        .assert()
+        .success()
+        .stdout(contains("questions.toml is valid"));
+    techhire()
+        .args(["--questions", "questions.toml", "validate"])
+        .assert()
+        .success()
+        .stdout(contains("questions.toml is valid"));
+}
+
+#[test]
+fn validate_lists_every_problem_with_its_place() {
+    techhire()
+        .args(["validate", "tests/fixtures/cli/broken.toml"])
+        .assert()
+        .code(1)
+        .stdout(contains("error[unknown-key]: unknown key `colour`"))
+        .stdout(contains("--> tests/fixtures/cli/broken.toml:27:1"))
+        .stdout(contains("error[unknown-next]"))
+        .stdout(contains("--> tests/fixtures/cli/broken.toml:37:8"))
+        .stdout(contains("37 | next = \"secnd\""))
+        .stdout(contains("hint: did you mean `second`?"))
+        .stdout(contains("error[unknown-outcome]"))
+        .stdout(contains("--> tests/fixtures/cli/broken.toml:44:14"))
+        .stdout(contains(
+            "tests/fixtures/cli/broken.toml: 3 errors, 0 warnings",
+        ));
+    techhire()
+        .args(["validate", "tests/fixtures/cli/syntax.toml"])
+        .assert()
+        .code(1)
+        .stdout(contains("error[syntax]"))
+        .stdout(contains("--> tests/fixtures/cli/syntax.toml:2:25"));
+}
+
+#[test]
+fn validate_prints_warnings_and_still_passes() {
+    techhire()
+        .args(["validate", "tests/fixtures/cli/warnings.toml"])
+        .assert()
+        .success()
+        .stdout(contains("warning[unreached-outcome]"))
+        .stdout(contains("warning[too-many-choices]"))
+        .stdout(contains("0 errors, 2 warnings"))
+        .stdout(contains("warnings.toml is valid: 1 question, 2 outcomes"));
+}
+
+#[test]
+fn validate_json_is_for_editors() {
+    let v = json_of(techhire().args([
+        "validate",
+        "tests/fixtures/cli/broken.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["errors"], 3);
+    let d = &v["diagnostics"][1];
+    assert_eq!(d["code"], "unknown-next");
+    assert_eq!(d["file"], "tests/fixtures/cli/broken.toml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(37), Some(8))
+    );
+    techhire()
+        .args([
+            "validate",
+            "tests/fixtures/cli/broken.toml",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1);
+
+    let v = json_of(techhire().args(["validate", "--format", "json"]));
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn validate_refuses_what_it_cannot_read() {
+    techhire()
+        .args(["validate", "tests/fixtures/cli/no-such-file.toml"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read tests/fixtures/cli/no-such-file.toml"));
+    techhire()
+        .args(["validate", "questions.toml", "--questions", "other.toml"])
+        .assert()
+        .code(2)
+        .stderr(contains("two trees given"));
+    techhire()
+        .args(["validate", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'yaml'"));
+}
+
+// ---- run -----------------------------------------------------------------------------------
+
+const OUTCOMES: [(&str, &str, &str); 4] = [
+    ("cio", "Hire a CIO", "What the role owns"),
+    ("cto", "Hire a CTO", "What the role owns"),
+    (
+        "both",
+        "Have both a CIO and a CTO",
+        "How the two leaders work together",
+    ),
+    (
+        "combined",
+        "Hire one leader for both roles",
+        "When to split the role",
+    ),
+];
+
+fn run(answers: &str, format: &str) -> Command {
+    let mut cmd = techhire();
+    cmd.args(["run", "--answers", answers, "--format", format]);
+    cmd
+}
+
+#[test]
+fn run_gives_each_outcome_with_reasons_and_what_would_change_it_as_text() {
+    for (id, label, guidance) in OUTCOMES {
+        run(&format!("tests/answers/{id}.toml"), "text")
+            .assert()
+            .success()
+            .stdout(contains(format!("Recommendation: {label}\n")))
+            .stdout(contains("Why: the answers that moved it, strongest first"))
+            .stdout(contains("What would change it"))
+            .stdout(contains(guidance))
+            .stdout(contains("Sources"));
+    }
+}
+
+#[test]
+fn run_gives_each_outcome_as_json() {
+    for (id, label, _) in OUTCOMES {
+        let v = json_of(&mut run(&format!("tests/answers/{id}.toml"), "json"));
+        assert_eq!(v["format"], "techhire-result");
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["recommendation"]["id"], id);
+        assert_eq!(v["recommendation"]["label"], label);
+        assert!(v["answers"].as_array().is_some_and(|a| a.len() >= 8), "{v}");
+        assert!(v["what_ifs"].is_array(), "{v}");
+        assert!(v["guidance"]["next_steps"].is_array(), "{v}");
+    }
+}
+
+#[test]
+fn run_gives_each_outcome_as_markdown() {
+    for (id, label, _) in OUTCOMES {
+        run(&format!("tests/answers/{id}.toml"), "markdown")
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with(format!("# {label}\n")))
+            .stdout(contains("\n## Why\n"))
+            .stdout(contains("\n## What would change it\n"))
+            .stdout(contains("\n## Your answers\n"));
+    }
+}
+
+#[test]
+fn run_flags_a_close_call_and_what_would_change_it() {
+    run("tests/answers/close_call.toml", "text")
+        .assert()
+        .success()
+        .stdout(contains("Close call: a tie with Have both a CIO and a CTO"))
+        .stdout(contains("would change it to Have both a CIO and a CTO."));
+}
+
+#[test]
+fn run_names_a_missing_answer_and_its_choices() {
+    run("tests/fixtures/cli/answers/missing.toml", "text")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "error[missing-answer]: no answer to question `size`",
+        ))
+        .stderr(contains("after `business = \"b2b_behind\"`"))
+        .stderr(contains("--> tests/fixtures/cli/answers/missing.toml"))
+        .stderr(contains(
+            "small_private  Under about $5 billion, privately held",
+        ))
+        .stderr(contains(
+            "large_public   Well over $5 billion, publicly traded",
+        ));
+}
+
+#[test]
+fn run_names_a_wrong_choice_with_the_valid_ones_and_a_mistyped_question() {
+    run("tests/fixtures/cli/answers/wrong_choice.toml", "json")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "error[unknown-choice]: question `size` has no choice `huge`",
+        ))
+        .stderr(contains(
+            "--> tests/fixtures/cli/answers/wrong_choice.toml:6:8",
+        ))
+        .stderr(contains(
+            "near_5b        Around $5 billion, or growing fast towards it",
+        ))
+        .stderr(contains(
+            "error[unknown-question]: there is no question `focs`",
+        ))
+        .stderr(contains("did you mean `focus`?"));
+}
+
+#[test]
+fn run_warns_about_answers_off_the_path() {
+    run("tests/fixtures/cli/answers/off_path.toml", "text")
+        .assert()
+        .success()
+        .stdout(contains("Recommendation: Hire a CIO"))
+        .stderr(contains(
+            "warning[off-path]: question `product_team` is not asked",
+        ))
+        .stderr(contains("off_path.toml:6:1"));
+}
+
+#[test]
+fn run_refuses_a_missing_answers_file() {
+    run("tests/fixtures/cli/answers/nowhere.toml", "text")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "cannot read tests/fixtures/cli/answers/nowhere.toml",
+        ));
+    techhire()
+        .arg("run")
+        .assert()
+        .code(2)
+        .stderr(contains("--answers <FILE>"));
+}
+
+#[test]
+fn run_keeps_hostile_tree_text_inert() {
+    let mut text = run("tests/fixtures/cli/answers/hostile.toml", "text");
+    text.args(["--questions", "tests/fixtures/cli/hostile.toml"]);
+    let out = stdout_of(&mut text);
+    assert!(out.contains("Recommendation: X <b>bold</b>"), "{out}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+
+    let mut markdown = run("tests/fixtures/cli/answers/hostile.toml", "markdown");
+    markdown.args(["--questions", "tests/fixtures/cli/hostile.toml"]);
+    let out = stdout_of(&mut markdown);
+    assert!(
+        out.starts_with("# X \\<b\\>bold\\</b\\> & \"quoted\" \\#1\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn run_reports_a_broken_tree_before_reading_answers() {
+    techhire()
+        .args(["--questions", "tests/fixtures/cli/broken.toml"])
+        .args(["run", "--answers", "tests/answers/cio.toml"])
+        .assert()
+        .code(1)
+        .stderr(contains("--> tests/fixtures/cli/broken.toml:37:8"))
+        .stderr(contains(
+            "`techhire validate tests/fixtures/cli/broken.toml`",
+        ));
+}
+
+// ---- graph ---------------------------------------------------------------------------------
+
+#[test]
+fn graph_draws_every_question_and_outcome_in_mermaid() {
+    let out = stdout_of(techhire().arg("graph"));
+    assert!(out.starts_with("flowchart TD\n"), "{out}");
+    for id in ["looking_for", "product_team", "vendors"] {
+        assert!(out.contains(&format!("[\"{id}: ")), "{id} in {out}");
+    }
+    assert!(
+        out.contains("-->|\"Run and modernise our core systems\"| q1"),
+        "{out}"
+    );
+    assert!(out.contains("-->|\"Plenty of both\"| result"), "{out}");
+    assert!(
+        out.contains("[[\"Hire one leader for both roles\"]]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn graph_draws_dot_for_graphviz() {
+    let out = stdout_of(techhire().args(["graph", "--format", "dot"]));
+    assert!(out.starts_with("digraph techhire {\n"), "{out}");
+    assert!(out.ends_with("}\n"), "{out}");
+    assert!(
+        out.contains("[label=\"Run and modernise our core systems\"];"),
+        "{out}"
+    );
+    assert!(out.contains("result -> o3 [style=dashed];"), "{out}");
+    let out = stdout_of(techhire().args([
+        "graph",
+        "tests/fixtures/cli/hostile.toml",
+        "--format",
+        "dot",
+    ]));
+    assert!(
+        out.contains("[label=\"One \\\"1\\\" -->|x| end\"];"),
+        "{out}"
+    );
+}
+
+#[test]
+fn graph_of_a_broken_tree_is_refused() {
+    techhire()
+        .args(["graph", "tests/fixtures/cli/broken.toml"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("3 errors"));
+}
+
+// ---- the interview -------------------------------------------------------------------------
+
+/// The CTO answers as numbers typed in plain mode.
+const CTO_TYPED: &str = "5\n2\n2\n1\n1\n1\n3\n4\n4\n2\n";
+
+#[test]
+fn plain_mode_runs_through_standard_input_to_an_outcome() {
+    techhire()
+        .arg("--plain")
+        .write_stdin(CTO_TYPED)
+        .assert()
+        .success()
+        .stdout(contains("Question 1 (8 to 11 left)"))
+        .stdout(contains("Recommendation: Hire a CTO\n"))
+        .stdout(contains("What would change it"));
+}
+
+#[test]
+fn plain_mode_explains_goes_back_and_hints() {
+    let typed = format!("?\nnine\n1\nb\n{CTO_TYPED}");
+    techhire()
+        .arg("--plain")
+        .write_stdin(typed)
+        .assert()
+        .success()
+        .stdout(contains("Why this matters:"))
+        .stdout(contains("Please type a number from 1 to 6"))
+        .stdout(contains("Run and modernise our core systems (your answer)"))
+        .stdout(contains("Recommendation: Hire a CTO"));
+}
+
+#[test]
+fn plain_mode_stops_cleanly_when_input_ends_early() {
+    techhire()
+        .arg("--plain")
+        .write_stdin("1\n1\n")
+        .assert()
+        .code(1)
+        .stdout(contains("Input ended before the interview finished"));
+    techhire()
+        .arg("--plain")
+        .write_stdin("q\n")
+        .assert()
+        .code(1)
+        .stdout(contains("Stopped before the end"));
+}
+
+#[test]
+fn plain_mode_uses_the_questions_given() {
+    techhire()
+        .args(["--plain", "--questions", "tests/fixtures/cli/warnings.toml"])
+        .write_stdin("10\n")
+        .assert()
+        .success()
+        .stdout(contains("Question 1 (last question)"))
+        .stdout(contains("  10. Number 10"))
+        .stdout(contains("Recommendation: Hire a CIO"))
+        .stderr(contains("has 2 warnings; `techhire validate` lists them"));
+}
+
+#[test]
+fn without_a_terminal_the_interview_says_what_to_do() {
+    techhire()
+        .write_stdin("1\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("The full-screen interview needs a terminal"))
+        .stderr(contains("techhire --plain"))
+        .stderr(contains("techhire run --answers FILE"));
+}
+
+// ---- help and version ----------------------------------------------------------------------
+
+#[test]
+fn version_and_help() {
+    techhire()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("techhire {}\n", env!("CARGO_PKG_VERSION")));
+    let help = techhire().arg("--help").assert().success();
+    let help = help
+        .stdout(contains("validate"))
+        .stdout(contains("run"))
+        .stdout(contains("graph"))
+        .stdout(contains("--plain"))
+        .stdout(contains("--questions <FILE>"))
+        .stdout(contains("Exit codes"));
+    help.stdout(contains("--theme"));
+    techhire()
+        .args(["--theme", "neon"])
+        .assert()
+        .code(2)
+        .stderr(contains("possible values: dark, light, mono"));
+}

@@ -1,0 +1,56 @@
+//! What the session command-line tests share: the binary pointed at a temporary sessions
+//! folder, answers by id, and the numbers that type them in plain mode.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+pub const CIO: &[(&str, &str)] = &[
+    ("looking_for", "run_core"),
+    ("focus", "internal"),
+    ("value_line", "bottom_line"),
+    ("business", "b2b_behind"),
+    ("size", "small_private"),
+    ("existing_leaders", "none_open"),
+    ("security_owner", "new_leader"),
+    ("vendors", "infrastructure"),
+];
+
+pub const BOTH: &[(&str, &str)] = &[
+    ("looking_for", "run_core"),
+    ("focus", "both_equal"),
+    ("digital_vs_tech", "both_ends"),
+    ("value_line", "both_lines"),
+    ("business", "b2b_digital"),
+    ("product_team", "inhouse_large"),
+    ("size", "large_public"),
+    ("existing_leaders", "cto_in_place"),
+    ("reporting", "peers"),
+    ("security_owner", "product_security"),
+    ("vendors", "both_kinds"),
+];
+
+/// The binary with its sessions folder in `data`.
+pub fn techhire(data: &Path) -> Command {
+    let mut cmd = cargo_bin_cmd!("techhire");
+    cmd.env("TECHHIRE_DATA_DIR", data);
+    cmd
+}
+
+/// The numbers to type in plain mode for answers given as (question id, choice id).
+pub fn typed(answers: &[(&str, &str)]) -> String {
+    let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
+    answers
+        .iter()
+        .map(|(q, c)| {
+            let q = tree.question_index(q).unwrap();
+            format!("{}\n", tree.choice_index(q, c).unwrap() + 1)
+        })
+        .collect()
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

@@ -187,7 +187,9 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 at(&[Seg::Key("choices"), Seg::Index(9), Seg::Key("id")]),
             ));
         }
+        let mut seen = HashSet::with_capacity(question.choices.len());
         for (ci, choice) in question.choices.iter().enumerate() {
+            let repeated = !seen.insert(choice.id.as_str());
             let at_choice = |rest: &[Seg]| {
                 let mut p = at(&[Seg::Key("choices"), Seg::Index(ci)]);
                 p.extend_from_slice(rest);
@@ -198,7 +200,7 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     Diagnostic::error("invalid-id", problem, ID_HINT),
                     at_choice(&[Seg::Key("id")]),
                 ));
-            } else if repeats_earlier(&question.choices, ci) {
+            } else if repeated {
                 out.push((
                     Diagnostic::error(
                         "duplicate-id",
@@ -300,16 +302,6 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
         super::flow::check(file, &questions, &guesses, outcomes_final, &mut out);
     }
     out
-}
-
-/// True when a choice's id was already used by an earlier choice of the same question. A
-/// question has a handful of choices, so looking back costs less than indexing them.
-fn repeats_earlier(choices: &[super::model::Choice], ci: usize) -> bool {
-    if choices.len() > 64 {
-        let earlier: HashSet<&str> = choices[..ci].iter().map(|c| c.id.as_str()).collect();
-        return earlier.contains(choices[ci].id.as_str());
-    }
-    choices[..ci].iter().any(|c| c.id == choices[ci].id)
 }
 
 const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";

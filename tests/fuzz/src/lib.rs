@@ -3,10 +3,12 @@
 //! its own, an error that does not name the file or carries raw control characters to the
 //! terminal, or a result that disagrees with the interview worked out the slow way.
 
+mod answers;
 mod check;
 mod interview;
 mod session;
 mod tree;
 
+pub use answers::answers;
 pub use session::session;
 pub use tree::tree;

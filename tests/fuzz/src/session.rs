@@ -12,7 +12,8 @@ use crate::check::terminal_safe;
 
 const FILE: &str = "fuzz.json";
 
-fn shipped() -> &'static (Arc<Tree>, TreeStamp) {
+/// The shipped tree, loaded once per process.
+pub fn shipped() -> &'static (Arc<Tree>, TreeStamp) {
     static TREE: OnceLock<(Arc<Tree>, TreeStamp)> = OnceLock::new();
     TREE.get_or_init(|| {
         let tree = load_str(EMBEDDED_NAME, EMBEDDED)

@@ -5,8 +5,9 @@
 use std::fs::File;
 use std::sync::Arc;
 
+use techhire::answers::{self, AnswersError, MAX_ANSWERS_BYTES};
 use techhire::session::{MAX_SESSION_BYTES, SessionError, read_path};
-use techhire::tree::{MAX_TREE_BYTES, load_path, load_str};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, MAX_TREE_BYTES, load_path, load_str};
 use techhire::{Interview, Report, Step, TreeError};
 
 const OUTCOMES: &str = r#"
@@ -189,13 +190,13 @@ fn a_hundred_thousand_questions_load_and_finish_with_a_result() {
 fn thousands_of_mistakes_are_counted_and_the_first_hundred_shown() {
     // Every `next` misspelt: each is reported (with the questions it leaves unreachable once
     // the hints run out of guesses), and the report stays readable.
-    let text = chain(20_000, 1).replace("next = \"q", "next = \"x");
+    let text = chain(5_000, 1).replace("next = \"q", "next = \"x");
     let report = refused(&text);
     let misspelt = codes(&report)
         .iter()
         .filter(|c| **c == "unknown-next")
         .count();
-    assert_eq!(misspelt, 20_000 - 1);
+    assert_eq!(misspelt, 5_000 - 1);
     let rendered = report.render();
     let shown = rendered
         .lines()
@@ -284,4 +285,83 @@ fn a_deeply_nested_session_is_a_clear_error() {
         );
         assert!(message.contains("left as it is"), "{message}");
     }
+}
+
+#[test]
+fn an_answers_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge-answers.toml");
+    File::create(&path)
+        .unwrap()
+        .set_len(MAX_ANSWERS_BYTES + 1)
+        .unwrap();
+    let error = answers::load_path(&path).unwrap_err();
+    assert!(matches!(error, AnswersError::TooLarge { .. }), "{error:?}");
+    assert!(error.to_string().contains("huge-answers.toml"));
+    #[cfg(target_os = "linux")]
+    assert!(matches!(
+        answers::load_path(std::path::Path::new("/dev/zero")),
+        Err(AnswersError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn hostile_answers_files_get_short_clear_errors() {
+    let shipped = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+    let problems = |text: &str| match answers::parse("a.toml", text) {
+        Err(problems) => problems,
+        Ok(answers) => match answers.apply(&shipped) {
+            Err(problems) => problems,
+            Ok(_) => panic!("the answers applied"),
+        },
+    };
+
+    // Nested 100,000 deep: an error, not a stack overflow.
+    let deep = problems(&format!(
+        "a = {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    ));
+    assert_eq!(deep.errors(), 1);
+    assert!(deep.render().len() < 1_000);
+
+    // A 10 MiB choice id: named in a few hundred bytes, not printed whole.
+    let long = problems(&format!(
+        "looking_for = \"{}\"\n",
+        "x".repeat(10 * 1024 * 1024)
+    ));
+    let rendered = long.render();
+    assert!(rendered.contains("has no choice `xxxx"), "{rendered}");
+    assert!(rendered.len() < 2_000, "{} bytes", rendered.len());
+
+    // A million lines that are not answers, or answers to questions the tree does not have:
+    // every one counted, the first hundred shown.
+    for text in [
+        "x\n".repeat(1_000_000),
+        (0..1_000_000).map(|i| format!("q{i} = \"x\"\n")).collect(),
+    ] {
+        let many = problems(&text);
+        assert!(many.errors() >= 1_000_000, "{}", many.errors());
+        let rendered = many.render();
+        assert!(rendered.contains("more not shown"), "{}", &rendered[..500]);
+        assert!(rendered.len() < 200_000, "{} bytes", rendered.len());
+    }
+}
+
+#[test]
+fn a_hundred_thousand_answers_apply_to_a_hundred_thousand_questions() {
+    let questions = 100_000;
+    let tree = Arc::new(load_str("limits.toml", &chain(questions, 2)).unwrap().tree);
+    let text: String = (0..questions).map(|q| format!("q{q} = \"c0\"\n")).collect();
+    assert!(text.len() < MAX_ANSWERS_BYTES as usize);
+    let applied = answers::parse("a.toml", &text)
+        .unwrap()
+        .apply(&tree)
+        .unwrap();
+    assert!(applied.warnings.is_empty());
+    assert_eq!(applied.interview.path().len(), questions);
+    assert_eq!(
+        applied.interview.result().unwrap().scores,
+        [questions as i64, 0]
+    );
 }

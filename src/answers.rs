@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::interview::{Interview, Step};
 use crate::text::terminal_safe;
 use crate::tree::Tree;
-use crate::tree::diagnostics::{Diagnostic, Severity, position};
+use crate::tree::diagnostics::{Diagnostic, Lines, MAX_RENDERED, Position, Severity};
 
 /// Answers files larger than this are refused before being read. A path through a
 /// 100,000-question tree answered in full is about 4 MiB; anything bigger is the wrong file.
@@ -193,8 +193,13 @@ impl Answers {
         // Questions whose answer is wrong, so they are not also reported as unanswered.
         let mut wrong = Vec::new();
         for entry in &self.entries {
+            // Past the problems that are shown, skip the suggestions and lists: a generated
+            // file with a million wrong lines would otherwise list the tree a million times.
+            let detailed = problems.problems.len() < MAX_RENDERED;
             let Some(question) = tree.question_index(&entry.question) else {
-                problems.problems.push(unknown_question(tree, entry));
+                problems
+                    .problems
+                    .push(unknown_question(tree, entry, detailed));
                 continue;
             };
             match tree.choice_index(question, &entry.choice) {
@@ -203,7 +208,7 @@ impl Answers {
                     wrong.push(question);
                     problems
                         .problems
-                        .push(unknown_choice(tree, question, entry));
+                        .push(unknown_choice(tree, question, entry, detailed));
                 }
             }
         }
@@ -224,15 +229,18 @@ impl Answers {
         if problems.errors() > 0 {
             return Err(problems);
         }
-        let on_path = |q: usize| interview.path().iter().any(|s| s.question == q);
+        let mut on_path = vec![false; tree.questions().len()];
+        for step in interview.path() {
+            on_path[step.question] = true;
+        }
         for (step, entry) in &steps {
-            if !on_path(step.question) {
+            if !on_path[step.question] {
                 problems.push(
                     Diagnostic::warning(
                         "off-path",
                         format!(
                             "question `{}` is not asked on the path these answers take, so this answer is not used",
-                            entry.question
+                            clip(&entry.question)
                         ),
                         "remove the line, or change an earlier answer if you meant this question to be asked",
                     )
@@ -247,10 +255,19 @@ impl Answers {
     }
 }
 
-fn unknown_question(tree: &Tree, entry: &Entry) -> Problem {
+fn unknown_question(tree: &Tree, entry: &Entry, detailed: bool) -> Problem {
+    let message = format!(
+        "there is no question `{}` in this tree",
+        clip(&entry.question)
+    );
+    if !detailed {
+        let hint = "check the question id; `techhire graph` shows them all";
+        return Problem::from(
+            Diagnostic::error("unknown-question", message, hint).at(Some(entry.key.clone())),
+        );
+    }
     let ids = tree.questions().iter().map(|q| q.id.as_str());
     let close = suggestions(&entry.question, ids);
-    let message = format!("there is no question `{}` in this tree", entry.question);
     if close.is_empty() {
         let hint = "use one of the question ids below";
         let listed = tree
@@ -265,8 +282,18 @@ fn unknown_question(tree: &Tree, entry: &Entry) -> Problem {
     Problem::from(Diagnostic::error("unknown-question", message, hint).at(Some(entry.key.clone())))
 }
 
-fn unknown_choice(tree: &Tree, question: usize, entry: &Entry) -> Problem {
+fn unknown_choice(tree: &Tree, question: usize, entry: &Entry, detailed: bool) -> Problem {
     let q = tree.question(question);
+    let message = format!(
+        "question `{}` has no choice `{}`",
+        clip(&entry.question),
+        clip(&entry.choice)
+    );
+    if !detailed {
+        let hint = "check the choice id; `techhire graph` shows them all";
+        return Problem::from(Diagnostic::error("unknown-choice", message, hint))
+            .at(entry.value.clone());
+    }
     let close = suggestions(&entry.choice, q.choices.iter().map(|c| c.id.as_str()));
     let hint = if close.is_empty() {
         "use one of these choice ids".to_string()
@@ -278,24 +305,13 @@ fn unknown_choice(tree: &Tree, question: usize, entry: &Entry) -> Problem {
         .iter()
         .map(|c| (c.id.clone(), c.label.clone()))
         .collect();
-    listing(
-        Diagnostic::error(
-            "unknown-choice",
-            format!(
-                "question `{}` has no choice `{}`",
-                entry.question, entry.choice
-            ),
-            hint,
-        ),
-        listed,
-    )
-    .at(entry.value.clone())
+    listing(Diagnostic::error("unknown-choice", message, hint), listed).at(entry.value.clone())
 }
 
 fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Problem {
     let q = tree.question(question);
     let reached = match after {
-        Some(e) => format!("after `{} = \"{}\"`", e.question, e.choice),
+        Some(e) => format!("after `{} = \"{}\"`", clip(&e.question), clip(&e.choice)),
         None => "first".to_string(),
     };
     let listed = q
@@ -345,8 +361,22 @@ fn or_list(ids: &[&str]) -> String {
     }
 }
 
+/// An id from the file as quoted in a message: cut short when it is too long to be an id, so a
+/// megabyte-long value is not printed whole.
+fn clip(id: &str) -> std::borrow::Cow<'_, str> {
+    match id.char_indices().nth(64) {
+        Some((end, _)) => format!("{}…", &id[..end]).into(),
+        None => id.into(),
+    }
+}
+
 /// Ids close to a mistyped one: a small edit distance, or one containing the other.
 fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    // Ids are at most 64 characters: text much longer is no mistyped id, and comparing it
+    // with every id of a large tree would take minutes.
+    if typed.len() > 128 {
+        return Vec::new();
+    }
     let typed = typed.to_lowercase();
     let limit = (typed.chars().count() / 3).max(1);
     let mut close: Vec<(usize, &str)> = ids
@@ -403,9 +433,22 @@ impl Problems {
     /// a caret, a hint), with the ids to choose from listed under the hint, then a summary.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        for problem in &self.problems {
-            self.render_one(problem, &mut out);
+        let lines = Lines::new(&self.text);
+        let shown = self.problems.len().min(MAX_RENDERED);
+        let starts: Vec<usize> = self.problems[..shown]
+            .iter()
+            .map(|p| p.diagnostic.span.as_ref().map_or(0, |s| s.start))
+            .collect();
+        for (problem, pos) in self.problems.iter().zip(lines.positions(&starts)) {
+            self.render_one(problem, &lines, pos, &mut out);
             out.push('\n');
+        }
+        if self.problems.len() > shown {
+            let _ = writeln!(
+                out,
+                "… and {} more not shown; fix these first, then run again\n",
+                self.problems.len() - shown
+            );
         }
         let (e, w) = (self.errors(), self.warnings());
         let _ = writeln!(
@@ -418,7 +461,7 @@ impl Problems {
         out
     }
 
-    fn render_one(&self, problem: &Problem, out: &mut String) {
+    fn render_one(&self, problem: &Problem, lines: &Lines<'_>, pos: Position, out: &mut String) {
         let d = &problem.diagnostic;
         let kind = match d.severity {
             Severity::Error => "error",
@@ -427,23 +470,7 @@ impl Problems {
         let file = terminal_safe(&self.file);
         let _ = writeln!(out, "{kind}[{}]: {}", d.code, terminal_safe(&d.message));
         let pad = match &d.span {
-            Some(span) => {
-                let pos = position(&self.text, span.start);
-                let line = self.text.lines().nth(pos.line - 1).unwrap_or("");
-                let gutter = pos.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                let prefix: String = line.chars().take(pos.column - 1).collect();
-                let lead = terminal_safe(&prefix).width();
-                let marked = self.text.get(span.clone()).unwrap_or("");
-                let len = terminal_safe(marked.lines().next().unwrap_or(""))
-                    .width()
-                    .max(1);
-                let _ = writeln!(out, "{pad}--> {file}:{}:{}", pos.line, pos.column);
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{gutter} | {}", terminal_safe(line));
-                let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
-                pad
-            }
+            Some(span) => lines.write_place(out, &file, pos, span),
             None => {
                 let _ = writeln!(out, " --> {file}");
                 " ".to_string()

@@ -430,6 +430,20 @@ fn syntax() {
 }
 
 #[test]
+fn too_deep() {
+    expect(
+        "too-deep",
+        &[(
+            Error,
+            "too-deep",
+            8,
+            88,
+            "arrays or tables nest too deeply here to be read",
+        )],
+    );
+}
+
+#[test]
 fn too_many_choices() {
     expect(
         "too-many-choices",
@@ -582,7 +596,7 @@ fn a_file_that_is_not_utf8_is_refused_with_its_place() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
-    // A sparse file: 64 MiB and one byte long, yet taking no space on disk.
+    // A sparse file: one byte over the limit, yet taking no space on disk.
     let dir = tempfile::tempdir().expect("a temporary directory");
     let file = dir.path().join("huge.toml");
     let handle = std::fs::File::create(&file).expect("create the file");
@@ -594,8 +608,9 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
             assert_eq!(
                 e.to_string(),
                 format!(
-                    "{} is 67108865 bytes, over the 67108864-byte limit for question trees; is it the right file?",
-                    file.display()
+                    "{} is {} bytes, over the {limit}-byte limit for question trees; is it the right file?",
+                    file.display(),
+                    limit + 1
                 )
             );
         }

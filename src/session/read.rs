@@ -79,6 +79,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
             });
         }
         Err(e) => {
+            // serde_json stops at 128 levels rather than overflow the stack.
+            if e.to_string().starts_with("recursion limit exceeded") {
+                return Err(SessionError::Foreign {
+                    file,
+                    what: "it nests lists or objects too deeply (over 128 levels), \
+                           which a session never does"
+                        .into(),
+                });
+            }
             if looks_like_tree(text) {
                 return Err(SessionError::Foreign {
                     file,
@@ -192,12 +201,14 @@ fn kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// serde_json appends " at line L column C"; errors here give the place separately.
+/// serde_json appends " at line L column C"; errors here give the place separately. The rest
+/// can quote the file (an unknown key, a wrong value), so it is made terminal-safe.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    crate::text::terminal_safe(message).into_owned()
 }
 
 /// Text from the file, cut short and with control characters made visible, for messages.

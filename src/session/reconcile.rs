@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{Session, Timestamp, TreeStamp};
+use crate::text::terminal_safe;
 use crate::{Interview, Step, Tree};
 
 /// A resumed interview, and what of the session no longer fits the tree.
@@ -50,9 +51,11 @@ pub enum DropReason {
 }
 
 impl Dropped {
-    /// One line for people, e.g. "question `size`: choice `huge` is no longer offered".
+    /// One line for people, e.g. "question `size`: choice `huge` is no longer offered". The ids
+    /// come from the session file, so they are made terminal-safe.
     pub fn describe(&self) -> String {
-        let what = match (&self.choice, self.reason) {
+        let choice = self.choice.as_deref().map(terminal_safe);
+        let what = match (&choice, self.reason) {
             (Some(c), DropReason::ChoiceGone) => format!("choice `{c}` is no longer offered"),
             (Some(c), DropReason::QuestionGone) => {
                 format!("the question is no longer asked (the answer was `{c}`)")
@@ -64,7 +67,7 @@ impl Dropped {
         } else {
             ""
         };
-        format!("question `{}`: {what}{note}", self.question)
+        format!("question `{}`: {what}{note}", terminal_safe(&self.question))
     }
 }
 

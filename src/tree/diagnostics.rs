@@ -75,18 +75,22 @@ pub struct Position {
 /// Finds the line and column of a byte offset; offsets past the end point after the last
 /// character, and offsets inside a character point at that character.
 pub fn position(text: &str, offset: usize) -> Position {
-    Lines::new(text).position(offset)
+    Lines::new(text).positions(&[offset])[0]
 }
+
+/// Diagnostics rendered in full; the rest are counted. A hundred is more than anyone reads
+/// before fixing the first, and keeps a broken generated file from printing megabytes.
+pub const MAX_RENDERED: usize = 100;
 
 /// Where each line of a text starts, so that placing many diagnostics in a large file costs a
 /// binary search each rather than a scan from the top.
-struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -102,14 +106,26 @@ impl<'a> Lines<'a> {
         offset
     }
 
-    fn position(&self, offset: usize) -> Position {
-        let offset = self.floor(offset);
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let line_start = self.starts[line - 1];
-        Position {
-            line,
-            column: self.text[line_start..offset].chars().count() + 1,
+    /// The positions of many offsets (as [`position`] each), in one pass along the text: a
+    /// column is counted on from the previous offset on its line, not from the line's start,
+    /// so a hundred thousand problems on one long line (a minified file) cost one line's count.
+    pub(crate) fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| self.floor(offsets[i]));
+        let mut found = vec![Position { line: 1, column: 1 }; offsets.len()];
+        let (mut at, mut pos) = (0, Position { line: 1, column: 1 });
+        for i in order {
+            let offset = self.floor(offsets[i]);
+            let line = self.starts.partition_point(|&s| s <= offset);
+            if line != pos.line {
+                at = self.starts[line - 1];
+                pos = Position { line, column: 1 };
+            }
+            pos.column += self.text[at..offset].chars().count();
+            at = offset;
+            found[i] = pos;
         }
+        found
     }
 
     /// The text of a 1-based line, without its line break.
@@ -124,6 +140,38 @@ impl<'a> Lines<'a> {
             .get(line)
             .map_or(self.text.len(), |next| next - 1);
         self.text[start..end.max(start)].trim_end_matches('\r')
+    }
+
+    /// Writes where a span is, the way compilers do: `--> file:line:column`, the line (clipped
+    /// around the place when long) and a caret under the place. `pos` is the span's start, from
+    /// [`Lines::positions`]. Returns the gutter's padding, for the lines that follow.
+    pub(crate) fn write_place(
+        &self,
+        out: &mut String,
+        file: &str,
+        pos: Position,
+        span: &Range<usize>,
+    ) -> String {
+        let gutter = pos.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let _ = writeln!(out, "{pad}--> {file}:{}:{}", pos.line, pos.column);
+        let line = self.line(pos.line);
+        let line_start = self.starts.get(pos.line - 1).copied().unwrap_or(0);
+        let (start, end) = (self.floor(span.start), self.floor(span.end));
+        // The spanned text on this line, in characters (no more than can be shown).
+        let spanned = self.text[start..end.max(start)]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(EXCERPT_CHARS)
+            .count();
+        let at = start.saturating_sub(line_start).min(line.len());
+        let (shown, lead, len) = excerpt(line, at, spanned);
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{gutter} | {shown}");
+        let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
+        pad
     }
 }
 
@@ -145,13 +193,26 @@ impl Report {
         self.diagnostics.len() - self.errors()
     }
 
-    /// Renders every diagnostic the way compilers do, followed by a one-line summary.
+    /// Renders the diagnostics (the first [`MAX_RENDERED`]) the way compilers do, followed by
+    /// a one-line summary.
     pub fn render(&self) -> String {
         let mut out = String::new();
         let lines = Lines::new(&self.text);
-        for d in &self.diagnostics {
-            self.render_one(d, &lines, &mut out);
+        let shown = self.diagnostics.len().min(MAX_RENDERED);
+        let starts: Vec<usize> = self.diagnostics[..shown]
+            .iter()
+            .map(|d| d.span.as_ref().map_or(0, |s| s.start))
+            .collect();
+        for (d, pos) in self.diagnostics.iter().zip(lines.positions(&starts)) {
+            self.render_one(d, &lines, pos, &mut out);
             out.push('\n');
+        }
+        if self.diagnostics.len() > shown {
+            let _ = writeln!(
+                out,
+                "… and {} more not shown; fix these first, then check the file again\n",
+                self.diagnostics.len() - shown
+            );
         }
         let (e, w) = (self.errors(), self.warnings());
         let _ = writeln!(
@@ -166,7 +227,7 @@ impl Report {
         out
     }
 
-    fn render_one(&self, d: &Diagnostic, lines: &Lines<'_>, out: &mut String) {
+    fn render_one(&self, d: &Diagnostic, lines: &Lines<'_>, pos: Position, out: &mut String) {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -174,22 +235,7 @@ impl Report {
         let _ = writeln!(out, "{kind}[{}]: {}", d.code, terminal_safe(&d.message));
         match &d.span {
             Some(span) => {
-                let pos = lines.position(span.start);
-                let gutter = pos.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                let _ = writeln!(out, "{pad}--> {}:{}:{}", self.file, pos.line, pos.column);
-                // The spanned text on this line, counted in characters.
-                let (start, end) = (lines.floor(span.start), lines.floor(span.end));
-                let spanned = self.text[start..end.max(start)]
-                    .split('\n')
-                    .next()
-                    .unwrap_or("")
-                    .chars()
-                    .count();
-                let (shown, lead, len) = excerpt(lines.line(pos.line), pos.column - 1, spanned);
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{gutter} | {shown}");
-                let _ = writeln!(out, "{pad} | {}{}", " ".repeat(lead), "^".repeat(len));
+                let pad = lines.write_place(out, &self.file, pos, span);
                 let _ = writeln!(out, "{pad} = hint: {}", terminal_safe(&d.hint));
             }
             None => {
@@ -201,13 +247,19 @@ impl Report {
 
     /// The diagnostics as JSON, for editors and scripts.
     pub fn to_json(&self) -> serde_json::Value {
-        let lines = Lines::new(&self.text);
+        let offsets: Vec<usize> = self
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.span.as_ref().map_or([0, 0], |s| [s.start, s.end]))
+            .collect();
+        let places = Lines::new(&self.text).positions(&offsets);
         let items: Vec<_> = self
             .diagnostics
             .iter()
-            .map(|d| {
-                let pos = d.span.as_ref().map(|s| lines.position(s.start));
-                let end = d.span.as_ref().map(|s| lines.position(s.end));
+            .zip(places.chunks(2))
+            .map(|(d, place)| {
+                let pos = d.span.as_ref().map(|_| place[0]);
+                let end = d.span.as_ref().map(|_| place[1]);
                 serde_json::json!({
                     "file": self.file,
                     "severity": d.severity,
@@ -236,23 +288,32 @@ impl Report {
 const EXCERPT_CHARS: usize = 100;
 
 /// The line as shown (terminal-safe, clipped around the place when long), the display width
-/// before the caret, and the caret's width. `column` and `spanned` count characters.
-fn excerpt(line: &str, column: usize, spanned: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let column = column.min(chars.len());
-    let first = if chars.len() > EXCERPT_CHARS {
-        column.saturating_sub(EXCERPT_CHARS / 3)
+/// before the caret, and the caret's width. `at` is the place's byte in the line; `spanned`
+/// counts characters. Only the shown part of the line is looked at, however long the line.
+fn excerpt(line: &str, at: usize, spanned: usize) -> (String, usize, usize) {
+    let long = line.char_indices().nth(EXCERPT_CHARS).is_some();
+    let first = if long {
+        line[..at]
+            .char_indices()
+            .rev()
+            .nth(EXCERPT_CHARS / 3 - 1)
+            .map_or(0, |(i, _)| i)
     } else {
         0
     };
-    let last = (first + EXCERPT_CHARS).min(chars.len());
-    let piece = |a: usize, b: usize| -> String { chars[a..b.max(a)].iter().collect() };
+    let last = line[first..]
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(line.len(), |(i, _)| first + i);
     let open = if first > 0 { "…" } else { "" };
-    let close = if last < chars.len() { "…" } else { "" };
-    let shown = format!("{open}{}{close}", terminal_safe(&piece(first, last)));
-    let lead = open.width() + terminal_safe(&piece(first, column)).width();
-    let caret_end = (column + spanned.max(1)).min(last);
-    let len = terminal_safe(&piece(column, caret_end)).width().max(1);
+    let close = if last < line.len() { "…" } else { "" };
+    let shown = format!("{open}{}{close}", terminal_safe(&line[first..last]));
+    let lead = open.width() + terminal_safe(&line[first..at]).width();
+    let caret_end = line[at..last]
+        .char_indices()
+        .nth(spanned.max(1))
+        .map_or(last, |(i, _)| at + i);
+    let len = terminal_safe(&line[at..caret_end]).width().max(1);
     (shown, lead, len)
 }
 
@@ -338,12 +399,78 @@ mod tests {
         assert_eq!(column(caret, '^'), column(shown, 'x'), "{out}");
     }
 
+    /// The one-pass positions agree with counting from the start, at every byte of a text with
+    /// multi-byte characters, CRLF line ends and an empty line, asked in any order.
+    #[test]
+    fn positions_in_one_pass_match_counting_each() {
+        let text = "a = 1\r\nbé = \"ü\"\n\n  x\n";
+        let counted = |offset: usize| {
+            let mut offset = offset.min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let before = &text[..offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            Position {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            }
+        };
+        let offsets: Vec<usize> = (0..text.len() + 3).rev().chain([4, 0, 9]).collect();
+        let lines = Lines::new(text);
+        for (offset, pos) in offsets.iter().zip(lines.positions(&offsets)) {
+            assert_eq!(pos, counted(*offset), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn many_problems_on_one_long_line_are_placed_in_one_pass() {
+        // A minified file: 50,000 problems on one 1 MB line. Counting each column from the
+        // line's start would be 25 billion character steps.
+        let text = "x = 1, ".repeat(150_000);
+        let diagnostics = (0..50_000)
+            .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 21..i * 21 + 1)))
+            .collect();
+        let report = Report {
+            file: "q.toml".into(),
+            text,
+            diagnostics,
+        };
+        let json = report.to_json();
+        assert_eq!(json["diagnostics"][49_999]["column"], 49_999 * 21 + 1);
+        let out = report.render();
+        assert!(out.contains("--> q.toml:1:2080"), "{out}");
+        assert!(out.len() < 40_000, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn past_a_hundred_problems_the_rest_are_counted() {
+        let report = Report {
+            file: "q.toml".into(),
+            diagnostics: (0..250)
+                .map(|i| {
+                    Diagnostic::error("syntax", "no value", "add one").at(Some(2 * i..2 * i + 1))
+                })
+                .collect(),
+            text: "x\n".repeat(250),
+        };
+        let out = report.render();
+        assert_eq!(out.matches("error[syntax]").count(), MAX_RENDERED);
+        assert!(out.contains("--> q.toml:100:1"), "{out}");
+        assert!(!out.contains("--> q.toml:101:1"), "{out}");
+        assert!(out.contains("… and 150 more not shown"), "{out}");
+        assert!(out.ends_with("q.toml: 250 errors, 0 warnings\n"), "{out}");
+        assert_eq!(report.to_json()["diagnostics"][249]["line"], 250);
+    }
+
     #[test]
     fn many_diagnostics_in_a_big_file_are_all_placed() {
         // 20,000 problems on 20,000 lines: linear work, where scanning from the top for each
-        // would be 400 million line checks.
+        // would be 400 million line checks. The JSON places them all; rendering shows the
+        // first hundred, the last of them from the end of the file.
         let text = "x = 1\n".repeat(20_000);
         let diagnostics = (0..20_000)
+            .rev()
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
             .collect();
         let report = Report {
@@ -353,6 +480,7 @@ mod tests {
         };
         let out = report.render();
         assert!(out.contains("--> q.toml:20000:1"));
-        assert_eq!(report.to_json()["diagnostics"][19_999]["line"], 20_000);
+        assert!(out.contains("--> q.toml:19901:1"));
+        assert_eq!(report.to_json()["diagnostics"][0]["line"], 20_000);
     }
 }

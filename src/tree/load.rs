@@ -20,9 +20,12 @@ use super::wording;
 use super::{Tree, TreeError};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
-/// 40 KiB and the benchmarks' 100,000-question tree about 52 MiB, so 64 MiB leaves room for any
-/// real tree while keeping a mistaken path (a disk image, a log) from filling memory.
-pub const MAX_TREE_BYTES: u64 = 64 * 1024 * 1024;
+/// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
+/// whole can take about 100 times its size in memory (an array of millions of tiny values), so
+/// the limit also bounds memory to under a GiB. A mistaken path (a disk image, a log) is refused
+/// at once. The engine itself has no limit: `load_str` takes a 100,000-question text (tens of
+/// MiB, see `benches/engine.rs`) as well.
+pub const MAX_TREE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A tree that loaded, with the warnings it raised.
 #[derive(Debug)]
@@ -140,10 +143,13 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
 fn read_whole(text: &str) -> Result<(Parts, Places<'_>), Vec<Diagnostic>> {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        return Err(syntax_errors
+        let mut diagnostics: Vec<Diagnostic> = syntax_errors
             .into_iter()
             .map(|e| wording::syntax(text, e.message(), e.span()))
-            .collect());
+            .collect();
+        // An unclosed run of brackets is reported once per bracket, all at the same place.
+        diagnostics.dedup();
+        return Err(diagnostics);
     }
     let mut parts = Parts::default();
     read_document(root.get_ref(), root.span(), &mut parts);

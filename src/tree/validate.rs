@@ -197,7 +197,9 @@ pub(crate) fn check_and_resolve(
             ));
         }
         resolved.begin_question();
+        let mut seen = HashSet::with_capacity(question.choices.len());
         for (ci, choice) in question.choices.iter().enumerate() {
+            let repeated = !seen.insert(choice.id.as_str());
             resolved.begin_choice();
             // Each reference is looked up once, here.
             let mut edge = match choice.next.as_deref() {
@@ -216,7 +218,7 @@ pub(crate) fn check_and_resolve(
                     Diagnostic::error("invalid-id", problem, ID_HINT),
                     at_choice(&[Seg::Key("id")]),
                 ));
-            } else if repeats_earlier(&question.choices, ci) {
+            } else if repeated {
                 out.push((
                     Diagnostic::error(
                         "duplicate-id",
@@ -329,16 +331,6 @@ pub(crate) fn check_and_resolve(
         super::flow::check(file, &questions, &resolved, outcomes_final, &mut out);
     }
     (out, resolved)
-}
-
-/// True when a choice's id was already used by an earlier choice of the same question. A
-/// question has a handful of choices, so looking back costs less than indexing them.
-fn repeats_earlier(choices: &[super::model::Choice], ci: usize) -> bool {
-    if choices.len() > 64 {
-        let earlier: HashSet<&str> = choices[..ci].iter().map(|c| c.id.as_str()).collect();
-        return earlier.contains(choices[ci].id.as_str());
-    }
-    choices[..ci].iter().any(|c| c.id == choices[ci].id)
 }
 
 const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";

@@ -9,6 +9,17 @@ use super::suggest::edit_distance;
 
 /// A TOML syntax error. `span` is where the parser stopped, in `text`.
 pub(super) fn syntax(text: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
+    // The parser stops at a nesting depth (its guard against running out of stack), saying
+    // "cannot recurse further" or "recursion limit": words that mean little to a tree's author.
+    if message.contains("recurs") {
+        return Diagnostic::error(
+            "too-deep",
+            "arrays or tables nest too deeply here to be read",
+            "a question tree nests only a few levels deep; look for a run of unclosed \
+             brackets, and check that this is a question tree at all",
+        )
+        .at(span);
+    }
     let hint = "fix the TOML syntax here; text needs quotes, tables need [brackets]";
     let message = match span.as_ref().and_then(|s| bare_word(text, s.start)) {
         Some(word) => format!("`{word}` is not a TOML value: text needs quotes, like \"{word}\""),

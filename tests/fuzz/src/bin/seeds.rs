@@ -1,0 +1,69 @@
+//! Writes real session files, saved by the engine the way the front ends save them, into the
+//! folder given, as seeds for the session target: a new session, one half way with a note, a
+//! finished one, one with answers kept aside, and one resumed on a changed tree.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use techhire::Interview;
+use techhire::session::{Session, Timestamp, TreeStamp};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+fn main() {
+    let Some(folder) = std::env::args().nth(1) else {
+        eprintln!("usage: seeds FOLDER");
+        std::process::exit(2);
+    };
+    let folder = Path::new(&folder);
+    let tree = Arc::new(
+        load_str(EMBEDDED_NAME, EMBEDDED)
+            .expect("shipped tree")
+            .tree,
+    );
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let now = Timestamp::from_unix(1_767_225_600).expect("a valid time");
+    let save = |name: &str, session: &Session| {
+        let json = serde_json::to_string_pretty(session).expect("a session serialises");
+        std::fs::write(folder.join(name), json).expect("the seed folder is writable");
+    };
+
+    let mut interview = Interview::new(tree.clone());
+    let mut session = Session::new(stamp.clone(), Some("Acme".into()), None, &interview);
+    save("new.json", &session);
+
+    for _ in 0..4 {
+        interview.answer(1).expect("a choice");
+    }
+    session.record(&interview, now);
+    session.set_note(&tree.question(tree.start()).id, "they run SAP", now);
+    save("half-way.json", &session);
+
+    while !interview.is_finished() {
+        interview.answer(0).expect("a choice");
+    }
+    session.record(&interview, now);
+    save("finished.json", &session);
+
+    // Changing the second answer sends the path elsewhere; later answers are kept aside.
+    let second = interview.path()[1];
+    let choices = tree.question(second.question).choices.len();
+    interview
+        .change(second.question, (second.choice + 1) % choices)
+        .expect("a change");
+    session.record(&interview, now);
+    save("kept-aside.json", &session);
+
+    // Resumed on a tree without the start question's first choice: that answer is dropped.
+    let changed = EMBEDDED.replacen("id = \"run_core\"", "id = \"run_the_core\"", 1);
+    let smaller = Arc::new(
+        load_str("changed.toml", &changed)
+            .expect("changed tree")
+            .tree,
+    );
+    let stamp = TreeStamp::new(&smaller, "changed.toml", changed.as_bytes());
+    let mut interview = Interview::new(tree.clone());
+    interview.answer_id("run_core").expect("a choice");
+    let mut session = Session::new(TreeStamp::new(&tree, "q", b""), None, None, &interview);
+    session.reconcile(smaller, stamp);
+    save("dropped.json", &session);
+}

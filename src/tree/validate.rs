@@ -250,8 +250,13 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     at_choice(&[Seg::Key("id")]),
                 )),
                 (Some(next), false) if !question_known(next) => {
-                    if let Some(guess) = suggest.closest(Kind::Question, next) {
-                        guesses.insert(next, questions[guess]);
+                    // The closest id may be a question that failed to read, which has no
+                    // index to guess with.
+                    if let Some(&guess) = suggest
+                        .closest(Kind::Question, next)
+                        .and_then(|id| questions.get(id))
+                    {
+                        guesses.insert(next, guess);
                     }
                     out.push((
                         Diagnostic::error(

@@ -96,7 +96,7 @@ for target in "${targets[@]}"; do
         echo "!! $target: ${input#"$fuzz_dir"/}" >&2
         echo "   reproduce: (cd tests/fuzz && cargo afl build --release &&" \
             "./target/release/$target < '${input#"$fuzz_dir"/}')" >&2
-        "./target/release/$target" <"$input" 2>&1 | grep -A1 "panicked at" | sed 's/^/   /' >&2 || true
+        (./target/release/"$target" <"$input") 2>&1 | grep -A1 "panicked at" | sed 's/^/   /' >&2 || true
         echo "   the input, base64 (decode with base64 -d):" >&2
         head -c 4096 "$input" | base64 >&2
     done

@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use techhire::TreeError;
 use techhire::session::{TreeStamp, read_path};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_path, load_str};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from("tests/fixtures/regressions").join(name)
@@ -53,4 +54,25 @@ fn escape_sequences_in_a_dropped_answer_are_shown_not_sent() {
          (the answer was `\u{241b}[2J`)"
     );
     assert_terminal_safe(&line);
+}
+
+/// Found by fuzzing: the "did you mean" guess for a misspelt `next` can be a question that
+/// failed to read, and the validator looked it up among the questions that did, and panicked.
+#[test]
+fn a_typo_of_a_question_that_failed_to_read_is_reported_not_a_panic() {
+    let path = fixture("tree-typo-of-a-question-that-failed-to-read.toml");
+    let error = match load_path(&path) {
+        Err(TreeError::Invalid(report)) => report,
+        other => panic!("expected diagnostics, got {other:?}"),
+    };
+    let codes: Vec<&str> = error.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"unknown-next"), "{codes:?}");
+    assert!(codes.contains(&"unknown-key"), "{codes:?}");
+    let rendered = error.render();
+    assert!(
+        rendered.contains("leads to `00`, which is not a question"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("did you mean `0`?"), "{rendered}");
+    assert_terminal_safe(&rendered);
 }

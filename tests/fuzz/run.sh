@@ -6,7 +6,7 @@
 #
 # SECONDS per target (default 60, small enough for CI); TARGETs default to all of them.
 # A longer run, e.g. an hour each: tests/fuzz/run.sh 3600
-# Installs cargo-afl and builds AFL++ when they are missing. Needs gcc and make.
+# Installs what is missing: a C compiler and make (with apt-get, as root), cargo-afl, AFL++.
 # Runs with no standard input (CI=true is fine); AFL++ output goes to tests/fuzz/target/afl/.
 set -euo pipefail
 
@@ -26,7 +26,18 @@ case $seconds in
         ;;
 esac
 
-# 1. cargo-afl, and AFL++ built for this toolchain.
+# 1. A C compiler and make (AFL++ builds its runtime with them), cargo-afl, and AFL++ built
+#    for this toolchain.
+if ! command -v cc >/dev/null || ! command -v make >/dev/null; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+        echo "== installing a C compiler and make"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential >/dev/null
+    else
+        echo "run.sh: AFL++ needs a C compiler (cc) and make; install them first" >&2
+        exit 1
+    fi
+fi
 if ! cargo afl --version >/dev/null 2>&1; then
     echo "== installing cargo-afl"
     cargo install cargo-afl --locked
@@ -96,7 +107,7 @@ for target in "${targets[@]}"; do
         echo "!! $target: ${input#"$fuzz_dir"/}" >&2
         echo "   reproduce: (cd tests/fuzz && cargo afl build --release &&" \
             "./target/release/$target < '${input#"$fuzz_dir"/}')" >&2
-        "./target/release/$target" <"$input" 2>&1 | grep -A1 "panicked at" | sed 's/^/   /' >&2 || true
+        (./target/release/"$target" <"$input") 2>&1 | grep -A1 "panicked at" | sed 's/^/   /' >&2 || true
         echo "   the input, base64 (decode with base64 -d):" >&2
         head -c 4096 "$input" | base64 >&2
     done

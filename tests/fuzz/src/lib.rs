@@ -12,3 +12,9 @@ mod tree;
 pub use answers::answers;
 pub use session::session;
 pub use tree::tree;
+
+/// Loads what every run shares (the shipped tree) before the fuzzing loop, so the first run
+/// does not cover code the others skip: AFL++ would count that as instability.
+pub fn prepare() {
+    session::shipped();
+}

@@ -90,12 +90,7 @@ impl Autosave {
     /// True when nothing was given yet: no answer, note or name. Such a session is not worth
     /// keeping when its interview is left at once.
     pub fn is_blank(&self) -> bool {
-        let s = self.session();
-        s.answers.is_empty()
-            && s.notes.is_empty()
-            && s.dropped.is_empty()
-            && s.client.is_none()
-            && s.consultant.is_none()
+        self.session().is_blank()
     }
 
     /// The open session file, for what this type does not cover.

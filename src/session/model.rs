@@ -165,6 +165,15 @@ impl<'de> Deserialize<'de> for FormatTag {
 }
 
 impl Session {
+    /// Holds nothing anyone typed: no answer, note or name, and nothing set aside.
+    pub fn is_blank(&self) -> bool {
+        self.answers.is_empty()
+            && self.notes.is_empty()
+            && self.dropped.is_empty()
+            && self.client.is_none()
+            && self.consultant.is_none()
+    }
+
     /// A new session with a fresh id, recording an interview (usually just started) on the
     /// tree `stamp` describes. Blank names count as not given.
     pub fn new(

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::Lock;
-use super::write::{temp_path, write_atomic, write_error};
+use super::write::{temp_path, write_atomic, write_atomic_unflushed, write_error};
 use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
 use crate::Interview;
 
@@ -229,12 +229,18 @@ impl SessionFile {
             });
         }
         remove_stale_temporaries(path);
+        let blank = session.is_blank();
         let mut file = SessionFile {
             path: path.to_path_buf(),
             session,
             _lock: lock,
         };
-        file.save()?;
+        if blank {
+            // Nothing to lose yet: the first answer, note or name is saved durably.
+            file.write(write_atomic_unflushed)?;
+        } else {
+            file.save()?;
+        }
         Ok(file)
     }
 
@@ -275,13 +281,17 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
+        self.write(write_atomic)
+    }
+
+    fn write(&self, how: fn(&Path, &[u8]) -> Result<(), SessionError>) -> Result<(), SessionError> {
         let mut json =
             serde_json::to_vec_pretty(&self.session).map_err(|e| SessionError::Write {
                 file: self.path.display().to_string(),
                 why: e.to_string(),
             })?;
         json.push(b'\n');
-        write_atomic(&self.path, &json)
+        how(&self.path, &json)
     }
 
     /// Records the interview as it stands and saves: the call to make after every answer.

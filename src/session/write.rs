@@ -14,6 +14,19 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError
     write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
+/// Writes `bytes` to `path` atomically but without flushing to disk: still whole or absent
+/// after a crash of the program, but a power cut may undo it. For a session that holds
+/// nothing yet, where two flushes would only delay the interview's first frame.
+pub(crate) fn write_atomic_unflushed(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
+    let temp = temp_path(path);
+    fs::write(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, path))
+        .map_err(|e| {
+            let _ = fs::remove_file(&temp);
+            write_error(path, &e)
+        })
+}
+
 /// [`write_atomic`] with the step that writes the bytes given, so tests can make it fail the
 /// way a full disk does, part way through.
 pub(crate) fn write_atomic_with(

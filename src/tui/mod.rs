@@ -24,6 +24,7 @@ mod tests;
 
 use crossterm::event::{self, Event};
 use techhire::Interview;
+use techhire::session::Saved;
 
 pub use app::Ending;
 use app::{Action, App, reply, update};
@@ -73,8 +74,11 @@ pub fn run(
         if let Action::Resize { width, height } = action {
             session.resize(width, height)?;
         }
-        step(&mut app, host, action);
+        let changed = apply(&mut app, host, action);
         if let Some(ending) = app.ending {
+            if changed {
+                save_answers(&mut app, host);
+            }
             return Ok((ending, app.interview));
         }
         if std::mem::take(&mut app.suspend) {
@@ -82,22 +86,44 @@ pub fn run(
         }
         session.set_mouse(app.mouse)?;
         session.draw(|frame| ui::view(&app, frame))?;
+        // The answer is on screen at once; the save (two fsyncs) follows before the next key
+        // is read, and the screen changes again only when the save has something to say.
+        if changed && save_answers(&mut app, host) {
+            session.draw(|frame| ui::view(&app, frame))?;
+        }
     }
 }
 
-/// One turn of the loop: applies an action, saves the answers if they changed, and has the host
-/// do what the action asked for, in order, each reply applied before the next.
+/// One turn of the loop, as tests drive it: applies an action, has the host do what it asked
+/// for, and saves the answers if they changed.
+#[cfg(test)]
 fn step(app: &mut App, host: &mut impl Host, action: Action) {
+    if apply(app, host, action) {
+        save_answers(app, host);
+    }
+}
+
+/// Applies an action and has the host do what it asked for, in order, each reply applied
+/// before the next. Returns whether the answers changed, so the caller saves them.
+fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
     let before = app.interview.all_answers();
     update(app, action);
-    if app.interview.all_answers() != before {
-        let saved = host.record(&app.interview);
-        reply(app, Reply::Saved(saved));
-    }
+    // Compared before the effects: resuming another session replaces the interview without
+    // changing an answer of it.
+    let changed = app.interview.all_answers() != before;
     for effect in std::mem::take(&mut app.effects) {
         let answer = perform(host, &app.interview, effect);
         reply(app, answer);
     }
+    changed
+}
+
+/// Saves the answers; true when the outcome is worth showing (a failure, or saved again).
+fn save_answers(app: &mut App, host: &mut impl Host) -> bool {
+    let saved = host.record(&app.interview);
+    let news = !matches!(saved, Saved::Quietly | Saved::StillFailing);
+    reply(app, Reply::Saved(saved));
+    news
 }
 
 /// Blocks until an event that means something here; mouse movement, focus changes and text

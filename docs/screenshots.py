@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Makes assets/question.png and assets/result.png from the real program.
 
-Runs target/release/techhire in tmux, types the keys a user would, captures the screen with
-its colours (tmux capture-pane -e), turns the cells into HTML and photographs that with
-headless Chromium. Run from the project root after `cargo build --release`; needs tmux,
-chromium and pyte (`pip install pyte`).
+Runs target/release/techhire in tmux (with its sessions in a scratch folder), types the keys a
+user would, captures the screen with its colours (tmux capture-pane -e), turns the cells into
+HTML and photographs that with headless Chromium. Run from the project root after
+`cargo build --release`; needs tmux, chromium and pyte (`pip install pyte`).
 """
 
 import html
@@ -102,18 +102,26 @@ def photograph(page, png):
 
 def main():
     session = "techhire-shots"
+    data = tempfile.mkdtemp(prefix="techhire-shots-")
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     tmux("new-session", "-d", "-s", session, "-x", str(COLUMNS), "-y", str(ROWS),
-         "env", "-u", "NO_COLOR", "TERM=xterm-256color", "target/release/techhire")
+         "-c", data, "env", "-u", "NO_COLOR", "TERM=xterm-256color",
+         f"TECHHIRE_DATA_DIR={data}", os.path.abspath("target/release/techhire"))
     time.sleep(0.5)
     try:
-        # A software company: building products, for customers, judged on revenue; the
-        # fourth question with the highlight on the answer about to be given.
-        question = capture(session, ["5", "2", "2", "Down"])
+        # The start screen: the client's and the consultant's names, then the interview.
+        capture(session, ["Northwind Software", "Tab", "Jo Smith", "Enter"])
+        # A software company: building products, for customers, judged on revenue; a note on
+        # the fourth question, and the highlight on the answer about to be given.
+        question = capture(session, [
+            "5", "2", "2", "n", "Sells a SaaS platform to mid-sized retailers; 120 engineers.",
+            "C-s", "Down",
+        ])
         # Through to the recommendation, then the result screen.
         result = capture(session, ["1", "1", "1", "1", "4", "4", "2", "Enter"])
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["rm", "-rf", data])
     os.makedirs("assets", exist_ok=True)
     photograph(to_html(question), "assets/question.png")
     photograph(to_html(result), "assets/result.png")

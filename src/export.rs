@@ -1,5 +1,6 @@
 //! Writing a report to the file the client keeps: written whole or not at all (a temporary file
-//! beside it, flushed, then moved into place), and never over an existing file unless asked.
+//! beside it, flushed, then moved into place), and never over an existing file unless asked;
+//! or under a fresh name made from the client and the date.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
@@ -69,6 +70,64 @@ pub fn write_report(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Expo
     })
 }
 
+/// The most numbered names tried before giving up on a folder.
+const MAX_NUMBERED: u32 = 999;
+
+/// A report's file name without its extension, from the client's name and the date:
+/// `techhire-acme-ltd-2026-11-23`. Letters and digits are kept (lowercased, in any script);
+/// everything else becomes a dash, so the name is safe on every system.
+pub fn file_stem(client: Option<&str>, date: &str) -> String {
+    let mut slug = String::new();
+    for c in client.unwrap_or("").chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("techhire-{date}")
+    } else {
+        format!("techhire-{slug}-{date}")
+    }
+}
+
+/// Writes a report into `folder` as `stem.extension`, or `stem-2.extension`, `stem-3...` when
+/// the name is taken: a report already there is never replaced. Returns the path written.
+pub fn write_new(
+    folder: &Path,
+    stem: &str,
+    extension: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, ExportError> {
+    for n in 1..=MAX_NUMBERED {
+        let name = if n == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{n}.{extension}")
+        };
+        let path = folder.join(name);
+        match write_report(&path, bytes, false) {
+            Ok(()) => return Ok(path),
+            Err(ExportError::Exists { .. } | ExportError::IsFolder { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(ExportError::Write {
+        file: folder
+            .join(format!("{stem}.{extension}"))
+            .display()
+            .to_string(),
+        why: format!(
+            "{MAX_NUMBERED} reports of that name are there already; move some of them away"
+        ),
+    })
+}
+
 fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file: File = OpenOptions::new()
         .write(true)
@@ -123,6 +182,48 @@ mod tests {
         write_report(&path, b"new", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
         assert_eq!(names(dir.path()), ["report.md"]);
+    }
+
+    #[test]
+    fn names_come_from_the_client_and_the_date() {
+        let date = "2026-11-23";
+        assert_eq!(
+            file_stem(Some("Acme Ltd."), date),
+            "techhire-acme-ltd-2026-11-23"
+        );
+        assert_eq!(file_stem(None, date), "techhire-2026-11-23");
+        assert_eq!(
+            file_stem(Some("  ../../etc "), date),
+            "techhire-etc-2026-11-23"
+        );
+        assert_eq!(
+            file_stem(Some("Müller & Söhne\u{202e}GmbH"), date),
+            "techhire-müller-söhne-gmbh-2026-11-23"
+        );
+        assert_eq!(
+            file_stem(Some("株式会社"), date),
+            "techhire-株式会社-2026-11-23"
+        );
+        assert_eq!(file_stem(Some("<>:|?*"), date), "techhire-2026-11-23");
+        let long = file_stem(Some(&"a".repeat(500)), date);
+        assert_eq!(long, format!("techhire-{}-{date}", "a".repeat(40)));
+    }
+
+    #[test]
+    fn a_taken_name_gets_a_number_and_nothing_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let stem = "techhire-acme-2026-11-23";
+        let first = write_new(dir.path(), stem, "html", b"one").unwrap();
+        let second = write_new(dir.path(), stem, "html", b"two").unwrap();
+        fs::create_dir(dir.path().join(format!("{stem}-3.html"))).unwrap();
+        let fourth = write_new(dir.path(), stem, "html", b"four").unwrap();
+        assert_eq!(first, dir.path().join(format!("{stem}.html")));
+        assert_eq!(second, dir.path().join(format!("{stem}-2.html")));
+        assert_eq!(fourth, dir.path().join(format!("{stem}-4.html")));
+        assert_eq!(fs::read(&first).unwrap(), b"one");
+        assert_eq!(fs::read(&second).unwrap(), b"two");
+        let other = write_new(dir.path(), stem, "md", b"md").unwrap();
+        assert_eq!(other, dir.path().join(format!("{stem}.md")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! turns every failure into a message on standard error and an exit code. Never panics.
 
 mod cli;
+mod full_screen;
 mod listing;
 mod opening;
 mod plain;
@@ -97,7 +98,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                 None => listing::latest_unfinished()?,
             };
             let opened = opening::resume(&path, cli.questions.as_deref(), names(&args))?;
-            self::interview(opened, &args)
+            self::interview(opened, &args, cli.questions.as_deref())
         }
         Some(Command::Report {
             ref which,
@@ -119,7 +120,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
                 cli.session.as_deref(),
                 names(&args),
             )?;
-            interview(opened, &args)
+            interview(opened, &args, cli.questions.as_deref())
         }
     }
 }
@@ -184,13 +185,18 @@ fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
     ))
 }
 
-/// Runs an opened interview in plain mode or full screen, then closes its session.
-fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCode, Failure> {
+/// Runs an opened interview in plain mode or full screen, then closes its session (which, in
+/// full screen, may be another one the user resumed from the start screen).
+fn interview(
+    mut opened: opening::Opened,
+    args: &InterviewArgs,
+    questions: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     let ending = if args.plain {
         let ask_names = opened.fresh && io::stdin().is_terminal();
         plain_mode(&mut opened, 0, ask_names)
     } else {
-        interactive(&mut opened, args.theme)
+        full_screen::run(&mut opened, questions, args.theme)
     };
     match ending {
         Ok(ending) => opening::close(opened, ending),
@@ -200,28 +206,6 @@ fn interview(mut opened: opening::Opened, args: &InterviewArgs) -> Result<ExitCo
             Err(failure)
         }
     }
-}
-
-/// The full-screen interview, on an opened session, new or resumed: the session is saved
-/// after every change of answers, and the caller closes it once the terminal is restored.
-fn interactive(
-    opened: &mut opening::Opened,
-    theme: Option<tui::ThemeName>,
-) -> Result<opening::Ending, Failure> {
-    let options = tui::TuiOptions { theme };
-    let save = &mut opened.save;
-    let (ending, interview) = tui::run(opened.interview.clone(), options, |interview| {
-        // A failed save is reported once by Autosave and retried on the next change.
-        let _ = save.record(interview);
-    })
-    .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
-    let finished = interview.is_finished();
-    opened.interview = interview;
-    Ok(match ending {
-        tui::Ending::Interrupted => opening::Ending::Interrupted,
-        tui::Ending::Quit if finished => opening::Ending::Finished,
-        tui::Ending::Quit => opening::Ending::Unfinished,
-    })
 }
 
 fn plain_mode(
@@ -411,15 +395,22 @@ fn unreadable(e: &TreeError) -> Failure {
 
 /// Mentions a tree's warnings without burying the interview under them.
 fn note_warnings(report: &Report) {
+    if let Some(line) = warnings_line(report) {
+        eprintln!("note: {line}");
+    }
+}
+
+/// "questions.toml has 2 warnings; `techhire validate` lists them.", when it has any.
+fn warnings_line(report: &Report) -> Option<String> {
     let n = report.warnings();
-    if n > 0 {
-        eprintln!(
-            "note: {} has {n} warning{}; `techhire validate` lists {}.",
-            report.file,
+    (n > 0).then(|| {
+        format!(
+            "{} has {n} warning{}; `techhire validate` lists {}.",
+            techhire::text::terminal_safe(&report.file),
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them" }
-        );
-    }
+        )
+    })
 }
 
 fn json_text(value: &serde_json::Value) -> String {

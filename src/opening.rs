@@ -11,9 +11,10 @@ use techhire::Interview;
 use techhire::session::{
     Autosave, Dropped, Saved, Session, SessionError, SessionFile, Store, Timestamp, TreeStamp,
 };
+use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
-use crate::{Failure, PROBLEMS, USAGE, load_tree, note_warnings};
+use crate::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
 /// change, and what to tell the user before the first question.
@@ -29,8 +30,9 @@ pub struct Opened {
     /// How to name the session in a command: its id when it is in the sessions folder, or its
     /// path.
     pub handle: String,
-    /// The file is in the sessions folder, where an untouched new session is not kept.
-    in_store: bool,
+    /// The file is in the sessions folder, where an untouched new session is not kept (and
+    /// where the full-screen interview offers the saved sessions before a new one).
+    pub in_store: bool,
 }
 
 /// Client and consultant names from the command line.
@@ -106,6 +108,8 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
 }
 
 /// Resumes the session at `path` on the tree from `questions`, or the tree it was saved on.
+/// Prints nothing: everything to say is in the notice, so a full-screen interview can resume
+/// one session after another.
 pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Opened, Failure> {
     let mut file = SessionFile::open(path).map_err(|e| failure(&e))?;
     let before = file.session().clone();
@@ -114,7 +118,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         file: tree_file,
         missing,
     } = tree_for(&before, questions)?;
-    note_warnings(&loaded.report);
+    let warnings = warnings_line(&loaded.report);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
@@ -123,6 +127,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     let (handle, in_store) = handle(&file, store.as_ref());
     let mut save = Autosave::new(file);
     let mut notice = vec![resumed_line(&before, &handle)];
+    notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
     {
@@ -143,6 +148,25 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         handle,
         in_store,
     })
+}
+
+/// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`
+/// resumes it. A new session nothing was given in yet is discarded, as it would be on leaving.
+/// When the other session cannot be opened, `current` stays as it was and the failure says
+/// why.
+pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Result<(), Failure> {
+    let next = resume(path, questions, Names::default())?;
+    let previous = std::mem::replace(current, next);
+    if previous.fresh && previous.in_store && previous.save.is_blank() {
+        let previous_path = previous.save.path().display().to_string();
+        if let Err(e) = previous.save.into_file().discard() {
+            current.notice.push(format!(
+                "The new session started before this one ({}) could not be removed: {e}",
+                terminal_safe(&previous_path)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Says where the session was saved and what to do next, or why it could not be saved; the

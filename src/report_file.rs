@@ -1,15 +1,16 @@
 //! `techhire report SESSION`: the report of a finished session, with its client, consultant,
 //! date and notes, to standard output or to a file that is written whole and never replaced
-//! unless asked.
+//! unless asked; and the full-screen interview's export, which names the file itself.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use techhire::export::{ExportError, write_report};
+use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{self, ReportInput};
-use techhire::session::read_path;
+use techhire::session::{Session, read_path};
 use techhire::text::terminal_safe;
+use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
 use crate::opening::{SessionTree, failure, find, stamp, tree_for};
@@ -73,30 +74,10 @@ pub fn report(
             ),
         ));
     };
-    let notes = session.note_texts();
-    let date = session
-        .result
-        .as_ref()
-        .map_or(session.updated, |r| r.finished)
-        .to_string();
-    let input = ReportInput {
-        tree: interview.tree(),
-        interview,
-        recommendation: &recommendation,
-        client: session.client.as_deref(),
-        consultant: session.consultant.as_deref(),
-        date: Some(&date),
-        notes: &notes,
-    };
     let format = format
         .or_else(|| output.and_then(from_extension))
         .unwrap_or(ReportFormat::Markdown);
-    let text = match format {
-        ReportFormat::Markdown => report::markdown::render(&input),
-        ReportFormat::Html => report::html::render(&input),
-        ReportFormat::Json => report::json::render(&input),
-        ReportFormat::Text => report::text::render(&input, 80),
-    };
+    let text = render(&session, interview, &recommendation, format);
     let Some(output) = output else {
         return print_out(&text);
     };
@@ -115,6 +96,66 @@ pub fn report(
         output.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report of a finished interview, with the session's names, date and notes.
+fn render(
+    session: &Session,
+    interview: &Interview,
+    recommendation: &Recommendation,
+    format: ReportFormat,
+) -> String {
+    let notes = session.note_texts();
+    let date = session
+        .result
+        .as_ref()
+        .map_or(session.updated, |r| r.finished)
+        .to_string();
+    let input = ReportInput {
+        tree: interview.tree(),
+        interview,
+        recommendation,
+        client: session.client.as_deref(),
+        consultant: session.consultant.as_deref(),
+        date: Some(&date),
+        notes: &notes,
+    };
+    match format {
+        ReportFormat::Markdown => report::markdown::render(&input),
+        ReportFormat::Html => report::html::render(&input),
+        ReportFormat::Json => report::json::render(&input),
+        ReportFormat::Text => report::text::render(&input, 80),
+    }
+}
+
+/// Writes the report of the session's finished interview into `folder`, named for the client
+/// and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than replacing a file), and
+/// returns its full path; or says why it could not.
+pub fn export(
+    session: &Session,
+    interview: &Interview,
+    format: ReportFormat,
+    folder: &Path,
+) -> Result<PathBuf, String> {
+    let Some(recommendation) = interview.result() else {
+        return Err(
+            "the interview is not finished yet, so there is no recommendation to report".into(),
+        );
+    };
+    let text = render(session, interview, &recommendation, format);
+    let date = session
+        .result
+        .as_ref()
+        .map_or(session.updated, |r| r.finished)
+        .date();
+    let extension = match format {
+        ReportFormat::Markdown => "md",
+        ReportFormat::Html => "html",
+        ReportFormat::Json => "json",
+        ReportFormat::Text => "txt",
+    };
+    let stem = file_stem(session.client.as_deref(), &date);
+    write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// The format a file name asks for, by its extension.

@@ -22,7 +22,9 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
             '\n' | '\t' | '\r' => out.push(' '),
@@ -33,11 +35,28 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
                 out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
             }
             '\u{7f}' => out.push('\u{2421}'),
+            // The zero-width joiner is what makes 👨‍👩‍👧 one emoji: kept between two emoji,
+            // shown anywhere else.
+            '\u{200d}'
+                if previous.is_some_and(in_emoji) && chars.peek().is_some_and(|&n| in_emoji(n)) =>
+            {
+                out.push(c)
+            }
             c if needs_cleaning(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
+        previous = Some(c);
     }
     Cow::Owned(out)
+}
+
+/// Pictographs, their skin-tone modifiers and the emoji variation selector: the characters a
+/// zero-width joiner may join.
+fn in_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2300}'..='\u{23ff}'
+        | '\u{2b00}'..='\u{2bff}' | '\u{fe0f}'
+    )
 }
 
 /// C0 and C1 controls, bidirectional overrides and isolates, and invisible characters that can
@@ -83,6 +102,17 @@ mod tests {
     fn bidi_and_invisible_characters_are_shown() {
         let clean = terminal_safe("admin\u{202e}txt.exe\u{200b}");
         assert_eq!(clean, "admin\u{fffd}txt.exe\u{fffd}");
+    }
+
+    #[test]
+    fn joined_emoji_stay_whole_but_a_lone_joiner_is_shown() {
+        assert_eq!(
+            terminal_safe("family 👨\u{200d}👩\u{200d}👧"),
+            "family 👨\u{200d}👩\u{200d}👧"
+        );
+        assert_eq!(terminal_safe("🏳\u{fe0f}\u{200d}🌈"), "🏳\u{fe0f}\u{200d}🌈");
+        assert_eq!(terminal_safe("ad\u{200d}min"), "ad\u{fffd}min");
+        assert_eq!(terminal_safe("👨\u{200d}"), "👨\u{fffd}");
     }
 
     #[test]

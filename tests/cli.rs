@@ -202,6 +202,41 @@ fn run_gives_each_outcome_as_markdown() {
     }
 }
 
+/// `tests/answers/near/*.toml`: each outcome won by a few points, where one changed answer
+/// would change the recommendation; the what-ifs must say which, in every format.
+#[test]
+fn run_names_the_single_answers_that_would_change_each_outcome() {
+    for (id, label, _) in OUTCOMES {
+        let file = format!("tests/answers/near/{id}.toml");
+        let text = stdout_of(&mut run(&file, "text"));
+        assert!(
+            text.contains(&format!("Recommendation: {label}\n")),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Close call"),
+            "a clear, if narrow, win: {text}"
+        );
+        let changes = text
+            .split("What would change it")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(
+            changes.contains("would change it to") || changes.contains("would lean to"),
+            "{file}: {changes}"
+        );
+        let v = json_of(&mut run(&file, "json"));
+        assert_eq!(v["recommendation"]["id"], id);
+        let what_ifs = v["what_ifs"].as_array().cloned().unwrap_or_default();
+        assert!(!what_ifs.is_empty(), "{file}: {v}");
+        let markdown = stdout_of(&mut run(&file, "markdown"));
+        assert!(
+            markdown.contains("\n## What would change it\n"),
+            "{markdown}"
+        );
+    }
+}
+
 #[test]
 fn run_flags_a_close_call_and_what_would_change_it() {
     run("tests/answers/close_call.toml", "text")

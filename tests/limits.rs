@@ -87,7 +87,7 @@ fn a_tree_over_the_size_limit_is_refused_before_it_is_read() {
     let message = error.to_string();
     assert!(message.contains("huge.toml"), "{message}");
     assert!(
-        message.contains("over the 33554432-byte limit"),
+        message.contains(&format!("over the {MAX_TREE_BYTES}-byte limit")),
         "{message}"
     );
     assert!(message.contains("is it the right file?"), "{message}");
@@ -169,7 +169,7 @@ fn ten_thousand_choices_on_a_question_warn_and_work() {
 fn a_hundred_thousand_questions_load_and_finish_with_a_result() {
     let questions = 100_000;
     let text = chain(questions, 2);
-    assert!(text.len() < MAX_TREE_BYTES as usize, "{} bytes", text.len());
+    // Files are limited to a few MiB, but the engine takes a bigger text from memory.
     let tree = Arc::new(load_str("limits.toml", &text).unwrap().tree);
     assert_eq!(tree.remaining_from(tree.start()), (1, questions as u32));
     let mut interview = Interview::new(tree);

@@ -1,182 +1,15 @@
-//! The real binary in a pseudo-terminal, as a user meets it: answer by keys, read the result off
-//! the screen, leave, and check the terminal came back as it was (main screen, cooked mode, no
-//! mouse reporting), on quitting, on Ctrl-C and on SIGTERM and SIGHUP. Every wait is bounded;
-//! nothing here depends on timing.
+//! The real binary in a pseudo-terminal, as a user meets it: past the start screen, answer by
+//! keys, read the result off the screen, leave, and check the terminal came back as it was (main
+//! screen, cooked mode, no mouse reporting), on quitting, on Ctrl-C and on SIGTERM and SIGHUP.
+//! Every wait is bounded; nothing here depends on timing.
+
+mod pseudo_terminal;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pseudo_terminal::{Running, prompt_start};
 use techhire::Interview;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-
-/// How long anything may take before the test fails (generous: CI machines are slow).
-const PATIENCE: Duration = Duration::from_secs(30);
-const ROWS: NonZeroU16 = NonZeroU16::new(30).expect("not zero");
-const COLUMNS: NonZeroU16 = NonZeroU16::new(100).expect("not zero");
-const ENTER_ALTERNATE: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
-
-/// The program running in a pseudo-terminal, and the screen it has drawn.
-struct Running {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    keys: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    screen: vt100::Parser,
-    /// Everything the program wrote, to check the escape sequences it ended with.
-    bytes: Vec<u8>,
-    /// The terminal's settings (termios) before the program started, in their debug form
-    /// (the type belongs to a crate this test does not name).
-    cooked: String,
-}
-
-impl Running {
-    fn start() -> Running {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS.get(),
-                cols: COLUMNS.get(),
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let cooked = format!(
-            "{:?}",
-            pty.master.get_termios().expect("termios can be read")
-        );
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_techhire"));
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        // Sessions go to the test's scratch folder, never the user's data directory.
-        command.env("TECHHIRE_DATA_DIR", env!("CARGO_TARGET_TMPDIR"));
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pty.slave.spawn_command(command).expect("techhire starts");
-        // Only the child may hold the terminal's other end, so its exit ends our reading.
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("a reader");
-        let (send, output) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 || send.send(chunk[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Running {
-            keys: pty.master.take_writer().expect("a writer"),
-            master: pty.master,
-            child,
-            output,
-            screen: vt100::Parser::new(ROWS, COLUMNS, 0),
-            bytes: Vec::new(),
-            cooked,
-        }
-    }
-
-    /// Whether the terminal's settings are those it had before the program started.
-    fn settings_as_before(&self) -> bool {
-        self.master.get_termios().map(|t| format!("{t:?}")) == Some(self.cooked.clone())
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Reads output until the screen shows `text`.
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self.text().contains(text) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => self.take(&chunk),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("“{text}” never showed; the screen:\n{}", self.text())
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("techhire ended before showing “{text}”:\n{}", self.text())
-                }
-            }
-        }
-    }
-
-    fn take(&mut self, chunk: &[u8]) {
-        self.screen.process(chunk);
-        self.bytes.extend_from_slice(chunk);
-    }
-
-    /// Resizes the terminal, as dragging the window's corner does.
-    fn resize(&mut self, rows: u16, cols: u16) {
-        let size = |n| NonZeroU16::new(n).expect("a size above zero");
-        self.screen.set_size(size(rows), size(cols));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("the terminal resizes");
-    }
-
-    fn press(&mut self, keys: &[u8]) {
-        self.keys.write_all(keys).expect("keys reach techhire");
-        self.keys.flush().expect("keys reach techhire");
-    }
-
-    /// Waits for the program to exit and for the last of its output; returns the exit code.
-    fn finish(&mut self) -> u32 {
-        let deadline = Instant::now() + PATIENCE;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("the child's status") {
-                break status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "techhire did not exit:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        };
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => self.take(&chunk),
-                Err(RecvTimeoutError::Disconnected) => break,
-                Err(RecvTimeoutError::Timeout) => panic!("the terminal never closed"),
-            }
-        }
-        status.exit_code()
-    }
-
-    /// Asserts the program left the alternate screen after it last entered it, and turned
-    /// mouse reporting off.
-    fn assert_screen_restored(&self) {
-        let entered = rfind(&self.bytes, ENTER_ALTERNATE).expect("it used the alternate screen");
-        let left = rfind(&self.bytes, LEAVE_ALTERNATE).expect("it left the alternate screen");
-        assert!(
-            left > entered,
-            "the last alternate-screen switch was not back to the main one"
-        );
-        let screen = self.screen.screen();
-        assert!(!screen.alternate_screen());
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-        assert!(!screen.hide_cursor(), "the cursor is shown again");
-    }
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The beginning of a question's prompt, short enough to sit on one screen row.
-fn prompt_start(prompt: &str) -> String {
-    prompt.chars().take(40).collect()
-}
 
 #[test]
 fn a_whole_interview_by_keys_ends_in_a_restored_terminal() {
@@ -246,12 +79,7 @@ fn ctrl_c_quits_at_once_and_restores_the_terminal() {
 fn sigterm_restores_the_terminal() {
     let mut app = Running::start();
     app.wait_for("Why this matters");
-    let pid = app.child.process_id().expect("a process id").to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill runs");
-    assert!(killed.success());
+    app.signal("TERM");
     assert_eq!(app.finish(), 128 + 15);
     app.assert_screen_restored();
     assert!(

@@ -608,8 +608,9 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
             assert_eq!(
                 e.to_string(),
                 format!(
-                    "{} is 33554433 bytes, over the 33554432-byte limit for question trees; is it the right file?",
-                    file.display()
+                    "{} is {} bytes, over the {limit}-byte limit for question trees; is it the right file?",
+                    file.display(),
+                    limit + 1
                 )
             );
         }

@@ -6,7 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
-use super::model::{Choice, TreeFile};
+use super::model::TreeFile;
+use super::resolved::{Edge, Resolved};
 use super::validate::{Path, Seg, question_path};
 
 /// How many score cells (one per outcome per state) the exact search for reachable outcomes may
@@ -15,91 +16,30 @@ use super::validate::{Path, Seg, question_path};
 /// within a few tens of MiB whatever the tree.
 const OUTCOME_SEARCH_CELLS: usize = 1_000_000;
 
-/// Where one choice leads, as far as the flow checks can tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Edge {
-    /// The interview ends.
-    End,
-    /// The question at this index comes next.
-    To(usize),
-    /// `next` names no question (already reported); the index is the question the hint
-    /// suggests, if any, so a typo does not also make its target "unreachable".
-    Broken(Option<usize>),
-}
-
-/// Per-choice facts for every question, stored flat: question `q`'s choices are
-/// `items[start[q]..start[q + 1]]`.
-struct PerChoice<T> {
-    start: Vec<usize>,
-    items: Vec<T>,
-}
-
-impl<T> PerChoice<T> {
-    fn new(file: &TreeFile, mut each: impl FnMut(&Choice) -> T) -> Self {
-        let mut start = Vec::with_capacity(file.questions.len() + 1);
-        let mut items = Vec::new();
-        for question in &file.questions {
-            start.push(items.len());
-            items.extend(question.choices.iter().map(&mut each));
-        }
-        start.push(items.len());
-        PerChoice { start, items }
-    }
-
-    fn len(&self) -> usize {
-        self.start.len() - 1
-    }
-}
-
-impl<T> std::ops::Index<usize> for PerChoice<T> {
-    type Output = [T];
-
-    fn index(&self, question: usize) -> &[T] {
-        &self.items[self.start[question]..self.start[question + 1]]
-    }
-}
-
-/// Where each choice leads.
-fn edges(
-    file: &TreeFile,
-    index: &HashMap<&str, usize>,
-    guesses: &HashMap<&str, usize>,
-) -> PerChoice<Edge> {
-    PerChoice::new(file, |c| match c.next.as_deref() {
-        None => Edge::End,
-        Some(n) => match index.get(n) {
-            Some(&to) => Edge::To(to),
-            None => Edge::Broken(guesses.get(n).copied()),
-        },
-    })
-}
-
-/// Runs the flow checks. `index` maps question ids to their first question; `guesses` maps
-/// each unknown `next` to the question its hint suggests. `outcomes_final` says the outcome
-/// list and scoring are complete and error-free, so the unreached-outcome warning can be
-/// trusted.
+/// Runs the flow checks. `index` maps question ids to their first question; `next` is the
+/// flow as validation resolved it. `outcomes_final` says the outcome list and scoring are
+/// complete and error-free, so the unreached-outcome warning can be trusted.
 pub(super) fn check(
     file: &TreeFile,
     index: &HashMap<&str, usize>,
-    guesses: &HashMap<&str, usize>,
+    next: &Resolved,
     outcomes_final: bool,
     out: &mut Vec<(Diagnostic, Path)>,
 ) {
-    let next = edges(file, index, guesses);
     let start = index.get(file.meta.start.as_str()).copied();
     let errors_before = out.iter().filter(|(d, _)| d.is_error()).count();
 
     if let Some(start) = start {
-        unreachable(file, index, &next, start, out);
+        unreachable(file, index, next, start, out);
     }
-    cycles(file, &next, out);
-    no_end(file, &next, out);
+    cycles(file, next, out);
+    no_end(file, next, out);
 
     let clean = errors_before == 0 && !out.iter().any(|(d, _)| d.is_error());
     let (Some(start), true) = (start, clean && outcomes_final) else {
         return;
     };
-    for oi in unreached_outcomes(file, &next, start) {
+    for oi in unreached_outcomes(file, next, start) {
         out.push((
             Diagnostic::warning(
                 "unreached-outcome",
@@ -117,15 +57,15 @@ pub(super) fn check(
 fn unreachable(
     file: &TreeFile,
     index: &HashMap<&str, usize>,
-    next: &PerChoice<Edge>,
+    next: &Resolved,
     start: usize,
     out: &mut Vec<(Diagnostic, Path)>,
 ) {
-    let mut reached = vec![false; next.len()];
+    let mut reached = vec![false; next.questions()];
     let mut stack = vec![start];
     reached[start] = true;
     while let Some(q) = stack.pop() {
-        for edge in &next[q] {
+        for edge in next.choices(q) {
             if let Edge::To(to) | Edge::Broken(Some(to)) = *edge
                 && !reached[to]
             {
@@ -136,8 +76,7 @@ fn unreachable(
     }
     for (qi, question) in file.questions.iter().enumerate() {
         // A second question with a taken id is reported as a duplicate, not as unreachable.
-        let owns_id = index.get(question.id.as_str()) == Some(&qi);
-        if !reached[qi] && owns_id {
+        if !reached[qi] && index.get(question.id.as_str()) == Some(&qi) {
             out.push((
                 Diagnostic::error(
                     "unreachable",
@@ -154,12 +93,12 @@ fn unreachable(
 }
 
 /// Reports every back edge a depth-first search finds, with the cycle it closes.
-fn cycles(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Path)>) {
+fn cycles(file: &TreeFile, next: &Resolved, out: &mut Vec<(Diagnostic, Path)>) {
     const NEW: usize = usize::MAX;
     const DONE: usize = usize::MAX - 1;
     // NEW, DONE, or the question's depth on the search stack while it is open.
-    let mut mark = vec![NEW; next.len()];
-    for root in 0..next.len() {
+    let mut mark = vec![NEW; next.questions()];
+    for root in 0..next.questions() {
         if mark[root] != NEW {
             continue;
         }
@@ -167,14 +106,14 @@ fn cycles(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Pa
         let mut stack = vec![(root, 0usize)];
         mark[root] = 0;
         while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
-            if *ci == next[q].len() {
+            if *ci == next.choices(q).len() {
                 mark[q] = DONE;
                 stack.pop();
                 continue;
             }
             let choice = *ci;
             *ci += 1;
-            let Edge::To(to) = next[q][choice] else {
+            let Edge::To(to) = next.choices(q)[choice] else {
                 continue;
             };
             match mark[to] {
@@ -229,11 +168,11 @@ fn cycle_diagnostic(
 
 /// Reports questions from which no answers lead to an end. Broken references and questions
 /// without choices are already errors, so they count as ends here.
-fn no_end(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Path)>) {
-    let n = next.len();
+fn no_end(file: &TreeFile, next: &Resolved, out: &mut Vec<(Diagnostic, Path)>) {
+    let n = next.questions();
     // Who leads to each question, stored flat: counted first, then filled in.
     let mut incoming_start = vec![0usize; n + 1];
-    for edge in &next.items {
+    for edge in &next.edges.items {
         if let Edge::To(to) = *edge {
             incoming_start[to + 1] += 1;
         }
@@ -245,23 +184,20 @@ fn no_end(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Pa
     let mut incoming = vec![0usize; incoming_start[n]];
     let mut ends = vec![false; n];
     let mut queue = Vec::new();
-    for q in 0..n {
-        let choices = &next[q];
-        if choices.is_empty() {
-            ends[q] = true;
+    for (q, ends_here) in ends.iter_mut().enumerate() {
+        let choices = next.choices(q);
+        // A question without choices is already an error; it counts as an end here.
+        *ends_here = choices.is_empty()
+            || choices
+                .iter()
+                .any(|edge| matches!(edge, Edge::End | Edge::Broken(_)));
+        if *ends_here {
             queue.push(q);
         }
         for edge in choices {
-            match *edge {
-                Edge::To(to) => {
-                    incoming[filled[to]] = q;
-                    filled[to] += 1;
-                }
-                Edge::End | Edge::Broken(_) if !ends[q] => {
-                    ends[q] = true;
-                    queue.push(q);
-                }
-                _ => {}
+            if let Edge::To(to) = *edge {
+                incoming[filled[to]] = q;
+                filled[to] += 1;
             }
         }
     }
@@ -288,42 +224,22 @@ fn no_end(file: &TreeFile, next: &PerChoice<Edge>, out: &mut Vec<(Diagnostic, Pa
     }
 }
 
-/// Each choice's evidence as (outcome index, points).
-type Weights = PerChoice<Vec<(usize, i64)>>;
-
 /// Outcomes that win no path, in a tree without errors. The exact search walks distinct
 /// (question, score differences) states; when the tree has too many for the budget, only
 /// outcomes proven to lose on every path are reported.
-fn unreached_outcomes(file: &TreeFile, next: &PerChoice<Edge>, start: usize) -> Vec<usize> {
-    let outcome_index: HashMap<&str, usize> = file
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    let weights: Weights = PerChoice::new(file, |c| {
-        c.evidence
-            .iter()
-            .filter_map(|(o, w)| outcome_index.get(o.as_str()).map(|&i| (i, i64::from(*w))))
-            .collect()
-    });
+fn unreached_outcomes(file: &TreeFile, next: &Resolved, start: usize) -> Vec<usize> {
     let n_out = file.outcomes.len();
-    let (won, complete) = search_winners(next, &weights, start, n_out);
+    let (won, complete) = search_winners(next, start, n_out);
     if complete {
         return (0..n_out).filter(|&o| !won[o]).collect();
     }
     (0..n_out)
-        .filter(|&o| !won[o] && always_beaten(next, &weights, start, o, n_out))
+        .filter(|&o| !won[o] && always_beaten(next, start, o, n_out))
         .collect()
 }
 
 /// Which outcomes win some path, and whether the search saw every state.
-fn search_winners(
-    next: &PerChoice<Edge>,
-    weights: &Weights,
-    start: usize,
-    n_out: usize,
-) -> (Vec<bool>, bool) {
+fn search_winners(next: &Resolved, start: usize, n_out: usize) -> (Vec<bool>, bool) {
     let mut won = vec![false; n_out];
     let mut left = n_out;
     let max_states = (OUTCOME_SEARCH_CELLS / (n_out + 1)).max(1);
@@ -340,10 +256,10 @@ fn search_winners(
     let mut stack = vec![(start, zero)];
     let mut complete = true;
     while let Some((q, scores)) = stack.pop() {
-        for (c, edge) in next[q].iter().enumerate() {
+        for (c, edge) in next.choices(q).iter().enumerate() {
             let mut after = scores.clone();
-            for &(o, w) in &weights[q][c] {
-                after[o] += w;
+            for &(o, w) in next.evidence(q, c) {
+                after[o] += i64::from(w);
             }
             match *edge {
                 Edge::To(to) => {
@@ -372,29 +288,24 @@ fn search_winners(
 /// True when some other outcome beats `o` on every path: it always scores more, or, declared
 /// earlier (and so winning ties), never scores less. Computed per rival as the smallest lead it
 /// holds over `o` on any path from the start, in one pass over the flow.
-fn always_beaten(
-    next: &PerChoice<Edge>,
-    weights: &Weights,
-    start: usize,
-    o: usize,
-    n_out: usize,
-) -> bool {
+fn always_beaten(next: &Resolved, start: usize, o: usize, n_out: usize) -> bool {
     let order = post_order(next, start);
     (0..n_out).filter(|&r| r != o).any(|rival| {
         let lead = |q: usize, c: usize| -> i64 {
-            weights[q][c]
+            next.evidence(q, c)
                 .iter()
                 .map(|&(x, w)| match x {
-                    x if x == rival => w,
-                    x if x == o => -w,
+                    x if x == rival => i64::from(w),
+                    x if x == o => -i64::from(w),
                     _ => 0,
                 })
                 .sum()
         };
         // Smallest lead from each question to an end, filled in children-first order.
-        let mut least = vec![i64::MAX; next.len()];
+        let mut least = vec![i64::MAX; next.questions()];
         for &q in &order {
-            least[q] = next[q]
+            least[q] = next
+                .choices(q)
                 .iter()
                 .enumerate()
                 .map(|(c, edge)| match *edge {
@@ -411,18 +322,18 @@ fn always_beaten(
 
 /// The questions reachable from `start`, each after every question it leads to. The flow has
 /// no cycles when this runs.
-fn post_order(next: &PerChoice<Edge>, start: usize) -> Vec<usize> {
-    let mut seen = vec![false; next.len()];
+fn post_order(next: &Resolved, start: usize) -> Vec<usize> {
+    let mut seen = vec![false; next.questions()];
     let mut order = Vec::new();
     let mut stack = vec![(start, 0usize)];
     seen[start] = true;
     while let Some(&mut (q, ref mut ci)) = stack.last_mut() {
-        if *ci == next[q].len() {
+        if *ci == next.choices(q).len() {
             order.push(q);
             stack.pop();
             continue;
         }
-        let edge = next[q][*ci];
+        let edge = next.choices(q)[*ci];
         *ci += 1;
         if let Edge::To(to) = edge
             && !seen[to]
@@ -449,47 +360,36 @@ pub(crate) fn winner(scores: &[i64]) -> usize {
 mod tests {
     use super::*;
 
-    fn flat<T>(lists: Vec<Vec<T>>) -> PerChoice<T> {
-        let mut start = vec![0];
-        let mut items = Vec::new();
-        for list in lists {
-            items.extend(list);
-            start.push(items.len());
-        }
-        PerChoice { start, items }
-    }
-
-    fn chain(n: usize) -> PerChoice<Edge> {
-        flat(
-            (0..n)
-                .map(|q| {
-                    if q + 1 == n {
-                        vec![Edge::End, Edge::End]
-                    } else {
-                        vec![Edge::To(q + 1), Edge::To(q + 1)]
-                    }
-                })
-                .collect(),
-        )
+    /// A chain of questions with two choices each, carrying the given evidence.
+    fn chain(evidence: Vec<Vec<Vec<(usize, i32)>>>) -> Resolved {
+        let n = evidence.len();
+        let edges = (0..n)
+            .map(|q| {
+                if q + 1 == n {
+                    vec![Edge::End, Edge::End]
+                } else {
+                    vec![Edge::To(q + 1), Edge::To(q + 1)]
+                }
+            })
+            .collect();
+        Resolved::from_lists(edges, evidence)
     }
 
     #[test]
     fn exact_search_folds_equal_scores_into_one_state() {
         // 2^60 paths, but only 61 distinct score differences per question.
-        let next = chain(60);
-        let weights = flat((0..60).map(|_| vec![vec![(1, 1)], vec![(0, 1)]]).collect());
-        let (won, complete) = search_winners(&next, &weights, 0, 3);
+        let next = chain((0..60).map(|_| vec![vec![(1, 1)], vec![(0, 1)]]).collect());
+        let (won, complete) = search_winners(&next, 0, 3);
         assert!(complete);
         assert_eq!(won, vec![true, true, false]);
     }
 
     #[test]
     fn an_outcome_without_points_can_still_win_when_others_lose_points() {
-        let next = chain(1);
-        let weights = flat(vec![vec![vec![(0, -1)], vec![]]]);
-        assert!(!always_beaten(&next, &weights, 0, 1, 2));
+        let next = chain(vec![vec![vec![(0, -1)], vec![]]]);
+        assert!(!always_beaten(&next, 0, 1, 2));
         // ...but not when the first outcome never falls below it.
-        let weights = flat(vec![vec![vec![(0, 1)], vec![]]]);
-        assert!(always_beaten(&next, &weights, 0, 1, 2));
+        let next = chain(vec![vec![vec![(0, 1)], vec![]]]);
+        assert!(always_beaten(&next, 0, 1, 2));
     }
 }

@@ -6,16 +6,19 @@ mod flow;
 pub mod load;
 pub mod model;
 mod places;
+mod resolved;
 pub mod schema;
 mod sections;
+mod suggest;
 pub mod validate;
 mod wording;
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Meta, Outcome, Question, Source, TreeFile};
+use resolved::{Edge, Resolved};
 pub use schema::json_schema;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
@@ -69,14 +72,15 @@ pub enum Next {
 pub struct Tree {
     file: TreeFile,
     start: usize,
-    /// Question indices sorted by id, for lookups without copying every id.
-    by_id: Vec<u32>,
+    /// Question indices sorted by id, for lookups without copying every id; built on the first
+    /// lookup, since loading a tree resolves its references without it.
+    by_id: OnceLock<Vec<u32>>,
     /// Where each question's choices start in `next` and `evidence_start`; one extra at the end.
-    choice_start: Vec<u32>,
+    choice_start: Vec<usize>,
     /// Where each choice leads, for every choice of every question in turn.
     next: Vec<Next>,
     /// Where each choice's evidence starts in `evidence`; one extra at the end.
-    evidence_start: Vec<u32>,
+    evidence_start: Vec<usize>,
     /// Evidence as (outcome index, points).
     evidence: Vec<(usize, i32)>,
     /// Fewest and most questions still to answer from each question, itself included.
@@ -88,66 +92,41 @@ impl Tree {
     /// Checks a tree built in code (tests, generators) the way the loader checks a file;
     /// returns the warnings, or every problem when there are errors.
     pub fn from_file(file: TreeFile) -> Result<(Tree, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let diagnostics: Vec<Diagnostic> =
-            validate::check(&file, &validate::Known::default(), true)
-                .into_iter()
-                .map(|(d, _)| d)
-                .collect();
+        let (checks, resolved) =
+            validate::check_and_resolve(&file, &validate::Known::default(), true);
+        let diagnostics: Vec<Diagnostic> = checks.into_iter().map(|(d, _)| d).collect();
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        Ok((Tree::from_checked(file), diagnostics))
+        Ok((Tree::from_checked(file, resolved), diagnostics))
     }
 
-    /// Indexes a tree that passed validation (so it has fewer than 2^32 choices: the loader's
-    /// size limit allows a few million).
-    pub(crate) fn from_checked(file: TreeFile) -> Tree {
-        let mut by_id: Vec<u32> = (0..file.questions.len() as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| {
-            file.questions[a as usize]
-                .id
-                .cmp(&file.questions[b as usize].id)
-        });
-        let outcome_index: HashMap<&str, usize> = file
-            .outcomes
+    /// Indexes a tree that passed validation, reusing the flow validation resolved.
+    pub(crate) fn from_checked(file: TreeFile, resolved: Resolved) -> Tree {
+        let start = file
+            .questions
             .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
+            .position(|q| q.id == file.meta.start)
+            .unwrap_or(0);
+        let next: Vec<Next> = resolved
+            .edges
+            .items
+            .iter()
+            .map(|edge| match *edge {
+                Edge::To(to) => Next::Question(to),
+                Edge::End | Edge::Broken(_) => Next::End,
+            })
             .collect();
-        let choices: usize = file.questions.iter().map(|q| q.choices.len()).sum();
-        let mut choice_start = Vec::with_capacity(file.questions.len() + 1);
-        let mut next = Vec::with_capacity(choices);
-        let mut evidence_start = Vec::with_capacity(choices + 1);
-        let mut evidence = Vec::new();
-        for question in &file.questions {
-            choice_start.push(next.len() as u32);
-            for choice in &question.choices {
-                let to = choice
-                    .next
-                    .as_deref()
-                    .and_then(|id| find(&file.questions, &by_id, id));
-                next.push(to.map_or(Next::End, Next::Question));
-                evidence_start.push(evidence.len() as u32);
-                evidence.extend(
-                    choice
-                        .evidence
-                        .iter()
-                        .filter_map(|(o, w)| outcome_index.get(o.as_str()).map(|&i| (i, *w))),
-                );
-            }
-        }
-        choice_start.push(next.len() as u32);
-        evidence_start.push(evidence.len() as u32);
-        let start = find(&file.questions, &by_id, &file.meta.start).unwrap_or(0);
+        let choice_start = resolved.edges.start;
         let (fewest, most) = remaining(&choice_start, &next);
         Tree {
             file,
             start,
-            by_id,
+            by_id: OnceLock::new(),
             choice_start,
             next,
-            evidence_start,
-            evidence,
+            evidence_start: resolved.evidence.start,
+            evidence: resolved.evidence.items,
             fewest,
             most,
         }
@@ -191,7 +170,17 @@ impl Tree {
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {
-        find(&self.file.questions, &self.by_id, id)
+        let questions = &self.file.questions;
+        let by_id = self.by_id.get_or_init(|| {
+            let mut by_id: Vec<u32> = (0..questions.len() as u32).collect();
+            by_id
+                .sort_unstable_by(|&a, &b| questions[a as usize].id.cmp(&questions[b as usize].id));
+            by_id
+        });
+        by_id
+            .binary_search_by(|&q| questions[q as usize].id.as_str().cmp(id))
+            .ok()
+            .map(|i| by_id[i] as usize)
     }
 
     /// The index of a choice of a question, by the choice's id.
@@ -209,13 +198,13 @@ impl Tree {
 
     /// Where a choice leads.
     pub fn next(&self, question: usize, choice: usize) -> Next {
-        self.next[self.choice_start[question] as usize + choice]
+        self.next[self.choice_start[question] + choice]
     }
 
     /// The points a choice adds, as (outcome index, points).
     pub fn evidence(&self, question: usize, choice: usize) -> &[(usize, i32)] {
-        let i = self.choice_start[question] as usize + choice;
-        &self.evidence[self.evidence_start[i] as usize..self.evidence_start[i + 1] as usize]
+        let i = self.choice_start[question] + choice;
+        &self.evidence[self.evidence_start[i]..self.evidence_start[i + 1]]
     }
 
     /// Fewest and most questions left from a question, itself included.
@@ -227,7 +216,7 @@ impl Tree {
 /// Fewest and most questions to an end from each question, computed without recursion so a
 /// chain of 100,000 questions cannot overflow the stack. Validated trees have no cycles; were
 /// one to slip through, a question met again while open counts as an end rather than looping.
-fn remaining(choice_start: &[u32], next: &[Next]) -> (Vec<u32>, Vec<u32>) {
+fn remaining(choice_start: &[usize], next: &[Next]) -> (Vec<u32>, Vec<u32>) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -235,7 +224,7 @@ fn remaining(choice_start: &[u32], next: &[Next]) -> (Vec<u32>, Vec<u32>) {
         Done,
     }
     let n = choice_start.len().saturating_sub(1);
-    let choices = |q: usize| &next[choice_start[q] as usize..choice_start[q + 1] as usize];
+    let choices = |q: usize| &next[choice_start[q]..choice_start[q + 1]];
     let mut fewest = vec![0u32; n];
     let mut most = vec![0u32; n];
     let mut mark = vec![Mark::New; n];
@@ -282,23 +271,15 @@ fn remaining(choice_start: &[u32], next: &[Next]) -> (Vec<u32>, Vec<u32>) {
     (fewest, most)
 }
 
-/// The question with an id, by binary search over `by_id`.
-fn find(questions: &[Question], by_id: &[u32], id: &str) -> Option<usize> {
-    by_id
-        .binary_search_by(|&q| questions[q as usize].id.as_str().cmp(id))
-        .ok()
-        .map(|i| by_id[i] as usize)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// The flat form of a flow given as lists of choices.
     fn remaining_of(flow: &[Vec<Next>]) -> (Vec<u32>, Vec<u32>) {
-        let mut starts = vec![0u32];
+        let mut starts = vec![0usize];
         for q in flow {
-            starts.push(starts[starts.len() - 1] + q.len() as u32);
+            starts.push(starts[starts.len() - 1] + q.len());
         }
         let next: Vec<Next> = flow.iter().flatten().copied().collect();
         remaining(&starts, &next)

@@ -46,82 +46,60 @@ pub(super) struct Section {
 }
 
 /// Splits a file into sections when it has the plain shape: nothing but comments before the
-/// first header, only the headers above, one `[meta]`, and at least one outcome and question.
-/// `None` means "parse it whole".
+/// first header, one `[meta]`, and at least one outcome and question. `None` means "parse it
+/// whole".
+///
+/// A section starts at a line holding just one of the four headers. Such a line could also sit
+/// inside a multi-line string or array; splitting there leaves a section that does not parse on
+/// its own (an unclosed string or bracket), and `read` then gives up, so a wrong split can only
+/// cost time, never change the result. Any other header stays inside its section, where `read`
+/// refuses it unless it is a question's `[[questions.choices]]`.
 pub(super) fn split(text: &str) -> Option<Vec<Section>> {
     let mut sections: Vec<Section> = Vec::new();
-    let mut tokens = Source::new(text).lex();
-    // Open brackets and braces: a `[` starts a header only outside any value.
-    let mut depth = 0usize;
-    // Only whitespace since the last line break (or the start).
-    let mut line_start = true;
-    while let Some(token) = tokens.next() {
-        match token.kind() {
-            TokenKind::Eof => break,
-            TokenKind::Newline => line_start = true,
-            TokenKind::Whitespace | TokenKind::Comment => {}
-            TokenKind::LeftSquareBracket if depth == 0 && line_start => {
-                let start = token.span().start();
-                let mut end = token.span().end();
-                // The header runs to the last `]` before the line break; only comments may follow.
-                let mut closed = false;
-                for t in tokens.by_ref() {
-                    match t.kind() {
-                        TokenKind::Newline | TokenKind::Eof => break,
-                        TokenKind::Whitespace | TokenKind::Comment if closed => {}
-                        TokenKind::RightSquareBracket if !closed => {
-                            end = t.span().end();
-                            closed = text.get(start..end).is_some_and(balanced_header);
-                        }
-                        _ if closed => return None,
-                        _ => end = t.span().end(),
-                    }
-                }
-                let header = text.get(start..end)?;
-                let kind = match header {
-                    "[meta]" => Kind::Meta,
-                    "[[sources]]" => Kind::Source,
-                    "[[outcomes]]" => Kind::Outcome,
-                    "[[questions]]" => Kind::Question,
-                    "[[questions.choices]]"
-                        if sections.last().is_some_and(|s| s.kind == Kind::Question) =>
-                    {
-                        line_start = true;
-                        continue;
-                    }
-                    _ => return None,
-                };
-                if let Some(last) = sections.last_mut() {
-                    last.range.end = start;
-                }
-                sections.push(Section {
-                    kind,
-                    range: start..text.len(),
-                });
-                line_start = true;
+    let mut at = 0;
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if let Some(kind) = header(&text[at..end]) {
+            if let Some(last) = sections.last_mut() {
+                last.range.end = at;
             }
-            kind => {
-                // Content before the first header would be top-level keys: parse whole.
-                if sections.is_empty() {
-                    return None;
-                }
-                match kind {
-                    TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
-                    TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
-                        depth = depth.checked_sub(1)?;
-                    }
-                    _ => {}
-                }
-                line_start = false;
-            }
+            sections.push(Section {
+                kind,
+                range: at..text.len(),
+            });
         }
+        at = end;
     }
+    // Keys before the first header would belong to the top level: parse those files whole.
+    let first = sections.first()?.range.start;
+    let only_comments = Source::new(&text[..first]).lex().all(|t| {
+        matches!(
+            t.kind(),
+            TokenKind::Whitespace | TokenKind::Comment | TokenKind::Newline | TokenKind::Eof
+        )
+    });
     let count = |kind| sections.iter().filter(|s| s.kind == kind).count();
-    let plain = depth == 0
+    let plain = only_comments
         && count(Kind::Meta) == 1
         && count(Kind::Outcome) > 0
         && count(Kind::Question) > 0;
     plain.then_some(sections)
+}
+
+/// The kind of section a line starts, if it is one of the four headers, alone on its line but
+/// for a comment.
+fn header(line: &str) -> Option<Kind> {
+    let headers = [
+        ("[meta]", Kind::Meta),
+        ("[[sources]]", Kind::Source),
+        ("[[outcomes]]", Kind::Outcome),
+        ("[[questions]]", Kind::Question),
+    ];
+    headers.into_iter().find_map(|(header, kind)| {
+        let rest = line.strip_prefix(header)?.trim_start_matches([' ', '\t']);
+        let alone = rest.is_empty() || rest.starts_with(['\n', '\r', '#']);
+        alone.then_some(kind)
+    })
 }
 
 /// Sections per thread below which reading in parallel is not worth a thread.
@@ -191,18 +169,15 @@ fn read_run(text: &str, sections: &[Section]) -> Option<Vec<(Item, Option<Diagno
     Some(items)
 }
 
-/// A header is complete once its brackets balance: `[meta]` after one `]`, `[[x]]` after two.
-fn balanced_header(header: &str) -> bool {
-    let open = header.bytes().take_while(|&b| b == b'[').count();
-    let close = header.bytes().rev().take_while(|&b| b == b']').count();
-    open == close
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const PLAIN: &str = "# a tree\n\n[meta]\nstart = \"a\"\n\n[[outcomes]]\nid = \"x\"\nowns = [\n  \"[[questions]] in a value\",\n]\n\n[[questions]]\nid = \"a\"\nhelp = '''\n[[questions]]\n'''\n[[questions.choices]]\nid = \"c\"\n\n[[questions]]\nid = \"b\" # done\n";
+    const PLAIN: &str = "# a tree\n\n[meta]\nstart = \"a\"\n\n[[outcomes]]\nid = \"x\"\nowns = [\n  \"[[questions]] in a value\",\n]\n\n[[questions]] # the first\nid = \"a\"\n[[questions.choices]]\nid = \"c\"\n\n[[questions]]\nid = \"b\"\n";
+
+    fn read_all(text: &str) -> Option<Vec<(Item, Option<Diagnostic>)>> {
+        split(text).and_then(|sections| read(text, &sections))
+    }
 
     #[test]
     fn a_plain_file_splits_at_its_headers_only() {
@@ -216,22 +191,25 @@ mod tests {
         assert!(PLAIN[sections[2].range.clone()].contains("[[questions.choices]]"));
         assert!(PLAIN[sections[3].range.clone()].starts_with("[[questions]]\nid = \"b\""));
         assert_eq!(sections[3].range.end, PLAIN.len());
+        assert_eq!(read_all(PLAIN).map(|items| items.len()), Some(4));
     }
 
     #[test]
     fn anything_unusual_is_left_to_the_whole_file_parse() {
         for odd in [
-            "title = \"x\"\n[meta]\n",                         // top-level key first
-            "[meta]\n[meta]\n[[outcomes]]\n[[questions]]\n",   // two [meta]
-            "[meta]\n[[outcomes]]\n[[questions]]\n[meta.x]\n", // another header
-            "[meta]\n[[outcomes]]\n[[questions]]\nx = [\n",    // unbalanced
-            "[meta]\n[[outcomes]]\n[[questions]]\nx = ]\n",    // unbalanced
-            "[meta]\n[[outcomes]]\n[[ questions ]]\n",         // spelled differently
-            "[meta]\n[[outcomes]]\n[[questions.choices]]\n",   // choices with no question
-            "[meta]\n[[outcomes]]\n[[questions]] x = 1\n",     // junk after a header
-            "[meta]\n[[outcomes]]\n",                          // no questions
+            "title = \"x\"\n[meta]\n[[outcomes]]\n[[questions]]\n", // top-level key first
+            "[meta]\n[meta]\n[[outcomes]]\n[[questions]]\n",        // two [meta]
+            "[meta]\n[[outcomes]]\n[[questions]]\n[meta.x]\n",      // another header
+            "[meta]\n[[outcomes]]\n[[questions]]\nx = [\n",         // unbalanced
+            "[meta]\n[[outcomes]]\n[[ questions ]]\n",              // spelled differently
+            "[meta]\n[[outcomes]]\n[[questions.choices]]\n",        // choices, no question
+            "[meta]\n[[outcomes]]\n[[questions]] x = 1\n",          // junk after a header
+            "[meta]\n[[outcomes]]\n",                               // no questions
+            // A header-looking line inside a multi-line string: the split leaves an unclosed
+            // string, so the file is parsed whole.
+            "[meta]\n[[outcomes]]\nx = \"\"\"\n[[questions]]\n\"\"\"\n[[questions]]\n",
         ] {
-            assert_eq!(split(odd), None, "{odd:?}");
+            assert!(read_all(odd).is_none(), "{odd:?}");
         }
     }
 }

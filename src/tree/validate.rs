@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
 use super::model::TreeFile;
+use super::resolved::{Edge, Resolved};
+use super::suggest::{Kind, Suggest};
 
 /// One step of a path into the file: a key's value, a key itself, or an array item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +48,17 @@ pub const MAX_WEIGHT: i32 = 1000;
 /// errors, so one pass reports everything; only the unreached-outcome warning waits for a tree
 /// without errors.
 pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Path)> {
+    check_and_resolve(file, known, whole).0
+}
+
+/// Checks a tree, and resolves its flow for the `Tree` to reuse.
+pub(crate) fn check_and_resolve(
+    file: &TreeFile,
+    known: &Known,
+    whole: bool,
+) -> (Vec<(Diagnostic, Path)>, Resolved) {
     let mut out = Vec::new();
+    let mut resolved = Resolved::default();
     let sources = ids(
         file.sources.iter().map(|s| s.id.as_str()),
         "sources",
@@ -66,15 +78,12 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
         &mut out,
     );
     let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
-    let outcome_known = |id: &str| outcomes.contains_key(id) || known.outcomes.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
     let mut suggest = Suggest::new([
         (&sources, &known.sources),
         (&outcomes, &known.outcomes),
         (&questions, &known.questions),
     ]);
-    // Each unknown `next`, and the question its hint suggests.
-    let mut guesses: HashMap<&str, usize> = HashMap::new();
 
     if file.outcomes.is_empty() && !known.outcomes_unread {
         out.push((
@@ -187,9 +196,18 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 at(&[Seg::Key("choices"), Seg::Index(9), Seg::Key("id")]),
             ));
         }
+        resolved.begin_question();
         let mut seen = HashSet::with_capacity(question.choices.len());
         for (ci, choice) in question.choices.iter().enumerate() {
             let repeated = !seen.insert(choice.id.as_str());
+            resolved.begin_choice();
+            // Each reference is looked up once, here.
+            let mut edge = match choice.next.as_deref() {
+                None => Edge::End,
+                Some(next) => questions
+                    .get(next)
+                    .map_or(Edge::Broken(None), |&to| Edge::To(to)),
+            };
             let at_choice = |rest: &[Seg]| {
                 let mut p = at(&[Seg::Key("choices"), Seg::Index(ci)]);
                 p.extend_from_slice(rest);
@@ -249,15 +267,15 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     ),
                     at_choice(&[Seg::Key("id")]),
                 )),
-                (Some(next), false) if !question_known(next) => {
-                    // The closest id may be a question that failed to read, which has no
-                    // index to guess with.
-                    if let Some(&guess) = suggest
-                        .closest(Kind::Question, next)
-                        .and_then(|id| questions.get(id))
-                    {
-                        guesses.insert(next, guess);
-                    }
+                (Some(next), false)
+                    if edge == Edge::Broken(None) && !known.questions.contains(next) =>
+                {
+                    // The guess may be a question that failed to read, which has no index.
+                    edge = Edge::Broken(
+                        suggest
+                            .closest(Kind::Question, next)
+                            .and_then(|guess| questions.get(guess).copied()),
+                    );
                     out.push((
                         Diagnostic::error(
                             "unknown-next",
@@ -273,9 +291,13 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                 _ => {}
             }
             for (outcome, weight) in &choice.evidence {
+                let index = outcomes.get(outcome.as_str()).copied();
+                if let Some(o) = index {
+                    resolved.add_evidence(o, *weight);
+                }
                 if no_outcomes {
                     // The no-outcomes error covers every reference.
-                } else if !outcome_known(outcome) {
+                } else if index.is_none() && !known.outcomes.contains(outcome) {
                     out.push((
                         Diagnostic::error(
                             "unknown-outcome",
@@ -298,15 +320,17 @@ pub fn check(file: &TreeFile, known: &Known, whole: bool) -> Vec<(Diagnostic, Pa
                     ));
                 }
             }
+            resolved.end_choice(edge);
         }
     }
+    resolved.finish();
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
         let outcomes_final =
             !known.outcomes_unread && !known.meta_unread && !file.outcomes.is_empty();
-        super::flow::check(file, &questions, &guesses, outcomes_final, &mut out);
+        super::flow::check(file, &questions, &resolved, outcomes_final, &mut out);
     }
-    out
+    (out, resolved)
 }
 
 const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";
@@ -370,109 +394,6 @@ fn unknown_source(id: &str, suggest: &mut Suggest<'_, '_>, at: Path) -> (Diagnos
         ),
         at,
     )
-}
-
-/// The kinds of id a reference can name.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Source,
-    Outcome,
-    Question,
-}
-
-/// Largest number of edit-distance cells spent on "did you mean" hints for one file: plenty for
-/// any real tree, and a bound on the work a file of 100,000 broken references can cause.
-const SUGGEST_BUDGET: usize = 20_000_000;
-
-/// "Did you mean" hints: the closest declared id of the right kind, or a few of them listed.
-struct Suggest<'a, 'm> {
-    /// Ids of each kind: those read, and those of items that failed to read.
-    declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3],
-    /// Declared ids of each kind, sorted when first needed (a clean tree never needs them).
-    sorted: [Option<Vec<&'a str>>; 3],
-    budget: usize,
-}
-
-impl<'a, 'm> Suggest<'a, 'm> {
-    fn new(declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3]) -> Self {
-        Suggest {
-            declared,
-            sorted: [None, None, None],
-            budget: SUGGEST_BUDGET,
-        }
-    }
-
-    fn sorted(&mut self, kind: Kind) -> &[&'a str] {
-        let (read, unread) = self.declared[kind as usize];
-        self.sorted[kind as usize].get_or_insert_with(|| {
-            let mut v: Vec<&'a str> = read.keys().copied().collect();
-            v.extend(unread.iter().map(String::as_str));
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-    }
-
-    /// The declared id closest to `wrong`, when one is close enough to be a typo.
-    fn closest(&mut self, kind: Kind, wrong: &str) -> Option<&'a str> {
-        let wrong_len = wrong.chars().count();
-        let mut best: Option<(usize, &'a str)> = None;
-        let mut budget = self.budget;
-        self.sorted(kind);
-        let candidates = self.sorted[kind as usize].as_deref().unwrap_or_default();
-        for &k in candidates {
-            let k_len = k.chars().count();
-            let limit = 2.max(k_len / 3);
-            if wrong_len.abs_diff(k_len) > limit {
-                continue;
-            }
-            let cost = (wrong_len + 1) * (k_len + 1);
-            if cost > budget {
-                break;
-            }
-            budget -= cost;
-            let d = edit_distance(wrong, k);
-            if d <= limit && best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, k));
-            }
-        }
-        self.budget = budget;
-        best.map(|(_, k)| k)
-    }
-
-    /// A hint naming the closest declared id, or listing a few.
-    fn hint(&mut self, kind: Kind, wrong: &str) -> String {
-        let what = match kind {
-            Kind::Source => "source",
-            Kind::Outcome => "outcome",
-            Kind::Question => "question",
-        };
-        if let Some(k) = self.closest(kind, wrong) {
-            return format!("did you mean `{k}`?");
-        }
-        let known = self.sorted(kind);
-        if known.is_empty() {
-            return format!("declare the {what} first");
-        }
-        let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
-        let more = if known.len() > 8 { ", …" } else { "" };
-        format!("declared {what}s: {}{more}", shown.join(", "))
-    }
-}
-
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// The question at an index, for flow checks.

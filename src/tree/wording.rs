@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::diagnostics::Diagnostic;
-use super::validate::edit_distance;
+use super::suggest::edit_distance;
 
 /// A TOML syntax error. `span` is where the parser stopped, in `text`.
 pub(super) fn syntax(text: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {

@@ -1,60 +1,28 @@
 //! The interview screen's state and everything that changes it: one `App`, the `Action`s a key,
 //! a click or a resize turns into, and `update`, which applies one action. No drawing and no
 //! terminal here, so every flow can be tested by feeding actions; the decisions themselves come
-//! from the engine's `Interview` and `Recommendation`.
+//! from the engine's `Interview` and `Recommendation`. What needs a file (saving, another
+//! session, a report) is queued as an `Effect` for the run loop, and its `Reply` applied here.
 
+use std::collections::BTreeMap;
+
+use techhire::session::Saved;
 use techhire::{Interview, Recommendation, Tree};
 
+pub use super::action::Action;
+use super::export::ExportMenu;
+use super::host::{Choose, Effect, Reply, Start};
 use super::keys::Context;
+use super::note::NoteEdit;
+use super::start::StartForm;
 use super::theme::Theme;
-use super::ui;
-
-/// Something the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    /// Enter: answer, or open what is highlighted.
-    Confirm,
-    /// A digit key: answer with that choice (1-based).
-    Number(u8),
-    Back,
-    Forward,
-    /// Open or close the list of keys.
-    Help,
-    /// Ask "leave the interview?".
-    AskQuit,
-    /// Yes, leave.
-    Leave,
-    /// No, stay.
-    Stay,
-    /// Ctrl-C: leave without asking.
-    QuitNow,
-    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
-    Suspend,
-    ToggleMouse,
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    Click {
-        column: u16,
-        row: u16,
-    },
-    Wheel {
-        down: bool,
-        column: u16,
-        row: u16,
-    },
-}
+use super::{export, navigate, note, pointer, start, ui};
 
 /// The screens, in the order a user meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// Names for a new interview, and saved sessions to carry on with.
+    Start,
     Question,
     Review,
     Result,
@@ -65,6 +33,12 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     Quit,
+    /// What to know before going on: a session resumed, a question tree changed.
+    Notice,
+    /// The note editor.
+    Note,
+    /// Writing the report.
+    Export,
 }
 
 /// How the interview was left.
@@ -75,9 +49,6 @@ pub enum Ending {
     /// Ctrl-C.
     Interrupted,
 }
-
-/// Lines the wheel scrolls at a time.
-const WHEEL_LINES: usize = 3;
 
 /// Everything on screen, and the interview behind it.
 pub struct App {
@@ -114,6 +85,21 @@ pub struct App {
     pub ending: Option<Ending>,
     /// Set when the user asked to suspend; the run loop does it and clears this.
     pub suspend: bool,
+    /// Notes by question id, as saved.
+    pub notes: BTreeMap<String, String>,
+    /// The client's name, for the header.
+    pub client: Option<String>,
+    /// The start screen's fields and list, while it is shown.
+    pub start: Option<StartForm>,
+    /// The note being written, while the editor is open.
+    pub note: Option<NoteEdit>,
+    pub export: ExportMenu,
+    /// The paragraphs of the notice overlay.
+    pub notice_panel: Vec<String>,
+    /// Why saving fails, while it does: the header says the session is not saved.
+    pub unsaved: Option<String>,
+    /// What the run loop is to do next, in order.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -124,7 +110,32 @@ impl App {
     }
 
     /// An interview already under way (a resumed session), laid out for the screen.
+    #[cfg(test)]
     pub fn with_interview(interview: Interview, theme: Theme, width: u16, height: u16) -> App {
+        App::begin(
+            Start {
+                interview,
+                notes: BTreeMap::new(),
+                client: None,
+                notice: Vec::new(),
+                choose: None,
+            },
+            theme,
+            width,
+            height,
+        )
+    }
+
+    /// An interview as the host hands it over: the start screen first when asked for, else
+    /// where the interview stands (its result, when finished), under any notice.
+    pub fn begin(start: Start, theme: Theme, width: u16, height: u16) -> App {
+        let Start {
+            interview,
+            notes,
+            client,
+            notice,
+            choose,
+        } = start;
         let mut app = App {
             interview,
             theme,
@@ -146,9 +157,62 @@ impl App {
             notice: None,
             ending: None,
             suspend: false,
+            notes: BTreeMap::new(),
+            client: None,
+            start: None,
+            note: None,
+            export: ExportMenu::default(),
+            notice_panel: Vec::new(),
+            unsaved: None,
+            effects: Vec::new(),
         };
+        app.arrive(notes, client, notice, choose);
         settle(&mut app);
         app
+    }
+
+    /// Switches to another session's interview, resumed from the start screen.
+    fn take(&mut self, start: Start) {
+        let Start {
+            interview,
+            notes,
+            client,
+            notice,
+            choose,
+        } = start;
+        self.interview = interview;
+        self.arrive(notes, client, notice, choose);
+    }
+
+    /// Shows the interview just taken: the start screen when asked for, else where it stands
+    /// (its result, when finished), with any notice over it.
+    fn arrive(
+        &mut self,
+        notes: BTreeMap<String, String>,
+        client: Option<String>,
+        notice: Vec<String>,
+        choose: Option<Choose>,
+    ) {
+        self.notes = notes;
+        self.client = client;
+        self.result = None;
+        self.overlay = None;
+        self.note = None;
+        self.export = ExportMenu::default();
+        self.start = choose.map(StartForm::new);
+        if self.start.is_some() {
+            self.screen = Screen::Start;
+        } else if self.interview.current().is_some() {
+            self.show_question();
+        } else if self.interview.is_finished() {
+            self.show_result();
+        } else {
+            self.show_review();
+        }
+        self.notice_panel = notice;
+        if !self.notice_panel.is_empty() {
+            open(self, Overlay::Notice);
+        }
     }
 
     /// The question tree being asked.
@@ -164,6 +228,16 @@ impl App {
         match (self.overlay, self.screen) {
             (Some(Overlay::Quit), _) => Context::Quit,
             (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Notice), _) => Context::Notice,
+            (Some(Overlay::Note), _) => match &self.note {
+                Some(note) if note.confirming => Context::NoteConfirm,
+                _ => Context::Note,
+            },
+            (Some(Overlay::Export), _) => Context::Export,
+            (None, Screen::Start) => match &self.start {
+                Some(form) if form.focus.is_field() => Context::StartField,
+                _ => Context::StartList,
+            },
             (None, Screen::Question) => Context::Question,
             (None, Screen::Review) => Context::Review,
             (None, Screen::Result) => Context::Result,
@@ -171,37 +245,46 @@ impl App {
     }
 
     /// Whether an action would do anything right now, so the footer offers only what works.
-    pub fn offers(&self, action: Action) -> bool {
+    pub fn offers(&self, action: &Action) -> bool {
         match (self.screen, action) {
             (Screen::Question, Action::Back) => self.interview.cursor() > 0,
             (Screen::Question, Action::Forward) => {
                 self.interview.cursor() < self.interview.path().len()
             }
+            (Screen::Review, Action::Note) => self.review < self.interview.path().len(),
             _ => true,
         }
     }
 
-    fn choices(&self) -> usize {
+    /// The note on a question, by index, when there is one.
+    pub fn note_on(&self, question: usize) -> Option<&str> {
+        self.notes
+            .get(&self.tree().question(question).id)
+            .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    pub(super) fn choices(&self) -> usize {
         self.interview
             .current()
             .map_or(0, |q| self.tree().question(q).choices.len())
     }
 
-    fn show_question(&mut self) {
+    pub(super) fn show_question(&mut self) {
         self.screen = Screen::Question;
         self.choice = self.interview.selected().unwrap_or(0);
         self.choice_offset = 0;
         self.help_scroll = 0;
     }
 
-    fn show_review(&mut self) {
+    pub(super) fn show_review(&mut self) {
         self.screen = Screen::Review;
         self.review = self.interview.path().len();
         self.review_offset = 0;
         self.from_review = false;
     }
 
-    fn show_result(&mut self) {
+    pub(super) fn show_result(&mut self) {
         if let Some(result) = self.interview.result() {
             self.result = Some(result);
             self.screen = Screen::Result;
@@ -212,7 +295,7 @@ impl App {
     /// Answers the current question. After a change made from the review, the interview skips
     /// over answers already given to the first question still unanswered, and returns to the
     /// review when there is none.
-    fn answer(&mut self, choice: usize) {
+    pub(super) fn answer(&mut self, choice: usize) {
         if self.interview.answer(choice).is_err() {
             return;
         }
@@ -235,7 +318,11 @@ pub fn update(app: &mut App, action: Action) {
             app.width = width;
             app.height = height;
         }
-        Action::QuitNow => app.ending = Some(Ending::Interrupted),
+        Action::QuitNow => {
+            // A note being written is kept: Ctrl-C stops the interview, not the typing.
+            note::save_draft(app);
+            app.ending = Some(Ending::Interrupted);
+        }
         Action::Suspend => app.suspend = true,
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
@@ -245,182 +332,54 @@ pub fn update(app: &mut App, action: Action) {
                 "Mouse off: the terminal selects text again; m turns it back on.".into()
             });
         }
-        Action::Click { column, row } => click(app, column, row),
-        Action::Wheel { down, column, row } => wheel(app, down, column, row),
+        Action::Click { column, row } => pointer::click(app, column, row),
+        Action::Wheel { down, column, row } => pointer::wheel(app, down, column, row),
         _ => match app.context() {
-            Context::Question => on_question(app, action),
-            Context::Review => on_review(app, action),
-            Context::Result => on_result(app, action),
-            Context::Help => on_help(app, action),
+            Context::Question => navigate::on_question(app, action),
+            Context::Review => navigate::on_review(app, action),
+            Context::Result => navigate::on_result(app, action),
+            Context::Help => navigate::on_help(app, action),
             Context::Quit => match action {
                 Action::Leave => app.ending = Some(Ending::Quit),
                 Action::Stay => app.overlay = None,
                 _ => {}
             },
+            Context::Notice => navigate::on_notice(app, action),
+            Context::Note | Context::NoteConfirm => note::update(app, action),
+            Context::Export => export::update(app, action),
+            Context::StartField | Context::StartList => start::update(app, action),
             Context::TooSmall => {}
         },
     }
     settle(app);
 }
 
-fn on_question(app: &mut App, action: Action) {
-    let last = app.choices().saturating_sub(1);
-    match action {
-        Action::Up => app.choice = app.choice.saturating_sub(1),
-        Action::Down => app.choice = (app.choice + 1).min(last),
-        Action::Top => app.choice = 0,
-        Action::Bottom => app.choice = last,
-        Action::PageUp | Action::PageDown => {
-            let page = ui::question::help_page(app);
-            app.help_scroll = if action == Action::PageUp {
-                app.help_scroll.saturating_sub(page)
-            } else {
-                app.help_scroll + page
-            };
+/// Applies what the host did about an effect, or about a change of answers.
+pub fn reply(app: &mut App, reply: Reply) {
+    match reply {
+        Reply::Saved(Saved::Quietly | Saved::StillFailing) => {}
+        Reply::Saved(Saved::Failed(why)) => {
+            app.notice = Some(format!("Not saved: {why}"));
+            app.unsaved = Some(why);
         }
-        Action::Confirm => app.answer(app.choice),
-        Action::Number(n) => {
-            let count = app.choices();
-            match usize::from(n).checked_sub(1) {
-                Some(i) if i < count => app.answer(i),
-                _ => {
-                    app.notice = Some(format!(
-                        "There are {count} choices here: press 1 to {}.",
-                        count.min(9)
-                    ))
-                }
+        Reply::Saved(Saved::Again) => {
+            app.unsaved = None;
+            app.notice = Some("Saved again: everything so far is in the session file.".into());
+        }
+        Reply::Resumed(start) => app.take(*start),
+        Reply::ResumeFailed(why) => {
+            if let Some(form) = &mut app.start {
+                form.error = Some(why);
             }
         }
-        Action::Back => {
-            if app.interview.back() {
-                app.show_question();
-            } else {
-                app.notice = Some("This is the first question.".into());
-            }
-        }
-        Action::Forward => {
-            if !app.interview.forward() {
-                app.notice = Some("Choose an answer to go on.".into());
-            } else if app.interview.current().is_some() {
-                app.show_question();
-            } else {
-                app.show_review();
-            }
-        }
-        Action::Help => open(app, Overlay::Help),
-        Action::AskQuit => open(app, Overlay::Quit),
-        _ => {}
+        Reply::Exported { format, result } => app.export.written(format, result),
     }
+    settle(app);
 }
 
-fn on_review(app: &mut App, action: Action) {
-    let button = app.interview.path().len();
-    match action {
-        Action::Up => app.review = app.review.saturating_sub(1),
-        Action::Down => app.review = (app.review + 1).min(button),
-        Action::Top => app.review = 0,
-        Action::Bottom => app.review = button,
-        Action::Confirm if app.review >= button => app.show_result(),
-        Action::Confirm => {
-            let question = app.interview.path()[app.review].question;
-            if app.interview.go_to(question).is_ok() {
-                app.show_question();
-                app.from_review = true;
-            }
-        }
-        Action::Forward => app.show_result(),
-        Action::Back if app.interview.back() => app.show_question(),
-        Action::Help => open(app, Overlay::Help),
-        Action::AskQuit => open(app, Overlay::Quit),
-        _ => {}
-    }
-}
-
-fn on_result(app: &mut App, action: Action) {
-    let page = ui::result::page(app);
-    let scroll = &mut app.result_scroll;
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
-        Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = usize::MAX,
-        Action::Back => {
-            app.screen = Screen::Review;
-            app.review = app.interview.path().len();
-        }
-        Action::Help => open(app, Overlay::Help),
-        Action::AskQuit => open(app, Overlay::Quit),
-        _ => {}
-    }
-}
-
-fn on_help(app: &mut App, action: Action) {
-    let page = ui::help::page(app);
-    let scroll = &mut app.overlay_scroll;
-    match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
-        Action::Help => app.overlay = None,
-        _ => {}
-    }
-}
-
-fn open(app: &mut App, overlay: Overlay) {
+pub(super) fn open(app: &mut App, overlay: Overlay) {
     app.overlay = Some(overlay);
     app.overlay_scroll = 0;
-}
-
-/// A click highlights a choice or an answer; a click on what is already highlighted picks it,
-/// so pointing at the screen while talking never answers by accident.
-fn click(app: &mut App, column: u16, row: u16) {
-    match app.context() {
-        Context::Question => {
-            if let Some(i) = ui::question::choice_at(app, column, row) {
-                if i == app.choice {
-                    app.answer(i);
-                } else {
-                    app.choice = i;
-                }
-            }
-        }
-        Context::Review => {
-            if let Some(i) = ui::review::row_at(app, column, row) {
-                if i == app.review {
-                    on_review(app, Action::Confirm);
-                } else {
-                    app.review = i;
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The wheel scrolls the text under it; over a list it moves the highlight.
-fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
-    let step = if down { Action::Down } else { Action::Up };
-    match app.context() {
-        Context::Question if ui::question::over_choices(app, column, row) => on_question(app, step),
-        Context::Question => {
-            app.help_scroll = scrolled(app.help_scroll, down);
-        }
-        Context::Review => on_review(app, step),
-        Context::Result => app.result_scroll = scrolled(app.result_scroll, down),
-        Context::Help => app.overlay_scroll = scrolled(app.overlay_scroll, down),
-        _ => {}
-    }
-}
-
-fn scrolled(at: usize, down: bool) -> usize {
-    if down {
-        at + WHEEL_LINES
-    } else {
-        at.saturating_sub(WHEEL_LINES)
-    }
 }
 
 /// Brings the view state back within bounds for the current size: scroll positions no further
@@ -431,6 +390,7 @@ fn settle(app: &mut App) {
         return;
     }
     match app.screen {
+        Screen::Start => start::settle(app),
         Screen::Question => {
             app.question_plan = ui::question::plan(app, ui::body(app));
             let (offset, help_max) = ui::question::settled(app);
@@ -440,7 +400,14 @@ fn settle(app: &mut App) {
         Screen::Review => app.review_offset = ui::review::settled_offset(app),
         Screen::Result => app.result_scroll = app.result_scroll.min(ui::result::max_scroll(app)),
     }
-    if app.overlay == Some(Overlay::Help) {
-        app.overlay_scroll = app.overlay_scroll.min(ui::help::max_scroll(app));
+    match app.overlay {
+        Some(Overlay::Help) => {
+            app.overlay_scroll = app.overlay_scroll.min(ui::help::max_scroll(app));
+        }
+        Some(Overlay::Notice) => {
+            app.overlay_scroll = app.overlay_scroll.min(ui::notice::max_scroll(app));
+        }
+        Some(Overlay::Note) => note::settle(app),
+        _ => {}
     }
 }

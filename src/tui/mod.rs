@@ -1,10 +1,19 @@
 //! The full-screen interview: a ratatui + crossterm front end on the engine, in the Elm
 //! architecture. `app` holds the state and `update`, `keys` maps keys to actions, `ui` draws,
-//! `terminal` sets the terminal up and always restores it, and `run` is the loop that joins them:
-//! it blocks on the next event and redraws after it, so an idle interview uses no CPU.
+//! `terminal` sets the terminal up and always restores it, `host` is what the program around
+//! it does for it (save, resume, write reports), and `run` is the loop that joins them: it
+//! blocks on the next event and redraws after it, so an idle interview uses no CPU.
 
+mod action;
 mod app;
+mod editor;
+mod export;
+mod host;
 mod keys;
+mod navigate;
+mod note;
+mod pointer;
+mod start;
 mod terminal;
 mod theme;
 mod ui;
@@ -17,7 +26,9 @@ use crossterm::event::{self, Event};
 use techhire::Interview;
 
 pub use app::Ending;
-use app::{Action, App, update};
+use app::{Action, App, reply, update};
+pub use host::{Choose, Host, Listed, Start};
+use host::{Reply, perform};
 use theme::Theme;
 pub use theme::ThemeName;
 
@@ -35,20 +46,21 @@ pub enum TuiError {
     Terminal(#[from] std::io::Error),
 }
 
-/// Runs an interview (new or resumed) full-screen until the user leaves; `on_change` is called
-/// after every action that changed the answers, so the caller can save them at once. Returns
-/// how it ended and the interview as it stands.
+/// Runs an interview (new or resumed, or the start screen first) full-screen until the user
+/// leaves. The host saves after every change of answers, and does what the user asks of files:
+/// a note saved, another session opened, a report written. Returns how it ended and the
+/// interview as it stands (which may be another session's, if one was resumed).
 pub fn run(
-    interview: Interview,
+    start: Start,
     options: TuiOptions,
-    mut on_change: impl FnMut(&Interview),
+    host: &mut impl Host,
 ) -> Result<(Ending, Interview), TuiError> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let colorfgbg = std::env::var("COLORFGBG").ok();
     let theme = Theme::pick(options.theme, no_color, colorfgbg.as_deref());
     let mut session = terminal::Session::start()?;
     let (width, height) = session.size();
-    let mut app = App::with_interview(interview, theme, width, height);
+    let mut app = App::begin(start, theme, width, height);
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =
@@ -61,11 +73,7 @@ pub fn run(
         if let Action::Resize { width, height } = action {
             session.resize(width, height)?;
         }
-        let before = app.interview.all_answers();
-        update(&mut app, action);
-        if app.interview.all_answers() != before {
-            on_change(&app.interview);
-        }
+        step(&mut app, host, action);
         if let Some(ending) = app.ending {
             return Ok((ending, app.interview));
         }
@@ -77,14 +85,30 @@ pub fn run(
     }
 }
 
-/// Blocks until an event that means something here; mouse movement, focus changes and pasted
-/// text are passed over without a redraw.
+/// One turn of the loop: applies an action, saves the answers if they changed, and has the host
+/// do what the action asked for, in order, each reply applied before the next.
+fn step(app: &mut App, host: &mut impl Host, action: Action) {
+    let before = app.interview.all_answers();
+    update(app, action);
+    if app.interview.all_answers() != before {
+        let saved = host.record(&app.interview);
+        reply(app, Reply::Saved(saved));
+    }
+    for effect in std::mem::take(&mut app.effects) {
+        let answer = perform(host, &app.interview, effect);
+        reply(app, answer);
+    }
+}
+
+/// Blocks until an event that means something here; mouse movement, focus changes and text
+/// pasted where no text goes are passed over without a redraw.
 fn next_action(app: &App) -> std::io::Result<Action> {
     loop {
         let action = match event::read()? {
             Event::Key(key) => keys::action_for(app.context(), key),
             Event::Mouse(mouse) => keys::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            Event::Paste(text) => keys::paste_action(app.context(), text),
             _ => None,
         };
         if let Some(action) = action {

@@ -279,19 +279,6 @@ fn a_window_too_small_says_so_and_ignores_keys_until_it_grows() {
     assert_eq!(app.interview.path().len(), 1);
 }
 
-/// The screen position of the first cell showing `text`.
-fn find(app: &App, text: &str) -> (u16, u16) {
-    let shown = screen(app);
-    for (row, line) in shown.lines().enumerate() {
-        // Each line is quoted in the backend's text form: skip the opening quote.
-        if let Some(at) = line.find(text) {
-            let column = line[..at].chars().count() - 1;
-            return (column as u16, row as u16);
-        }
-    }
-    panic!("“{text}” is not on screen:\n{shown}");
-}
-
 #[test]
 fn a_click_highlights_a_choice_and_a_second_click_answers() {
     let mut app = app(100, 30);

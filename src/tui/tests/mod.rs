@@ -2,7 +2,11 @@
 //! by key presses through the key table and `update`, as a user at the keyboard would.
 
 mod flows;
+mod host;
+mod note_flows;
 mod screens;
+mod session_flows;
+mod session_screens;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -101,4 +105,17 @@ fn screen(app: &App) -> String {
         .draw(|frame| ui::view(app, frame))
         .unwrap_or_else(|e| match e {});
     terminal.backend().to_string()
+}
+
+/// The screen position of the first cell showing `text`.
+fn find(app: &App, text: &str) -> (u16, u16) {
+    let shown = screen(app);
+    for (row, line) in shown.lines().enumerate() {
+        // Each line is quoted in the backend's text form: skip the opening quote.
+        if let Some(at) = line.find(text) {
+            let column = line[..at].chars().count() - 1;
+            return (column as u16, row as u16);
+        }
+    }
+    panic!("“{text}” is not on screen:\n{shown}");
 }

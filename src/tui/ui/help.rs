@@ -6,35 +6,50 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::{centered, draw_lines, scrollbar};
-use crate::tui::app::App;
-use crate::tui::keys::{BINDINGS, Binding, Context, MOUSE_HELP};
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::{Binding, Context, MOUSE_HELP, bindings, everywhere};
 use crate::tui::wrap::{self, wrap_indented};
 
 const WIDTH: u16 = 78;
 
-/// The sections of the list: rows for one screen each, then the rows that work on every
-/// screen.
-const SECTIONS: [(&str, Option<Context>); 4] = [
+/// The sections of the list: the rows first bound on one screen each, then the rows that
+/// work on every screen. The section for the screen the list was opened on comes first.
+const SECTIONS: [(&str, Option<Context>); 6] = [
     ("On a question", Some(Context::Question)),
     ("Checking your answers", Some(Context::Review)),
     ("The recommendation", Some(Context::Result)),
+    ("Writing a note", Some(Context::Note)),
+    ("Starting", Some(Context::StartField)),
     ("Anywhere", None),
 ];
 
+/// The section for the screen under the list.
+fn here(app: &App) -> Context {
+    match app.screen {
+        Screen::Start => Context::StartField,
+        Screen::Question => Context::Question,
+        Screen::Review => Context::Review,
+        Screen::Result => Context::Result,
+    }
+}
+
 fn in_section(binding: &Binding, section: Option<Context>) -> bool {
     match section {
-        Some(context) => binding.contexts == [context],
-        None => binding.contexts.len() > 2,
+        _ if everywhere(binding) => section.is_none(),
+        Some(context) => binding.contexts.first() == Some(&context),
+        None => false,
     }
 }
 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut rows: Vec<(&str, Vec<(&str, &str)>)> = SECTIONS
+    let here = here(app);
+    let mut sections = SECTIONS.to_vec();
+    sections.sort_by_key(|&(_, context)| context != Some(here));
+    let mut rows: Vec<(&str, Vec<(&str, &str)>)> = sections
         .iter()
         .map(|&(title, section)| {
-            let keys = BINDINGS
-                .iter()
+            let keys = bindings()
                 .filter(|b| in_section(b, section))
                 .filter_map(|b| b.help)
                 .collect();

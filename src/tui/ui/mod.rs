@@ -2,11 +2,15 @@
 //! layout is a public function of the `App`, so `update` hit-tests clicks and bounds scrolling
 //! with exactly the geometry that is drawn.
 
+pub mod export;
 pub mod help;
+pub mod note;
+pub mod notice;
 pub mod question;
 pub mod quit;
 pub mod result;
 pub mod review;
+pub mod start;
 pub mod too_small;
 
 use ratatui::Frame;
@@ -40,7 +44,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let [head, body, foot] = areas(area);
     header(app, head, buf);
+    let mut cursor = None;
     match app.screen {
+        Screen::Start => cursor = start::render(app, body, buf),
         Screen::Question => question::render(app, body, buf),
         Screen::Review => review::render(app, body, buf),
         Screen::Result => result::render(app, body, buf),
@@ -49,7 +55,18 @@ pub fn view(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help) => help::render(app, area, buf),
         Some(Overlay::Quit) => quit::render(app, area, buf),
+        Some(Overlay::Notice) => notice::render(app, area, buf),
+        Some(Overlay::Note) => cursor = note::render(app, area, buf),
+        Some(Overlay::Export) => export::render(app, area, buf),
         None => {}
+    }
+    // Only a text being typed shows the cursor; a box over it hides it.
+    let typing = matches!(
+        app.context(),
+        Context::StartField | Context::Note | Context::NoteConfirm
+    );
+    if let Some(at) = cursor.filter(|_| typing) {
+        frame.set_cursor_position(at);
     }
 }
 
@@ -81,7 +98,9 @@ pub fn body(app: &App) -> Rect {
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let progress = app.interview.progress();
-    let status = if app.interview.is_finished() {
+    let status = if app.screen == Screen::Start {
+        "new interview".to_string()
+    } else if app.interview.is_finished() {
         format!("{} answered · done", progress.answered)
     } else if progress.fewest_left == progress.most_left {
         format!(
@@ -94,15 +113,25 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             progress.answered, progress.fewest_left, progress.most_left
         )
     };
+    let unsaved = if app.unsaved.is_some() {
+        "⚠ not saved · "
+    } else {
+        ""
+    };
     let width = usize::from(area.width.saturating_sub(2));
-    let status_width = wrap::width(&status);
-    let title = techhire::text::terminal_safe(&app.tree().meta().title);
+    let status_width = wrap::width(unsaved) + wrap::width(&status);
+    let title = match &app.client {
+        Some(client) => format!("{} · {}", client, app.tree().meta().title),
+        None => app.tree().meta().title.clone(),
+    };
+    let title = techhire::text::terminal_safe(&title);
     let title = wrap::truncate(&title, width.saturating_sub(status_width + 2));
     let gap = width.saturating_sub(wrap::width(&title) + status_width);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(title, theme.heading),
         Span::raw(" ".repeat(gap)),
+        Span::styled(unsaved, theme.warn),
         Span::styled(status, theme.muted),
     ]);
     line.render(Rect { height: 1, ..area }, buf);
@@ -123,18 +152,31 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The keys that work here, from the key table, or a one-off notice.
+/// The most rows a notice in the footer takes, growing up over the body.
+const NOTICE_ROWS: usize = 3;
+
+/// The keys that work here, from the key table, or a one-off notice (wrapped over up to three
+/// rows, so a message that says what to do is read whole).
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(notice) = &app.notice {
-        Line::from(Span::styled(
-            format!(
-                " {}",
-                wrap::truncate(notice, usize::from(area.width).saturating_sub(2))
-            ),
-            theme.warn,
-        ))
-        .render(area, buf);
+        let width = usize::from(area.width).saturating_sub(2).max(1);
+        let text = techhire::text::terminal_safe(notice).into_owned();
+        let mut lines = wrap::wrap(&[Span::styled(text, theme.warn)], width);
+        if lines.len() > NOTICE_ROWS {
+            let cut = format!("{} …", lines[NOTICE_ROWS - 1]);
+            lines.truncate(NOTICE_ROWS - 1);
+            lines.push(Line::from(Span::styled(
+                wrap::truncate(&cut, width),
+                theme.warn,
+            )));
+        }
+        let rows = (lines.len() as u16).min(area.y + 1);
+        let top = (area.y + 1).saturating_sub(rows);
+        let rect = Rect::new(area.x, top, area.width, rows);
+        ratatui::widgets::Clear.render(rect, buf);
+        let inner = Rect::new(area.x + 1, top, area.width.saturating_sub(1), rows);
+        draw_lines(buf, inner, &lines, 0);
         return;
     }
     let context = app.context();
@@ -143,10 +185,10 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Context::Question | Context::Review | Context::Result
     );
     let entries: Vec<_> = keys::footer(context)
-        .filter(|(binding, _, _)| !on_screen || app.offers(binding.action))
+        .filter(|(binding, _, _)| !on_screen || app.offers(&binding.action))
         .map(|(binding, key, does)| {
             let width = wrap::width(key) + 1 + wrap::width(does) + 2;
-            (binding.contexts.len() > 2, key, does, width)
+            (keys::everywhere(binding), key, does, width)
         })
         .collect();
     // The keys that work everywhere (help, quit) always show; the others as room allows.
@@ -232,6 +274,30 @@ pub fn bullet(text: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line
         &[Span::styled(text.into_owned(), style)],
         width,
     )
+}
+
+/// A note, marked ✎, wrapped with a hanging indent and cut to `rows` rows (0: no limit); the
+/// note's own line breaks are kept.
+pub fn note_lines(note: &str, width: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let text = techhire::text::terminal_safe_multiline(note.trim()).into_owned();
+    let mut lines = wrap::wrap_indented(
+        Span::styled("✎ ", theme.accent),
+        &[Span::styled(text, theme.muted)],
+        width,
+    );
+    if rows > 0 && lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            let cut = wrap::truncate(&format!("{last} …"), width);
+            let (marker, rest) =
+                cut.split_at(cut.find(|c: char| c != '✎' && c != ' ').unwrap_or(0));
+            *last = Line::from(vec![
+                Span::styled(marker.to_string(), theme.accent),
+                Span::styled(rest.to_string(), theme.muted),
+            ]);
+        }
+    }
+    lines
 }
 
 /// Whether a point lies inside a rectangle.

@@ -20,6 +20,8 @@ pub const SIDE_PANEL_FROM: u16 = 110;
 const HELP_MIN: u16 = 3;
 /// ...and the rows it should have before the choices give up their details to make room.
 const HELP_COMFORT: u16 = 7;
+/// Rows a note takes under the question, at the most; `n` shows it whole.
+const NOTE_ROWS: usize = 2;
 /// Columns before a choice's label: marker, digit, gap.
 const CHOICE_INDENT: &str = "     ";
 
@@ -159,6 +161,9 @@ fn prompt_lines(app: &App, question: usize, width: usize) -> Vec<Line<'static>> 
         &[Span::styled(prompt.into_owned(), theme.heading)],
         width,
     ));
+    if let Some(note) = app.note_on(question) {
+        lines.extend(super::note_lines(note, width, NOTE_ROWS, theme));
+    }
     lines
 }
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use techhire::text::{terminal_safe, terminal_safe_multiline};
 use techhire::{Recommendation, Tree};
 
-use super::{body, bullet, draw_lines, heading, scrollbar};
+use super::{body, bullet, draw_lines, heading, note_lines, scrollbar};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
@@ -143,6 +143,11 @@ fn document(app: &App, result: &Recommendation, width: usize) -> Vec<Line<'stati
     }
     section(&mut lines, "What would change it", theme);
     lines.extend(what_ifs(tree, result, width, theme));
+    let notes = notes(app, width);
+    if !notes.is_empty() {
+        section(&mut lines, "Your notes", theme);
+        lines.extend(notes);
+    }
     let list = |lines: &mut Vec<Line<'static>>, title: &str, items: &[String]| {
         section(lines, title, theme);
         for item in items {
@@ -193,6 +198,44 @@ fn document(app: &App, result: &Recommendation, width: usize) -> Vec<Line<'stati
                 width,
             ));
         }
+    }
+    lines
+}
+
+/// The notes, each under its question: those on the answers in the order asked, then any on
+/// questions off this path (asked before an answer changed, or no longer in the tree).
+fn notes(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let tree = app.tree();
+    let path: Vec<usize> = app.interview.path().iter().map(|s| s.question).collect();
+    let mut order: Vec<(Option<usize>, &str, &str)> = path
+        .iter()
+        .filter_map(|&q| {
+            let note = app.note_on(q)?;
+            Some((Some(q), tree.question(q).id.as_str(), note))
+        })
+        .collect();
+    for (id, note) in &app.notes {
+        let index = tree.question_index(id);
+        if note.trim().is_empty() || index.is_some_and(|q| path.contains(&q)) {
+            continue;
+        }
+        order.push((index, id, note));
+    }
+    let mut lines = Vec::new();
+    for (i, (question, id, note)) in order.into_iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        let about = question.map_or(id, |q| tree.question(q).prompt.as_str());
+        lines.extend(bullet(about, theme.text, width, theme));
+        let indented = note_lines(note, width.saturating_sub(2), 0, theme)
+            .into_iter()
+            .map(|mut line| {
+                line.spans.insert(0, Span::raw("  "));
+                line
+            });
+        lines.extend(indented);
     }
     lines
 }

@@ -8,10 +8,12 @@ use techhire::text::terminal_safe;
 
 use super::{body, contains, draw_lines, keep_in_view, scrollbar};
 use crate::tui::app::App;
-use crate::tui::wrap::truncate;
+use crate::tui::wrap::{truncate, width as width_of};
 
-/// Rows each answer takes: the question, then the answer given.
+/// Rows each answer takes: the question, then the answer given (and its note, if any).
 const ROWS_PER_ANSWER: usize = 2;
+/// Columns an answer leaves for its note, when it has one and both do not fit.
+const NOTE_ROOM: usize = 24;
 
 /// Where the review's parts go.
 pub struct Plan {
@@ -54,16 +56,26 @@ fn list_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let number = format!("{marker}{:>2}  ", i + 1);
         let rest = width.saturating_sub(number.chars().count());
         let prompt = truncate(&terminal_safe(&question.prompt), rest);
-        let answer = truncate(&terminal_safe(&question.choices[step.choice].label), rest);
+        let label = terminal_safe(&question.choices[step.choice].label);
+        let mut second = vec![Span::raw(" ".repeat(width - rest))];
+        match app.note_on(step.question) {
+            None => second.push(Span::styled(truncate(&label, rest), theme.accent)),
+            Some(note) => {
+                // The answer first, then as much of the note as fits: `n` shows it whole.
+                let answer = truncate(&label, rest.saturating_sub(NOTE_ROOM).max(rest / 2));
+                let room = rest.saturating_sub(width_of(&answer) + 4);
+                let note = terminal_safe(note.trim());
+                second.push(Span::styled(answer, theme.accent));
+                second.push(Span::styled("  ✎ ", theme.accent));
+                second.push(Span::styled(truncate(&note, room), theme.muted));
+            }
+        }
         let mut pair = [
             Line::from(vec![
                 Span::styled(number, theme.key),
                 Span::styled(prompt, theme.text),
             ]),
-            Line::from(vec![
-                Span::raw(" ".repeat(width - rest)),
-                Span::styled(answer, theme.accent),
-            ]),
+            Line::from(second),
         ];
         if highlighted {
             for line in &mut pair {

@@ -1,0 +1,102 @@
+//! What the full-screen interview asks of the program around it, and what it hears back. The
+//! screens never touch a file: `update` queues an `Effect`, the run loop hands it to the `Host`
+//! (which saves, opens another session or writes a report), and the answer comes back to the
+//! app as a `Reply`. Tests play the host's part by replying themselves.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use techhire::Interview;
+use techhire::session::Saved;
+
+use crate::cli::ReportFormat;
+
+/// The program around the interview: sessions and reports.
+pub trait Host {
+    /// Saves the answers as they stand: after every change.
+    fn record(&mut self, interview: &Interview) -> Saved;
+    /// Saves the client's and the consultant's names (blank: not given).
+    fn set_names(&mut self, client: &str, consultant: &str) -> Saved;
+    /// Saves the note on a question, by id (blank text removes it).
+    fn set_note(&mut self, question: &str, text: &str) -> Saved;
+    /// Leaves this session for the saved one at `path`, resumed as `techhire resume` does;
+    /// on failure the current session stays open and the message says why.
+    fn resume(&mut self, path: &Path) -> Result<Start, String>;
+    /// Writes the report of the finished interview; says where, or why it could not.
+    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String>;
+}
+
+/// An interview to run, new or resumed, with what to show first.
+pub struct Start {
+    pub interview: Interview,
+    /// Notes by question id.
+    pub notes: BTreeMap<String, String>,
+    /// The client's name, for the header.
+    pub client: Option<String>,
+    /// Paragraphs to show before anything else (a resumed session, a changed question tree,
+    /// answers set aside); lines starting `  - ` are items of a list.
+    pub notice: Vec<String>,
+    /// Show the start screen first: names to fill in, and saved sessions to carry on with.
+    pub choose: Option<Choose>,
+}
+
+/// What the start screen offers.
+pub struct Choose {
+    /// The names given on the command line, to start the fields with.
+    pub client: String,
+    pub consultant: String,
+    /// The saved sessions, most recent first, then the files that could not be read.
+    pub saved: Vec<Listed>,
+}
+
+/// A saved session on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub path: PathBuf,
+    /// The client's name, or what else to call the session.
+    pub client: String,
+    pub updated: String,
+    pub progress: String,
+    pub outcome: Option<String>,
+    /// What is wrong with the file, when it is not a readable session, said to follow its
+    /// name: "ends early, at line 2...".
+    pub problem: Option<String>,
+}
+
+/// Something only the host can do, asked for by `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SetNames { client: String, consultant: String },
+    SaveNote { question: String, text: String },
+    Resume(PathBuf),
+    Export(ReportFormat),
+}
+
+/// The host's answer to an effect, or to a change of answers.
+pub enum Reply {
+    Saved(Saved),
+    Resumed(Box<Start>),
+    ResumeFailed(String),
+    Exported {
+        format: ReportFormat,
+        result: Result<PathBuf, String>,
+    },
+}
+
+/// Does what an effect asks, and says how it went.
+pub fn perform(host: &mut impl Host, interview: &Interview, effect: Effect) -> Reply {
+    match effect {
+        Effect::SetNames { client, consultant } => {
+            Reply::Saved(host.set_names(&client, &consultant))
+        }
+        Effect::SaveNote { question, text } => Reply::Saved(host.set_note(&question, &text)),
+        Effect::Resume(path) => match host.resume(&path) {
+            Ok(start) => Reply::Resumed(Box::new(start)),
+            Err(why) => Reply::ResumeFailed(why),
+        },
+        Effect::Export(format) => Reply::Exported {
+            format,
+            result: host.export(interview, format),
+        },
+    }
+}

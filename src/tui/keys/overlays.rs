@@ -1,0 +1,138 @@
+//! Keys in the boxes over the screen: the list of keys, the notice, the report and "leave?".
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, C, Key::*};
+use crate::tui::action::Action;
+
+/// The bindings of the boxes over the screen.
+pub static OVERLAYS: &[Binding] = &[
+    // The help overlay.
+    Binding {
+        contexts: &[C::Help],
+        keys: &[
+            Char('?'),
+            Char('q'),
+            Code(KeyCode::Esc),
+            Code(KeyCode::F(1)),
+        ],
+        action: Action::Help,
+        help: None,
+        footer: Some(("? Esc", "close")),
+    },
+    Binding {
+        contexts: &[C::Help],
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::Help],
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        help: None,
+        footer: Some(("↑↓", "scroll")),
+    },
+    Binding {
+        contexts: &[C::Help],
+        keys: &[Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::Help],
+        keys: &[Code(KeyCode::PageDown), Char(' ')],
+        action: Action::PageDown,
+        help: None,
+        footer: None,
+    },
+    // What to know first.
+    Binding {
+        contexts: &[C::Notice],
+        keys: &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
+        action: Action::Dismiss,
+        help: None,
+        footer: Some(("Enter", "continue")),
+    },
+    Binding {
+        contexts: &[C::Notice],
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::Notice],
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        help: None,
+        footer: Some(("↑↓", "scroll")),
+    },
+    Binding {
+        contexts: &[C::Notice],
+        keys: &[Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::Notice],
+        keys: &[Code(KeyCode::PageDown), Char(' ')],
+        action: Action::PageDown,
+        help: None,
+        footer: None,
+    },
+    // Writing the report.
+    Binding {
+        contexts: &[C::Export],
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        help: None,
+        footer: None,
+    },
+    Binding {
+        contexts: &[C::Export],
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        help: None,
+        footer: Some(("↑↓", "move")),
+    },
+    Binding {
+        contexts: &[C::Export],
+        keys: &[Digit],
+        action: Action::Number(1),
+        help: None,
+        footer: Some(("1-3", "write")),
+    },
+    Binding {
+        contexts: &[C::Export],
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Confirm,
+        help: None,
+        footer: Some(("Enter", "write")),
+    },
+    Binding {
+        contexts: &[C::Export],
+        keys: &[Code(KeyCode::Esc), Char('q'), Char('e')],
+        action: Action::Dismiss,
+        help: None,
+        footer: Some(("Esc", "close")),
+    },
+    // The question "leave the interview?".
+    Binding {
+        contexts: &[C::Quit],
+        keys: &[Char('y'), Char('q')],
+        action: Action::Leave,
+        help: None,
+        footer: Some(("y", "leave")),
+    },
+    Binding {
+        contexts: &[C::Quit],
+        keys: &[Char('n'), Code(KeyCode::Esc)],
+        action: Action::Stay,
+        help: None,
+        footer: Some(("n Esc", "stay")),
+    },
+];

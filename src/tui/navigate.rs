@@ -1,0 +1,140 @@
+//! What the keys do on the question, review and result screens, and in the overlays that only
+//! scroll (the list of keys, the notice): moving, answering, going back and forward, and opening
+//! a note, the report overlay, the help or the question "leave?".
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen, open};
+use super::{export, note, ui};
+
+pub(super) fn on_question(app: &mut App, action: Action) {
+    let last = app.choices().saturating_sub(1);
+    match action {
+        Action::Up => app.choice = app.choice.saturating_sub(1),
+        Action::Down => app.choice = (app.choice + 1).min(last),
+        Action::Top => app.choice = 0,
+        Action::Bottom => app.choice = last,
+        Action::PageUp | Action::PageDown => {
+            let page = ui::question::help_page(app);
+            app.help_scroll = if action == Action::PageUp {
+                app.help_scroll.saturating_sub(page)
+            } else {
+                app.help_scroll + page
+            };
+        }
+        Action::Confirm => app.answer(app.choice),
+        Action::Number(n) => {
+            let count = app.choices();
+            match usize::from(n).checked_sub(1) {
+                Some(i) if i < count => app.answer(i),
+                _ => {
+                    app.notice = Some(format!(
+                        "There are {count} choices here: press 1 to {}.",
+                        count.min(9)
+                    ))
+                }
+            }
+        }
+        Action::Back => {
+            if app.interview.back() {
+                app.show_question();
+            } else {
+                app.notice = Some("This is the first question.".into());
+            }
+        }
+        Action::Forward => {
+            if !app.interview.forward() {
+                app.notice = Some("Choose an answer to go on.".into());
+            } else if app.interview.current().is_some() {
+                app.show_question();
+            } else {
+                app.show_review();
+            }
+        }
+        Action::Note => {
+            if let Some(question) = app.interview.current() {
+                note::open(app, question);
+            }
+        }
+        Action::Help => open(app, Overlay::Help),
+        Action::AskQuit => open(app, Overlay::Quit),
+        _ => {}
+    }
+}
+
+pub(super) fn on_review(app: &mut App, action: Action) {
+    let button = app.interview.path().len();
+    match action {
+        Action::Up => app.review = app.review.saturating_sub(1),
+        Action::Down => app.review = (app.review + 1).min(button),
+        Action::Top => app.review = 0,
+        Action::Bottom => app.review = button,
+        Action::Confirm if app.review >= button => app.show_result(),
+        Action::Confirm => {
+            let question = app.interview.path()[app.review].question;
+            if app.interview.go_to(question).is_ok() {
+                app.show_question();
+                app.from_review = true;
+            }
+        }
+        Action::Forward => app.show_result(),
+        Action::Back if app.interview.back() => app.show_question(),
+        Action::Note if app.review < button => {
+            let question = app.interview.path()[app.review].question;
+            note::open(app, question);
+        }
+        Action::Note => {
+            app.notice = Some("Highlight an answer to write a note on its question.".into());
+        }
+        Action::Help => open(app, Overlay::Help),
+        Action::AskQuit => open(app, Overlay::Quit),
+        _ => {}
+    }
+}
+
+pub(super) fn on_result(app: &mut App, action: Action) {
+    let page = ui::result::page(app);
+    let scroll = &mut app.result_scroll;
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll += page,
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = usize::MAX,
+        Action::Back => {
+            app.screen = Screen::Review;
+            app.review = app.interview.path().len();
+        }
+        Action::Export => export::open(app),
+        Action::Help => open(app, Overlay::Help),
+        Action::AskQuit => open(app, Overlay::Quit),
+        _ => {}
+    }
+}
+
+pub(super) fn on_help(app: &mut App, action: Action) {
+    let page = ui::help::page(app);
+    let scroll = &mut app.overlay_scroll;
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll += page,
+        Action::Help => app.overlay = None,
+        _ => {}
+    }
+}
+
+/// The notice overlay: scrolls when long; Enter, Esc or Space puts it away.
+pub(super) fn on_notice(app: &mut App, action: Action) {
+    let page = ui::notice::page(app);
+    let scroll = &mut app.overlay_scroll;
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll += page,
+        Action::Dismiss => app.overlay = None,
+        _ => {}
+    }
+}

@@ -1,0 +1,344 @@
+//! The consultant's flows by key, through the run loop's `step` and a host that plays the
+//! program: the start screen (names, a saved session resumed or refused), the notice after a
+//! resume, saving that fails and recovers, and writing the report from the result.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use techhire::session::Saved;
+
+use super::host::{FakeHost, acme, at_start, key, key_with, paste, type_text};
+use super::{answer_from, answers, current_id, find, screen};
+use crate::cli::ReportFormat;
+use crate::tui::app::{Action, App, Ending, Overlay, Screen};
+use crate::tui::keys::Context;
+use crate::tui::start::Focus;
+use crate::tui::step;
+
+fn focus(app: &App) -> Focus {
+    app.start.as_ref().expect("the start screen").focus
+}
+
+#[test]
+fn names_typed_on_the_start_screen_are_saved_when_the_interview_starts() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(app.context(), Context::StartField);
+    type_text(&mut app, &mut host, "  Acme Lt");
+    key(&mut app, &mut host, KeyCode::Backspace);
+    type_text(&mut app, &mut host, "td ");
+    key(&mut app, &mut host, KeyCode::Tab);
+    assert_eq!(focus(&app), Focus::Consultant);
+    // A pasted name with a line break stays on one line.
+    paste(&mut app, &mut host, "Jo Smith\r\n");
+    key(&mut app, &mut host, KeyCode::BackTab);
+    assert_eq!(focus(&app), Focus::Client);
+    key(&mut app, &mut host, KeyCode::Down);
+    key(&mut app, &mut host, KeyCode::Down);
+    assert_eq!(focus(&app), Focus::Begin);
+    assert_eq!(app.context(), Context::StartList, "keys no longer type");
+    key(&mut app, &mut host, KeyCode::Char('j'));
+    assert_eq!(focus(&app), Focus::Saved(0));
+    key(&mut app, &mut host, KeyCode::Up);
+    key(&mut app, &mut host, KeyCode::Enter);
+
+    assert_eq!(
+        host.names,
+        [("Acme Ltd".to_string(), "Jo Smith".to_string())],
+        "trimmed, and saved once"
+    );
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(current_id(&app), "looking_for");
+    assert!(screen(&app).contains("Acme Ltd · Which technology leader"));
+}
+
+#[test]
+fn starting_without_names_saves_nothing_and_names_given_before_are_kept() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Question);
+    assert!(host.names.is_empty(), "nothing to save");
+    assert_eq!(host.recorded, 0);
+
+    // Names from the command line fill the fields; starting with them unchanged saves nothing.
+    let mut app = at_start(80, 24);
+    if let Some(form) = app.start.take() {
+        let mut choose = crate::tui::host::Choose {
+            client: "Acme Ltd".into(),
+            consultant: String::new(),
+            saved: form.saved,
+        };
+        choose.consultant = "Jo".into();
+        app.start = Some(crate::tui::start::StartForm::new(choose));
+    }
+    assert!(screen(&app).contains("Client      Acme Ltd"));
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert!(host.names.is_empty());
+    assert!(screen(&app).contains("Acme Ltd · "));
+}
+
+#[test]
+fn a_saved_session_is_resumed_from_the_start_screen_and_its_notice_shown_first() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    host.resumes.push_back(Ok(acme(4)));
+    type_text(&mut app, &mut host, "typed, then changed my mind");
+    for _ in 0..3 {
+        key(&mut app, &mut host, KeyCode::Tab);
+    }
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(
+        host.resumed,
+        [PathBuf::from("/data/sessions/acme-ltd.json")]
+    );
+    assert!(
+        host.names.is_empty(),
+        "the new session's names are not saved"
+    );
+    assert_eq!(
+        app.start.as_ref().map(|_| ()),
+        None,
+        "the start screen is gone"
+    );
+    assert_eq!(app.overlay, Some(Overlay::Notice));
+    let shown = screen(&app);
+    assert!(shown.contains("Before you go on"), "{shown}");
+    assert!(
+        shown.contains("Resuming session 4twg7g for Acme Ltd"),
+        "{shown}"
+    );
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Notice),
+        "a digit does not answer"
+    );
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.interview.path().len(), 4);
+    assert!(screen(&app).contains("Question 5"));
+    assert!(screen(&app).contains("Acme Ltd · "));
+    assert_eq!(host.recorded, 0, "resuming changes no answer");
+}
+
+#[test]
+fn a_session_that_cannot_be_opened_says_why_and_a_new_one_can_still_start() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    host.resumes.push_back(Err(
+        "/data/sessions/acme-ltd.json is open in another techhire (pid 4242 since \
+         2026-11-23T09:47:00Z); close it there first. Two at once would overwrite each \
+         other's answers"
+            .into(),
+    ));
+    key(&mut app, &mut host, KeyCode::Tab);
+    key(&mut app, &mut host, KeyCode::End);
+    assert_eq!(focus(&app), Focus::Consultant, "End in a name: its end");
+    key(&mut app, &mut host, KeyCode::Tab);
+    key(&mut app, &mut host, KeyCode::End);
+    assert_eq!(
+        focus(&app),
+        Focus::Saved(3),
+        "End in the list: the last row"
+    );
+    for _ in 0..3 {
+        key(&mut app, &mut host, KeyCode::Char('k'));
+    }
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Start);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Could not open that session: /data/sessions/acme-ltd.json is open in"),
+        "{shown}"
+    );
+    // The unreadable file is shown, and opening it says why too.
+    assert!(
+        shown.contains("⚠ broken.json ends early, at line 12"),
+        "{shown}"
+    );
+    key(&mut app, &mut host, KeyCode::End);
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(
+        host.resumed.last(),
+        Some(&PathBuf::from("/data/sessions/broken.json"))
+    );
+    assert!(screen(&app).contains("Could not open that session: cannot open"));
+    key(&mut app, &mut host, KeyCode::Home);
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Question);
+}
+
+#[test]
+fn a_click_picks_a_field_and_a_second_click_opens_a_session() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    host.resumes.push_back(Ok(acme(2)));
+    let mut click = |app: &mut App, text: &str| {
+        let (column, row) = find(app, text);
+        step(app, &mut host, Action::Click { column, row });
+    };
+    click(&mut app, "Beta GmbH");
+    assert_eq!(focus(&app), Focus::Saved(1));
+    click(&mut app, "Consultant");
+    assert_eq!(focus(&app), Focus::Consultant);
+    click(&mut app, "Acme Ltd");
+    assert_eq!(focus(&app), Focus::Saved(0));
+    click(&mut app, "Acme Ltd");
+    assert_eq!(host.resumed.len(), 1, "the second click opens it");
+    assert_eq!(app.interview.path().len(), 2);
+}
+
+#[test]
+fn a_resumed_finished_interview_opens_at_its_result() {
+    let mut start = acme(20);
+    assert!(start.interview.is_finished());
+    start.notice.truncate(1);
+    let app = App::begin(
+        start,
+        crate::tui::theme::Theme::named(crate::tui::theme::ThemeName::Dark),
+        80,
+        24,
+    );
+    assert_eq!(app.screen, Screen::Result);
+    assert!(screen(&app).contains("Recommendation: Hire a CIO"));
+}
+
+#[test]
+fn a_failed_save_is_said_once_stays_in_the_header_and_recovery_is_said() {
+    let mut app = super::app(80, 24);
+    let mut host = FakeHost::default();
+    let why = "could not save /data/sessions/acme.json: the disk is full; free some space \
+               and try again. The last save is intact";
+    host.saves
+        .extend([Saved::Failed(why.into()), Saved::StillFailing, Saved::Again]);
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    let shown = screen(&app);
+    assert!(shown.contains("Not saved: could not save"), "{shown}");
+    assert!(
+        shown.contains("The last save is intact"),
+        "the whole message: {shown}"
+    );
+    assert!(shown.contains("⚠ not saved"), "{shown}");
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    let shown = screen(&app);
+    assert!(!shown.contains("Not saved:"), "said once: {shown}");
+    assert!(shown.contains("⚠ not saved"), "{shown}");
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    let shown = screen(&app);
+    assert!(shown.contains("Saved again"), "{shown}");
+    assert!(!shown.contains("⚠ not saved"), "{shown}");
+    assert_eq!(host.recorded, 3);
+}
+
+/// An interview at the result of the cio answers, through the host.
+fn at_result(width: u16, height: u16) -> (App, FakeHost) {
+    let mut app = super::app(width, height);
+    answer_from(&mut app, &answers("cio"));
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Result);
+    (app, host)
+}
+
+#[test]
+fn e_on_the_result_writes_each_format_and_says_where() {
+    let (mut app, mut host) = at_result(80, 24);
+    key(&mut app, &mut host, KeyCode::Char('e'));
+    assert_eq!(app.overlay, Some(Overlay::Export));
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
+    assert!(screen(&app).contains("✓ Wrote the HTML report to"));
+    assert!(screen(&app).contains("/home/jo/clients/techhire-acme-ltd-2026-11-23.html"));
+    key(&mut app, &mut host, KeyCode::Char('2'));
+    key(&mut app, &mut host, KeyCode::Down);
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(
+        host.exports,
+        [
+            ReportFormat::Html,
+            ReportFormat::Markdown,
+            ReportFormat::Json
+        ]
+    );
+    assert!(screen(&app).contains("techhire-acme-ltd-2026-11-23.json"));
+    key(&mut app, &mut host, KeyCode::Char('7'));
+    assert_eq!(host.exports.len(), 3, "no fourth format");
+    key(&mut app, &mut host, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Result);
+}
+
+#[test]
+fn a_report_that_cannot_be_written_says_why_and_the_result_stays() {
+    let (mut app, mut host) = at_result(80, 24);
+    host.export_fails = Some(
+        "could not write the report to /home/jo/techhire-acme-ltd-2026-11-23.html: the folder \
+         /home/jo cannot be written to; choose another"
+            .into(),
+    );
+    key(&mut app, &mut host, KeyCode::Char('e'));
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("✗ The HTML report was not written"),
+        "{shown}"
+    );
+    assert!(shown.contains("cannot be written to"), "{shown}");
+    key(&mut app, &mut host, KeyCode::Char('q'));
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn export_is_only_offered_where_there_is_a_result() {
+    let mut app = super::app(80, 24);
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::Char('e'));
+    assert_eq!(app.overlay, None);
+    assert!(host.exports.is_empty());
+    assert!(!screen(&app).contains("e export"));
+}
+
+#[test]
+fn ctrl_c_at_the_start_screen_quits_and_esc_asks_first() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::Esc);
+    assert_eq!(app.overlay, Some(Overlay::Quit));
+    key(&mut app, &mut host, KeyCode::Char('n'));
+    assert_eq!(app.overlay, None);
+    key_with(
+        &mut app,
+        &mut host,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    );
+    assert_eq!(app.ending, Some(Ending::Interrupted));
+}
+
+#[test]
+fn the_keys_list_has_the_new_keys_with_this_screens_first() {
+    let mut app = at_start(80, 40);
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::F(1));
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let shown = screen(&app);
+    let starting = shown.find("Starting").expect("a Starting section");
+    let question = shown.find("On a question").expect("a question section");
+    assert!(starting < question, "{shown}");
+    key(&mut app, &mut host, KeyCode::Esc);
+    let mut app = super::app(120, 60);
+    key(&mut app, &mut host, KeyCode::Char('?'));
+    let shown = screen(&app);
+    for wanted in [
+        "write a note on this question",
+        "Ctrl-S",
+        "save the note and close it",
+        "start a new line",
+        "write the report: HTML, Markdown or JSON",
+    ] {
+        assert!(shown.contains(wanted), "{wanted}:\n{shown}");
+    }
+}

@@ -1,0 +1,348 @@
+//! The start screen: two optional names for a new interview, "Start the interview", and the
+//! saved sessions to carry on with instead (client, last saved, progress, outcome), with the
+//! files that could not be read shown as such.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use techhire::text::{terminal_safe, terminal_safe_multiline};
+
+use super::{contains, draw_lines, scrollbar};
+use crate::tui::app::App;
+use crate::tui::editor::Editor;
+use crate::tui::host::Listed;
+use crate::tui::start::{Focus, StartForm};
+use crate::tui::wrap::{self, truncate, wrap};
+
+/// Columns before a name's field: marker, label, gap.
+const LABEL: usize = 14;
+/// The widest a name's field is drawn.
+const FIELD: u16 = 48;
+/// The most rows an error from opening a session takes.
+const ERROR_ROWS: usize = 4;
+
+/// Where the start screen's parts go.
+pub struct Plan {
+    pub intro: Rect,
+    pub client: Rect,
+    pub consultant: Rect,
+    pub begin: Rect,
+    pub saved_title: Rect,
+    pub list: Rect,
+    pub bar: Rect,
+    pub error: Rect,
+}
+
+/// Lays the start screen out in `area`, the body.
+pub fn plan(app: &App, area: Rect) -> Plan {
+    let x = area.x + 1;
+    let width = area.width.saturating_sub(3);
+    let row = |y: u16, height: u16| Rect::new(x, y, width, height).intersection(area);
+    let intro = row(area.y, 2);
+    let client = row(area.y + 3, 1);
+    let consultant = row(area.y + 4, 1);
+    let begin = row(area.y + 6, 1);
+    let saved_title = row(area.y + 8, 2);
+    let error_rows = app
+        .start
+        .as_ref()
+        .and_then(|f| f.error.as_deref())
+        .map_or(0, |e| {
+            error_lines(app, e, usize::from(width))
+                .len()
+                .min(ERROR_ROWS) as u16
+                + 1
+        });
+    let list_top = saved_title.bottom();
+    let list_rows = area
+        .bottom()
+        .saturating_sub(list_top)
+        .saturating_sub(error_rows);
+    let list = row(list_top, list_rows);
+    let error =
+        Rect::new(x, list.bottom() + 1, width, error_rows.saturating_sub(1)).intersection(area);
+    Plan {
+        intro,
+        client,
+        consultant,
+        begin,
+        saved_title,
+        list,
+        bar: Rect::new(area.right().saturating_sub(1), list.y, 1, list.height),
+        error,
+    }
+}
+
+fn error_lines(app: &App, error: &str, width: usize) -> Vec<Line<'static>> {
+    let text = format!(
+        "Could not open that session: {}",
+        terminal_safe_multiline(error)
+    );
+    wrap(&[Span::styled(text, app.theme.warn)], width)
+}
+
+/// What is under a point: a name's field, the start button or a saved session.
+pub fn target_at(app: &App, column: u16, row: u16) -> Option<Focus> {
+    let form = app.start.as_ref()?;
+    let plan = plan(app, super::body(app));
+    if contains(plan.client, column, row) {
+        return Some(Focus::Client);
+    }
+    if contains(plan.consultant, column, row) {
+        return Some(Focus::Consultant);
+    }
+    if contains(plan.begin, column, row) {
+        return Some(Focus::Begin);
+    }
+    if !contains(plan.list, column, row) {
+        return None;
+    }
+    let index = form.offset + usize::from(row - plan.list.y);
+    (index < form.saved.len()).then_some(Focus::Saved(index))
+}
+
+/// Draws the start screen into `area`, the body; returns where the cursor goes when a name is
+/// being typed.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let form = app.start.as_ref()?;
+    let theme = &app.theme;
+    let plan = plan(app, area);
+    let width = usize::from(plan.intro.width);
+    let intro = [
+        Line::from(Span::styled("Start a new interview", theme.heading)),
+        Line::from(Span::styled(
+            truncate(
+                "Both names are optional: they go on the report and in the list of sessions.",
+                width,
+            ),
+            theme.muted,
+        )),
+    ];
+    draw_lines(buf, plan.intro, &intro, 0);
+    let mut cursor = None;
+    for (rect, label, editor, focus) in [
+        (plan.client, "Client", &form.client, Focus::Client),
+        (
+            plan.consultant,
+            "Consultant",
+            &form.consultant,
+            Focus::Consultant,
+        ),
+    ] {
+        if let Some(at) = field(app, buf, rect, label, editor, form.focus == focus) {
+            cursor = Some(at);
+        }
+    }
+    let on_begin = form.focus == Focus::Begin;
+    let mut begin = Line::from(vec![
+        Span::styled(if on_begin { "❯ " } else { "  " }, theme.key),
+        Span::styled("Start the interview →", theme.accent),
+    ]);
+    if on_begin {
+        begin.style = theme.selected;
+    }
+    draw_lines(buf, plan.begin, &[begin], 0);
+    saved(app, form, &plan, buf);
+    if let Some(error) = &form.error {
+        let lines = error_lines(app, error, usize::from(plan.error.width));
+        let mut shown: Vec<Line> = lines.iter().take(ERROR_ROWS).cloned().collect();
+        if lines.len() > ERROR_ROWS
+            && let Some(last) = shown.last_mut()
+        {
+            let text = truncate(&format!("{last} …"), usize::from(plan.error.width));
+            *last = Line::from(Span::styled(text, theme.warn));
+        }
+        draw_lines(buf, plan.error, &shown, 0);
+    }
+    cursor
+}
+
+/// A name's label and field; the cursor's place when it has the focus.
+fn field(
+    app: &App,
+    buf: &mut Buffer,
+    rect: Rect,
+    label: &str,
+    editor: &Editor,
+    focused: bool,
+) -> Option<Position> {
+    let theme = &app.theme;
+    if rect.height == 0 {
+        return None;
+    }
+    let marker = if focused { "❯ " } else { "  " };
+    let label_style = if focused { theme.accent } else { theme.text };
+    let head = Line::from(vec![
+        Span::styled(marker, theme.key),
+        Span::styled(format!("{label:<w$}", w = LABEL - 2), label_style),
+    ]);
+    draw_lines(buf, rect, &[head], 0);
+    let input = Rect::new(
+        rect.x + LABEL as u16,
+        rect.y,
+        rect.width.saturating_sub(LABEL as u16).min(FIELD),
+        1,
+    );
+    if input.width == 0 {
+        return None;
+    }
+    buf.set_style(input, theme.text.add_modifier(Modifier::UNDERLINED));
+    let (shown, column) = editor.window(usize::from(input.width));
+    buf.set_string(input.x, input.y, shown, theme.text);
+    if editor.text().is_empty() && !focused {
+        buf.set_string(input.x, input.y, "(optional)", theme.muted);
+    }
+    focused.then(|| Position::new(input.x + column as u16, input.y))
+}
+
+/// The saved sessions, with a heading and column titles.
+fn saved(app: &App, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let width = usize::from(plan.list.width);
+    let mut title = vec![Line::from(Span::styled(
+        "Or carry on with a saved session",
+        theme.heading,
+    ))];
+    if form.saved.is_empty() {
+        title.push(Line::from(Span::styled(
+            truncate(
+                "None yet: each interview is saved here as you answer.",
+                width,
+            ),
+            theme.muted,
+        )));
+        draw_lines(buf, plan.saved_title, &title, 0);
+        return;
+    }
+    let columns = Columns::fit(&form.saved, width);
+    title.push(Line::from(Span::styled(
+        format!("  {}", columns.titles()),
+        theme.muted,
+    )));
+    draw_lines(buf, plan.saved_title, &title, 0);
+    let lines: Vec<Line> = form
+        .saved
+        .iter()
+        .enumerate()
+        .map(|(i, listed)| {
+            let highlighted = form.focus == Focus::Saved(i);
+            let marker = Span::styled(if highlighted { "❯ " } else { "  " }, theme.key);
+            let mut line = match &listed.problem {
+                None => Line::from(vec![
+                    marker,
+                    Span::styled(columns.session(listed), theme.text),
+                ]),
+                Some(problem) => Line::from(vec![
+                    marker,
+                    Span::styled(
+                        truncate(
+                            &format!(
+                                "⚠ {} {}",
+                                terminal_safe(&listed.client),
+                                terminal_safe(problem)
+                            ),
+                            width.saturating_sub(2),
+                        ),
+                        theme.warn,
+                    ),
+                ]),
+            };
+            if highlighted {
+                line.style = theme.selected;
+            }
+            line
+        })
+        .collect();
+    draw_lines(buf, plan.list, &lines, form.offset);
+    scrollbar(buf, plan.bar, lines.len(), form.offset, theme);
+}
+
+/// The widths of the list's columns, fitted to the screen: the time and the progress whole,
+/// the client and the outcome sharing what is left. Too narrow for four, a finished session's
+/// outcome takes the place of its progress ("✓ Hire a CTO" for "finished").
+struct Columns {
+    client: usize,
+    updated: usize,
+    progress: usize,
+    /// 0 when the outcome shares the progress column.
+    outcome: usize,
+}
+
+/// The narrowest the outcome column is drawn.
+const MIN_OUTCOME: usize = 10;
+
+impl Columns {
+    fn fit(saved: &[Listed], width: usize) -> Columns {
+        let widest = |f: &dyn Fn(&Listed) -> usize, title: &str| {
+            saved
+                .iter()
+                .filter(|l| l.problem.is_none())
+                .map(f)
+                .max()
+                .unwrap_or(0)
+                .max(wrap::width(title))
+        };
+        let updated = widest(&|l| wrap::width(&l.updated), "UPDATED");
+        let progress = widest(&|l| wrap::width(&l.progress), "PROGRESS");
+        let client_wanted = widest(&|l| wrap::width(&terminal_safe(&l.client)), "CLIENT");
+        let rest = width.saturating_sub(2 + updated + progress + 6);
+        let client = client_wanted.min((rest / 2).max(rest.saturating_sub(24)).max(8));
+        if rest.saturating_sub(client) >= MIN_OUTCOME {
+            return Columns {
+                client,
+                updated,
+                progress,
+                outcome: rest - client,
+            };
+        }
+        let merged = widest(&|l| wrap::width(&merged_progress(l)), "PROGRESS");
+        let rest = width.saturating_sub(2 + updated + 4);
+        let client = client_wanted.min(rest.saturating_sub(merged).max(8));
+        Columns {
+            client,
+            updated,
+            progress: rest.saturating_sub(client),
+            outcome: 0,
+        }
+    }
+
+    /// The cells of one session's row, in the columns as fitted.
+    fn session(&self, listed: &Listed) -> String {
+        let outcome = terminal_safe(listed.outcome.as_deref().unwrap_or("–")).into_owned();
+        let client = terminal_safe(&listed.client);
+        if self.outcome == 0 {
+            return self.row(&client, &listed.updated, &merged_progress(listed), "");
+        }
+        self.row(&client, &listed.updated, &listed.progress, &outcome)
+    }
+
+    fn titles(&self) -> String {
+        let outcome = if self.outcome == 0 { "" } else { "OUTCOME" };
+        self.row("CLIENT", "UPDATED", "PROGRESS", outcome)
+    }
+
+    fn row(&self, client: &str, updated: &str, progress: &str, outcome: &str) -> String {
+        let cell = |text: &str, width: usize| {
+            let text = truncate(text, width);
+            let pad = width.saturating_sub(wrap::width(&text));
+            format!("{text}{}", " ".repeat(pad))
+        };
+        let row = format!(
+            "{}  {}  {}  {}",
+            cell(client, self.client),
+            cell(updated, self.updated),
+            cell(progress, self.progress),
+            truncate(outcome, self.outcome)
+        );
+        row.trim_end().to_string()
+    }
+}
+
+/// Progress, or for a finished session its outcome: "✓ Hire a CTO".
+fn merged_progress(listed: &Listed) -> String {
+    match &listed.outcome {
+        Some(outcome) => format!("✓ {}", terminal_safe(outcome)),
+        None => listed.progress.clone(),
+    }
+}

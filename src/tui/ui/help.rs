@@ -3,14 +3,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::{centered, draw_lines, scrollbar};
+use super::scroll_box;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{Binding, Context, MOUSE_HELP, bindings, everywhere};
 use crate::tui::wrap::{self, wrap_indented};
-
-const WIDTH: u16 = 78;
 
 /// The sections of the list: the rows first bound on one screen each, then the rows that
 /// work on every screen. The section for the screen the list was opened on comes first.
@@ -81,54 +78,17 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The box and the text area inside it.
-fn boxes(app: &App, area: Rect) -> (Rect, Rect) {
-    let width = WIDTH.min(area.width.saturating_sub(4));
-    let inner_width = usize::from(width.saturating_sub(5));
-    let wanted = lines(app, inner_width).len() as u16 + 2;
-    let outer = centered(area, width, wanted.min(area.height.saturating_sub(2)));
-    let inner = Rect::new(
-        outer.x + 2,
-        outer.y + 1,
-        outer.width.saturating_sub(5),
-        outer.height.saturating_sub(2),
-    );
-    (outer, inner)
-}
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.width, app.height)
-}
-
-/// How far the list can scroll at the current size.
+/// How far the list of keys can scroll at the current size.
 pub fn max_scroll(app: &App) -> usize {
-    let (_, inner) = boxes(app, screen(app));
-    lines(app, usize::from(inner.width))
-        .len()
-        .saturating_sub(usize::from(inner.height))
+    scroll_box::max_scroll(app, &lines)
 }
 
-/// Rows PgUp and PgDn move the list by.
+/// Rows PgUp and PgDn move by.
 pub fn page(app: &App) -> usize {
-    usize::from(boxes(app, screen(app)).1.height.saturating_sub(1)).max(1)
+    scroll_box::page(app, &lines)
 }
 
 /// Draws the list of keys over `area`, the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let (outer, inner) = boxes(app, area);
-    Clear.render(outer, buf);
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Span::styled(" Keys ", theme.heading))
-        .title_bottom(Line::from(Span::styled(" ? or Esc closes ", theme.muted)).right_aligned())
-        .render(outer, buf);
-    let lines = lines(app, usize::from(inner.width));
-    let scroll = app
-        .overlay_scroll
-        .min(lines.len().saturating_sub(usize::from(inner.height)));
-    draw_lines(buf, inner, &lines, scroll);
-    let bar = Rect::new(outer.right().saturating_sub(2), inner.y, 1, inner.height);
-    scrollbar(buf, bar, lines.len(), scroll, theme);
+    scroll_box::render(app, area, buf, "Keys", "? or Esc closes", &lines);
 }

@@ -10,6 +10,7 @@ pub mod question;
 pub mod quit;
 pub mod result;
 pub mod review;
+mod scroll_box;
 pub mod start;
 pub mod too_small;
 

@@ -605,6 +605,13 @@ mod tests {
     }
 
     proptest! {
+        // No regressions folder at the top level: a failing case prints its input to paste
+        // into a unit test.
+        #![proptest_config(ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
         /// The shortcut agrees with walking every changed path, on finished and unfinished
         /// interviews, with answers kept aside off the path.
         #[test]

@@ -15,11 +15,7 @@ pub(super) fn on_question(app: &mut App, action: Action) {
         Action::Bottom => app.choice = last,
         Action::PageUp | Action::PageDown => {
             let page = ui::question::help_page(app);
-            app.help_scroll = if action == Action::PageUp {
-                app.help_scroll.saturating_sub(page)
-            } else {
-                app.help_scroll + page
-            };
+            app.help_scroll = scrolled(app.help_scroll, page, action);
         }
         Action::Confirm => app.answer(app.choice),
         Action::Number(n) => {
@@ -95,10 +91,9 @@ pub(super) fn on_result(app: &mut App, action: Action) {
     let page = ui::result::page(app);
     let scroll = &mut app.result_scroll;
     match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            *scroll = scrolled(*scroll, page, action)
+        }
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = usize::MAX,
         Action::Back => {
@@ -116,10 +111,9 @@ pub(super) fn on_help(app: &mut App, action: Action) {
     let page = ui::help::page(app);
     let scroll = &mut app.overlay_scroll;
     match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            *scroll = scrolled(*scroll, page, action)
+        }
         Action::Help => app.overlay = None,
         _ => {}
     }
@@ -130,11 +124,21 @@ pub(super) fn on_notice(app: &mut App, action: Action) {
     let page = ui::notice::page(app);
     let scroll = &mut app.overlay_scroll;
     match action {
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll += 1,
-        Action::PageUp => *scroll = scroll.saturating_sub(page),
-        Action::PageDown => *scroll += page,
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            *scroll = scrolled(*scroll, page, action)
+        }
         Action::Dismiss => app.overlay = None,
         _ => {}
+    }
+}
+
+/// Where a line or page key moves a scroll offset; views clamp it to what there is to show.
+fn scrolled(offset: usize, page: usize, action: Action) -> usize {
+    match action {
+        Action::Up => offset.saturating_sub(1),
+        Action::Down => offset.saturating_add(1),
+        Action::PageUp => offset.saturating_sub(page),
+        Action::PageDown => offset.saturating_add(page),
+        _ => offset,
     }
 }

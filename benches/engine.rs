@@ -14,9 +14,9 @@ use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
 /// A tree of `n` questions shaped like a real one, only bigger: four outcomes, four choices per
 /// question, forward-only edges (so no cycles), evidence with a reason on three choices in four.
-/// Prose is kept short (about 545 bytes a question, 55 MB for 100k) so the biggest tree stays
-/// under the loader's 64 MiB size limit. The first choice always leads to the next question, so every
-/// question is reachable; the others jump ahead up to 20 questions or end the interview.
+/// Prose is kept short (about 545 bytes a question, 55 MB for 100k); such texts are loaded from
+/// memory, as the 8 MiB limit is for files. The first choice always leads to the next question,
+/// so every question is reachable; the others jump ahead up to 20 questions or end the interview.
 fn generated_tree(n: usize) -> String {
     // A small deterministic generator (64-bit LCG), so every run measures the same tree.
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;

@@ -314,7 +314,6 @@ impl<'a> Unasked<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::sync::Arc;
 
     use proptest::prelude::*;
@@ -577,7 +576,7 @@ mod tests {
                             .iter()
                             .map(|o| o.to_string())
                             .zip(points.clone())
-                            .collect::<BTreeMap<_, _>>(),
+                            .collect(),
                         reason: None,
                     })
                     .collect(),

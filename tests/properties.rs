@@ -98,7 +98,7 @@ fn build(shape: &Shape) -> Arc<Tree> {
                         detail: None,
                         next: to.map(|t| format!("q{t}")),
                         end: to.is_none(),
-                        evidence: points,
+                        evidence: points.into_iter().collect(),
                         reason: None,
                     }
                 })
@@ -368,6 +368,9 @@ proptest! {
         match load_str("edited.toml", &text) {
             Ok(loaded) => {
                 let _ = loaded.report.render();
+                // The loader's quick reader and toml's own reading of the whole file agree.
+                let by_toml: Result<TreeFile, _> = toml::from_str(&text);
+                prop_assert_eq!(by_toml.as_ref().ok(), Some(loaded.tree.file()));
                 // Whatever loaded must also run.
                 let mut interview = Interview::new(Arc::new(loaded.tree));
                 while interview.answer(0).is_ok() {}

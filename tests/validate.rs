@@ -660,6 +660,7 @@ fn codes_in_source() -> Vec<String> {
     let sources = [
         include_str!("../src/tree/load.rs"),
         include_str!("../src/tree/validate.rs"),
+        include_str!("../src/tree/question_checks.rs"),
         include_str!("../src/tree/flow.rs"),
         include_str!("../src/tree/wording.rs"),
     ];

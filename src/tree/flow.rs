@@ -3,12 +3,12 @@
 //! even when other errors were found, reading broken references generously so that one mistake
 //! is not reported three times.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::diagnostics::Diagnostic;
 use super::model::TreeFile;
 use super::resolved::{Edge, Resolved};
-use super::validate::{Path, Seg, question_path};
+use super::validate::{Ids, Path, Seg, question_path};
 
 /// How many score cells (one per outcome per state) the exact search for reachable outcomes may
 /// hold before it settles for a weaker check. States are distinct (question, score differences)
@@ -21,7 +21,7 @@ const OUTCOME_SEARCH_CELLS: usize = 1_000_000;
 /// complete and error-free, so the unreached-outcome warning can be trusted.
 pub(super) fn check(
     file: &TreeFile,
-    index: &HashMap<&str, usize>,
+    index: &Ids<'_>,
     next: &Resolved,
     outcomes_final: bool,
     out: &mut Vec<(Diagnostic, Path)>,
@@ -56,7 +56,7 @@ pub(super) fn check(
 
 fn unreachable(
     file: &TreeFile,
-    index: &HashMap<&str, usize>,
+    index: &Ids<'_>,
     next: &Resolved,
     start: usize,
     out: &mut Vec<(Diagnostic, Path)>,

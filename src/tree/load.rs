@@ -175,9 +175,13 @@ struct Parts {
 /// parse reports those.
 fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'static>)> {
     let mut parts = Parts::default();
+    let count = |kind| sections.iter().filter(|s| s.kind == kind).count();
+    parts.sources.reserve_exact(count(Kind::Source));
+    parts.outcomes.reserve_exact(count(Kind::Outcome));
+    parts.questions.reserve_exact(count(Kind::Question));
     let mut rows = [0usize; 4];
-    for (item, diagnostic) in sections::read(text, &sections)? {
-        parts.diagnostics.extend(diagnostic);
+    for (item, diagnostic) in sections::read(text, &sections)?.into_iter().flatten() {
+        parts.diagnostics.extend(diagnostic.map(|d| *d));
         let row = &mut rows[item.kind() as usize];
         parts.add(*row, item);
         *row += 1;
@@ -271,6 +275,7 @@ fn read_array(
 
 /// One top-level item as read: the item, or the id it was meant to have when it failed to
 /// read (so that references to it are not reported too). `[meta]` keeps its `start`.
+#[derive(Debug, PartialEq)]
 pub(super) enum Item {
     Meta(Option<Meta>, Option<String>),
     Source(Option<Source>, Option<String>),

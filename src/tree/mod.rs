@@ -6,6 +6,8 @@ mod flow;
 pub mod load;
 pub mod model;
 mod places;
+mod question_checks;
+mod quick;
 mod resolved;
 pub mod schema;
 mod sections;
@@ -17,7 +19,7 @@ use std::sync::OnceLock;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
-pub use model::{Choice, Meta, Outcome, Question, Source, TreeFile};
+pub use model::{Choice, Evidence, Meta, Outcome, Question, Source, TreeFile};
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
 

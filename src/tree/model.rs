@@ -151,9 +151,98 @@ pub struct Choice {
         "propertyNames" = { "pattern": ID_PATTERN },
         "additionalProperties" = { "type": "integer", "minimum": -1000, "maximum": 1000 },
     ))]
-    pub evidence: BTreeMap<String, i32>,
+    pub evidence: Evidence,
     /// Why this answer points where it does, in a phrase a client understands; shown in the
     /// result's reasons. Falls back to the label when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+/// The points a choice adds to each outcome, by outcome id, in id order (as a map would list
+/// them). A small sorted list rather than a `BTreeMap`: a choice names two or three outcomes,
+/// and a map's node costs more memory than the whole choice, which shows on large trees. Written
+/// and read as a TOML (or JSON) table, like a map; a key given twice keeps its last value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence(Vec<(String, i32)>);
+
+impl Evidence {
+    /// The number of outcomes given points.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The points for an outcome, if the choice gives it any.
+    pub fn get(&self, outcome: &str) -> Option<i32> {
+        self.0
+            .binary_search_by(|(id, _)| id.as_str().cmp(outcome))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+
+    /// Each outcome id with its points, in id order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&String, &i32)> {
+        self.0.iter().map(|(id, points)| (id, points))
+    }
+}
+
+impl FromIterator<(String, i32)> for Evidence {
+    /// Sorts by outcome id; of a repeated id, the last one counts.
+    fn from_iter<I: IntoIterator<Item = (String, i32)>>(iter: I) -> Self {
+        let mut points: Vec<(String, i32)> = iter.into_iter().collect();
+        // A stable sort keeps repeats in the order given, so the last one is the run's last.
+        points.sort_by(|a, b| a.0.cmp(&b.0));
+        points.reverse();
+        points.dedup_by(|later, kept| later.0 == kept.0);
+        points.reverse();
+        Evidence(points)
+    }
+}
+
+impl<'a> IntoIterator for &'a Evidence {
+    type Item = (&'a String, &'a i32);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, i32)>,
+        fn(&'a (String, i32)) -> (&'a String, &'a i32),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, points)| (id, points))
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Read as the map it is written as, so types and messages are a map's.
+        Ok(BTreeMap::<String, i32>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
+    }
+}
+
+impl JsonSchema for Evidence {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        BTreeMap::<String, i32>::schema_id()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        BTreeMap::<String, i32>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BTreeMap::<String, i32>::json_schema(generator)
+    }
 }

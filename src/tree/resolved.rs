@@ -17,7 +17,7 @@ pub(crate) enum Edge {
 }
 
 /// Lists of items stored one after another: list `i` is `items[start[i]..start[i + 1]]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Flat<T> {
     pub start: Vec<usize>,
     pub items: Vec<T>,
@@ -46,6 +46,14 @@ impl<T> Flat<T> {
         self.start.push(self.items.len());
     }
 
+    /// Adds another unfinished run of lists after these.
+    fn append(&mut self, other: Flat<T>) {
+        let offset = self.items.len();
+        self.start
+            .extend(other.start.into_iter().map(|s| s + offset));
+        self.items.extend(other.items);
+    }
+
     #[cfg(test)]
     pub fn from_lists(lists: Vec<Vec<T>>) -> Self {
         let mut flat = Flat::default();
@@ -68,7 +76,7 @@ impl<T> Index<usize> for Flat<T> {
 
 /// Every question's choices, and every choice's evidence as (outcome index, points) for the
 /// outcomes that exist.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Resolved {
     /// By question: where each choice leads.
     pub edges: Flat<Edge>,
@@ -108,6 +116,12 @@ impl Resolved {
     /// Ends the current choice, saying where it leads.
     pub fn end_choice(&mut self, edge: Edge) {
         self.edges.items.push(edge);
+    }
+
+    /// Adds the questions of another unfinished part after these.
+    pub fn append(&mut self, other: Resolved) {
+        self.edges.append(other.edges);
+        self.evidence.append(other.evidence);
     }
 
     /// Closes both lists once every question is in.

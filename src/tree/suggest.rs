@@ -2,7 +2,9 @@
 //! right kind by edit distance, within a work budget so that a file of 100,000 broken
 //! references still validates promptly, or else a few declared ids listed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use super::validate::Ids;
 
 /// The kinds of id a reference can name.
 #[derive(Debug, Clone, Copy)]
@@ -19,14 +21,14 @@ const SUGGEST_BUDGET: usize = 20_000_000;
 /// "Did you mean" hints: the closest declared id of the right kind, or a few of them listed.
 pub(super) struct Suggest<'a, 'm> {
     /// Ids of each kind: those read, and those of items that failed to read.
-    declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3],
+    declared: [(&'m Ids<'a>, &'a HashSet<String>); 3],
     /// Declared ids of each kind, sorted when first needed (a clean tree never needs them).
     sorted: [Option<Vec<&'a str>>; 3],
     budget: usize,
 }
 
 impl<'a, 'm> Suggest<'a, 'm> {
-    pub(super) fn new(declared: [(&'m HashMap<&'a str, usize>, &'a HashSet<String>); 3]) -> Self {
+    pub(super) fn new(declared: [(&'m Ids<'a>, &'a HashSet<String>); 3]) -> Self {
         Suggest {
             declared,
             sorted: [None, None, None],
@@ -113,9 +115,9 @@ mod tests {
 
     #[test]
     fn hints_name_the_closest_id_or_list_some() {
-        let questions: HashMap<&str, usize> = [("company_size", 0), ("vendors", 1)].into();
+        let questions = Ids::from_iter([("company_size", 0), ("vendors", 1)]);
         let (none, unread) = (
-            HashMap::new(),
+            Ids::default(),
             HashSet::from(["security_owner".to_string()]),
         );
         let mut suggest = Suggest::new([(&none, &unread), (&none, &unread), (&questions, &unread)]);
@@ -136,7 +138,7 @@ mod tests {
 
     #[test]
     fn past_the_budget_hints_stop_searching_and_list_instead() {
-        let questions: HashMap<&str, usize> = [("company_size", 0)].into();
+        let questions = Ids::from_iter([("company_size", 0)]);
         let unread = HashSet::new();
         let mut suggest = Suggest::new([
             (&questions, &unread),

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
 use super::model::TreeFile;
-use super::resolved::{Edge, Resolved};
+use super::question_checks::{self, Context};
+use super::resolved::Resolved;
 use super::suggest::{Kind, Suggest};
 
 /// One step of a path into the file: a key's value, a key itself, or an array item.
@@ -22,6 +23,11 @@ pub enum Seg {
 
 /// A place in the file, as a path from the top.
 pub type Path = Vec<Seg>;
+
+/// Ids indexed to their item. Validation looks up every reference here (half a million lookups
+/// for a 100,000-question tree), so it hashes with foldhash, hashbrown's own seeded hash, which
+/// is several times faster than the standard SipHash on short keys.
+pub(super) type Ids<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
 /// What the loader could not read. Ids of items that exist in the file but failed to read are
 /// not reported as unknown where referenced, since the item's own error already says what to
@@ -58,7 +64,6 @@ pub(crate) fn check_and_resolve(
     whole: bool,
 ) -> (Vec<(Diagnostic, Path)>, Resolved) {
     let mut out = Vec::new();
-    let mut resolved = Resolved::default();
     let sources = ids(
         file.sources.iter().map(|s| s.id.as_str()),
         "sources",
@@ -149,180 +154,14 @@ pub(crate) fn check_and_resolve(
         }
     }
 
-    for (qi, question) in file.questions.iter().enumerate() {
-        let at = |rest: &[Seg]| question_path(qi, rest);
-        for (field, text) in [("prompt", &question.prompt), ("help", &question.help)] {
-            if text.trim().is_empty() {
-                out.push((
-                    Diagnostic::error(
-                        "empty-text",
-                        format!("question `{}` has an empty `{field}`", question.id),
-                        "write the text a client will read here",
-                    ),
-                    at(&[Seg::Key(field)]),
-                ));
-            }
-        }
-        for (si, source) in question.sources.iter().enumerate() {
-            if !source_known(source) {
-                out.push(unknown_source(
-                    source,
-                    &mut suggest,
-                    at(&[Seg::Key("sources"), Seg::Index(si)]),
-                ));
-            }
-        }
-        if question.choices.is_empty() {
-            out.push((
-                Diagnostic::error(
-                    "no-choices",
-                    format!("question `{}` has no choices", question.id),
-                    "add [[questions.choices]] tables under it: a question needs answers",
-                ),
-                at(&[Seg::Key("choices")]),
-            ));
-        }
-        if question.choices.len() > 9 {
-            out.push((
-                Diagnostic::warning(
-                    "too-many-choices",
-                    format!(
-                        "question `{}` has {} choices; only the first nine get a digit key",
-                        question.id,
-                        question.choices.len()
-                    ),
-                    "split the question in two, or merge similar answers",
-                ),
-                at(&[Seg::Key("choices"), Seg::Index(9), Seg::Key("id")]),
-            ));
-        }
-        resolved.begin_question();
-        let mut seen = HashSet::with_capacity(question.choices.len());
-        for (ci, choice) in question.choices.iter().enumerate() {
-            let repeated = !seen.insert(choice.id.as_str());
-            resolved.begin_choice();
-            // Each reference is looked up once, here.
-            let mut edge = match choice.next.as_deref() {
-                None => Edge::End,
-                Some(next) => questions
-                    .get(next)
-                    .map_or(Edge::Broken(None), |&to| Edge::To(to)),
-            };
-            let at_choice = |rest: &[Seg]| {
-                let mut p = at(&[Seg::Key("choices"), Seg::Index(ci)]);
-                p.extend_from_slice(rest);
-                p
-            };
-            if let Some(problem) = bad_id(&choice.id) {
-                out.push((
-                    Diagnostic::error("invalid-id", problem, ID_HINT),
-                    at_choice(&[Seg::Key("id")]),
-                ));
-            } else if repeated {
-                out.push((
-                    Diagnostic::error(
-                        "duplicate-id",
-                        format!(
-                            "question `{}` has two choices with the id `{}`",
-                            question.id, choice.id
-                        ),
-                        "give each choice of a question its own id",
-                    ),
-                    at_choice(&[Seg::Key("id")]),
-                ));
-            }
-            if choice.label.trim().is_empty() {
-                out.push((
-                    Diagnostic::error(
-                        "empty-text",
-                        format!(
-                            "choice `{}` of question `{}` has an empty label",
-                            choice.id, question.id
-                        ),
-                        "write the answer as the client will read it",
-                    ),
-                    at_choice(&[Seg::Key("label")]),
-                ));
-            }
-            match (&choice.next, choice.end) {
-                (Some(_), true) => out.push((
-                    Diagnostic::error(
-                        "next-and-end",
-                        format!(
-                            "choice `{}` of question `{}` has both `next` and `end = true`",
-                            choice.id, question.id
-                        ),
-                        "keep `next` to ask another question, or `end = true` to finish here",
-                    ),
-                    at_choice(&[Seg::Key("end")]),
-                )),
-                (None, false) => out.push((
-                    Diagnostic::error(
-                        "no-next",
-                        format!(
-                            "choice `{}` of question `{}` says neither where it leads nor that it ends",
-                            choice.id, question.id
-                        ),
-                        "add `next = \"<question id>\"` or `end = true`",
-                    ),
-                    at_choice(&[Seg::Key("id")]),
-                )),
-                (Some(next), false)
-                    if edge == Edge::Broken(None) && !known.questions.contains(next) =>
-                {
-                    // The guess may be a question that failed to read, which has no index.
-                    edge = Edge::Broken(
-                        suggest
-                            .closest(Kind::Question, next)
-                            .and_then(|guess| questions.get(guess).copied()),
-                    );
-                    out.push((
-                        Diagnostic::error(
-                            "unknown-next",
-                            format!(
-                                "choice `{}` of question `{}` leads to `{next}`, which is not a question",
-                                choice.id, question.id
-                            ),
-                            suggest.hint(Kind::Question, next),
-                        ),
-                        at_choice(&[Seg::Key("next")]),
-                    ));
-                }
-                _ => {}
-            }
-            for (outcome, weight) in &choice.evidence {
-                let index = outcomes.get(outcome.as_str()).copied();
-                if let Some(o) = index {
-                    resolved.add_evidence(o, *weight);
-                }
-                if no_outcomes {
-                    // The no-outcomes error covers every reference.
-                } else if index.is_none() && !known.outcomes.contains(outcome) {
-                    out.push((
-                        Diagnostic::error(
-                            "unknown-outcome",
-                            format!(
-                                "choice `{}` of question `{}` gives evidence for `{outcome}`, which is not an outcome",
-                                choice.id, question.id
-                            ),
-                            suggest.hint(Kind::Outcome, outcome),
-                        ),
-                        at_choice(&[Seg::Key("evidence"), Seg::KeyName(outcome.clone())]),
-                    ));
-                } else if weight.abs() > MAX_WEIGHT {
-                    out.push((
-                        Diagnostic::error(
-                            "weight-range",
-                            format!("evidence weight {weight} for `{outcome}` is out of range"),
-                            format!("use a weight between -{MAX_WEIGHT} and {MAX_WEIGHT}"),
-                        ),
-                        at_choice(&[Seg::Key("evidence"), Seg::Value(outcome.clone())]),
-                    ));
-                }
-            }
-            resolved.end_choice(edge);
-        }
-    }
+    let context = Context {
+        sources: &sources,
+        outcomes: &outcomes,
+        questions: &questions,
+        known,
+        no_outcomes,
+    };
+    let mut resolved = question_checks::check(&context, &file.questions, &mut suggest, &mut out);
     resolved.finish();
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
@@ -333,7 +172,7 @@ pub(crate) fn check_and_resolve(
     (out, resolved)
 }
 
-const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";
+pub(super) const ID_HINT: &str = "ids use letters, digits, `_` and `-`, e.g. `company_size`";
 
 /// Says what is wrong with an id, if anything.
 pub fn bad_id(id: &str) -> Option<String> {
@@ -361,8 +200,8 @@ fn ids<'a>(
     key: &'static str,
     what: &str,
     out: &mut Vec<(Diagnostic, Path)>,
-) -> HashMap<&'a str, usize> {
-    let mut index = HashMap::new();
+) -> Ids<'a> {
+    let mut index = Ids::with_capacity_and_hasher(items.size_hint().0, Default::default());
     for (i, id) in items.enumerate() {
         let at = vec![Seg::Key(key), Seg::Index(i), Seg::Key("id")];
         // A malformed id is still indexed, so references to it are not reported again.
@@ -385,7 +224,11 @@ fn ids<'a>(
     index
 }
 
-fn unknown_source(id: &str, suggest: &mut Suggest<'_, '_>, at: Path) -> (Diagnostic, Path) {
+pub(super) fn unknown_source(
+    id: &str,
+    suggest: &mut Suggest<'_, '_>,
+    at: Path,
+) -> (Diagnostic, Path) {
     (
         Diagnostic::error(
             "unknown-source",

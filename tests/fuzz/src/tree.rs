@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use techhire::report::{ReportInput, html};
 use techhire::session::{Session, Timestamp, TreeStamp};
-use techhire::tree::load_str;
+use techhire::tree::{TreeFile, load_str};
 
 use crate::check::{Rng, terminal_safe};
 
@@ -29,6 +29,15 @@ pub fn tree(data: &[u8]) {
         }
     };
     assert_eq!(loaded.report.errors(), 0, "a tree that loads has no errors");
+    // The loader reads plain sections with its own quick reader; toml, reading the whole file
+    // into the same types, must find every field the same.
+    let by_toml: TreeFile = toml::from_str(&text)
+        .unwrap_or_else(|e| panic!("a tree that loads must be valid TOML of the format: {e}"));
+    assert_eq!(
+        &by_toml,
+        loaded.tree.file(),
+        "the loader and toml read the tree differently"
+    );
     terminal_safe("the warnings", &loaded.report.render());
     let tree = Arc::new(loaded.tree);
     let mut rng = Rng::new(data);

@@ -51,7 +51,10 @@ pub(super) fn check(
     if threads > 1
         && let Some(runs) = check_in_parallel(context, questions, threads)
     {
-        let mut resolved = Resolved::default();
+        // The first run's lists take the others', so the largest part is not copied.
+        let mut runs = runs.into_iter();
+        let (problems, mut resolved) = runs.next().unwrap_or_default();
+        out.extend(problems);
         for (problems, part) in runs {
             out.extend(problems);
             resolved.append(part);

@@ -166,21 +166,9 @@ pub struct Choice {
 pub struct Evidence(Vec<(String, i32)>);
 
 impl Evidence {
-    /// The number of outcomes given points.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
+    /// Whether the choice gives points to no outcome (and so needs no reason).
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-
-    /// The points for an outcome, if the choice gives it any.
-    pub fn get(&self, outcome: &str) -> Option<i32> {
-        self.0
-            .binary_search_by(|(id, _)| id.as_str().cmp(outcome))
-            .ok()
-            .map(|i| self.0[i].1)
     }
 
     /// Each outcome id with its points, in id order.
@@ -244,5 +232,33 @@ impl JsonSchema for Evidence {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         BTreeMap::<String, i32>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_reads_and_writes_as_a_table_in_id_order() {
+        // As a map would: sorted by outcome id, and of a repeated id the last one counts.
+        let evidence: Evidence = serde_json::from_str(r#"{"cto": 2, "cio": -1, "cto": 3}"#)
+            .expect("evidence reads from a table");
+        let points: Vec<(&String, &i32)> = evidence.iter().collect();
+        assert_eq!(
+            points,
+            [(&"cio".to_string(), &-1), (&"cto".to_string(), &3)]
+        );
+        let json = serde_json::to_string(&evidence).expect("evidence writes");
+        assert_eq!(json, r#"{"cio":-1,"cto":3}"#);
+        let built: Evidence = [
+            ("cto".to_string(), 2),
+            ("cio".to_string(), -1),
+            ("cto".to_string(), 3),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(built, evidence);
+        assert!(serde_json::from_str::<Evidence>(r#"{"cio": "x"}"#).is_err());
     }
 }

@@ -7,8 +7,8 @@
 //! It only ever says "here is the item" or "not mine". Anything outside that subset, and any
 //! item that would not read cleanly (an unknown or repeated key, a missing field, a wrong
 //! type, a number out of range), is left to the toml parser, which reports the problem with its
-//! place. So this reader can change how fast a file loads, never what it loads to; the tests in
-//! `load.rs` hold it to that.
+//! place. So this reader can change how fast a file loads, never what it loads to; the tests
+//! here, in `load.rs` and in `tests/properties.rs`, and the tree fuzz target hold it to that.
 
 use super::load::Item;
 use super::model::{Choice, Evidence, Meta, Outcome, Question, Source};
@@ -84,6 +84,27 @@ impl Value<'_> {
             _ => None,
         }
     }
+
+    fn integer(self) -> Option<i64> {
+        match self {
+            Value::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn boolean(self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn points(self) -> Option<Evidence> {
+        match self {
+            Value::Points(points) => Some(points),
+            _ => None,
+        }
+    }
 }
 
 /// Fills a field once: a key given twice is a TOML error, left to the parser to report.
@@ -106,10 +127,7 @@ fn meta(r: &mut Reader<'_>) -> Option<Meta> {
             "start" => set(&mut start, value.string())?,
             "close_call_margin" => set(
                 &mut margin,
-                match value {
-                    Value::Int(n) => u32::try_from(n).ok(),
-                    _ => None,
-                },
+                value.integer().and_then(|n| u32::try_from(n).ok()),
             )?,
             _ => return None,
         }
@@ -246,21 +264,11 @@ fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
             "next" => &mut next,
             "reason" => &mut reason,
             "end" => {
-                set(
-                    &mut end,
-                    if let Value::Bool(b) = value {
-                        Some(b)
-                    } else {
-                        None
-                    },
-                )?;
+                set(&mut end, value.boolean())?;
                 continue;
             }
             "evidence" => {
-                let Value::Points(points) = value else {
-                    return None;
-                };
-                set(&mut evidence, Some(points))?;
+                set(&mut evidence, value.points())?;
                 continue;
             }
             _ => return None,

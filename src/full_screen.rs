@@ -4,6 +4,7 @@
 //! folder.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use techhire::Interview;
 use techhire::session::{Saved, Store, Summary, Unreadable};
@@ -116,17 +117,43 @@ struct SessionHost<'a> {
     questions: Option<&'a Path>,
 }
 
+/// Held while the session file is written, by the interview and by the save a signal makes
+/// at the end: the two never write at once (they share a temporary file), and the signal's
+/// save is the last.
+static SAVING: Mutex<()> = Mutex::new(());
+
+fn saving() -> MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl tui::Host for SessionHost<'_> {
     fn record(&mut self, interview: &Interview) -> Saved {
+        let _saving = saving();
         self.opened.save.record(interview)
     }
 
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved {
+        let _saving = saving();
         self.opened.save.set_names(Some(client), Some(consultant))
     }
 
     fn set_note(&mut self, question: &str, text: &str) -> Saved {
+        let _saving = saving();
         self.opened.save.set_note(question, text)
+    }
+
+    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
+        // Prepared at each change, written only if a signal stops the program first. (If it
+        // cannot be prepared, the draft is lost only in that case, as it was before.)
+        let prepared = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
+        tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
+            Box::new(move || {
+                let held = saving();
+                let _ = save.write();
+                // Never released: the program exits next, and no save may follow this one.
+                std::mem::forget(held);
+            })
+        }));
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {

@@ -1,6 +1,6 @@
 //! Sessions under faults, with the real binary in a pseudo-terminal: killed with SIGKILL in the
 //! middle of an interview and resumed with nothing lost; stopped by SIGTERM or SIGHUP with the
-//! terminal restored and the session kept; and a second techhire on a session already open,
+//! terminal restored and the session kept, with the note being written; and a second techhire on a session already open,
 //! refused with a clear message whether it is asked for on the command line or from the start
 //! screen. Every wait is bounded.
 
@@ -138,6 +138,38 @@ fn sigterm_restores_the_terminal_and_keeps_the_session() {
 #[test]
 fn sighup_restores_the_terminal_and_keeps_the_session() {
     stopped_by("HUP", 128 + 1);
+}
+
+/// Answers two questions, writes a note on the third without saving it, and sends the signal:
+/// the note is in the session file, with the answers.
+fn note_being_written_kept_when_stopped_by(signal: &str, code: u32) {
+    const NOTE: &str = "Board wants AI by spring";
+    let dir = scratch();
+    let path = dir.path().join("acme.json");
+    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
+    let interview = answer(&mut app, 2);
+    app.press(b"n");
+    app.wait_for("Ctrl-S save");
+    app.press(NOTE.as_bytes());
+    app.wait_for(NOTE);
+    app.signal(signal);
+    assert_eq!(app.finish(), code, "SIG{signal}");
+    app.assert_screen_restored();
+    let after = techhire::session::read_path(&path).expect("the session file is readable");
+    let question = interview.current().expect("the third question");
+    let id = &interview.tree().question(question).id;
+    assert_eq!(after.note(id), Some(NOTE), "SIG{signal} kept the note");
+    assert_eq!(after.answers.len(), 2);
+}
+
+#[test]
+fn a_note_being_written_is_saved_when_sigterm_stops_the_program() {
+    note_being_written_kept_when_stopped_by("TERM", 128 + 15);
+}
+
+#[test]
+fn a_note_being_written_is_saved_when_the_terminal_hangs_up() {
+    note_being_written_kept_when_stopped_by("HUP", 128 + 1);
 }
 
 #[test]

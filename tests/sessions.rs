@@ -97,6 +97,36 @@ fn a_session_quit_half_way_resumes_with_every_answer_and_note() {
 }
 
 #[test]
+fn a_prepared_note_changes_nothing_until_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path().join("sessions"));
+    let (tree, stamp) = embedded();
+    let mut interview = Interview::new(tree);
+    let session = Session::new(stamp, Some("Acme".into()), None, &interview);
+    let mut file = store.create(session).unwrap();
+    answer(&mut file, &mut interview, "cio", 2);
+    let path = file.path().to_path_buf();
+    let saved = fs::read(&path).unwrap();
+
+    let prepared = file.prepare_note("looking_for", "Half a thought").unwrap();
+    assert_eq!(fs::read(&path).unwrap(), saved, "preparing writes nothing");
+    assert_eq!(
+        file.session().note("looking_for"),
+        None,
+        "nor changes the session"
+    );
+
+    prepared.write().unwrap();
+    let written = read_path(&path).unwrap();
+    assert_eq!(written.note("looking_for"), Some("Half a thought"));
+    assert_eq!(
+        written.answers,
+        file.session().answers,
+        "the answers are as saved"
+    );
+}
+
+#[test]
 fn answers_kept_aside_off_the_path_are_saved_and_come_back() {
     let dir = tempfile::tempdir().unwrap();
     let (tree, stamp) = embedded();

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Session, SessionError, SessionFile, Timestamp};
+use super::{PreparedSave, Session, SessionError, SessionFile, Timestamp};
 use crate::Interview;
 
 /// An open session that is saved after every change and remembers whether its last save failed.
@@ -60,6 +60,12 @@ impl Autosave {
     pub fn set_note(&mut self, question: &str, text: &str) -> Saved {
         let result = self.file.set_note(question, text);
         self.settle(result)
+    }
+
+    /// The save that would set a question's note, prepared but not written (see
+    /// [`SessionFile::prepare_note`]).
+    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+        self.file.prepare_note(question, text)
     }
 
     /// Sets the client's and the consultant's names (blank: not given) and saves; `None`

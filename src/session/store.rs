@@ -285,13 +285,29 @@ impl SessionFile {
     }
 
     fn write(&self, how: fn(&Path, &[u8]) -> Result<(), SessionError>) -> Result<(), SessionError> {
-        let mut json =
-            serde_json::to_vec_pretty(&self.session).map_err(|e| SessionError::Write {
-                file: self.path.display().to_string(),
-                why: e.to_string(),
-            })?;
+        how(&self.path, &self.bytes(&self.session)?)
+    }
+
+    /// A session as this file holds it: pretty JSON and a final newline.
+    fn bytes(&self, session: &Session) -> Result<Vec<u8>, SessionError> {
+        let mut json = serde_json::to_vec_pretty(session).map_err(|e| SessionError::Write {
+            file: self.path.display().to_string(),
+            why: e.to_string(),
+        })?;
         json.push(b'\n');
-        how(&self.path, &json)
+        Ok(json)
+    }
+
+    /// The save that would set a question's note, prepared now and written later, if at all;
+    /// the session in memory is left as it is. For the note being typed when the program is
+    /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
+    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+        let mut session = self.session.clone();
+        session.set_note(question, text, Timestamp::now());
+        Ok(PreparedSave {
+            bytes: self.bytes(&session)?,
+            path: self.path.clone(),
+        })
     }
 
     /// Records the interview as it stands and saves: the call to make after every answer.
@@ -304,6 +320,21 @@ impl SessionFile {
     pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
         self.session.set_note(question, text, Timestamp::now());
         self.save()
+    }
+}
+
+/// A save prepared in advance by [`SessionFile::prepare_note`].
+#[derive(Debug, Clone)]
+pub struct PreparedSave {
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl PreparedSave {
+    /// Writes the prepared session atomically, as a save does. The caller must make sure no
+    /// other save of the file runs at the same time (they share a temporary file).
+    pub fn write(&self) -> Result<(), SessionError> {
+        write_atomic(&self.path, &self.bytes)
     }
 }
 

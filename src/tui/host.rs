@@ -19,6 +19,10 @@ pub trait Host {
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved;
     /// Saves the note on a question, by id (blank text removes it).
     fn set_note(&mut self, question: &str, text: &str) -> Saved;
+    /// The note being written and not saved yet, by question id, after each change to it;
+    /// `None` once it is saved or dropped. Kept so that it can still be saved if the program
+    /// is stopped by a signal (a hang-up, a kill) while the editor is open.
+    fn keep_draft(&mut self, draft: Option<(&str, &str)>);
     /// Leaves this session for the saved one at `path`, resumed as `techhire resume` does;
     /// on failure the current session stays open and the message says why.
     fn resume(&mut self, path: &Path) -> Result<Start, String>;

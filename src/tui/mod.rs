@@ -30,6 +30,7 @@ pub use app::Ending;
 use app::{Action, App, reply, update};
 pub use host::{Choose, Host, Listed, Start};
 use host::{Reply, perform};
+pub use terminal::on_signal;
 use theme::Theme;
 pub use theme::ThemeName;
 
@@ -69,7 +70,14 @@ pub fn run(
     loop {
         let action = match next.take() {
             Some(action) => action,
-            None => next_action(&app)?,
+            None => match next_action(&app) {
+                Ok(action) => action,
+                Err(e) => {
+                    // The terminal is gone (a hang-up, say): keep the note being written.
+                    apply(&mut app, host, Action::QuitNow);
+                    return Err(e.into());
+                }
+            },
         };
         if let Action::Resize { width, height } = action {
             session.resize(width, height)?;
@@ -104,9 +112,11 @@ fn step(app: &mut App, host: &mut impl Host, action: Action) {
 }
 
 /// Applies an action and has the host do what it asked for, in order, each reply applied
-/// before the next. Returns whether the answers changed, so the caller saves them.
+/// before the next; tells the host when the note being written changed. Returns whether the
+/// answers changed, so the caller saves them.
 fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
     let before = app.interview.all_answers();
+    let draft = note::draft(app);
     update(app, action);
     // Compared before the effects: resuming another session replaces the interview without
     // changing an answer of it.
@@ -114,6 +124,10 @@ fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
     for effect in std::mem::take(&mut app.effects) {
         let answer = perform(host, &app.interview, effect);
         reply(app, answer);
+    }
+    let now = note::draft(app);
+    if now != draft {
+        host.keep_draft(now.as_ref().map(|(id, text)| (id.as_str(), text.as_str())));
     }
     changed
 }

@@ -104,6 +104,14 @@ fn save(app: &mut App) {
     app.effects.push(Effect::SaveNote { question: id, text });
 }
 
+/// The note being written, by question id, while it differs from the saved one: what to save
+/// if the program is stopped before the note is (a hang-up, a kill).
+pub fn draft(app: &App) -> Option<(String, String)> {
+    let note = app.note.as_ref().filter(|note| note.changed())?;
+    let id = app.tree().question(note.question).id.clone();
+    Some((id, note.editor.text().trim().to_string()))
+}
+
 /// Saves the note being written, if it changed: on leaving at once with Ctrl-C.
 pub fn save_draft(app: &mut App) {
     if app.note.as_ref().is_some_and(NoteEdit::changed) {

@@ -192,6 +192,18 @@ fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// What to do when a signal stops the program, once the terminal is restored and before it
+/// exits.
+type LastWords = Box<dyn FnOnce() + Send>;
+
+static LAST_WORDS: Mutex<Option<LastWords>> = Mutex::new(None);
+
+/// Sets, or clears, the last thing the program does when SIGTERM, SIGHUP or SIGINT stops it:
+/// the session host keeps the save of the note being written here.
+pub fn on_signal(last: Option<LastWords>) {
+    *LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()) = last;
+}
+
 fn install_hooks() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -205,6 +217,10 @@ fn install_hooks() {
             if let Some(signal) = signals.forever().next() {
                 let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
                 restore();
+                let last = LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()).take();
+                if let Some(last) = last {
+                    last();
+                }
                 std::process::exit(128 + signal);
             }
         });

@@ -26,6 +26,8 @@ pub struct FakeHost {
     pub recorded: usize,
     pub names: Vec<(String, String)>,
     pub notes: Vec<(String, String)>,
+    /// The note being written, as the TUI last told it.
+    pub draft: Option<(String, String)>,
     pub resumed: Vec<PathBuf>,
     /// What resuming gives, in order; "cannot open" once these run out.
     pub resumes: VecDeque<Result<Start, String>>,
@@ -54,6 +56,10 @@ impl Host for FakeHost {
     fn set_note(&mut self, question: &str, text: &str) -> Saved {
         self.notes.push((question.into(), text.into()));
         self.saved()
+    }
+
+    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
+        self.draft = draft.map(|(id, text)| (id.into(), text.into()));
     }
 
     fn resume(&mut self, path: &Path) -> Result<Start, String> {

@@ -196,6 +196,38 @@ fn ctrl_c_while_writing_keeps_the_note() {
 }
 
 #[test]
+fn the_host_always_knows_the_note_being_written() {
+    let mut app = super::app(80, 24);
+    let mut host = FakeHost::default();
+    let draft = |text: &str| Some(("looking_for".to_string(), text.to_string()));
+    key(&mut app, &mut host, KeyCode::Char('n'));
+    assert_eq!(host.draft, None, "nothing written yet");
+    type_text(&mut app, &mut host, "half");
+    assert_eq!(host.draft, draft("half"));
+    type_text(&mut app, &mut host, " a thought ");
+    assert_eq!(host.draft, draft("half a thought"), "as it would be saved");
+    key(&mut app, &mut host, KeyCode::Esc);
+    assert_eq!(app.context(), Context::NoteConfirm);
+    assert_eq!(
+        host.draft,
+        draft("half a thought"),
+        "still unsaved while asking"
+    );
+    key(&mut app, &mut host, KeyCode::Char('y'));
+    assert_eq!(host.draft, None, "saved");
+    assert_eq!(host.notes, [draft("half a thought").unwrap()]);
+
+    key(&mut app, &mut host, KeyCode::Char('n'));
+    assert_eq!(host.draft, None, "the saved note is no draft");
+    type_text(&mut app, &mut host, "!");
+    assert_eq!(host.draft, draft("half a thought!"));
+    key(&mut app, &mut host, KeyCode::Esc);
+    key(&mut app, &mut host, KeyCode::Char('n'));
+    assert_eq!(host.draft, None, "discarded");
+    assert_eq!(host.notes.len(), 1);
+}
+
+#[test]
 fn n_on_a_review_row_writes_the_note_for_that_question() {
     let mut app = super::app(80, 24);
     let mut host = FakeHost::default();

@@ -111,13 +111,20 @@ fn killed_with_sigkill_mid_interview_and_resumed_nothing_is_lost() {
     assert_eq!(answers_of(&last), expected, "resuming changed no answer");
 }
 
-/// Answers three questions, sends the signal, and checks the terminal and the session.
-fn stopped_by(signal: &str, code: u32) {
+/// Answers three questions, writes `note` on the fourth without saving it if given, sends the
+/// signal, and checks the terminal and the session.
+fn stopped_by(signal: &str, code: u32, note: Option<&str>) {
     let dir = scratch();
     let path = dir.path().join("acme.json");
     let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
-    answer(&mut app, 3);
+    let interview = answer(&mut app, 3);
     let before = session_when(&path, |s| s.answers.len() == 3);
+    if let Some(note) = note {
+        app.press(b"n");
+        app.wait_for("Ctrl-S save");
+        app.press(note.as_bytes());
+        app.wait_for(note);
+    }
     app.signal(signal);
     assert_eq!(app.finish(), code, "SIG{signal}");
     app.assert_screen_restored();
@@ -128,48 +135,33 @@ fn stopped_by(signal: &str, code: u32) {
     let after = techhire::session::read_path(&path).expect("the session file is readable");
     assert_eq!(answers_of(&after), answers_of(&before));
     assert_eq!(after.answers.len(), 3);
+    let fourth = interview.current().expect("a fourth question");
+    let id = &interview.tree().question(fourth).id;
+    assert_eq!(
+        after.note(id),
+        note,
+        "SIG{signal} kept the note being written"
+    );
 }
 
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_the_session() {
-    stopped_by("TERM", 128 + 15);
+    stopped_by("TERM", 128 + 15, None);
 }
 
 #[test]
 fn sighup_restores_the_terminal_and_keeps_the_session() {
-    stopped_by("HUP", 128 + 1);
-}
-
-/// Answers two questions, writes a note on the third without saving it, and sends the signal:
-/// the note is in the session file, with the answers.
-fn note_being_written_kept_when_stopped_by(signal: &str, code: u32) {
-    const NOTE: &str = "Board wants AI by spring";
-    let dir = scratch();
-    let path = dir.path().join("acme.json");
-    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
-    let interview = answer(&mut app, 2);
-    app.press(b"n");
-    app.wait_for("Ctrl-S save");
-    app.press(NOTE.as_bytes());
-    app.wait_for(NOTE);
-    app.signal(signal);
-    assert_eq!(app.finish(), code, "SIG{signal}");
-    app.assert_screen_restored();
-    let after = techhire::session::read_path(&path).expect("the session file is readable");
-    let question = interview.current().expect("the third question");
-    let id = &interview.tree().question(question).id;
-    assert_eq!(after.note(id), Some(NOTE), "SIG{signal} kept the note");
-    assert_eq!(after.answers.len(), 2);
+    stopped_by("HUP", 128 + 1, None);
 }
 
 #[test]
 fn a_note_being_written_is_saved_when_sigterm_stops_the_program() {
-    note_being_written_kept_when_stopped_by("TERM", 128 + 15);
+    stopped_by("TERM", 128 + 15, Some("Board wants AI by spring"));
 }
 
 #[test]
 fn a_note_being_written_is_saved_when_the_terminal_hangs_up() {
-    note_being_written_kept_when_stopped_by("HUP", 128 + 1);
+    stopped_by("HUP", 128 + 1, Some("Board wants AI by spring"));
 }
 
 #[test]

@@ -173,7 +173,7 @@ impl Evidence {
 
     /// Each outcome id with its points, in id order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&String, &i32)> {
-        self.0.iter().map(|(id, points)| (id, points))
+        self.into_iter()
     }
 }
 

@@ -24,7 +24,8 @@ pub(super) struct Context<'f, 'm> {
 }
 
 impl Context<'_, '_> {
-    fn source_known(&self, id: &str) -> bool {
+    /// Whether a cited source is declared (or was, in an item that failed to read).
+    pub(super) fn source_known(&self, id: &str) -> bool {
         self.sources.contains_key(id) || self.known.sources.contains(id)
     }
 }

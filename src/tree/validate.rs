@@ -82,7 +82,6 @@ pub(crate) fn check_and_resolve(
         "question",
         &mut out,
     );
-    let source_known = |id: &str| sources.contains_key(id) || known.sources.contains(id);
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
     let mut suggest = Suggest::new([
         (&sources, &known.sources),
@@ -113,6 +112,13 @@ pub(crate) fn check_and_resolve(
     // With no outcomes (or questions) at all, that one error says it; references to them are
     // not reported one by one.
     let no_outcomes = file.outcomes.is_empty() && !known.outcomes_unread;
+    let context = Context {
+        sources: &sources,
+        outcomes: &outcomes,
+        questions: &questions,
+        known,
+        no_outcomes,
+    };
     let no_questions = file.questions.is_empty() && !known.questions_unread;
     let start = &file.meta.start;
     if no_questions {
@@ -139,7 +145,7 @@ pub(crate) fn check_and_resolve(
 
     for (oi, outcome) in file.outcomes.iter().enumerate() {
         for (si, source) in outcome.sources.iter().enumerate() {
-            if !source_known(source) {
+            if !context.source_known(source) {
                 out.push(unknown_source(
                     source,
                     &mut suggest,
@@ -154,13 +160,6 @@ pub(crate) fn check_and_resolve(
         }
     }
 
-    let context = Context {
-        sources: &sources,
-        outcomes: &outcomes,
-        questions: &questions,
-        known,
-        no_outcomes,
-    };
     let mut resolved = question_checks::check(&context, &file.questions, &mut suggest, &mut out);
     resolved.finish();
 

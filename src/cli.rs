@@ -2,8 +2,11 @@
 //! `main.rs` decides what each command does.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use techhire::report::Format;
 
 /// The command line of `techhire`.
 #[derive(Debug, Parser)]
@@ -114,7 +117,7 @@ pub enum Command {
         /// A session id from `techhire sessions`, or the path of a session file.
         #[arg(value_name = "SESSION")]
         which: String,
-        /// Default: from the -o file's extension (.md, .html, .json, .txt), else markdown.
+        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
         /// Write to this file instead of standard output.
@@ -142,17 +145,21 @@ pub enum SessionsFormat {
     Json,
 }
 
-/// The document `report` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Reads well in an email and in a document.
-    Markdown,
-    /// One self-contained, print-ready page.
-    Html,
-    /// Versioned, for programs (docs/report-json.md).
-    Json,
-    /// For the terminal.
-    Text,
+/// The document `report` writes: one of the library's [`Format`]s, offered by clap with each
+/// format's purpose as its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportFormat(pub Format);
+
+impl ValueEnum for ReportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: LazyLock<Vec<ReportFormat>> =
+            LazyLock::new(|| Format::ALL.into_iter().map(ReportFormat).collect());
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.id()).help(self.0.purpose()))
+    }
 }
 
 /// How `validate` reports.

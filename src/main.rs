@@ -108,7 +108,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         }) => report_file::report(
             which,
             cli.questions.as_deref(),
-            format,
+            format.map(|f| f.0),
             output.as_deref(),
             force,
         ),
@@ -420,10 +420,10 @@ fn json_text(value: &serde_json::Value) -> String {
 }
 
 /// Writes a command's output; a reader that stops early (`| head`) is not an error.
-fn print_out(text: &str) -> Result<ExitCode, Failure> {
+fn print_out(text: impl AsRef<[u8]>) -> Result<ExitCode, Failure> {
     let mut stdout = io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(text.as_ref())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(ExitCode::SUCCESS),

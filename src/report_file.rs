@@ -2,17 +2,17 @@
 //! date and notes, to standard output or to a file that is written whole and never replaced
 //! unless asked; and the full-screen interview's export, which names the file itself.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use techhire::export::{ExportError, file_stem, write_new, write_report};
-use techhire::report::{self, ReportInput};
+use techhire::report::{Format, ReportInput};
 use techhire::session::{Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
-use crate::cli::ReportFormat;
 use crate::opening::{SessionTree, failure, find, stamp, tree_for};
 use crate::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
 
@@ -21,7 +21,7 @@ use crate::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
 pub fn report(
     what: &str,
     questions: Option<&Path>,
-    format: Option<ReportFormat>,
+    format: Option<Format>,
     output: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode, Failure> {
@@ -76,35 +76,41 @@ pub fn report(
     };
     let format = format
         .or_else(|| output.and_then(from_extension))
-        .unwrap_or(ReportFormat::Markdown);
-    let text = render(&session, interview, &recommendation, format);
+        .unwrap_or(Format::Markdown);
+    if output.is_none() && !format.is_text() && std::io::stdout().is_terminal() {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "a {} is not for the terminal: write it to a file with -o report.{}",
+                format.name(),
+                format.extension()
+            ),
+        ));
+    }
+    let bytes = render(&session, interview, &recommendation, format)?;
     let Some(output) = output else {
-        return print_out(&text);
+        return print_out(&bytes);
     };
-    write_report(output, text.as_bytes(), force).map_err(|e| match e {
+    write_report(output, &bytes, force).map_err(|e| match e {
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
         _ => Failure::new(USAGE, e.to_string()),
     })?;
     eprintln!(
         "Wrote the {} report for {name} to {}.",
-        match format {
-            ReportFormat::Markdown => "Markdown",
-            ReportFormat::Html => "HTML",
-            ReportFormat::Json => "JSON",
-            ReportFormat::Text => "text",
-        },
+        format.name(),
         output.display()
     );
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of a finished interview, with the session's names, date and notes.
+/// The report of a finished interview, with the session's names, date and notes; or why a PDF
+/// could not be printed.
 fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
-    format: ReportFormat,
-) -> String {
+    format: Format,
+) -> Result<Vec<u8>, Failure> {
     let notes = session.note_texts();
     let date = session
         .result
@@ -120,12 +126,9 @@ fn render(
         date: Some(&date),
         notes: &notes,
     };
-    match format {
-        ReportFormat::Markdown => report::markdown::render(&input),
-        ReportFormat::Html => report::html::render(&input),
-        ReportFormat::Json => report::json::render(&input),
-        ReportFormat::Text => report::text::render(&input, 80),
-    }
+    format
+        .render(&input)
+        .map_err(|e| Failure::new(PROBLEMS, e.to_string()))
 }
 
 /// Writes the report of the session's finished interview into `folder`, named for the client
@@ -134,7 +137,7 @@ fn render(
 pub fn export(
     session: &Session,
     interview: &Interview,
-    format: ReportFormat,
+    format: Format,
     folder: &Path,
 ) -> Result<PathBuf, String> {
     let Some(recommendation) = interview.result() else {
@@ -142,32 +145,19 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let text = render(session, interview, &recommendation, format);
+    let bytes = render(session, interview, &recommendation, format).map_err(|f| f.message)?;
     let date = session
         .result
         .as_ref()
         .map_or(session.updated, |r| r.finished)
         .date();
-    let extension = match format {
-        ReportFormat::Markdown => "md",
-        ReportFormat::Html => "html",
-        ReportFormat::Json => "json",
-        ReportFormat::Text => "txt",
-    };
     let stem = file_stem(session.client.as_deref(), &date);
-    write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
+    write_new(folder, &stem, format.extension(), &bytes).map_err(|e| e.to_string())
 }
 
 /// The format a file name asks for, by its extension.
-fn from_extension(path: &Path) -> Option<ReportFormat> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "md" | "markdown" => Some(ReportFormat::Markdown),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "json" => Some(ReportFormat::Json),
-        "txt" => Some(ReportFormat::Text),
-        _ => None,
-    }
+fn from_extension(path: &Path) -> Option<Format> {
+    Format::from_extension(path.extension()?.to_str()?)
 }
 
 /// "session k3f9x2 (Acme Ltd)", or the path as given.

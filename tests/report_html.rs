@@ -72,10 +72,12 @@ fn the_report_shows_everything_a_client_keeps() {
         "Prepared for <strong>Acme Ltd</strong> by Jo Smith on 23 November 2026",
         "<h1>Have both a CIO and a CTO</h1>",
         "<svg",
-        "Why: your answers",
-        "What would change it",
+        "<h2>What we heard</h2>",
+        "<h2>Why we recommend it</h2>",
+        "<h2>What would change it</h2>",
         "What the role owns",
         "How the two should work together",
+        "<h2>Appendix: how your answers were weighed</h2>",
         "CISO reports to the CFO today",
         "CIO vs. CTO: Key differences in roles and responsibilities",
         "TechTarget",
@@ -83,12 +85,16 @@ fn the_report_shows_everything_a_client_keeps() {
     ] {
         assert!(report.contains(expected), "missing {expected:?}");
     }
-    // The strongest push comes first: the answer with the biggest lead for "both".
-    let first = report.find("class=\"choice\"").unwrap();
+    // The answer that mattered most comes first.
+    let first = report.find("<ul class=\"points\">\n<li><strong>").unwrap();
     let (tree, _, rec) = finished("both");
     let strongest = rec.strongest_reasons()[0];
     let label = &tree.question(strongest.question).choices[strongest.choice].label;
-    assert!(report[first..].starts_with(&format!("class=\"choice\">{label}<")));
+    assert!(report[first..].contains(&format!("<li><strong>{label}.</strong>")));
+    // The scores and the points are in the appendix, after everything the board reads.
+    let appendix = report.find("<div class=\"appendix\">").unwrap();
+    assert!(report.find("<svg").unwrap() > appendix);
+    assert!(report.find("class=\"pill\"").unwrap() > appendix);
     // A combined leader's report says when to split instead.
     let combined = render("combined", None, None, &BTreeMap::new());
     assert!(combined.contains("When to split the role"));
@@ -100,10 +106,12 @@ fn the_report_shows_everything_a_client_keeps() {
 fn a_close_call_is_flagged_next_to_the_headline() {
     let report = render("close_call", None, None, &BTreeMap::new());
     let headline = report.find("<h1>").unwrap();
-    let callout = report.find("A close call").unwrap();
-    let answers = report.find("Why: your answers").unwrap();
-    assert!(headline < callout && callout < answers);
-    assert!(report.contains("It ties with"));
+    let callout = report
+        .find("<div class=\"callout\"><strong>Too close to call.")
+        .unwrap();
+    let why = report.find("Why we recommend it").unwrap();
+    assert!(headline < callout && callout < why);
+    assert!(report.contains("Too close to call: <strong>Hire a CTO</strong>, or"));
 }
 
 #[test]
@@ -119,6 +127,11 @@ fn the_report_is_one_self_contained_file() {
     assert!(report.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(report.contains("@page"));
     assert!(report.contains("break-inside: avoid"));
+    // Printed from a browser, the footer names the client and numbers the pages, in place of
+    // the browser's own header and footer (the file's path and the date).
+    assert!(report.contains("@bottom-left { content: \"Acme \\b7  Hire a CIO\"; }"));
+    assert!(report.contains("content: \"Page \" counter(page) \" of \" counter(pages)"));
+    assert!(report.contains("@top-center { content: \"\"; }"));
 }
 
 #[test]
@@ -279,5 +292,5 @@ fn chromium_prints_the_recommendation_on_page_one() {
         "page one lacks the recommendation {headline:?}:\n{text}"
     );
     assert!(text.contains("Globex Corporation"), "{text}");
-    assert!(text.contains("A close call"), "{text}");
+    assert!(text.contains("Too close to call"), "{text}");
 }

@@ -47,7 +47,9 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
         .assert()
         .success()
         .stdout(contains("Recommendation: Hire a CIO"))
-        .stdout(contains("Your notes"))
+        .stdout(contains(
+            "Note:\n         They run SAP\n         and a mainframe",
+        ))
         .stdout(contains("techhire report "));
     let acme = saved_id(&text(&acme.get_output().stdout));
 
@@ -139,7 +141,7 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
             "{markdown}"
         );
         assert!(markdown.contains("**Date:** "), "{markdown}");
-        assert!(markdown.contains(&format!("*Note:* {note}")), "{markdown}");
+        assert!(markdown.contains(&format!("- Note: {note}")), "{markdown}");
 
         let html = techhire(data)
             .args(["report", id, "--format", "html"])

@@ -126,7 +126,7 @@ fn each_outcome_can_be_reached() {
         let (ending, out) = interview(&numbers(answers), 0);
         assert_eq!(ending, Ending::Finished, "{out}");
         assert!(out.contains(&format!("Recommendation: {label}\n")), "{out}");
-        assert!(out.contains("Why: the answers that moved it"), "{out}");
+        assert!(out.contains("Why we recommend it"), "{out}");
         assert!(out.contains("What would change it"), "{out}");
         assert!(
             out.contains(&format!("Question {} (last question)", answers.len())),
@@ -323,7 +323,7 @@ fn a_note_takes_lines_until_an_empty_one_and_shows_in_the_result() {
     );
     assert!(out.contains("Note saved.\n"), "{out}");
     assert!(
-        out.contains("Your notes\n  What do you most need this technology leader to get done in their first two or three years?\n    They run SAP\n    and a <b>mainframe</b>\n"),
+        out.contains("    1. What do you most need this technology leader to get done in their first two or three years?\n       “Run and modernise our core systems” (+3 Hire a CIO)\n       Note:\n         They run SAP\n         and a <b>mainframe</b>\n"),
         "{out}"
     );
 }

@@ -3,22 +3,27 @@
 
 use super::app::{Action, App, Overlay, open as open_overlay};
 use super::host::Effect;
-use crate::cli::ReportFormat;
+use techhire::report::Format;
 
 /// The formats offered, in order: the one for the client first.
-pub const FORMATS: [(ReportFormat, &str, &str); 3] = [
-    (
-        ReportFormat::Html,
-        "HTML",
-        "to print or send: one self-contained page",
-    ),
-    (
-        ReportFormat::Markdown,
-        "Markdown",
-        "for email and documents",
-    ),
-    (ReportFormat::Json, "JSON", "for other programs"),
-];
+pub const FORMATS: [Format; Format::ALL.len()] = Format::ALL;
+
+/// The digits that pick a format, as the footer says them: "1-5".
+pub const KEYS: &str = digits(FORMATS.len());
+
+const fn digits(count: usize) -> &'static str {
+    match count {
+        0 | 1 => "1",
+        2 => "1-2",
+        3 => "1-3",
+        4 => "1-4",
+        5 => "1-5",
+        6 => "1-6",
+        7 => "1-7",
+        8 => "1-8",
+        _ => "1-9",
+    }
+}
 
 /// The overlay's state.
 #[derive(Debug, Default)]
@@ -40,8 +45,8 @@ pub enum Written {
 
 impl ExportMenu {
     /// Records the host's answer.
-    pub fn written(&mut self, format: ReportFormat, result: Result<std::path::PathBuf, String>) {
-        let name = name(format);
+    pub fn written(&mut self, format: Format, result: Result<std::path::PathBuf, String>) {
+        let name = format.name();
         self.written = Some(match result {
             Ok(path) => Written::To {
                 format: name,
@@ -50,14 +55,6 @@ impl ExportMenu {
             Err(why) => Written::Failed { format: name, why },
         });
     }
-}
-
-/// The name of a format, as the overlay says it.
-fn name(format: ReportFormat) -> &'static str {
-    FORMATS
-        .iter()
-        .find(|(f, _, _)| *f == format)
-        .map_or("text", |(_, name, _)| name)
 }
 
 /// Opens the overlay on the result screen.
@@ -87,7 +84,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn write(app: &mut App) {
-    let (format, _, _) = FORMATS[app.export.choice.min(FORMATS.len() - 1)];
+    let format = FORMATS[app.export.choice.min(FORMATS.len() - 1)];
     app.export.written = None;
     app.effects.push(Effect::Export(format));
 }

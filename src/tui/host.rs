@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use techhire::Interview;
 use techhire::session::Saved;
 
-use crate::cli::ReportFormat;
+use techhire::report::Format;
 
 /// The program around the interview: sessions and reports.
 pub trait Host {
@@ -27,7 +27,7 @@ pub trait Host {
     /// on failure the current session stays open and the message says why.
     fn resume(&mut self, path: &Path) -> Result<Start, String>;
     /// Writes the report of the finished interview; says where, or why it could not.
-    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String>;
+    fn export(&mut self, interview: &Interview, format: Format) -> Result<PathBuf, String>;
 }
 
 /// An interview to run, new or resumed, with what to show first.
@@ -73,7 +73,7 @@ pub enum Effect {
     SetNames { client: String, consultant: String },
     SaveNote { question: String, text: String },
     Resume(PathBuf),
-    Export(ReportFormat),
+    Export(Format),
 }
 
 /// The host's answer to an effect, or to a change of answers.
@@ -82,7 +82,7 @@ pub enum Reply {
     Resumed(Box<Start>),
     ResumeFailed(String),
     Exported {
-        format: ReportFormat,
+        format: Format,
         result: Result<PathBuf, String>,
     },
 }

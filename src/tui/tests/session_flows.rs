@@ -9,11 +9,11 @@ use techhire::session::Saved;
 
 use super::host::{FakeHost, acme, at_start, key, key_with, paste, type_text};
 use super::{answer_from, answers, current_id, find, screen};
-use crate::cli::ReportFormat;
 use crate::tui::app::{Action, App, Ending, Overlay, Screen};
 use crate::tui::keys::Context;
 use crate::tui::start::Focus;
 use crate::tui::step;
+use techhire::report::Format;
 
 fn focus(app: &App) -> Focus {
     app.start.as_ref().expect("the start screen").focus
@@ -249,23 +249,17 @@ fn e_on_the_result_writes_each_format_and_says_where() {
     key(&mut app, &mut host, KeyCode::Char('e'));
     assert_eq!(app.overlay, Some(Overlay::Export));
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
+    assert_eq!(host.exports, [Format::Html], "HTML first");
     assert!(screen(&app).contains("✓ Wrote the HTML report to"));
     assert!(screen(&app).contains("/home/jo/clients/techhire-acme-ltd-2026-11-23.html"));
-    key(&mut app, &mut host, KeyCode::Char('2'));
+    key(&mut app, &mut host, KeyCode::Char('3'));
+    key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(
-        host.exports,
-        [
-            ReportFormat::Html,
-            ReportFormat::Markdown,
-            ReportFormat::Json
-        ]
-    );
+    assert_eq!(host.exports, [Format::Html, Format::Markdown, Format::Json]);
     assert!(screen(&app).contains("techhire-acme-ltd-2026-11-23.json"));
     key(&mut app, &mut host, KeyCode::Char('7'));
-    assert_eq!(host.exports.len(), 3, "no fourth format");
+    assert_eq!(host.exports.len(), 3, "no sixth format");
     key(&mut app, &mut host, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Result);

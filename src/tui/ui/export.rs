@@ -9,7 +9,7 @@ use techhire::text::terminal_safe_multiline;
 
 use super::{centered, draw_lines};
 use crate::tui::app::App;
-use crate::tui::export::{FORMATS, Written};
+use crate::tui::export::{FORMATS, KEYS, Written};
 use crate::tui::wrap::{self, wrap, wrap_indented};
 
 const WIDTH: u16 = 72;
@@ -28,10 +28,11 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let name_width = FORMATS
         .iter()
-        .map(|(_, name, _)| wrap::width(name))
+        .map(|f| wrap::width(f.name()))
         .max()
         .unwrap_or(0);
-    for (i, (_, name, what)) in FORMATS.iter().enumerate() {
+    for (i, format) in FORMATS.iter().enumerate() {
+        let (name, what) = (format.name(), format.purpose());
         let highlighted = i == menu.choice;
         let marker = if highlighted { "❯ " } else { "  " };
         let mut line = Line::from(vec![
@@ -44,7 +45,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     theme.text
                 },
             ),
-            Span::styled(*what, theme.muted),
+            Span::styled(what, theme.muted),
         ]);
         if highlighted {
             line.style = theme.selected;
@@ -108,7 +109,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(" Write the report ", theme.heading))
         .title_bottom(
             Line::from(vec![
-                Span::styled(" 1-3", theme.key),
+                Span::styled(format!(" {KEYS}"), theme.key),
                 Span::styled(" or ", theme.muted),
                 Span::styled("Enter", theme.key),
                 Span::styled(" writes · ", theme.muted),

@@ -2,11 +2,8 @@
 //! turns every failure into a message on standard error and an exit code. Never panics.
 
 mod cli;
-mod full_screen;
-mod listing;
-mod opening;
+mod commands;
 mod plain;
-mod report_file;
 mod tui;
 
 use std::io::{self, IsTerminal, Write};
@@ -21,6 +18,7 @@ use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 use techhire::{Report, graph};
 
 use cli::{Cli, Command, GraphFormat, InterviewArgs, RunFormat, ValidateFormat};
+use commands::{full_screen, opening, report as report_file, sessions as listing};
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
 const PROBLEMS: u8 = 1;

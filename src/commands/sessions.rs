@@ -10,7 +10,7 @@ use techhire::text::terminal_safe;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cli::SessionsFormat;
-use crate::opening::{failure, minute};
+use crate::commands::opening::{failure, minute};
 use crate::{Failure, PROBLEMS, print_out};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.

@@ -13,7 +13,7 @@ use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
-use crate::opening::{SessionTree, failure, find, stamp, tree_for};
+use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
 use crate::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is

@@ -10,8 +10,9 @@ use techhire::Interview;
 use techhire::session::{Saved, Store, Summary, Unreadable};
 
 use crate::cli::ReportFormat;
-use crate::opening::{self, Ending, Opened, minute};
-use crate::{Failure, USAGE, report_file, tui};
+use crate::commands::opening::{self, Ending, Opened, minute};
+use crate::commands::report as report_file;
+use crate::{Failure, USAGE, tui};
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
 /// sessions folder starts at the start screen. The session may be another one by the end, if

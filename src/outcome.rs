@@ -2,8 +2,7 @@
 //! close-call flag, how every answer moved the result, and what single changed answer would
 //! change it.
 
-use crate::interview::{Step, walk};
-use crate::tree::{Next, Tree};
+use crate::tree::{Next, Step, Tree};
 
 /// The result of a finished interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +197,7 @@ impl<'a> Changes<'a> {
             tree,
             answers,
             on_path,
-            end: walk(tree, answers).1,
+            end: tree.walk(answers).1,
             running,
         }
     }

@@ -192,7 +192,7 @@ fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize)
     for step in path {
         for to in (0..tree.question(step.question).choices.len()).filter(|&c| c != step.choice) {
             trial[step.question] = Some(to);
-            let (new_path, frontier) = walk(tree, &trial);
+            let (new_path, frontier) = tree.walk(&trial);
             let (outcome, _) = rank(&scores(tree, &new_path));
             if outcome != current {
                 found.push(WhatIf {
@@ -303,7 +303,7 @@ proptest! {
         let answers: Vec<Option<usize>> = (0..shape.len())
             .map(|q| picks[q].map(|c| c % shape[q].len()))
             .collect();
-        let (path, _) = walk(&tree, &answers);
+        let (path, _) = tree.walk(&answers);
         let (current, _) = rank(&scores(&tree, &path));
         prop_assert_eq!(
             what_ifs(&tree, &path, &answers, current),

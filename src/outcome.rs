@@ -578,6 +578,7 @@ mod tests {
                             .zip(points.clone())
                             .collect(),
                         reason: None,
+                        unsure: false,
                     })
                     .collect(),
             })
@@ -592,6 +593,8 @@ mod tests {
             sources: vec![],
             outcomes: ids.iter().map(|id| outcome(id)).collect(),
             questions,
+            rules: vec![],
+            examples: vec![],
         };
         // Some generated questions are unreachable, which validation refuses but the
         // shortcut must still get right, so the tree is indexed as it is.

@@ -5,6 +5,7 @@ pub mod diagnostics;
 mod flow;
 pub mod load;
 pub mod model;
+mod path;
 mod places;
 mod question_checks;
 mod quick;
@@ -24,6 +25,7 @@ pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{
     Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
 };
+pub use path::Step;
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
 

@@ -245,7 +245,7 @@ fn run_flags_a_close_call_and_what_would_change_it() {
         .assert()
         .success()
         .stdout(contains(
-            "Too close to call: Hire a CTO, or Have both a CIO and a CTO.",
+            "Recommendation: Too close to call: Hire a CTO, or Have both a CIO and a CTO\n",
         ))
         .stdout(contains("would change it to Have both a CIO and a CTO."));
 }

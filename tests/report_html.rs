@@ -109,9 +109,11 @@ fn a_close_call_is_flagged_next_to_the_headline() {
     let callout = report
         .find("<div class=\"callout\"><strong>Too close to call.")
         .unwrap();
-    let why = report.find("Why we recommend it").unwrap();
+    let why = report.find("<h2>Why these options</h2>").unwrap();
     assert!(headline < callout && callout < why);
-    assert!(report.contains("Too close to call: <strong>Hire a CTO</strong>, or"));
+    assert!(
+        report.contains("<h1>Too close to call: Hire a CTO, or Have both a CIO and a CTO</h1>")
+    );
 }
 
 #[test]

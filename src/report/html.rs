@@ -121,8 +121,28 @@ fn section(out: &mut String, section: &Section) {
         section.id,
         text(&section.heading)
     );
-    for block in &section.blocks {
+    // Each subheading and what follows it make a part, so print can set lists side by side.
+    let mut in_part = false;
+    for (i, block) in section.blocks.iter().enumerate() {
+        if matches!(block, Block::Subheading(_)) {
+            if in_part {
+                out.push_str("</div>\n");
+            }
+            let list = matches!(
+                section.blocks.get(i + 1),
+                Some(Block::Bullets(_) | Block::Steps(_))
+            );
+            out.push_str(if list {
+                "<div class=\"part list\">\n"
+            } else {
+                "<div class=\"part\">\n"
+            });
+            in_part = true;
+        }
         self::block(out, block);
+    }
+    if in_part {
+        out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
 }
@@ -163,25 +183,35 @@ fn block(out: &mut String, block: &Block) {
             out.push_str("</ul>\n");
         }
         Block::Changes(changes) => {
+            out.push_str("<ul class=\"changes\">\n");
             for c in changes {
                 let _ = write!(
                     out,
-                    "<div class=\"change\">\n<p class=\"question\">{}</p>\n\
-                     <p>You answered \u{201c}{}\u{201d}. Instead:</p>\n<ul>\n",
+                    "<li><span class=\"question\">{}</span> You answered \u{201c}{}\u{201d}.",
                     text(&c.question),
                     text(&c.answered)
                 );
-                for line in &c.instead {
-                    let _ = writeln!(out, "<li>{}</li>", inline(line));
+                match c.instead.as_slice() {
+                    [one] => {
+                        let _ = write!(out, " {}", inline(one));
+                    }
+                    many => {
+                        out.push_str("\n<ul>\n");
+                        for line in many {
+                            let _ = writeln!(out, "<li>{}</li>", inline(line));
+                        }
+                        out.push_str("</ul>\n");
+                    }
                 }
-                out.push_str("</ul>\n</div>\n");
+                out.push_str("</li>\n");
             }
+            out.push_str("</ul>\n");
         }
         Block::Scores(scores) => out.push_str(&chart::scores(scores)),
         Block::Answers(answers) => {
             out.push_str(
                 "<table class=\"answers\">\n<thead><tr><th></th><th>Question</th>\
-                 <th>Answer</th><th>Points</th></tr></thead>\n<tbody>\n",
+                 <th>Answer</th><th>Points</th></tr></thead>\n",
             );
             for (n, a) in answers.iter().enumerate() {
                 let gave: Vec<String> = a
@@ -195,20 +225,25 @@ fn block(out: &mut String, block: &Block) {
                         )
                     })
                     .collect();
+                // A note goes under its answer, across the table, kept on the same page.
                 let note = a.note.as_deref().map_or_else(String::new, |note| {
-                    format!("<p class=\"note\">{}</p>", multiline(note))
+                    format!(
+                        "<tr class=\"noted\"><td></td><td colspan=\"3\"><p class=\"note\">{}\
+                         </p></td></tr>\n",
+                        multiline(note)
+                    )
                 });
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "<tr><td class=\"n\">{}</td><td class=\"question\">{}</td>\
-                     <td>{}{note}</td><td class=\"gave\">{}</td></tr>",
+                    "<tbody>\n<tr><td class=\"n\">{}</td><td class=\"question\">{}</td>\
+                     <td>{}</td><td class=\"gave\">{}</td></tr>\n{note}</tbody>\n",
                     n + 1,
                     text(&a.question),
                     text(&a.answer),
                     gave.join(" ")
                 );
             }
-            out.push_str("</tbody>\n</table>\n");
+            out.push_str("</table>\n");
         }
         Block::Notes(notes) => {
             for n in notes {

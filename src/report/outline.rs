@@ -227,7 +227,7 @@ impl Outline {
             None => outcome.label.clone(),
         };
         let mut sections = vec![heard(input), why(input), changes(input)];
-        sections.extend(guidance(outcome));
+        sections.extend(guidance(input, outcome));
         Outline {
             title,
             masthead: Masthead {
@@ -266,37 +266,26 @@ pub const APPENDIX: &str = "Appendix: how your answers were weighed";
 fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
     let rec = input.recommendation;
     let tree = input.tree;
-    let label = |o: usize| tree.outcome(o).label.clone();
+    let label = |o: usize| rec.label(tree, o).to_string();
     let (standing, caution) = match rec.runner_up {
         None => (None, None),
-        Some(other) if rec.tie => (
-            Some(
-                Text::plain("Too close to call: ")
-                    .strong(outcome.label.clone())
-                    .and(", or ")
-                    .strong(label(other))
-                    .and(". Your answers support both equally."),
-            ),
+        Some(_) if rec.tie => (
+            None,
             Some(Caution {
                 title: "Too close to call.".into(),
                 body: Text::plain(
-                    "Either option fits what you told us. The answers under \u{201c}What would \
-                     change it\u{201d} are the ones that would settle it: talk them through \
-                     before deciding.",
+                    "We would not choose between them on these answers alone: talk the \
+                     questions that would settle it through before deciding.",
                 ),
             }),
         ),
         Some(other) if rec.close_call => (
-            Some(
-                Text::plain("The next option, ")
-                    .quoted(label(other))
-                    .and(", came a close second."),
-            ),
+            None,
             Some(Caution {
                 title: "A close call.".into(),
-                body: Text::plain(
-                    "One changed answer could tip it: read \u{201c}What would change it\u{201d} \
-                     before deciding.",
+                body: Text::default().quoted(label(other)).and(
+                    " came a close second, and one changed answer could tip it: read \
+                     \u{201c}What would change it\u{201d} before deciding.",
                 ),
             }),
         ),
@@ -309,10 +298,17 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
             None,
         ),
     };
+    let summary = if rec.tie {
+        "Your answers support these options equally; the answers under \u{201c}What would \
+         change it\u{201d} would settle it."
+            .to_string()
+    } else {
+        outcome.summary.clone()
+    };
     Headline {
         kicker: "Our recommendation",
-        label: outcome.label.clone(),
-        summary: outcome.summary.clone(),
+        label: rec.headline(tree),
+        summary,
         standing,
         caution,
     }
@@ -378,16 +374,33 @@ fn why(input: &ReportInput) -> Section {
     }
     if !against.is_empty() {
         let other = rec.runner_up.map_or_else(String::new, |r| {
-            format!(", toward \u{201c}{}\u{201d}", tree.outcome(r).label)
+            format!(", toward \u{201c}{}\u{201d}", rec.label(tree, r))
         });
         blocks.push(Block::Paragraph(Text::plain(format!(
             "What pointed the other way{other}:"
         ))));
         blocks.push(Block::Points(against));
     }
+    let ruled_out: Vec<Text> = rec
+        .ruled_out_reasons(tree)
+        .into_iter()
+        .map(|(o, reasons)| {
+            Text::default()
+                .strong(tree.outcome(o).label.clone())
+                .and(format!(": {}", sentences(&reasons)))
+        })
+        .collect();
+    if !ruled_out.is_empty() {
+        blocks.push(Block::Paragraph(Text::plain("Not an option here:")));
+        blocks.push(Block::Bullets(ruled_out));
+    }
     Section {
         id: "why",
-        heading: "Why we recommend it".into(),
+        heading: if rec.tie {
+            "Why these options".into()
+        } else {
+            "Why we recommend it".into()
+        },
         blocks,
     }
 }
@@ -405,6 +418,7 @@ fn changes(input: &ReportInput) -> Section {
     let tree = input.tree;
     let rec = input.recommendation;
     let mut blocks = Vec::new();
+    blocks.extend(unsure(input));
     if rec.what_ifs.is_empty() {
         let settled = if rec.runner_up.is_some() {
             "No single changed answer would change this recommendation: it would take several \
@@ -414,9 +428,11 @@ fn changes(input: &ReportInput) -> Section {
         };
         blocks.push(Block::Paragraph(Text::plain(settled)));
     } else {
-        blocks.push(Block::Aside(Text::plain(
-            "Each of these answers, changed on its own, would lead to a different recommendation.",
-        )));
+        blocks.push(Block::Aside(Text::plain(if rec.tie {
+            "Each of these answers, changed on its own, would settle it."
+        } else {
+            "Each of these answers, changed on its own, would lead to a different recommendation."
+        })));
         let changes = rec
             .what_ifs
             .chunk_by(|a, b| a.question == b.question)
@@ -446,8 +462,12 @@ fn changes(input: &ReportInput) -> Section {
 fn alike(group: &[WhatIf]) -> Vec<Vec<&WhatIf>> {
     let mut gathered: Vec<Vec<&WhatIf>> = Vec::new();
     for w in group {
-        let same =
-            |g: &&mut Vec<&WhatIf>| g[0].outcome == w.outcome && g[0].unanswered == w.unanswered;
+        let same = |g: &&mut Vec<&WhatIf>| {
+            g[0].outcome == w.outcome
+                && g[0].tied_with == w.tied_with
+                && g[0].rules == w.rules
+                && g[0].unanswered == w.unanswered
+        };
         match gathered.iter_mut().find(same) {
             Some(g) => g.push(w),
             None => gathered.push(vec![w]),
@@ -471,7 +491,7 @@ fn instead(tree: &Tree, same: &[&WhatIf]) -> Text {
             text = text.quoted(question.choices[w.to].label.clone());
         }
     }
-    let outcome = tree.outcome(first.outcome).label.clone();
+    let outcome = first.outcome_names(tree, str::to_string);
     match first.unanswered {
         None => text.and(" would change it to ").strong(outcome).and("."),
         Some(u) => {
@@ -489,9 +509,90 @@ fn instead(tree: &Tree, same: &[&WhatIf]) -> Text {
     }
 }
 
+/// What the "not sure" answers could do: nothing, or which firm answer would change it.
+fn unsure(input: &ReportInput) -> Vec<Block> {
+    let tree = input.tree;
+    let rec = input.recommendation;
+    let Some(unsure) = &rec.unsure else {
+        return Vec::new();
+    };
+    let mut about = Text::plain(if unsure.questions.len() == 1 {
+        "You were not sure yet about "
+    } else {
+        "You were not sure yet about these: "
+    });
+    for (i, &q) in unsure.questions.iter().enumerate() {
+        if i > 0 {
+            about = about.and(if i + 1 == unsure.questions.len() {
+                " and "
+            } else {
+                ", "
+            });
+        }
+        about = about.quoted(tree.question(q).prompt.clone());
+    }
+    let verdict = if unsure.holds && unsure.complete {
+        " The recommendation holds however you answer."
+    } else if unsure.holds {
+        " The recommendation holds for each of them answered on its own."
+    } else if unsure.changes.is_empty() {
+        " No single answer to them would change the recommendation, but some together would."
+    } else {
+        " Some answers to them would change the recommendation; they are listed below."
+    };
+    let mut blocks = vec![Block::Paragraph(about.and(".").and(verdict))];
+    if let Some((steps, outcomes)) = &unsure.together {
+        let mut together = Text::plain("Together, ");
+        for (i, step) in steps.iter().enumerate() {
+            if i > 0 {
+                together = together.and(if i + 1 == steps.len() { " and " } else { ", " });
+            }
+            together = together.quoted(
+                tree.question(step.question).choices[step.choice]
+                    .label
+                    .clone(),
+            );
+        }
+        let names: Vec<String> = outcomes
+            .iter()
+            .map(|&o| tree.outcome(o).label.clone())
+            .collect();
+        blocks.push(Block::Paragraph(
+            together
+                .and(" would lead to ")
+                .strong(crate::outcome::or_list(&names))
+                .and("."),
+        ));
+    }
+    blocks
+}
+
+/// Reasons from the tree as sentences, one after another.
+fn sentences(reasons: &[&str]) -> String {
+    reasons
+        .iter()
+        .map(|r| sentence(r))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What to do about it: the outcome's guidance.
-fn guidance(outcome: &Outcome) -> Option<Section> {
+fn guidance(input: &ReportInput, outcome: &Outcome) -> Option<Section> {
+    let rec = input.recommendation;
+    let tree = input.tree;
     let mut blocks = Vec::new();
+    if rec.tie {
+        let mut note = Text::plain("This guidance is for ")
+            .quoted(rec.label(tree, rec.outcome))
+            .and(format!(", named first: {}", sentence(&outcome.summary)));
+        for &other in rec.leaders.iter().skip(1) {
+            note = note
+                .and(" If it settles the other way, ")
+                .quoted(rec.label(tree, other))
+                .and(format!(": {}", sentence(&tree.outcome(other).summary)));
+        }
+        blocks.push(Block::Aside(note));
+    }
     let mut list = |title: &str, items: &[String], numbered: bool| {
         if items.is_empty() {
             return;
@@ -540,9 +641,13 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
         .zip(&rec.scores)
         .enumerate()
         .map(|(i, (o, &points))| Score {
-            label: o.label.clone(),
+            label: if rec.ruled_out.iter().any(|r| r.outcome == i) {
+                format!("{} (ruled out)", o.label)
+            } else {
+                o.label.clone()
+            },
             points,
-            recommended: i == rec.outcome,
+            recommended: rec.leads(i),
         })
         .collect();
     scores.sort_by_key(|s| (std::cmp::Reverse(s.points), !s.recommended));

@@ -120,15 +120,23 @@ fn why_names_the_few_answers_that_mattered_most_strongest_first() {
 #[test]
 fn a_tie_says_too_close_to_call_and_names_both() {
     let outline = outline_for(CLOSE_CALL, &no_notes());
-    let standing = outline.headline.standing.as_ref().map(|t| t.flat("“", "”"));
     assert_eq!(
-        standing.as_deref(),
-        Some(
-            "Too close to call: Hire a CTO, or Have both a CIO and a CTO. Your answers support \
-             both equally."
-        )
+        outline.headline.label,
+        "Too close to call: Hire a CTO, or Have both a CIO and a CTO"
     );
     assert!(outline.headline.caution.is_some());
+    assert_eq!(outline.sections[1].heading, "Why these options");
+    // The guidance is for the first, and says what the other would mean.
+    let guidance = &outline.sections[3];
+    let Some(Block::Aside(aside)) = guidance.blocks.first() else {
+        panic!("{guidance:?}")
+    };
+    let aside = aside.flat("“", "”");
+    assert!(
+        aside.starts_with("This guidance is for “Hire a CTO”, named first: ")
+            && aside.contains("If it settles the other way, “Have both a CIO and a CTO”: "),
+        "{aside}"
+    );
     let clear = outline_for(BOTH, &no_notes());
     assert!(clear.headline.caution.is_none());
 }

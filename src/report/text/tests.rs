@@ -100,7 +100,9 @@ fn combined_shows_when_to_split() {
 fn a_tie_is_too_close_to_call() {
     let out = render_for(CLOSE_CALL, 100);
     assert!(
-        out.contains("Too close to call: Hire a CTO, or Have both a CIO and a CTO."),
+        out.contains(
+            "Recommendation: Too close to call: Hire a CTO, or Have both a CIO and a CTO\n"
+        ),
         "{out}"
     );
 }
@@ -109,7 +111,7 @@ fn a_tie_is_too_close_to_call() {
 fn what_ifs_say_when_the_branch_needs_more_answers() {
     let out = render_for(NARROW_CIO, 0);
     assert!(
-        out.contains("  ! A close call. One changed answer"),
+        out.contains("  ! A close call. “Hire a CTO” came a close second, and one changed"),
         "{out}"
     );
     let change = out

@@ -314,25 +314,37 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
     }
 }
 
-/// "What we heard": the client's situation as the answers describe it, in the order asked.
-/// Until the tree words each answer as a sentence, each is said as its question and the answer.
+/// "What we heard": the client's situation, in the order asked, one sentence per answer as the
+/// tree words it (`heard`); an answer without one is quoted with its question after them.
 fn heard(input: &ReportInput) -> Section {
     let tree = input.tree;
-    let said: Vec<Text> = input
-        .interview
-        .path()
-        .iter()
-        .map(|step| {
-            let question = tree.question(step.question);
-            Text::plain(format!("{} ", question.prompt.trim()))
-                .quoted(question.choices[step.choice].label.clone())
-        })
-        .collect();
-    let blocks = if said.is_empty() {
-        vec![Block::Paragraph(Text::plain("No answers were recorded."))]
-    } else {
-        vec![Block::Bullets(said)]
-    };
+    let mut heard = Vec::new();
+    let mut quoted = Vec::new();
+    for step in input.interview.path() {
+        let question = tree.question(step.question);
+        let choice = &question.choices[step.choice];
+        match choice
+            .heard
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        {
+            Some(said) => heard.push(sentence(said)),
+            None => quoted.push(
+                Text::plain(format!("{} ", question.prompt.trim())).quoted(choice.label.clone()),
+            ),
+        }
+    }
+    let mut blocks = Vec::new();
+    if !heard.is_empty() {
+        blocks.push(Block::Paragraph(Text::plain(heard.join(" "))));
+    }
+    if !quoted.is_empty() {
+        blocks.push(Block::Bullets(quoted));
+    }
+    if blocks.is_empty() {
+        blocks.push(Block::Paragraph(Text::plain("No answers were recorded.")));
+    }
     Section {
         id: "heard",
         heading: "What we heard".into(),

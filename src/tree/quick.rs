@@ -262,6 +262,7 @@ fn question(r: &mut Reader<'_>) -> Option<Question> {
 /// Reads one choice's lines; also returns the line that ended it (another choice, or the end).
 fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
     let (mut id, mut label, mut detail, mut next, mut reason) = (None, None, None, None, None);
+    let mut heard = None;
     let (mut end, mut unsure, mut evidence) = (None, None, None);
     let after = loop {
         let (key, value) = match r.line()? {
@@ -274,6 +275,7 @@ fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
             "detail" => &mut detail,
             "next" => &mut next,
             "reason" => &mut reason,
+            "heard" => &mut heard,
             "end" => {
                 set(&mut end, value.boolean())?;
                 continue;
@@ -299,6 +301,7 @@ fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
         evidence: evidence.unwrap_or_default(),
         reason,
         unsure: unsure.unwrap_or(false),
+        heard,
     };
     Some((choice, after))
 }
@@ -751,6 +754,7 @@ mod tests {
                 ("evidence", "{ cio = 1, cto = -2 }"),
                 ("reason", "\"r\""),
                 ("unsure", "true"),
+                ("heard", "\"h\""),
                 ("[[questions.choices]]", ""),
                 ("id", "\"e\""),
                 ("label", "\"E\""),

@@ -192,3 +192,59 @@ fn what_would_change_it_groups_answers_by_question() {
         "{lines:?}"
     );
 }
+
+/// The built-in tree with a `heard` sentence on every choice: "We heard c=<id>."
+fn tree_with_heard() -> std::sync::Arc<crate::tree::Tree> {
+    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+    let mut text = String::new();
+    let mut after_choice = false;
+    for line in EMBEDDED.lines() {
+        text.push_str(line);
+        text.push('\n');
+        if after_choice && let Some(id) = line.strip_prefix("id = ") {
+            text.push_str(&format!(
+                "heard = \"We heard c={}.\"\n",
+                id.trim_matches('"')
+            ));
+        }
+        after_choice = line == "[[questions.choices]]";
+    }
+    match load_str(EMBEDDED_NAME, &text) {
+        Ok(loaded) => std::sync::Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    }
+}
+
+#[test]
+fn what_we_heard_is_the_trees_sentences_in_the_order_asked() {
+    let tree = tree_with_heard();
+    let mut interview = crate::Interview::new(tree.clone());
+    for (_, choice) in CIO {
+        interview.answer_id(choice).unwrap();
+    }
+    let recommendation = interview.result().unwrap();
+    let outline = Outline::new(&ReportInput {
+        tree: &tree,
+        interview: &interview,
+        recommendation: &recommendation,
+        client: None,
+        consultant: None,
+        date: None,
+        notes: &no_notes(),
+    });
+    let expected: Vec<String> = CIO
+        .iter()
+        .map(|(_, c)| format!("We heard c={c}."))
+        .collect();
+    assert_eq!(
+        outline.sections[0].blocks,
+        [Block::Paragraph(Text::plain(expected.join(" ")))],
+        "one paragraph, no list of questions"
+    );
+    // Without the sentences, each answer is quoted under its question.
+    let plain = outline_for(CIO, &no_notes());
+    let Block::Bullets(quoted) = &plain.sections[0].blocks[0] else {
+        panic!("{:?}", plain.sections[0])
+    };
+    assert_eq!(quoted.len(), CIO.len());
+}

@@ -2,6 +2,11 @@
 //! collected (one per item at most, since serde stops at an item's first), then the tree is
 //! validated, and every problem is placed at its line and column.
 
+mod places;
+mod quick;
+mod sections;
+mod wording;
+
 use std::fs::File;
 use std::io::Read as _;
 use std::ops::Range;
@@ -13,11 +18,10 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
 use super::model::{Meta, Outcome, Question, Source, TreeFile};
-use super::places::{Places, Rows};
-use super::sections::{self, Kind, Section};
 use super::validate::{self, Known};
-use super::wording;
 use super::{Tree, TreeError};
+use places::{Places, Rows};
+use sections::{Kind, Section};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
 /// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
@@ -286,7 +290,7 @@ pub(super) enum Item {
 impl Item {
     /// Reads an item of a kind from its parsed value; `offset` is where the text it was parsed
     /// from starts in the file.
-    pub(super) fn read(
+    fn read(
         kind: Kind,
         value: Spanned<DeValue<'_>>,
         offset: usize,
@@ -447,7 +451,7 @@ mod tests {
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);
     }
 
-    const EXAMPLE: &str = include_str!("../../tests/fixtures/valid/example.toml");
+    const EXAMPLE: &str = include_str!("../../../tests/fixtures/valid/example.toml");
 
     /// Small edits that keep a file near-valid, so both readers see interesting input.
     fn mutated() -> impl Strategy<Value = String> {

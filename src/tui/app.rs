@@ -6,17 +6,19 @@
 
 use std::collections::BTreeMap;
 
+use techhire::Recommendation;
 use techhire::session::Saved;
-use techhire::{Interview, Recommendation, Tree};
 
 pub use super::action::Action;
 use super::export::ExportMenu;
 use super::host::{Choose, Effect, Reply, Start};
 use super::keys::Context;
+use super::layout::{self, too_small};
 use super::note::NoteEdit;
+use super::shared::Shared;
 use super::start::StartForm;
 use super::theme::Theme;
-use super::{export, navigate, note, pointer, start, ui};
+use super::{export, navigate, note, pointer, start};
 
 /// The screens, in the order a user meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +54,8 @@ pub enum Ending {
 
 /// Everything on screen, and the interview behind it.
 pub struct App {
-    pub interview: Interview,
-    pub theme: Theme,
-    pub width: u16,
-    pub height: u16,
+    /// The interview, its notes, the theme and the size: what every screen reads.
+    pub shared: Shared,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     /// The highlighted choice of the current question.
@@ -66,7 +66,7 @@ pub struct App {
     pub help_scroll: usize,
     /// The question screen laid out for the current state: worked out once per action by
     /// `update`, then drawn by the view and used to hit-test clicks.
-    pub question_plan: Option<ui::question::Plan>,
+    pub question_plan: Option<layout::question::Plan>,
     /// The highlighted row of the review: an answer, or `path().len()` for "See the
     /// recommendation".
     pub review: usize,
@@ -85,10 +85,6 @@ pub struct App {
     pub ending: Option<Ending>,
     /// Set when the user asked to suspend; the run loop does it and clears this.
     pub suspend: bool,
-    /// Notes by question id, as saved.
-    pub notes: BTreeMap<String, String>,
-    /// The client's name, for the header.
-    pub client: Option<String>,
     /// The start screen's fields and list, while it is shown.
     pub start: Option<StartForm>,
     /// The note being written, while the editor is open.
@@ -105,13 +101,18 @@ pub struct App {
 impl App {
     /// An interview at its first question, laid out for a `width` x `height` screen.
     #[cfg(test)]
-    pub fn new(tree: std::sync::Arc<Tree>, theme: Theme, width: u16, height: u16) -> App {
-        App::with_interview(Interview::new(tree), theme, width, height)
+    pub fn new(tree: std::sync::Arc<techhire::Tree>, theme: Theme, width: u16, height: u16) -> App {
+        App::with_interview(techhire::Interview::new(tree), theme, width, height)
     }
 
     /// An interview already under way (a resumed session), laid out for the screen.
     #[cfg(test)]
-    pub fn with_interview(interview: Interview, theme: Theme, width: u16, height: u16) -> App {
+    pub fn with_interview(
+        interview: techhire::Interview,
+        theme: Theme,
+        width: u16,
+        height: u16,
+    ) -> App {
         App::begin(
             Start {
                 interview,
@@ -137,10 +138,14 @@ impl App {
             choose,
         } = start;
         let mut app = App {
-            interview,
-            theme,
-            width,
-            height,
+            shared: Shared {
+                interview,
+                notes: BTreeMap::new(),
+                client: None,
+                theme,
+                width,
+                height,
+            },
             screen: Screen::Question,
             overlay: None,
             choice: 0,
@@ -157,8 +162,6 @@ impl App {
             notice: None,
             ending: None,
             suspend: false,
-            notes: BTreeMap::new(),
-            client: None,
             start: None,
             note: None,
             export: ExportMenu::default(),
@@ -180,7 +183,7 @@ impl App {
             notice,
             choose,
         } = start;
-        self.interview = interview;
+        self.shared.interview = interview;
         self.arrive(notes, client, notice, choose);
     }
 
@@ -193,8 +196,8 @@ impl App {
         notice: Vec<String>,
         choose: Option<Choose>,
     ) {
-        self.notes = notes;
-        self.client = client;
+        self.shared.notes = notes;
+        self.shared.client = client;
         self.result = None;
         self.overlay = None;
         self.note = None;
@@ -202,9 +205,9 @@ impl App {
         self.start = choose.map(StartForm::new);
         if self.start.is_some() {
             self.screen = Screen::Start;
-        } else if self.interview.current().is_some() {
+        } else if self.shared.interview.current().is_some() {
             self.show_question();
-        } else if self.interview.is_finished() {
+        } else if self.shared.interview.is_finished() {
             self.show_result();
         } else {
             self.show_review();
@@ -215,14 +218,9 @@ impl App {
         }
     }
 
-    /// The question tree being asked.
-    pub fn tree(&self) -> &Tree {
-        self.interview.tree()
-    }
-
     /// Where keys are being pressed.
     pub fn context(&self) -> Context {
-        if ui::too_small(self.width, self.height) {
+        if too_small(self.shared.width, self.shared.height) {
             return Context::TooSmall;
         }
         match (self.overlay, self.screen) {
@@ -247,45 +245,49 @@ impl App {
     /// Whether an action would do anything right now, so the footer offers only what works.
     pub fn offers(&self, action: &Action) -> bool {
         match (self.screen, action) {
-            (Screen::Question, Action::Back) => self.interview.cursor() > 0,
+            (Screen::Question, Action::Back) => self.shared.interview.cursor() > 0,
             (Screen::Question, Action::Forward) => {
-                self.interview.cursor() < self.interview.path().len()
+                self.shared.interview.cursor() < self.shared.interview.path().len()
             }
-            (Screen::Review, Action::Note) => self.review < self.interview.path().len(),
+            (Screen::Review, Action::Note) => self.review < self.shared.interview.path().len(),
             _ => true,
         }
     }
 
-    /// The note on a question, by index, when there is one.
-    pub fn note_on(&self, question: usize) -> Option<&str> {
-        self.notes
-            .get(&self.tree().question(question).id)
-            .map(String::as_str)
-            .filter(|n| !n.trim().is_empty())
+    /// The section of the key list for the screen under it.
+    pub fn help_here(&self) -> Context {
+        match self.screen {
+            Screen::Start => Context::StartField,
+            Screen::Question => Context::Question,
+            Screen::Review => Context::Review,
+            Screen::Result => Context::Result,
+        }
     }
 
     pub(super) fn choices(&self) -> usize {
-        self.interview
+        let shared = &self.shared;
+        shared
+            .interview
             .current()
-            .map_or(0, |q| self.tree().question(q).choices.len())
+            .map_or(0, |q| shared.tree().question(q).choices.len())
     }
 
     pub(super) fn show_question(&mut self) {
         self.screen = Screen::Question;
-        self.choice = self.interview.selected().unwrap_or(0);
+        self.choice = self.shared.interview.selected().unwrap_or(0);
         self.choice_offset = 0;
         self.help_scroll = 0;
     }
 
     pub(super) fn show_review(&mut self) {
         self.screen = Screen::Review;
-        self.review = self.interview.path().len();
+        self.review = self.shared.interview.path().len();
         self.review_offset = 0;
         self.from_review = false;
     }
 
     pub(super) fn show_result(&mut self) {
-        if let Some(result) = self.interview.result() {
+        if let Some(result) = self.shared.interview.result() {
             self.result = Some(result);
             self.screen = Screen::Result;
             self.result_scroll = 0;
@@ -296,13 +298,13 @@ impl App {
     /// over answers already given to the first question still unanswered, and returns to the
     /// review when there is none.
     pub(super) fn answer(&mut self, choice: usize) {
-        if self.interview.answer(choice).is_err() {
+        if self.shared.interview.answer(choice).is_err() {
             return;
         }
         if self.from_review {
-            self.interview.go_to_frontier();
+            self.shared.interview.go_to_frontier();
         }
-        if self.interview.current().is_some() {
+        if self.shared.interview.current().is_some() {
             self.show_question();
         } else {
             self.show_review();
@@ -315,8 +317,8 @@ pub fn update(app: &mut App, action: Action) {
     app.notice = None;
     match action {
         Action::Resize { width, height } => {
-            app.width = width;
-            app.height = height;
+            app.shared.width = width;
+            app.shared.height = height;
         }
         Action::QuitNow => {
             // A note being written is kept: Ctrl-C stops the interview, not the typing.
@@ -386,26 +388,44 @@ pub(super) fn open(app: &mut App, overlay: Overlay) {
 /// than the text goes, and the highlighted row in view.
 fn settle(app: &mut App) {
     app.question_plan = None;
-    if ui::too_small(app.width, app.height) {
+    if too_small(app.shared.width, app.shared.height) {
         return;
     }
+    if app.screen == Screen::Start {
+        start::settle(app);
+    }
+    let shared = &app.shared;
+    let body = layout::body(shared);
     match app.screen {
-        Screen::Start => start::settle(app),
+        Screen::Start => {}
         Screen::Question => {
-            app.question_plan = ui::question::plan(app, ui::body(app));
-            let (offset, help_max) = ui::question::settled(app);
-            app.choice_offset = offset;
-            app.help_scroll = app.help_scroll.min(help_max);
+            let plan = layout::question::plan(shared, body, app.choice, app.from_review);
+            if let Some(plan) = &plan {
+                app.choice_offset = plan.settled_offset(app.choice, app.choice_offset);
+                app.help_scroll = app.help_scroll.min(plan.help_max());
+            }
+            app.question_plan = plan;
         }
-        Screen::Review => app.review_offset = ui::review::settled_offset(app),
-        Screen::Result => app.result_scroll = app.result_scroll.min(ui::result::max_scroll(app)),
+        Screen::Review => {
+            let plan = layout::review::plan(body, shared.interview.path().len());
+            app.review_offset = plan.settled_offset(app.review, app.review_offset);
+        }
+        Screen::Result => {
+            if let Some(result) = &app.result {
+                let max = layout::result::plan(shared, result, body).max_scroll();
+                app.result_scroll = app.result_scroll.min(max);
+            }
+        }
     }
     match app.overlay {
         Some(Overlay::Help) => {
-            app.overlay_scroll = app.overlay_scroll.min(ui::help::max_scroll(app));
+            let max =
+                layout::help::plan(&shared.theme, shared.screen(), app.help_here()).max_scroll();
+            app.overlay_scroll = app.overlay_scroll.min(max);
         }
         Some(Overlay::Notice) => {
-            app.overlay_scroll = app.overlay_scroll.min(ui::notice::max_scroll(app));
+            let plan = layout::notice::plan(&shared.theme, shared.screen(), &app.notice_panel);
+            app.overlay_scroll = app.overlay_scroll.min(plan.max_scroll());
         }
         Some(Overlay::Note) => note::settle(app),
         _ => {}

@@ -10,9 +10,11 @@ mod editor;
 mod export;
 mod host;
 mod keys;
+mod layout;
 mod navigate;
 mod note;
 mod pointer;
+mod shared;
 mod start;
 mod terminal;
 mod theme;
@@ -87,7 +89,7 @@ pub fn run(
             if changed {
                 save_answers(&mut app, host);
             }
-            return Ok((ending, app.interview));
+            return Ok((ending, app.shared.interview));
         }
         if std::mem::take(&mut app.suspend) {
             session.suspend()?;
@@ -115,14 +117,14 @@ fn step(app: &mut App, host: &mut impl Host, action: Action) {
 /// before the next; tells the host when the note being written changed. Returns whether the
 /// answers changed, so the caller saves them.
 fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
-    let before = app.interview.all_answers();
+    let before = app.shared.interview.all_answers();
     let draft = note::draft(app);
     update(app, action);
     // Compared before the effects: resuming another session replaces the interview without
     // changing an answer of it.
-    let changed = app.interview.all_answers() != before;
+    let changed = app.shared.interview.all_answers() != before;
     for effect in std::mem::take(&mut app.effects) {
-        let answer = perform(host, &app.interview, effect);
+        let answer = perform(host, &app.shared.interview, effect);
         reply(app, answer);
     }
     let now = note::draft(app);
@@ -134,7 +136,7 @@ fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
 
 /// Saves the answers; true when the outcome is worth showing (a failure, or saved again).
 fn save_answers(app: &mut App, host: &mut impl Host) -> bool {
-    let saved = host.record(&app.interview);
+    let saved = host.record(&app.shared.interview);
     let news = !matches!(saved, Saved::Quietly | Saved::StillFailing);
     reply(app, Reply::Saved(saved));
     news

@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, open};
-use super::{export, note, ui};
+use super::{export, layout, note};
 
 pub(super) fn on_question(app: &mut App, action: Action) {
     let last = app.choices().saturating_sub(1);
@@ -14,7 +14,7 @@ pub(super) fn on_question(app: &mut App, action: Action) {
         Action::Top => app.choice = 0,
         Action::Bottom => app.choice = last,
         Action::PageUp | Action::PageDown => {
-            let page = ui::question::help_page(app);
+            let page = app.question_plan.as_ref().map_or(1, |p| p.help_page());
             app.help_scroll = scrolled(app.help_scroll, page, action);
         }
         Action::Confirm => app.answer(app.choice),
@@ -31,23 +31,23 @@ pub(super) fn on_question(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if app.interview.back() {
+            if app.shared.interview.back() {
                 app.show_question();
             } else {
                 app.notice = Some("This is the first question.".into());
             }
         }
         Action::Forward => {
-            if !app.interview.forward() {
+            if !app.shared.interview.forward() {
                 app.notice = Some("Choose an answer to go on.".into());
-            } else if app.interview.current().is_some() {
+            } else if app.shared.interview.current().is_some() {
                 app.show_question();
             } else {
                 app.show_review();
             }
         }
         Action::Note => {
-            if let Some(question) = app.interview.current() {
+            if let Some(question) = app.shared.interview.current() {
                 note::open(app, question);
             }
         }
@@ -58,7 +58,7 @@ pub(super) fn on_question(app: &mut App, action: Action) {
 }
 
 pub(super) fn on_review(app: &mut App, action: Action) {
-    let button = app.interview.path().len();
+    let button = app.shared.interview.path().len();
     match action {
         Action::Up => app.review = app.review.saturating_sub(1),
         Action::Down => app.review = (app.review + 1).min(button),
@@ -66,16 +66,16 @@ pub(super) fn on_review(app: &mut App, action: Action) {
         Action::Bottom => app.review = button,
         Action::Confirm if app.review >= button => app.show_result(),
         Action::Confirm => {
-            let question = app.interview.path()[app.review].question;
-            if app.interview.go_to(question).is_ok() {
+            let question = app.shared.interview.path()[app.review].question;
+            if app.shared.interview.go_to(question).is_ok() {
                 app.show_question();
                 app.from_review = true;
             }
         }
         Action::Forward => app.show_result(),
-        Action::Back if app.interview.back() => app.show_question(),
+        Action::Back if app.shared.interview.back() => app.show_question(),
         Action::Note if app.review < button => {
-            let question = app.interview.path()[app.review].question;
+            let question = app.shared.interview.path()[app.review].question;
             note::open(app, question);
         }
         Action::Note => {
@@ -88,7 +88,10 @@ pub(super) fn on_review(app: &mut App, action: Action) {
 }
 
 pub(super) fn on_result(app: &mut App, action: Action) {
-    let page = ui::result::page(app);
+    let shared = &app.shared;
+    let page = app.result.as_ref().map_or(1, |result| {
+        layout::result::plan(shared, result, layout::body(shared)).page()
+    });
     let scroll = &mut app.result_scroll;
     match action {
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -98,7 +101,7 @@ pub(super) fn on_result(app: &mut App, action: Action) {
         Action::Bottom => *scroll = usize::MAX,
         Action::Back => {
             app.screen = Screen::Review;
-            app.review = app.interview.path().len();
+            app.review = app.shared.interview.path().len();
         }
         Action::Export => export::open(app),
         Action::Help => open(app, Overlay::Help),
@@ -108,7 +111,7 @@ pub(super) fn on_result(app: &mut App, action: Action) {
 }
 
 pub(super) fn on_help(app: &mut App, action: Action) {
-    let page = ui::help::page(app);
+    let page = layout::help::plan(&app.shared.theme, app.shared.screen(), app.help_here()).page();
     let scroll = &mut app.overlay_scroll;
     match action {
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -121,7 +124,8 @@ pub(super) fn on_help(app: &mut App, action: Action) {
 
 /// The notice overlay: scrolls when long; Enter, Esc or Space puts it away.
 pub(super) fn on_notice(app: &mut App, action: Action) {
-    let page = ui::notice::page(app);
+    let page =
+        layout::notice::plan(&app.shared.theme, app.shared.screen(), &app.notice_panel).page();
     let scroll = &mut app.overlay_scroll;
     match action {
         Action::Up | Action::Down | Action::PageUp | Action::PageDown => {

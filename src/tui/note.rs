@@ -5,7 +5,7 @@
 use super::app::{Action, App, Overlay, open as open_overlay};
 use super::editor::Editor;
 use super::host::Effect;
-use super::ui;
+use super::layout::{self, keep_in_view};
 
 /// The longest note kept, in bytes: pages of text, far below a session file's size limit.
 pub const NOTE_LIMIT: usize = 64 * 1024;
@@ -32,7 +32,7 @@ impl NoteEdit {
 
 /// Opens the editor on a question's note.
 pub fn open(app: &mut App, question: usize) {
-    let editor = Editor::new(app.note_on(question).unwrap_or(""), true, NOTE_LIMIT);
+    let editor = Editor::new(app.shared.note_on(question).unwrap_or(""), true, NOTE_LIMIT);
     app.note = Some(NoteEdit {
         question,
         original: editor.text().to_string(),
@@ -45,8 +45,8 @@ pub fn open(app: &mut App, question: usize) {
 
 /// Applies a key in the editor, or in its "save the changes?" question.
 pub fn update(app: &mut App, action: Action) {
-    let width = ui::note::text_width(app);
     let Some(note) = &mut app.note else { return };
+    let width = layout::note::plan(&app.shared, note.question).text_width();
     if note.confirming {
         match action {
             Action::Save => save(app),
@@ -92,13 +92,13 @@ fn save(app: &mut App) {
     if !note.changed() {
         return;
     }
-    let id = app.tree().question(note.question).id.clone();
+    let id = app.shared.tree().question(note.question).id.clone();
     let text = note.editor.text().trim().to_string();
     app.notice = Some(if text.is_empty() {
-        app.notes.remove(&id);
+        app.shared.notes.remove(&id);
         "Note removed.".to_string()
     } else {
-        app.notes.insert(id.clone(), text.clone());
+        app.shared.notes.insert(id.clone(), text.clone());
         "Note saved.".to_string()
     });
     app.effects.push(Effect::SaveNote { question: id, text });
@@ -108,7 +108,7 @@ fn save(app: &mut App) {
 /// if the program is stopped before the note is (a hang-up, a kill).
 pub fn draft(app: &App) -> Option<(String, String)> {
     let note = app.note.as_ref().filter(|note| note.changed())?;
-    let id = app.tree().question(note.question).id.clone();
+    let id = app.shared.tree().question(note.question).id.clone();
     Some((id, note.editor.text().trim().to_string()))
 }
 
@@ -126,9 +126,8 @@ fn close(app: &mut App) {
 
 /// Keeps the cursor's row in view.
 pub fn settle(app: &mut App) {
-    let width = ui::note::text_width(app);
-    let visible = ui::note::text_height(app);
     let Some(note) = &mut app.note else { return };
-    let (row, _) = note.editor.cursor_at(width);
-    note.scroll = ui::keep_in_view(note.scroll, row, row + 1, visible.max(1));
+    let plan = layout::note::plan(&app.shared, note.question);
+    let (row, _) = note.editor.cursor_at(plan.text_width());
+    note.scroll = keep_in_view(note.scroll, row, row + 1, plan.text_height().max(1));
 }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::App;
 use super::keys::Context;
 use super::navigate::{on_question, on_review};
-use super::{start, ui};
+use super::{layout, start};
 
 /// Lines the wheel scrolls at a time.
 const WHEEL_LINES: usize = 3;
@@ -15,7 +15,8 @@ const WHEEL_LINES: usize = 3;
 pub fn click(app: &mut App, column: u16, row: u16) {
     match app.context() {
         Context::Question => {
-            if let Some(i) = ui::question::choice_at(app, column, row) {
+            let plan = app.question_plan.as_ref();
+            if let Some(i) = plan.and_then(|p| p.choice_at(app.choice_offset, column, row)) {
                 if i == app.choice {
                     app.answer(i);
                 } else {
@@ -24,7 +25,9 @@ pub fn click(app: &mut App, column: u16, row: u16) {
             }
         }
         Context::Review => {
-            if let Some(i) = ui::review::row_at(app, column, row) {
+            let answers = app.shared.interview.path().len();
+            let plan = layout::review::plan(layout::body(&app.shared), answers);
+            if let Some(i) = plan.row_at(app.review_offset, column, row) {
                 if i == app.review {
                     on_review(app, Action::Confirm);
                 } else {
@@ -41,7 +44,14 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 pub fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
     let step = if down { Action::Down } else { Action::Up };
     match app.context() {
-        Context::Question if ui::question::over_choices(app, column, row) => on_question(app, step),
+        Context::Question
+            if app
+                .question_plan
+                .as_ref()
+                .is_some_and(|p| p.over_choices(column, row)) =>
+        {
+            on_question(app, step)
+        }
         Context::Question => {
             app.help_scroll = scrolled(app.help_scroll, down);
         }

@@ -6,28 +6,11 @@
 use super::app::{Action, App, Overlay, open};
 use super::editor::Editor;
 use super::host::{Choose, Effect, Listed};
-use super::ui;
+pub use super::layout::start::Focus;
+use super::layout::{self, keep_in_view};
 
 /// The longest name kept, in bytes: a name, not a letter.
 pub const NAME_LIMIT: usize = 200;
-
-/// What is highlighted, top to bottom.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Client,
-    Consultant,
-    /// "Start the interview".
-    Begin,
-    /// A saved session, by its place in the list.
-    Saved(usize),
-}
-
-impl Focus {
-    /// The names are text fields: keys type into them.
-    pub fn is_field(self) -> bool {
-        matches!(self, Focus::Client | Focus::Consultant)
-    }
-}
 
 /// The start screen while it is shown.
 pub struct StartForm {
@@ -154,7 +137,7 @@ fn begin(app: &mut App) {
             consultant,
         });
     }
-    app.client = Some(client).filter(|c| !c.is_empty());
+    app.shared.client = Some(client).filter(|c| !c.is_empty());
     app.show_question();
 }
 
@@ -173,10 +156,15 @@ pub fn wheel(app: &mut App, down: bool) {
 
 /// A click puts the focus on a name or a row; a click on the highlighted row opens it.
 pub fn click(app: &mut App, column: u16, row: u16) {
-    let Some(target) = ui::start::target_at(app, column, row) else {
+    let Some(form) = &mut app.start else { return };
+    let plan = layout::start::plan(
+        &app.shared.theme,
+        layout::body(&app.shared),
+        form.error.as_deref(),
+    );
+    let Some(target) = plan.target_at(form.saved.len(), form.offset, column, row) else {
         return;
     };
-    let Some(form) = &mut app.start else { return };
     if form.focus == target && !target.is_field() {
         update(app, Action::Confirm);
     } else {
@@ -186,10 +174,12 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 
 /// Keeps the highlighted session in view.
 pub fn settle(app: &mut App) {
-    let visible = usize::from(ui::start::plan(app, ui::body(app)).list.height);
     let Some(form) = &mut app.start else { return };
+    let body = layout::body(&app.shared);
+    let plan = layout::start::plan(&app.shared.theme, body, form.error.as_deref());
+    let visible = usize::from(plan.list.height);
     if let Focus::Saved(i) = form.focus {
-        form.offset = ui::keep_in_view(form.offset, i, i + 1, visible);
+        form.offset = keep_in_view(form.offset, i, i + 1, visible);
     }
     form.offset = form
         .offset

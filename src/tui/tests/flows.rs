@@ -24,7 +24,7 @@ fn recommend(name: &str) -> (App, String) {
         "{name}: Enter on the review opens the result"
     );
     let result = app.result.as_ref().expect("the result screen has a result");
-    let id = app.tree().outcome(result.outcome).id.clone();
+    let id = app.shared.tree().outcome(result.outcome).id.clone();
     (app, id)
 }
 
@@ -94,8 +94,9 @@ fn a_change_made_from_the_review_returns_to_the_review() {
     let mut app = app(80, 24);
     answer_from(&mut app, &answers("cio"));
     assert_eq!(app.screen, Screen::Review);
-    let focus = app.tree().question_index("focus").expect("focus");
+    let focus = app.shared.tree().question_index("focus").expect("focus");
     let row = app
+        .shared
         .interview
         .path()
         .iter()
@@ -139,7 +140,7 @@ fn a_change_made_from_the_review_returns_to_the_review() {
 fn a_change_from_the_review_that_opens_a_branch_asks_it_then_returns() {
     let mut app = app(80, 24);
     answer_from(&mut app, &answers("cio"));
-    let answered = app.interview.path().len();
+    let answered = app.shared.interview.path().len();
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
@@ -149,7 +150,7 @@ fn a_change_from_the_review_that_opens_a_branch_asks_it_then_returns() {
     assert_eq!(current_id(&app), "digital_vs_tech");
     press_keys(&mut app, "1"); // the questions after it are answered already
     assert_eq!(app.screen, Screen::Review);
-    assert_eq!(app.interview.path().len(), answered + 1);
+    assert_eq!(app.shared.interview.path().len(), answered + 1);
 }
 
 #[test]
@@ -221,7 +222,7 @@ fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
     press_keys(&mut app, "1");
     press_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert!(app.suspend);
-    assert_eq!((app.ending, app.interview.path().len()), (None, 1));
+    assert_eq!((app.ending, app.shared.interview.path().len()), (None, 1));
 }
 
 #[test]
@@ -231,7 +232,7 @@ fn the_help_overlay_opens_closes_and_swallows_keys() {
     assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(
-        app.interview.path().len(),
+        app.shared.interview.path().len(),
         0,
         "keys under the overlay do nothing"
     );
@@ -267,7 +268,7 @@ fn a_window_too_small_says_so_and_ignores_keys_until_it_grows() {
     assert!(screen(&app).contains("Make the window larger"));
     press_keys(&mut app, "1");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.interview.path().len(), 0);
+    assert_eq!(app.shared.interview.path().len(), 0);
     update(
         &mut app,
         Action::Resize {
@@ -276,7 +277,7 @@ fn a_window_too_small_says_so_and_ignores_keys_until_it_grows() {
         },
     );
     press_keys(&mut app, "1");
-    assert_eq!(app.interview.path().len(), 1);
+    assert_eq!(app.shared.interview.path().len(), 1);
 }
 
 #[test]
@@ -284,9 +285,9 @@ fn a_click_highlights_a_choice_and_a_second_click_answers() {
     let mut app = app(100, 30);
     let (column, row) = find(&app, "Get our data and security in order");
     update(&mut app, Action::Click { column, row });
-    assert_eq!((app.choice, app.interview.path().len()), (2, 0));
+    assert_eq!((app.choice, app.shared.interview.path().len()), (2, 0));
     update(&mut app, Action::Click { column, row });
-    assert_eq!(app.interview.path().len(), 1);
+    assert_eq!(app.shared.interview.path().len(), 1);
     assert_eq!(current_id(&app), "focus");
     // A click on a detail line counts for its choice.
     let (column, row) = find(&app, "The people and businesses who buy from us");

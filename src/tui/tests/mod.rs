@@ -61,8 +61,12 @@ fn answers(name: &str) -> Vec<(String, String)> {
 
 /// The id of the question on screen.
 fn current_id(app: &App) -> String {
-    let q = app.interview.current().expect("a question is on screen");
-    app.tree().question(q).id.clone()
+    let q = app
+        .shared
+        .interview
+        .current()
+        .expect("a question is on screen");
+    app.shared.tree().question(q).id.clone()
 }
 
 /// Answers every question on screen from an answers file, the way a person would: moving the
@@ -71,12 +75,16 @@ fn current_id(app: &App) -> String {
 fn answer_from(app: &mut App, file: &[(String, String)]) {
     let mut asked = 0;
     while app.screen == Screen::Question {
-        let q = app.interview.current().expect("a question is on screen");
-        let id = &app.tree().question(q).id;
+        let q = app
+            .shared
+            .interview
+            .current()
+            .expect("a question is on screen");
+        let id = &app.shared.tree().question(q).id;
         let wanted = file
             .iter()
             .find(|(question, _)| question == id)
-            .and_then(|(_, choice)| app.tree().choice_index(q, choice))
+            .and_then(|(_, choice)| app.shared.tree().choice_index(q, choice))
             .unwrap_or_else(|| panic!("the answers file has no answer to `{id}`"));
         if asked % 2 == 0 {
             while app.choice < wanted {
@@ -91,7 +99,7 @@ fn answer_from(app: &mut App, file: &[(String, String)]) {
         }
         asked += 1;
         assert!(
-            asked <= app.tree().questions().len(),
+            asked <= app.shared.tree().questions().len(),
             "the interview never ended"
         );
     }
@@ -99,8 +107,8 @@ fn answer_from(app: &mut App, file: &[(String, String)]) {
 
 /// The screen as text, drawn at the app's size.
 fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).unwrap_or_else(|e| match e {});
+    let mut terminal = Terminal::new(TestBackend::new(app.shared.width, app.shared.height))
+        .unwrap_or_else(|e| match e {});
     terminal
         .draw(|frame| ui::view(app, frame))
         .unwrap_or_else(|e| match e {});

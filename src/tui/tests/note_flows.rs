@@ -30,7 +30,7 @@ fn n_opens_a_note_that_ctrl_s_saves_at_once() {
     // Keys that mean something on a question type into the note.
     type_text(&mut app, &mut host, "q1? jk\nBoard wants AI");
     assert_eq!(text(&app), "q1? jk\nBoard wants AI");
-    assert_eq!(app.interview.path().len(), 0, "no answer was given");
+    assert_eq!(app.shared.interview.path().len(), 0, "no answer was given");
     ctrl(&mut app, &mut host, 's');
     assert_eq!(
         host.notes,
@@ -165,7 +165,7 @@ fn emptying_a_note_removes_it() {
         host.notes.last(),
         Some(&("looking_for".into(), String::new()))
     );
-    assert!(app.notes.is_empty());
+    assert!(app.shared.notes.is_empty());
     assert!(screen(&app).contains("Note removed."));
 }
 
@@ -174,7 +174,11 @@ fn pasted_text_goes_into_a_note_and_nowhere_else() {
     let mut app = super::app(80, 24);
     let mut host = FakeHost::default();
     paste(&mut app, &mut host, "1\r");
-    assert_eq!(app.interview.path().len(), 0, "a paste cannot answer");
+    assert_eq!(
+        app.shared.interview.path().len(),
+        0,
+        "a paste cannot answer"
+    );
     assert_eq!(app.overlay, None);
     key(&mut app, &mut host, KeyCode::Char('n'));
     paste(&mut app, &mut host, "line one\r\nline two\x1b[2J");
@@ -262,7 +266,8 @@ fn the_result_lists_every_note_under_its_question() {
     key(&mut app, &mut host, KeyCode::Char('n'));
     type_text(&mut app, &mut host, "first note");
     ctrl(&mut app, &mut host, 's');
-    app.notes
+    app.shared
+        .notes
         .insert("retired_question".into(), "kept from an older tree".into());
     answer_from(&mut app, &answers("cio"));
     key(&mut app, &mut host, KeyCode::Enter);

@@ -118,7 +118,7 @@ fn a_saved_session_is_resumed_from_the_start_screen_and_its_notice_shown_first()
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Question);
-    assert_eq!(app.interview.path().len(), 4);
+    assert_eq!(app.shared.interview.path().len(), 4);
     assert!(screen(&app).contains("Question 5"));
     assert!(screen(&app).contains("Acme Ltd · "));
     assert_eq!(host.recorded, 0, "resuming changes no answer");
@@ -188,7 +188,7 @@ fn a_click_picks_a_field_and_a_second_click_opens_a_session() {
     assert_eq!(focus(&app), Focus::Saved(0));
     click(&mut app, "Acme Ltd");
     assert_eq!(host.resumed.len(), 1, "the second click opens it");
-    assert_eq!(app.interview.path().len(), 2);
+    assert_eq!(app.shared.interview.path().len(), 2);
 }
 
 #[test]

@@ -17,6 +17,8 @@ const MAX_BAR: usize = 48;
 
 /// Where the result's parts go, and their text.
 pub struct Plan {
+    /// The body this plan fills.
+    pub area: Rect,
     pub headline: Rect,
     pub rule: Rect,
     pub document: Rect,
@@ -54,6 +56,7 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
         area.bottom().saturating_sub(rule.bottom()),
     );
     Plan {
+        area,
         headline,
         rule,
         document_lines: document_lines(shared, result, usize::from(document.width)),

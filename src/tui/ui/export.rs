@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use techhire::text::terminal_safe_multiline;
 
 use super::draw_lines;
-use crate::tui::export::{ExportMenu, FORMATS, Written};
 use crate::tui::layout::centered;
+use crate::tui::overlays::export::{ExportMenu, FORMATS, Written};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
 

@@ -19,9 +19,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, Overlay, Screen};
+use super::app::App;
 use super::keys::{self, Context};
 use super::layout::{self, areas, too_small};
+use super::overlays::Overlay;
+use super::screens::Screen;
 use super::theme::Theme;
 use super::wrap;
 
@@ -38,52 +40,45 @@ pub fn view(app: &App, frame: &mut Frame) {
     let shared = &app.shared;
     let theme = &shared.theme;
     let mut cursor = None;
-    match app.screen {
-        Screen::Start => {
-            cursor = app
-                .start
-                .as_ref()
-                .and_then(|form| start::render(form, theme, body, buf))
-        }
-        Screen::Question => {
+    match &app.screen {
+        Screen::Start(form) => cursor = start::render(form, theme, body, buf),
+        Screen::Question(screen) => {
             let fresh;
-            let plan = match &app.question_plan {
+            let plan = match &screen.plan {
                 Some(plan) if plan.area == body => Some(plan),
                 _ => {
-                    fresh = layout::question::plan(shared, body, app.choice, app.from_review);
+                    fresh = layout::question::plan(shared, body, screen.choice, screen.changing);
                     fresh.as_ref()
                 }
             };
             if let Some(plan) = plan {
-                question::render(plan, app.choice_offset, app.help_scroll, theme, buf);
+                question::render(plan, screen.offset, screen.help_scroll, theme, buf);
             }
         }
-        Screen::Review => review::render(shared, app.review, app.review_offset, body, buf),
-        Screen::Result => {
-            if let Some(result) = &app.result {
-                let plan = layout::result::plan(shared, result, body);
-                result::render(&plan, app.result_scroll, theme, buf);
-            }
+        Screen::Review(screen) => review::render(shared, screen.row, screen.offset, body, buf),
+        Screen::Result(screen) => {
+            let fresh;
+            let plan = match &screen.plan {
+                Some(plan) if plan.area == body => plan,
+                _ => {
+                    fresh = layout::result::plan(shared, &screen.recommendation, body);
+                    &fresh
+                }
+            };
+            result::render(plan, screen.scroll, theme, buf);
         }
     }
     footer(app, foot, buf);
-    match app.overlay {
-        Some(Overlay::Help) => {
-            let plan = layout::help::plan(theme, area, app.help_here());
-            help::render(&plan, app.overlay_scroll, theme, buf);
-        }
+    match &app.overlay {
+        Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.scroll, theme, buf),
         Some(Overlay::Quit) => quit::render(theme, area, buf),
-        Some(Overlay::Notice) => {
-            let plan = layout::notice::plan(theme, area, &app.notice_panel);
-            notice::render(&plan, app.overlay_scroll, theme, buf);
+        Some(Overlay::Notice(notice)) => {
+            notice::render(&notice.plan(shared), notice.scroll, theme, buf);
         }
-        Some(Overlay::Note) => {
-            if let Some(note) = &app.note {
-                let plan = layout::note::plan(shared, note.question);
-                cursor = note::render(note, &plan, theme, area, buf);
-            }
+        Some(Overlay::Note(note)) => {
+            cursor = note::render(note, &note.plan(shared), theme, area, buf);
         }
-        Some(Overlay::Export) => export::render(&app.export, theme, area, buf),
+        Some(Overlay::Export(menu)) => export::render(menu, theme, area, buf),
         None => {}
     }
     // Only a text being typed shows the cursor; a box over it hides it.
@@ -101,7 +96,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let shared = &app.shared;
     let theme = &shared.theme;
     let progress = shared.interview.progress();
-    let status = if app.screen == Screen::Start {
+    let status = if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
     } else if shared.interview.is_finished() {
         format!("{} answered · done", progress.answered)
@@ -162,7 +157,7 @@ const NOTICE_ROWS: usize = 3;
 /// rows, so a message that says what to do is read whole).
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.shared.theme;
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = &app.shared.notice {
         let width = usize::from(area.width).saturating_sub(2).max(1);
         let text = techhire::text::terminal_safe(notice).into_owned();
         let mut lines = wrap::wrap(&[Span::styled(text, theme.warn)], width);

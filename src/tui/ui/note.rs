@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::{draw_lines, scrollbar};
 use crate::tui::layout::note::Plan;
-use crate::tui::note::NoteEdit;
+use crate::tui::overlays::note::NoteEdit;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::truncate;
 

@@ -12,7 +12,7 @@ use super::{draw_lines, scrollbar};
 use crate::tui::editor::Editor;
 use crate::tui::host::Listed;
 use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, error_lines, plan};
-use crate::tui::start::StartForm;
+use crate::tui::screens::start::StartScreen;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, truncate};
 
@@ -23,7 +23,7 @@ const FIELD: u16 = 48;
 
 /// Draws the start screen into `area`, the body; returns where the cursor goes when a name is
 /// being typed.
-pub fn render(form: &StartForm, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+pub fn render(form: &StartScreen, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let plan = plan(theme, area, form.error.as_deref());
     let width = usize::from(plan.intro.width);
     let intro = [
@@ -113,7 +113,7 @@ fn field(
 }
 
 /// The saved sessions, with a heading and column titles.
-fn saved(theme: &Theme, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
+fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
     let width = usize::from(plan.list.width);
     let mut title = vec![Line::from(Span::styled(
         "Or carry on with a saved session",

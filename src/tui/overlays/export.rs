@@ -1,9 +1,11 @@
 //! The report overlay on the result screen: which format to write, and where the last report
 //! went (or why it could not be written), so the consultant can write all three in a row.
 
-use super::app::{Action, App, Overlay, open as open_overlay};
-use super::host::Effect;
 use crate::cli::ReportFormat;
+use crate::tui::action::Action;
+use crate::tui::host::Effect;
+use crate::tui::shared::Shared;
+use crate::tui::transition::Transition;
 
 /// The formats offered, in order: the one for the client first.
 pub const FORMATS: [(ReportFormat, &str, &str); 3] = [
@@ -21,7 +23,7 @@ pub const FORMATS: [(ReportFormat, &str, &str); 3] = [
 ];
 
 /// The overlay's state.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ExportMenu {
     /// The highlighted format, an index into [`FORMATS`].
     pub choice: usize,
@@ -39,6 +41,40 @@ pub enum Written {
 }
 
 impl ExportMenu {
+    /// The menu with format `choice` highlighted (an index into [`FORMATS`]).
+    pub fn new(choice: usize) -> ExportMenu {
+        ExportMenu {
+            choice: choice.min(FORMATS.len() - 1),
+            written: None,
+        }
+    }
+
+    /// Applies a key.
+    pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        let last = FORMATS.len() - 1;
+        match action {
+            Action::Up => self.choice = self.choice.saturating_sub(1),
+            Action::Down => self.choice = (self.choice + 1).min(last),
+            Action::Number(n) if (1..=FORMATS.len()).contains(&usize::from(n)) => {
+                self.choice = usize::from(n) - 1;
+                self.write(shared);
+            }
+            Action::Number(_) => {
+                shared.notice = Some(format!("Press 1 to {} to pick a format.", FORMATS.len()));
+            }
+            Action::Confirm => self.write(shared),
+            Action::Dismiss => return Transition::Close,
+            _ => {}
+        }
+        Transition::Stay
+    }
+
+    fn write(&mut self, shared: &mut Shared) {
+        let (format, _, _) = FORMATS[self.choice.min(FORMATS.len() - 1)];
+        self.written = None;
+        shared.effects.push(Effect::Export(format));
+    }
+
     /// Records the host's answer.
     pub fn written(&mut self, format: ReportFormat, result: Result<std::path::PathBuf, String>) {
         let name = name(format);
@@ -60,34 +96,10 @@ fn name(format: ReportFormat) -> &'static str {
         .map_or("text", |(_, name, _)| name)
 }
 
-/// Opens the overlay on the result screen.
-pub fn open(app: &mut App) {
-    app.export.written = None;
-    open_overlay(app, Overlay::Export);
-}
-
-/// Applies a key in the overlay.
-pub fn update(app: &mut App, action: Action) {
-    let menu = &mut app.export;
-    let last = FORMATS.len() - 1;
-    match action {
-        Action::Up => menu.choice = menu.choice.saturating_sub(1),
-        Action::Down => menu.choice = (menu.choice + 1).min(last),
-        Action::Number(n) if (1..=FORMATS.len()).contains(&usize::from(n)) => {
-            menu.choice = usize::from(n) - 1;
-            write(app);
-        }
-        Action::Number(_) => {
-            app.notice = Some(format!("Press 1 to {} to pick a format.", FORMATS.len()));
-        }
-        Action::Confirm => write(app),
-        Action::Dismiss => app.overlay = None,
-        _ => {}
-    }
-}
-
-fn write(app: &mut App) {
-    let (format, _, _) = FORMATS[app.export.choice.min(FORMATS.len() - 1)];
-    app.export.written = None;
-    app.effects.push(Effect::Export(format));
+/// A format's place in [`FORMATS`] (the first when it is not offered).
+pub fn index(format: ReportFormat) -> usize {
+    FORMATS
+        .iter()
+        .position(|(f, _, _)| *f == format)
+        .unwrap_or(0)
 }

@@ -64,6 +64,12 @@ impl ExportMenu {
             }
             Action::Confirm => self.write(shared),
             Action::Dismiss => return Transition::Close,
+            Action::Unbound => {
+                shared.notice = Some(format!(
+                    "Press 1 to {} or Enter to write a report; Esc closes.",
+                    FORMATS.len()
+                ));
+            }
             _ => {}
         }
         Transition::Stay

@@ -8,6 +8,9 @@ use crate::tui::scroll;
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
 
+/// What the footer says when a key does nothing in the list.
+const HOW_TO_CLOSE: &str = "This is the list of keys: ? or Esc closes it.";
+
 /// The list of keys, open.
 pub struct HelpOverlay {
     /// The section listed first: the screen under the list.
@@ -26,14 +29,18 @@ impl HelpOverlay {
     }
 
     /// Applies a key.
-    pub fn update(&mut self, action: Action, shared: &Shared) -> Transition {
+    pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
         match action {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let plan = self.plan(shared);
-                self.scroll =
-                    scroll::by_key(self.scroll, plan.page(), &action).min(plan.max_scroll());
+                let to = scroll::by_key(self.scroll, plan.page(), &action).min(plan.max_scroll());
+                if to == self.scroll {
+                    shared.notice = Some(HOW_TO_CLOSE.into());
+                }
+                self.scroll = to;
             }
             Action::Help => return Transition::Close,
+            Action::Unbound => shared.notice = Some(HOW_TO_CLOSE.into()),
             _ => {}
         }
         Transition::Stay

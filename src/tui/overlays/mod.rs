@@ -1,6 +1,8 @@
 //! The boxes drawn over a screen, each owning its state: the list of keys, "leave the
 //! interview?", the notice shown on resume, the note editor and the report menu. While one is
-//! open it takes every key.
+//! open it takes every key; `q` or Esc closes it (the note editor, where `q` is a letter, says
+//! on its edge that Esc closes it), and a key that means nothing in it says in the footer what
+//! does.
 
 pub mod export;
 pub mod help;
@@ -73,6 +75,10 @@ impl Overlay {
             Overlay::Quit => match action {
                 Action::Leave => Transition::Leave,
                 Action::Stay => Transition::Close,
+                Action::Unbound => {
+                    shared.notice = Some("Press y to leave, or n or Esc to stay.".into());
+                    Transition::Stay
+                }
                 _ => Transition::Stay,
             },
             Overlay::Notice(notice) => notice.update(action, shared),

@@ -55,6 +55,10 @@ impl NoteEdit {
                 Action::Save => return self.save(shared),
                 Action::Discard => return Transition::Close,
                 Action::Stay => self.confirming = false,
+                Action::Unbound => {
+                    shared.notice =
+                        Some("Press y to save the note, n to drop it, Esc to keep writing.".into());
+                }
                 _ => {}
             }
             return Transition::Stay;

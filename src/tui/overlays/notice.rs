@@ -1,12 +1,15 @@
 //! What to know before going on, over the screen (a session resumed, a question tree changed
-//! since, answers set aside): the paragraphs and how far they are scrolled. Enter, `q` and Esc
-//! put it away.
+//! since, answers set aside): the paragraphs and how far they are scrolled. Enter, `y`, `q` and
+//! Esc put it away; any other key says so in the footer rather than seeming to do nothing.
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, scroll_box::BoxPlan};
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
+
+/// What the footer says when a key does nothing here.
+const HOW_TO_CONTINUE: &str = "Press Enter to continue (or q, or Esc).";
 
 /// The notice, open.
 pub struct NoticeOverlay {
@@ -28,15 +31,19 @@ impl NoticeOverlay {
         layout::notice::plan(&shared.theme, shared.screen(), &self.paragraphs)
     }
 
-    /// Applies a key.
-    pub fn update(&mut self, action: Action, shared: &Shared) -> Transition {
+    /// Applies a key: the scroll keys scroll while there is more to read.
+    pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
         match action {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let plan = self.plan(shared);
-                self.scroll =
-                    scroll::by_key(self.scroll, plan.page(), &action).min(plan.max_scroll());
+                let to = scroll::by_key(self.scroll, plan.page(), &action).min(plan.max_scroll());
+                if to == self.scroll {
+                    shared.notice = Some(HOW_TO_CONTINUE.into());
+                }
+                self.scroll = to;
             }
             Action::Dismiss => return Transition::Close,
+            Action::Unbound => shared.notice = Some(HOW_TO_CONTINUE.into()),
             _ => {}
         }
         Transition::Stay

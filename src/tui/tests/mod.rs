@@ -3,6 +3,7 @@
 
 mod flows;
 mod host;
+mod leaving;
 mod note_flows;
 mod screens;
 mod session_flows;

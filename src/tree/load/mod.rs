@@ -7,8 +7,6 @@ mod quick;
 mod sections;
 mod wording;
 
-use std::fs::File;
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -46,27 +44,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
         file: name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io_err)?;
-    let size = file.metadata().map_err(io_err)?.len();
-    if size > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size,
-            limit: MAX_TREE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
-    file.take(MAX_TREE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size: bytes.len() as u64,
-            limit: MAX_TREE_BYTES,
-        });
-    }
+    let too_large = |size| TreeError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: MAX_TREE_BYTES,
+    };
+    let bytes = crate::files::read_bounded(path, MAX_TREE_BYTES).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(size) => too_large(size),
+        other => io_err(other.into_io()),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);

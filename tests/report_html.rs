@@ -107,7 +107,7 @@ fn a_close_call_is_flagged_next_to_the_headline() {
     let report = render("close_call", None, None, &BTreeMap::new());
     let headline = report.find("<h1>").unwrap();
     let callout = report
-        .find("<div class=\"callout\"><strong>Too close to call.")
+        .find("<div class=\"callout\"><strong>Settle it first.")
         .unwrap();
     let why = report.find("<h2>Why these options</h2>").unwrap();
     assert!(headline < callout && callout < why);

@@ -272,10 +272,10 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
         Some(_) if rec.tie => (
             None,
             Some(Caution {
-                title: "Too close to call.".into(),
+                title: "Settle it first.".into(),
                 body: Text::plain(
-                    "We would not choose between them on these answers alone: talk the \
-                     questions that would settle it through before deciding.",
+                    "We would not choose between them on these answers alone: talk through \
+                     the answers under \u{201c}What would change it\u{201d} before deciding.",
                 ),
             }),
         ),
@@ -299,9 +299,7 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
         ),
     };
     let summary = if rec.tie {
-        "Your answers support these options equally; the answers under \u{201c}What would \
-         change it\u{201d} would settle it."
-            .to_string()
+        "Your answers support these options equally.".to_string()
     } else {
         outcome.summary.clone()
     };

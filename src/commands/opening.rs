@@ -112,21 +112,24 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
 /// one session after another.
 pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Opened, Failure> {
     let mut file = SessionFile::open(path).map_err(|e| failure(&e))?;
-    let before = file.session().clone();
+    // What is said about the session as it was saved, taken before it is reconciled (not a
+    // copy of it: a session can hold a quarter of a million answers).
+    let store = Store::open_default().ok();
+    let (handle, in_store) = handle(&file, store.as_ref());
+    let resumed = resumed_line(file.session(), &handle);
+    let saved_on = file.session().tree.version.clone();
     let SessionTree {
         loaded,
         file: tree_file,
         missing,
-    } = tree_for(&before, questions)?;
+    } = tree_for(file.session(), questions)?;
     let warnings = warnings_line(&loaded.report);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
         .map_err(|e| failure(&e))?;
-    let store = Store::open_default().ok();
-    let (handle, in_store) = handle(&file, store.as_ref());
     let mut save = Autosave::new(file);
-    let mut notice = vec![resumed_line(&before, &handle)];
+    let mut notice = vec![resumed];
     notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
@@ -135,7 +138,9 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     }
     notice.extend(missing);
     if reconciled.tree_changed {
-        notice.extend(changed_tree(&before, save.session(), &reconciled.dropped));
+        notice.extend(changed_tree(&saved_on, save.session(), &reconciled.dropped));
+    } else if !reconciled.dropped.is_empty() {
+        notice.extend(not_in_the_tree(&reconciled.dropped));
     }
     if reconciled.interview.is_finished() {
         notice.push("This interview is finished; its result follows.".to_string());
@@ -332,8 +337,8 @@ fn resumed_line(session: &Session, handle: &str) -> String {
 }
 
 /// What changed in the tree and what it means for the answers.
-fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<String> {
-    let (old, new) = (&before.tree.version, &after.tree.version);
+fn changed_tree(old: &str, after: &Session, dropped: &[Dropped]) -> Vec<String> {
+    let new = &after.tree.version;
     let which = if old == new {
         format!("the question tree was edited since, though its version is still {new}")
     } else {
@@ -366,14 +371,51 @@ fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<S
         if answers == 1 { "s" } else { "" },
         if answers == 1 { "was" } else { "were" },
     ));
-    for d in dropped {
-        said.push(format!(
-            "  - {}",
-            techhire::text::terminal_safe(&d.describe())
-        ));
-    }
+    said.extend(dropped_lines(dropped, ""));
     said.push("The interview asks again wherever an answer is now missing.".to_string());
     said
+}
+
+/// Answers or notes the tree does not take although it is the very tree the session was
+/// saved on: the file was edited, or written by something else.
+fn not_in_the_tree(dropped: &[Dropped]) -> Vec<String> {
+    let mut said = vec![format!(
+        "This session names {} the question tree does not have, though it is the same tree \
+         the session was saved on (was the session file edited?). {} set aside and kept in \
+         the session file under \"dropped\":",
+        if dropped.len() == 1 {
+            "a question or choice"
+        } else {
+            "questions or choices"
+        },
+        if dropped.len() == 1 {
+            "It was"
+        } else {
+            "They were"
+        }
+    )];
+    said.extend(dropped_lines(dropped, ""));
+    said.push("The interview asks again wherever an answer is now missing.".to_string());
+    said
+}
+
+/// Set-aside answers listed, one a line after `label`: the first few, then how many more.
+pub fn dropped_lines(dropped: &[Dropped], label: &str) -> Vec<String> {
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = dropped
+        .iter()
+        .take(SHOWN)
+        .map(|d| {
+            format!(
+                "  - {label}{}",
+                techhire::text::terminal_safe(&d.describe())
+            )
+        })
+        .collect();
+    if dropped.len() > SHOWN {
+        lines.push(format!("  - and {} more", dropped.len() - SHOWN));
+    }
+    lines
 }
 
 /// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.

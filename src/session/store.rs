@@ -290,7 +290,7 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
-        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
+        let file = write::save(&self.path, &self.session)?;
         self.lock.moved_to(file);
         Ok(())
     }
@@ -331,7 +331,7 @@ impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write::save(&self.path, &self.bytes).map(drop)
+        write::save_bytes(&self.path, &self.bytes).map(drop)
     }
 }
 

@@ -9,13 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::diagnostics::{Diagnostic, Report};
+use super::diagnostics::{Diagnostic, MAX_LISTED, Report, Unlisted};
 use super::model::{Meta, Outcome, Question, Source, TreeFile};
 use super::places::{Places, Rows};
 use super::sections::{self, Kind, Section};
 use super::validate::{self, Known};
-use super::wording;
 use super::{Tree, TreeError};
+use super::{syntax, wording};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
 /// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
@@ -70,15 +70,14 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
 
 /// Loads a tree, reading it by section when `by_section` allows and the file's shape does.
 fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report> {
-    let report = |diagnostics: Vec<Diagnostic>| Report {
-        file: file.to_string(),
+    let report = |(diagnostics, unlisted): (Vec<Diagnostic>, Unlisted)| {
         // A clean tree's report needs no copy of a text that may be tens of MiB.
-        text: if diagnostics.is_empty() {
+        let text = if diagnostics.is_empty() {
             String::new()
         } else {
             text.to_string()
-        },
-        diagnostics,
+        };
+        Report::new(file, text, diagnostics, unlisted)
     };
     let split = if by_section {
         sections::split(text)
@@ -116,30 +115,49 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
     diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
 
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(report(diagnostics));
+        return Err(report((diagnostics, Unlisted::default())));
     }
     let tree = Tree::from_checked(file_model, resolved);
     Ok(Loaded {
         tree,
-        report: report(diagnostics),
+        report: report((diagnostics, Unlisted::default())),
     })
 }
 
-/// Parses and reads the document whole; the syntax errors when it has any.
-fn read_whole(text: &str) -> Result<(Parts, Places<'_>), Vec<Diagnostic>> {
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() {
-        let mut diagnostics: Vec<Diagnostic> = syntax_errors
+/// Parses and reads the document whole; the syntax errors when it has any (the first
+/// [`MAX_LISTED`], and how many more).
+fn read_whole(text: &str) -> Result<(Parts, Places<'_>), (Vec<Diagnostic>, Unlisted)> {
+    // Checked first without building the document, so a file of countless broken lines is
+    // counted rather than held in memory.
+    let syntax = syntax::check(text);
+    let found = if syntax.total > 0 {
+        syntax.first
+    } else {
+        // Errors only the whole document shows: a key given twice, a value that is not one.
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if errors.is_empty() {
+            let mut parts = Parts::default();
+            read_document(root.get_ref(), root.span(), &mut parts);
+            return Ok((parts, Places::Whole(root)));
+        }
+        errors
             .into_iter()
-            .map(|e| wording::syntax(text, e.message(), e.span()))
-            .collect();
-        // An unclosed run of brackets is reported once per bracket, all at the same place.
-        diagnostics.dedup();
-        return Err(diagnostics);
-    }
-    let mut parts = Parts::default();
-    read_document(root.get_ref(), root.span(), &mut parts);
-    Ok((parts, Places::Whole(root)))
+            .map(|e| (e.message().to_string(), e.span()))
+            .collect()
+    };
+    let total = syntax.total.max(found.len());
+    let mut diagnostics: Vec<Diagnostic> = found
+        .into_iter()
+        .take(MAX_LISTED)
+        .map(|(message, span)| wording::syntax(text, &message, span))
+        .collect();
+    // An unclosed run of brackets is reported once per bracket, all at the same place.
+    diagnostics.dedup();
+    let unlisted = Unlisted {
+        errors: total - diagnostics.len(),
+        warnings: 0,
+    };
+    Err((diagnostics, unlisted))
 }
 
 /// What could be read of a document, and what went wrong reading it.

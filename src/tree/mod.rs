@@ -13,12 +13,13 @@ mod resolved;
 pub mod schema;
 mod sections;
 mod suggest;
+pub(crate) mod syntax;
 pub mod validate;
 mod wording;
 
 use std::sync::OnceLock;
 
-pub use diagnostics::{Diagnostic, Report, Severity};
+pub use diagnostics::{Diagnostic, Report, Severity, Unlisted};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Evidence, Meta, Outcome, Question, Source, TreeFile};
 pub use path::Step;

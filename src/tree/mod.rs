@@ -2,28 +2,21 @@
 //! indexed form the interview runs on.
 
 pub mod diagnostics;
-mod flow;
 pub mod load;
 pub mod model;
-mod path;
-mod places;
-mod question_checks;
-mod quick;
 mod resolved;
 pub mod schema;
-mod sections;
-mod suggest;
 pub mod validate;
-mod wording;
+mod walk;
 
 use std::sync::OnceLock;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Evidence, Meta, Outcome, Question, Source, TreeFile};
-pub use path::Step;
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
+pub use walk::Step;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
 pub const EMBEDDED: &str = include_str!("../../questions.toml");

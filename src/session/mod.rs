@@ -1,9 +1,10 @@
 //! Sessions: one client's interview saved after every change, so nothing typed is lost. The
 //! file format ([`Session`]), safe reading of untrusted files, atomic locked saving in a
-//! folder of sessions, and resuming on a question tree that may have changed since.
+//! folder of sessions listed through a summary index, and resuming on a question tree that may have changed since.
 //! No terminal I/O: front ends show what these return.
 
 mod autosave;
+mod index;
 mod lock;
 mod model;
 mod read;

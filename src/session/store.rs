@@ -34,7 +34,7 @@ pub struct Unreadable {
     pub error: SessionError,
 }
 
-/// One session, as a listing shows it.
+/// One session, as a listing shows it (and the folder's summary index keeps it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub id: String,
@@ -53,7 +53,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(path: PathBuf, session: Session) -> Summary {
+    pub(super) fn of(path: PathBuf, session: Session) -> Summary {
         Summary {
             id: session.id,
             path,
@@ -158,40 +158,10 @@ impl Store {
     }
 
     /// Every session in the folder, most recently updated first, and the `.json` files that
-    /// are not readable sessions. A folder that does not exist yet holds no sessions.
+    /// are not readable sessions. A folder that does not exist yet holds no sessions. Only the
+    /// files changed since the last listing are read (see [`super::index`]).
     pub fn list(&self) -> Result<Listing, SessionError> {
-        let mut listing = Listing {
-            sessions: Vec::new(),
-            unreadable: Vec::new(),
-        };
-        let entries = match fs::read_dir(&self.folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(source) => {
-                return Err(SessionError::Read {
-                    file: self.folder.display().to_string(),
-                    source,
-                });
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            // Temporary files and locks are hidden or not `.json`.
-            if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
-            }
-            match read_path(&path) {
-                Ok(session) => listing.sessions.push(Summary::of(path, session)),
-                Err(error) => listing.unreadable.push(Unreadable { path, error }),
-            }
-        }
-        listing
-            .sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
-        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
+        super::index::list(&self.folder)
     }
 }
 

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::store::{Listing, Summary, Unreadable};
+use super::summary::{Listing, Summary, Unreadable};
 use super::write::write_atomic_unflushed;
 use super::{ProgressSnapshot, Timestamp};
 use super::{SessionError, read_path};
@@ -272,8 +272,8 @@ fn load(path: &Path, metadata: &fs::Metadata) -> (Vec<Entry>, i64) {
         return Default::default();
     }
     let mut text = String::with_capacity(metadata.len() as usize);
-    let read = fs::File::open(path)
-        .and_then(|file| file.take(MAX_INDEX_BYTES).read_to_string(&mut text));
+    let read =
+        fs::File::open(path).and_then(|file| file.take(MAX_INDEX_BYTES).read_to_string(&mut text));
     if read.is_err() {
         return Default::default();
     }
@@ -351,7 +351,10 @@ mod tests {
         let path = index_path(store);
         let text = fs::read_to_string(&path).unwrap();
         let text = ["Acme", "Beta", "Gamma"].iter().fold(text, |text, name| {
-            text.replace(&format!("\"{name}\""), &format!("\"{name} (from the index)\""))
+            text.replace(
+                &format!("\"{name}\""),
+                &format!("\"{name} (from the index)\""),
+            )
         });
         fs::write(&path, text).unwrap();
         let later = SystemTime::now() + Duration::from_secs(3600);
@@ -424,7 +427,9 @@ mod tests {
         store.list().unwrap();
         // Renamed in the index, which now looks written at the moment the files were saved.
         let path = index_path(&store);
-        let text = fs::read_to_string(&path).unwrap().replace("\"Acme\"", "\"Stale\"");
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("\"Acme\"", "\"Stale\"");
         fs::write(&path, text).unwrap();
         assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
     }
@@ -443,7 +448,11 @@ mod tests {
         ] {
             fs::write(&path, bad).unwrap();
             assert_eq!(clients(&store), expected, "{bad:?}");
-            assert_ne!(fs::read_to_string(&path).unwrap(), bad, "rebuilt after {bad:?}");
+            assert_ne!(
+                fs::read_to_string(&path).unwrap(),
+                bad,
+                "rebuilt after {bad:?}"
+            );
         }
         // A folder in its place: listed without it, and left alone.
         fs::remove_file(&path).unwrap();
@@ -464,14 +473,22 @@ mod tests {
         assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
         // Replaced by a real index; the link's target is untouched.
         assert!(!index_path(&store).is_symlink());
-        assert!(fs::read_to_string(&elsewhere).unwrap().contains("from the index"));
+        assert!(
+            fs::read_to_string(&elsewhere)
+                .unwrap()
+                .contains("from the index")
+        );
     }
 
     #[test]
     fn unreadable_files_are_listed_every_time_with_what_is_wrong() {
         let (_dir, store) = folder();
         let folder = store.folder();
-        fs::write(folder.join("cut.json"), "{\"format\": \"techhire-session\",").unwrap();
+        fs::write(
+            folder.join("cut.json"),
+            "{\"format\": \"techhire-session\",",
+        )
+        .unwrap();
         fs::write(folder.join("other.json"), "{\"name\": \"a package\"}").unwrap();
         for _ in 0..2 {
             let listing = store.list().unwrap();
@@ -491,10 +508,9 @@ mod tests {
     fn a_folder_where_the_index_cannot_be_written_still_lists() {
         let (_dir, store) = folder();
         // A folder where the index's temporary file would go: the write fails.
-        let blocker = store.folder().join(format!(
-            "..index.json.{}.tmp",
-            std::process::id()
-        ));
+        let blocker = store
+            .folder()
+            .join(format!("..index.json.{}.tmp", std::process::id()));
         fs::create_dir(&blocker).unwrap();
         assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
         assert!(!index_path(&store).exists());

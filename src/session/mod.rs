@@ -10,6 +10,7 @@ mod model;
 mod read;
 mod reconcile;
 mod store;
+mod summary;
 mod timestamp;
 mod write;
 
@@ -20,7 +21,8 @@ pub use model::{
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
-pub use store::{DATA_DIR_VAR, Listing, PreparedSave, SessionFile, Store, Summary, Unreadable};
+pub use store::{DATA_DIR_VAR, PreparedSave, SessionFile, Store};
+pub use summary::{Listing, Summary, Unreadable};
 pub use timestamp::Timestamp;
 
 /// Why a session could not be read, found, locked or saved. Every message names the file and

@@ -13,15 +13,15 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read as _;
+use std::io::{Read as _, Write as _};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::summary::{Listing, Summary, Unreadable};
-use super::write::write_atomic_unflushed;
 use super::{ProgressSnapshot, Timestamp};
 use super::{SessionError, read_path};
+use crate::files::{Existing, WriteOptions, open_regular, write_atomic};
 
 /// The index's name in the sessions folder: hidden, so listings skip it, and not a session's
 /// name (those are `<id>.json`, and an id cannot start with a dot).
@@ -159,6 +159,17 @@ impl Stamp {
 /// Lists a folder of sessions through its index (see the module's documentation), and saves
 /// the index again when it changed. A folder that does not exist yet holds no sessions.
 pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    list_as_of(folder, now)
+}
+
+/// [`list`] at a given moment (nanoseconds since the epoch): files changed within
+/// [`RACY_NANOS`] of it are listed but not kept in the index yet, since they may change again
+/// unseen (a session just created, a save a moment ago); changes to them alone do not rewrite
+/// the index.
+fn list_as_of(folder: &Path, now: i64) -> Result<Listing, SessionError> {
     let mut listing = Listing {
         sessions: Vec::new(),
         unreadable: Vec::new(),
@@ -174,7 +185,7 @@ pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
         }
     };
     let index_path = folder.join(INDEX_NAME);
-    let index = fs::symlink_metadata(&index_path).ok();
+    let index = fs::metadata(&index_path).ok();
     // A big index is read on a second thread while this one stats the files: the two take
     // about as long each, at 10,000 sessions.
     let (mut files, (known, written)) = std::thread::scope(|scope| {
@@ -198,7 +209,8 @@ pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
             files.remove(&entry.name);
             kept.push(entry);
         } else {
-            // Gone, changed, or too new to trust: read again below if still there.
+            // Gone, changed, or too new to trust: read again below if still there, and
+            // dropped from the index.
             changed = true;
         }
     }
@@ -206,7 +218,8 @@ pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
     unknown.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (name, stamp) in unknown {
         let path = folder.join(&name);
-        match (read_path(&path), stamp) {
+        let settled = stamp.filter(|s| s.latest().saturating_add(RACY_NANOS) < now);
+        match (read_path(&path), settled) {
             (Ok(session), Some(stamp)) => {
                 changed = true;
                 kept.push(Entry::of(name, stamp, Summary::of(path, session)));
@@ -265,38 +278,55 @@ fn stamps(entries: fs::ReadDir, listing: &mut Listing) -> HashMap<String, Option
 
 /// The index's entries, newest first, and when the index was last written (nanoseconds
 /// since the epoch, by the file system's clock); nothing when it is not a regular file (a
-/// link to elsewhere, a pipe that would block, a device), unreadable, damaged or of another
-/// version, so that every file is read.
+/// pipe that would block, a device, a folder), unreadable, damaged or of another version, so
+/// that every file is read.
 fn load(path: &Path, metadata: &fs::Metadata) -> (Vec<Entry>, i64) {
-    if !metadata.is_file() || metadata.len() > MAX_INDEX_BYTES {
+    if metadata.len() > MAX_INDEX_BYTES {
         return Default::default();
     }
+    let Ok(file) = open_regular(path) else {
+        return Default::default();
+    };
+    // The times of the file read, not of whatever had its name a moment before.
+    let written = file.metadata().map_or(0, |m| Stamp::of(&m).latest());
     let mut text = String::with_capacity(metadata.len() as usize);
-    let read =
-        fs::File::open(path).and_then(|file| file.take(MAX_INDEX_BYTES).read_to_string(&mut text));
-    if read.is_err() {
+    if file
+        .take(MAX_INDEX_BYTES)
+        .read_to_string(&mut text)
+        .is_err()
+    {
         return Default::default();
     }
     match serde_json::from_str::<Document>(&text) {
         Ok(document) if document.format == FORMAT && document.version == VERSION => {
-            (document.files, Stamp::of(metadata).latest())
+            (document.files, written)
         }
         _ => Default::default(),
     }
 }
 
-/// Saves the index, atomically; a folder where it cannot be written keeps no index (the next
-/// listing reads the files again), which is not worth an error.
+/// Saves the index with the atomic writer (never through a link, never over anything but a
+/// regular file), private to its owner as the sessions are.
 fn save(path: &Path, files: &[Entry]) {
     let document = Saving {
         format: FORMAT,
         version: VERSION,
         files,
     };
-    if let Ok(bytes) = serde_json::to_vec(&document) {
+    let options = WriteOptions {
+        existing: Existing::Replace,
         // A cache: a power cut that loses it only costs one slower listing.
-        let _ = write_atomic_unflushed(path, &bytes);
-    }
+        durable: false,
+        into_device: false,
+        mode: 0o600,
+    };
+    // Not worth an error: a folder where it cannot be written lists as before, reading
+    // every file.
+    let _ = write_atomic(path, options, |file| {
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, &document)?;
+        out.flush()
+    });
 }
 
 #[cfg(test)]
@@ -331,8 +361,18 @@ mod tests {
         (dir, store)
     }
 
+    /// A listing as an hour from now: the sessions just saved count as settled.
+    fn list(store: &Store) -> Listing {
+        let later = SystemTime::now() + Duration::from_secs(3600);
+        let nanos = later
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        list_as_of(store.folder(), nanos as i64).unwrap()
+    }
+
     fn clients(store: &Store) -> Vec<String> {
-        let mut clients: Vec<String> = (store.list().unwrap().sessions)
+        let mut clients: Vec<String> = (list(store).sessions)
             .into_iter()
             .map(|s| s.client.unwrap_or_default())
             .collect();
@@ -370,9 +410,9 @@ mod tests {
     fn the_first_listing_writes_the_index_and_later_ones_read_it() {
         let (_dir, store) = folder();
         assert!(!index_path(&store).exists());
-        let first = store.list().unwrap();
+        let first = list(&store);
         assert!(index_path(&store).is_file());
-        assert_eq!(store.list().unwrap().sessions, first.sessions);
+        assert_eq!(list(&store).sessions, first.sessions);
         tamper(&store);
         assert_eq!(
             clients(&store),
@@ -385,9 +425,19 @@ mod tests {
     }
 
     #[test]
+    fn sessions_saved_a_moment_ago_are_listed_but_not_kept_yet() {
+        let (_dir, store) = folder();
+        // As techhire's start screen does just after creating the new interview's session.
+        assert_eq!(store.list().unwrap().sessions.len(), 3);
+        assert!(!index_path(&store).exists());
+        list(&store);
+        assert!(index_path(&store).is_file());
+    }
+
+    #[test]
     fn a_session_saved_deleted_renamed_or_copied_since_is_seen() {
         let (_dir, store) = folder();
-        store.list().unwrap();
+        list(&store);
         tamper(&store);
         let folder = store.folder();
         // Saved again (by rename, as techhire saves), copied, renamed, deleted.
@@ -399,7 +449,7 @@ mod tests {
         fs::rename(folder.join("gamma.json"), folder.join("moved.json")).unwrap();
         fs::remove_file(folder.join("acme.json")).unwrap();
         assert_eq!(clients(&store), ["Beta Two", "Gamma", "Gamma"]);
-        let paths: Vec<_> = (store.list().unwrap().sessions)
+        let paths: Vec<_> = (list(&store).sessions)
             .into_iter()
             .map(|s| s.path.file_name().unwrap().to_owned())
             .collect();
@@ -409,7 +459,7 @@ mod tests {
     #[test]
     fn a_file_changed_in_place_is_read_again() {
         let (_dir, store) = folder();
-        store.list().unwrap();
+        list(&store);
         tamper(&store);
         // The same bytes written over the file: same size, same inode, but a new change time.
         let path = store.folder().join("acme.json");
@@ -424,7 +474,7 @@ mod tests {
     #[test]
     fn files_changed_just_before_the_index_was_written_are_read_again() {
         let (_dir, store) = folder();
-        store.list().unwrap();
+        list(&store);
         // Renamed in the index, which now looks written at the moment the files were saved.
         let path = index_path(&store);
         let text = fs::read_to_string(&path)
@@ -463,21 +513,15 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn an_index_that_is_a_link_is_not_followed() {
-        let (dir, store) = folder();
-        store.list().unwrap();
-        tamper(&store);
-        let elsewhere = dir.path().join("elsewhere.json");
-        fs::rename(index_path(&store), &elsewhere).unwrap();
-        std::os::unix::fs::symlink(&elsewhere, index_path(&store)).unwrap();
+    fn an_index_that_is_a_fifo_neither_hangs_nor_is_replaced() {
+        let (_dir, store) = folder();
+        let path = index_path(&store);
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
-        // Replaced by a real index; the link's target is untouched.
-        assert!(!index_path(&store).is_symlink());
-        assert!(
-            fs::read_to_string(&elsewhere)
-                .unwrap()
-                .contains("from the index")
-        );
+        use std::os::unix::fs::FileTypeExt as _;
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
     }
 
     #[test]
@@ -491,7 +535,7 @@ mod tests {
         .unwrap();
         fs::write(folder.join("other.json"), "{\"name\": \"a package\"}").unwrap();
         for _ in 0..2 {
-            let listing = store.list().unwrap();
+            let listing = list(&store);
             assert_eq!(listing.sessions.len(), 3);
             let errors: Vec<String> = (listing.unreadable.iter())
                 .map(|u| u.error.to_string())
@@ -502,17 +546,5 @@ mod tests {
         }
         let index = fs::read_to_string(index_path(&store)).unwrap();
         assert!(!index.contains("cut.json") && !index.contains("other.json"));
-    }
-
-    #[test]
-    fn a_folder_where_the_index_cannot_be_written_still_lists() {
-        let (_dir, store) = folder();
-        // A folder where the index's temporary file would go: the write fails.
-        let blocker = store
-            .folder()
-            .join(format!("..index.json.{}.tmp", std::process::id()));
-        fs::create_dir(&blocker).unwrap();
-        assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
-        assert!(!index_path(&store).exists());
     }
 }

@@ -1,0 +1,171 @@
+//! The full-screen interview wired to sessions: the host the TUI asks to save answers, notes and
+//! names, to open a saved session from the start screen (exactly as `techhire resume` does,
+//! dropping the new session if nothing was given in it), and to write reports to the current
+//! folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use techhire::Interview;
+use techhire::session::{Saved, Store, Summary, Unreadable};
+
+use crate::cli::ReportFormat;
+use crate::commands::opening::{self, Ending, Opened, minute};
+use crate::commands::report;
+use crate::commands::{Failure, USAGE};
+use crate::tui;
+
+/// Runs the full-screen interview on an opened session, new or resumed. A new session in the
+/// sessions folder starts at the start screen. The session may be another one by the end, if
+/// the user resumed one; `opened` is then that one.
+pub fn run(
+    opened: &mut Opened,
+    questions: Option<&Path>,
+    theme: Option<tui::ThemeName>,
+) -> Result<Ending, Failure> {
+    let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
+    let start = start(opened, choose);
+    let mut host = SessionHost { opened, questions };
+    let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
+        .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
+    let finished = interview.is_finished();
+    host.opened.interview = interview;
+    Ok(match ending {
+        tui::Ending::Interrupted => Ending::Interrupted,
+        tui::Ending::Quit if finished => Ending::Finished,
+        tui::Ending::Quit => Ending::Unfinished,
+    })
+}
+
+/// The TUI's view of an opened session.
+fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
+    let session = opened.save.session();
+    tui::Start {
+        interview: opened.interview.clone(),
+        notes: session.note_texts(),
+        client: session.client.clone(),
+        notice: opened.notice.clone(),
+        choose,
+    }
+}
+
+/// The start screen: the names already given, and every other session in the folder.
+fn choose(opened: &Opened) -> tui::Choose {
+    let session = opened.save.session();
+    let current = opened.save.path();
+    let saved = match Store::open_default().and_then(|store| store.list()) {
+        Ok(listing) => listing
+            .sessions
+            .iter()
+            .filter(|s| s.path != current)
+            .map(listed)
+            .chain(listing.unreadable.iter().map(unreadable))
+            .collect(),
+        Err(e) => vec![tui::Listed {
+            path: Store::default_folder().unwrap_or_default(),
+            client: "The sessions folder".into(),
+            updated: String::new(),
+            progress: String::new(),
+            outcome: None,
+            problem: Some(format!("could not be read: {e}")),
+        }],
+    };
+    tui::Choose {
+        client: session.client.clone().unwrap_or_default(),
+        consultant: session.consultant.clone().unwrap_or_default(),
+        saved,
+    }
+}
+
+fn listed(summary: &Summary) -> tui::Listed {
+    tui::Listed {
+        path: summary.path.clone(),
+        client: summary
+            .client
+            .clone()
+            .unwrap_or_else(|| format!("(no name) {}", summary.id)),
+        updated: minute(summary.updated),
+        progress: summary.progress_text(),
+        outcome: summary.outcome.clone(),
+        problem: None,
+    }
+}
+
+/// A file that is not a readable session: its name, and what is wrong with it (the error
+/// names the file first; the list shows the name once).
+fn unreadable(bad: &Unreadable) -> tui::Listed {
+    let message = bad.error.to_string();
+    let full = bad.path.display().to_string();
+    let problem = message
+        .strip_prefix(&full)
+        .map(|rest| rest.trim_start().to_string())
+        .unwrap_or_else(|| format!("could not be read: {message}"));
+    tui::Listed {
+        path: bad.path.clone(),
+        client: bad
+            .path
+            .file_name()
+            .map_or(full.clone(), |n| n.to_string_lossy().into_owned()),
+        updated: String::new(),
+        progress: String::new(),
+        outcome: None,
+        problem: Some(problem),
+    }
+}
+
+/// Sessions and reports, for the TUI.
+struct SessionHost<'a> {
+    opened: &'a mut Opened,
+    questions: Option<&'a Path>,
+}
+
+/// Held while the session file is written, by the interview and by the save a signal makes
+/// at the end: the two never write at once (they share a temporary file), and the signal's
+/// save is the last.
+static SAVING: Mutex<()> = Mutex::new(());
+
+fn saving() -> MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl tui::Host for SessionHost<'_> {
+    fn record(&mut self, interview: &Interview) -> Saved {
+        let _saving = saving();
+        self.opened.save.record(interview)
+    }
+
+    fn set_names(&mut self, client: &str, consultant: &str) -> Saved {
+        let _saving = saving();
+        self.opened.save.set_names(Some(client), Some(consultant))
+    }
+
+    fn set_note(&mut self, question: &str, text: &str) -> Saved {
+        let _saving = saving();
+        self.opened.save.set_note(question, text)
+    }
+
+    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
+        // Prepared at each change, written only if a signal stops the program first. (If it
+        // cannot be prepared, the draft is lost only in that case, as it was before.)
+        let prepared = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
+        tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
+            Box::new(move || {
+                let held = saving();
+                let _ = save.write();
+                // Never released: the program exits next, and no save may follow this one.
+                std::mem::forget(held);
+            })
+        }));
+    }
+
+    fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {
+        opening::switch(self.opened, path, self.questions).map_err(|f| f.message)?;
+        Ok(start(self.opened, None))
+    }
+
+    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
+        let folder = std::env::current_dir()
+            .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
+        report::export(self.opened.save.session(), interview, format, &folder)
+    }
+}

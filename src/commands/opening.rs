@@ -1,0 +1,437 @@
+//! Opening an interview as a session, for any front end: a new one (in the sessions folder, or
+//! at `--session PATH`), or a saved one resumed on the question tree as it is now, with what
+//! changed said plainly; and closing it, with where it was saved and what to do next.
+
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use techhire::Interview;
+use techhire::session::{
+    Autosave, Dropped, Saved, Session, SessionError, SessionFile, Store, Timestamp, TreeStamp,
+};
+use techhire::text::terminal_safe;
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
+
+use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
+
+/// An interview ready for a front end: where it stands, the session it saves to after every
+/// change, and what to tell the user before the first question.
+pub struct Opened {
+    pub interview: Interview,
+    pub save: Autosave,
+    /// Paragraphs to show first: the session resumed, a changed question tree, answers set
+    /// aside. Empty for a new session.
+    pub notice: Vec<String>,
+    /// Started by this run rather than resumed: a front end may ask for the client's and
+    /// consultant's names when none were given.
+    pub fresh: bool,
+    /// How to name the session in a command: its id when it is in the sessions folder, or its
+    /// path.
+    pub handle: String,
+    /// The file is in the sessions folder, where an untouched new session is not kept (and
+    /// where the full-screen interview offers the saved sessions before a new one).
+    pub in_store: bool,
+}
+
+/// Client and consultant names from the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Names<'a> {
+    pub client: Option<&'a str>,
+    pub consultant: Option<&'a str>,
+}
+
+impl Names<'_> {
+    fn any(&self) -> bool {
+        self.client.is_some() || self.consultant.is_some()
+    }
+}
+
+/// How an interview ended, whichever front end ran it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The result was reached and shown.
+    Finished,
+    /// Left before the result: quit, input ended, or the reader went away.
+    Unfinished,
+    /// Stopped at once by Ctrl-C: exit code 130, as shells expect of an interrupt.
+    Interrupted,
+}
+
+/// A session error as a failure: exit code 2, like any file that cannot be read or written.
+pub fn failure(e: &SessionError) -> Failure {
+    Failure::new(USAGE, e.to_string())
+}
+
+/// A new interview on the tree from `questions` (or the built-in one), saved at `at` (or as a
+/// new session in the sessions folder). A file that exists at `at` is resumed instead.
+pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+    if let Some(folder) = at.filter(|p| p.is_dir()) {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--session {} is a folder; give the session a file name in it, e.g. {}",
+                folder.display(),
+                folder.join("acme.json").display()
+            ),
+        ));
+    }
+    if let Some(path) = at.filter(|p| p.exists()) {
+        return resume(path, questions, names);
+    }
+    let loaded = load_tree(questions)?;
+    note_warnings(&loaded.report);
+    let stamp = stamp(&loaded, questions);
+    let tree = Arc::new(loaded.tree);
+    let interview = Interview::new(Arc::clone(&tree));
+    let session = Session::new(
+        stamp,
+        names.client.map(str::to_string),
+        names.consultant.map(str::to_string),
+        &interview,
+    );
+    let file = match at {
+        Some(path) => SessionFile::create_at(path, session),
+        None => Store::open_default().and_then(|store| store.create(session)),
+    }
+    .map_err(|e| failure(&e))?;
+    let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
+    Ok(Opened {
+        interview,
+        save: Autosave::new(file),
+        notice: Vec::new(),
+        fresh: true,
+        handle,
+        in_store,
+    })
+}
+
+/// Resumes the session at `path` on the tree from `questions`, or the tree it was saved on.
+/// Prints nothing: everything to say is in the notice, so a full-screen interview can resume
+/// one session after another.
+pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+    let mut file = SessionFile::open(path).map_err(|e| failure(&e))?;
+    let before = file.session().clone();
+    let SessionTree {
+        loaded,
+        file: tree_file,
+        missing,
+    } = tree_for(&before, questions)?;
+    let warnings = warnings_line(&loaded.report);
+    let stamp = stamp(&loaded, tree_file.as_deref());
+    let reconciled = file
+        .resume(Arc::new(loaded.tree), stamp)
+        .map_err(|e| failure(&e))?;
+    let store = Store::open_default().ok();
+    let (handle, in_store) = handle(&file, store.as_ref());
+    let mut save = Autosave::new(file);
+    let mut notice = vec![resumed_line(&before, &handle)];
+    notice.extend(warnings);
+    if names.any()
+        && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
+    {
+        notice.push(format!("Could not save the names: {why}"));
+    }
+    notice.extend(missing);
+    if reconciled.tree_changed {
+        notice.extend(changed_tree(&before, save.session(), &reconciled.dropped));
+    }
+    if reconciled.interview.is_finished() {
+        notice.push("This interview is finished; its result follows.".to_string());
+    }
+    Ok(Opened {
+        interview: reconciled.interview,
+        save,
+        notice,
+        fresh: false,
+        handle,
+        in_store,
+    })
+}
+
+/// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`
+/// resumes it. A new session nothing was given in yet is discarded, as it would be on leaving.
+/// When the other session cannot be opened, `current` stays as it was and the failure says
+/// why.
+pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Result<(), Failure> {
+    let next = resume(path, questions, Names::default())?;
+    let previous = std::mem::replace(current, next);
+    if previous.fresh && previous.in_store && previous.save.is_blank() {
+        let previous_path = previous.save.path().display().to_string();
+        if let Err(e) = previous.save.into_file().discard() {
+            current.notice.push(format!(
+                "The new session started before this one ({}) could not be removed: {e}",
+                terminal_safe(&previous_path)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Says where the session was saved and what to do next, or why it could not be saved; the
+/// exit code follows how the interview ended.
+pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
+    let Opened {
+        interview,
+        mut save,
+        fresh,
+        handle,
+        in_store,
+        ..
+    } = opened;
+    save.retry();
+    if let Some(error) = save.failure() {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "{error}\nThe answers of this interview, as an answers file (save it as \
+                 answers.toml, then `techhire run --answers answers.toml`):\n{}",
+                answers_file(&interview)
+            ),
+        ));
+    }
+    let code = match ending {
+        Ending::Finished => ExitCode::SUCCESS,
+        Ending::Unfinished => ExitCode::from(PROBLEMS),
+        Ending::Interrupted => ExitCode::from(130),
+    };
+    let said = if fresh && in_store && save.is_blank() {
+        match save.into_file().discard() {
+            Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
+            Err(e) => e.to_string(),
+        }
+    } else {
+        let path = quote(&save.path().display().to_string());
+        let saved = if in_store {
+            format!("Saved as session {handle}, in {path}.")
+        } else {
+            format!("Saved in {path}.")
+        };
+        let handle = quote(&handle);
+        match ending {
+            Ending::Finished => format!(
+                "{saved}\nWrite the report for your client with:\n  \
+                 techhire report {handle} --format html -o report.html"
+            ),
+            Ending::Unfinished | Ending::Interrupted => {
+                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
+            }
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    let _ = writeln!(stdout, "{said}");
+    let _ = stdout.flush();
+    Ok(code)
+}
+
+/// The question tree a saved session continues on.
+pub struct SessionTree {
+    pub loaded: Loaded,
+    /// The file it came from; `None` for the built-in tree.
+    pub file: Option<PathBuf>,
+    /// Said when the tree the session was saved on is gone and the built-in one stands in.
+    pub missing: Option<String>,
+}
+
+/// The tree a saved session continues on: `--questions` when given, else the tree it was
+/// saved on. A tree file that is gone is said, and the built-in tree used in its place; the
+/// change of tree is then reconciled like any other.
+pub fn tree_for(session: &Session, questions: Option<&Path>) -> Result<SessionTree, Failure> {
+    let file = questions.or_else(|| recorded_path(session));
+    match file {
+        Some(path) if questions.is_some() || path.is_file() => Ok(SessionTree {
+            loaded: load_tree(Some(path))?,
+            file: Some(path.to_path_buf()),
+            missing: None,
+        }),
+        None => Ok(SessionTree {
+            loaded: load_tree(None)?,
+            file: None,
+            missing: None,
+        }),
+        Some(path) => Ok(SessionTree {
+            loaded: load_tree(None)?,
+            file: None,
+            missing: Some(format!(
+                "This session was answered on the question tree {}, which is no longer there, \
+                 so the built-in questions are used instead. If you have that tree, give it \
+                 with --questions FILE.",
+                techhire::text::terminal_safe(&path.display().to_string())
+            )),
+        }),
+    }
+}
+
+/// The tree file a session names, unless it is the built-in tree.
+fn recorded_path(session: &Session) -> Option<&Path> {
+    (session.tree.file != EMBEDDED_NAME).then(|| Path::new(&session.tree.file))
+}
+
+/// Stamps a loaded tree, naming a file by its full path so a resume from another folder
+/// finds it again. The hash is of the file's bytes (the loader keeps no copy of a clean tree's
+/// text), read again here: the file was just read whole, so this costs little.
+pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
+    let Some(f) = file else {
+        return TreeStamp::new(&loaded.tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    };
+    let name = std::fs::canonicalize(f)
+        .unwrap_or_else(|_| f.to_path_buf())
+        .display()
+        .to_string();
+    let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
+        .unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+    TreeStamp::new(&loaded.tree, &name, &bytes)
+}
+
+/// The session's id when its file is `<id>.json` in the sessions folder (so `resume ID`
+/// finds it), or its path; and whether it is in the folder.
+fn handle(file: &SessionFile, store: Option<&Store>) -> (String, bool) {
+    let id = &file.session().id;
+    let in_store = store.is_some_and(|store| {
+        let expected = store.folder().join(format!("{id}.json"));
+        same_file(&expected, file.path())
+    });
+    if in_store {
+        (id.clone(), true)
+    } else {
+        (file.path().display().to_string(), false)
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 09:47 UTC: 4 answered, ..."
+fn resumed_line(session: &Session, handle: &str) -> String {
+    let who = session
+        .client
+        .as_deref()
+        .map(|c| format!(" for {}", techhire::text::terminal_safe(c)))
+        .unwrap_or_default();
+    let p = session.progress;
+    let progress = if session.result.is_some() {
+        "finished".to_string()
+    } else if p.fewest_left == p.most_left {
+        format!("{} answered, {} to go", p.answered, p.most_left)
+    } else {
+        format!(
+            "{} answered, {} to {} to go",
+            p.answered, p.fewest_left, p.most_left
+        )
+    };
+    format!(
+        "Resuming session {}{who}, last saved {}: {progress}.",
+        techhire::text::terminal_safe(handle),
+        minute(session.updated)
+    )
+}
+
+/// What changed in the tree and what it means for the answers.
+fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<String> {
+    let (old, new) = (&before.tree.version, &after.tree.version);
+    let which = if old == new {
+        format!("the question tree was edited since, though its version is still {new}")
+    } else {
+        format!("it was saved on version {old} of the questions and this is version {new}")
+    };
+    let mut said = vec![format!(
+        "The questions have changed since this session was saved: {}.",
+        techhire::text::terminal_safe(&which)
+    )];
+    let kept = after.answers.len();
+    if dropped.is_empty() {
+        said.push(format!(
+            "Every answer still fits the questions as they are now, so all {kept} were kept."
+        ));
+        return said;
+    }
+    let answers = dropped.iter().filter(|d| d.choice.is_some()).count();
+    said.push(format!(
+        "{kept} answer{} still fit{} and {} kept. {} no longer fit{} and {} set aside; \
+         nothing was matched to a different question or choice, and the set-aside answers \
+         stay in the session file under \"dropped\":",
+        if kept == 1 { "" } else { "s" },
+        if kept == 1 { "s" } else { "" },
+        if kept == 1 { "is" } else { "are" },
+        match answers {
+            0 => "Some notes".to_string(),
+            1 => "One answer".to_string(),
+            n => format!("{n} answers"),
+        },
+        if answers == 1 { "s" } else { "" },
+        if answers == 1 { "was" } else { "were" },
+    ));
+    for d in dropped {
+        said.push(format!(
+            "  - {}",
+            techhire::text::terminal_safe(&d.describe())
+        ));
+    }
+    said.push("The interview asks again wherever an answer is now missing.".to_string());
+    said
+}
+
+/// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.
+pub fn minute(time: Timestamp) -> String {
+    let text = time.to_string();
+    format!("{} {} UTC", &text[..10], &text[11..16])
+}
+
+/// The interview's answers on its path as an answers file, for when the session cannot be
+/// saved: nothing typed is lost.
+fn answers_file(interview: &Interview) -> String {
+    let tree: &Tree = interview.tree();
+    interview
+        .path()
+        .iter()
+        .map(|step| {
+            let question = tree.question(step.question);
+            let choice = &question.choices[step.choice].id;
+            format!("{} = \"{}\"\n", question.id, choice)
+        })
+        .collect()
+}
+
+/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
+/// characters.
+fn quote(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+/// The session file for an id or path, in the sessions folder for an id.
+pub fn find(what: &str) -> Result<PathBuf, Failure> {
+    let as_path = Path::new(what);
+    if as_path.is_file() {
+        return Ok(as_path.to_path_buf());
+    }
+    let looks_like_path =
+        what.contains(std::path::MAIN_SEPARATOR) || what.contains('/') || what.ends_with(".json");
+    if looks_like_path {
+        let why = if as_path.exists() {
+            "is not a file"
+        } else {
+            "does not exist"
+        };
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "{} {why}; `techhire sessions` lists your sessions",
+                techhire::text::terminal_safe(what)
+            ),
+        ));
+    }
+    let store = Store::open_default().map_err(|e| failure(&e))?;
+    store.find(what).map_err(|e| failure(&e))
+}

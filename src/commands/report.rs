@@ -1,0 +1,191 @@
+//! `techhire report SESSION`: the report of a finished session, with its client, consultant,
+//! date and notes, to standard output or to a file that is written whole and never replaced
+//! unless asked; and the full-screen interview's export, which names the file itself.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use techhire::export::{ExportError, file_stem, write_new, write_report};
+use techhire::report::{self, ReportInput};
+use techhire::session::{Session, read_path};
+use techhire::text::terminal_safe;
+use techhire::{Interview, Recommendation};
+
+use crate::cli::ReportFormat;
+use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
+
+/// The `report` command. Reading the session changes nothing in it: a changed question tree is
+/// reconciled in memory only, and said.
+pub fn run(
+    what: &str,
+    questions: Option<&Path>,
+    format: Option<ReportFormat>,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode, Failure> {
+    let path = find(what)?;
+    let mut session = read_path(&path).map_err(|e| failure(&e))?;
+    let saved_on = session.tree.clone();
+    let SessionTree {
+        loaded,
+        file: tree_file,
+        missing,
+    } = tree_for(&session, questions)?;
+    note_warnings(&loaded.report);
+    if let Some(missing) = missing {
+        eprintln!("note: {missing}");
+    }
+    let stamp = stamp(&loaded, tree_file.as_deref());
+    let reconciled = session.reconcile(Arc::new(loaded.tree), stamp);
+    let name = what_to_call(what, session.client.as_deref());
+    if reconciled.tree_changed {
+        let mut said = format!(
+            "note: the questions have changed since {name} was saved (version {} then, {} now); \
+             the report uses them as they are now.",
+            terminal_safe(&saved_on.version),
+            terminal_safe(&session.tree.version)
+        );
+        for d in &reconciled.dropped {
+            said.push_str(&format!(
+                "\n  - set aside: {}",
+                terminal_safe(&d.describe())
+            ));
+        }
+        eprintln!("{said}");
+    }
+    let interview = &reconciled.interview;
+    let Some(recommendation) = interview.result() else {
+        let p = interview.progress();
+        let left = if p.fewest_left == p.most_left {
+            count(p.most_left, "question")
+        } else {
+            format!("{} to {} questions", p.fewest_left, p.most_left)
+        };
+        return Err(Failure::new(
+            PROBLEMS,
+            format!(
+                "{name} is not finished: {left} still to answer ({} answered so far), so there \
+                 is no result to report yet. Carry on with `techhire resume {}`, then write \
+                 the report.",
+                count(p.answered as u32, "question"),
+                terminal_safe(what)
+            ),
+        ));
+    };
+    let format = format
+        .or_else(|| output.and_then(from_extension))
+        .unwrap_or(ReportFormat::Markdown);
+    let text = render(&session, interview, &recommendation, format);
+    let Some(output) = output else {
+        return print_out(&text);
+    };
+    write_report(output, text.as_bytes(), force).map_err(|e| match e {
+        ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
+        _ => Failure::new(USAGE, e.to_string()),
+    })?;
+    eprintln!(
+        "Wrote the {} report for {name} to {}.",
+        match format {
+            ReportFormat::Markdown => "Markdown",
+            ReportFormat::Html => "HTML",
+            ReportFormat::Json => "JSON",
+            ReportFormat::Text => "text",
+        },
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report of a finished interview, with the session's names, date and notes.
+fn render(
+    session: &Session,
+    interview: &Interview,
+    recommendation: &Recommendation,
+    format: ReportFormat,
+) -> String {
+    let notes = session.note_texts();
+    let date = session
+        .result
+        .as_ref()
+        .map_or(session.updated, |r| r.finished)
+        .to_string();
+    let input = ReportInput {
+        tree: interview.tree(),
+        interview,
+        recommendation,
+        client: session.client.as_deref(),
+        consultant: session.consultant.as_deref(),
+        date: Some(&date),
+        notes: &notes,
+    };
+    match format {
+        ReportFormat::Markdown => report::markdown::render(&input),
+        ReportFormat::Html => report::html::render(&input),
+        ReportFormat::Json => report::json::render(&input),
+        ReportFormat::Text => report::text::render(&input, 80),
+    }
+}
+
+/// Writes the report of the session's finished interview into `folder`, named for the client
+/// and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than replacing a file), and
+/// returns its full path; or says why it could not.
+pub fn export(
+    session: &Session,
+    interview: &Interview,
+    format: ReportFormat,
+    folder: &Path,
+) -> Result<PathBuf, String> {
+    let Some(recommendation) = interview.result() else {
+        return Err(
+            "the interview is not finished yet, so there is no recommendation to report".into(),
+        );
+    };
+    let text = render(session, interview, &recommendation, format);
+    let date = session
+        .result
+        .as_ref()
+        .map_or(session.updated, |r| r.finished)
+        .date();
+    let extension = match format {
+        ReportFormat::Markdown => "md",
+        ReportFormat::Html => "html",
+        ReportFormat::Json => "json",
+        ReportFormat::Text => "txt",
+    };
+    let stem = file_stem(session.client.as_deref(), &date);
+    write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The format a file name asks for, by its extension.
+fn from_extension(path: &Path) -> Option<ReportFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "md" | "markdown" => Some(ReportFormat::Markdown),
+        "html" | "htm" => Some(ReportFormat::Html),
+        "json" => Some(ReportFormat::Json),
+        "txt" => Some(ReportFormat::Text),
+        _ => None,
+    }
+}
+
+/// "session k3f9x2 (Acme Ltd)", or the path as given.
+fn what_to_call(what: &str, client: Option<&str>) -> String {
+    match client {
+        Some(client) => format!(
+            "session {} ({})",
+            terminal_safe(what),
+            terminal_safe(client)
+        ),
+        None => format!("session {}", terminal_safe(what)),
+    }
+}
+
+fn count(n: u32, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}

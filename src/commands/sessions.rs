@@ -1,0 +1,242 @@
+//! `techhire sessions`: the saved sessions as a table for people or JSON for programs, with the
+//! files that could not be read; and the session `techhire resume` picks when given none.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
+use techhire::text::terminal_safe;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::cli::SessionsFormat;
+use crate::commands::opening::{failure, minute};
+use crate::commands::{Failure, PROBLEMS, print_out};
+
+/// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
+const MAX_CELL: usize = 32;
+
+/// The `sessions` command.
+pub fn run(format: SessionsFormat) -> Result<ExitCode, Failure> {
+    let store = Store::open_default().map_err(|e| failure(&e))?;
+    let listing = store.list().map_err(|e| failure(&e))?;
+    let text = match format {
+        SessionsFormat::Text => table(&store, &listing),
+        SessionsFormat::Json => json(&store, &listing),
+    };
+    print_out(&text)
+}
+
+/// The most recently changed session that is not finished, for `techhire resume` alone.
+pub fn latest_unfinished() -> Result<PathBuf, Failure> {
+    let store = Store::open_default().map_err(|e| failure(&e))?;
+    let listing = store.list().map_err(|e| failure(&e))?;
+    if let Some(found) = listing.sessions.iter().find(|s| s.outcome.is_none()) {
+        return Ok(found.path.clone());
+    }
+    let folder = store.folder().display();
+    let mut message = if listing.sessions.is_empty() {
+        format!(
+            "There are no sessions in {folder} to resume. Start one with `techhire` \
+             (or `techhire --plain`)."
+        )
+    } else {
+        format!(
+            "Every session in {folder} is finished. `techhire sessions` lists them; \
+             `techhire resume ID` opens one at its result."
+        )
+    };
+    if !listing.unreadable.is_empty() {
+        message.push_str(&format!(
+            " {} could not be read; `techhire sessions` says why.",
+            files(listing.unreadable.len())
+        ));
+    }
+    Err(Failure::new(PROBLEMS, message))
+}
+
+fn table(store: &Store, listing: &Listing) -> String {
+    let folder = store.folder().display();
+    let mut out = String::new();
+    if listing.sessions.is_empty() {
+        out.push_str(&format!(
+            "No sessions yet in {folder}.\nStart one with `techhire` (or `techhire --plain`): \
+             it is saved there after every answer.\n"
+        ));
+    } else {
+        out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
+        let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
+        let rows: Vec<[String; 5]> = listing.sessions.iter().map(row).collect();
+        // Widths once for the listing; then each cell is written straight into the text.
+        let widths = rows
+            .iter()
+            .fold(header.clone().map(|h| h.width()), |mut w, row| {
+                for (width, cell) in w.iter_mut().zip(row) {
+                    *width = (*width).max(cell.width());
+                }
+                w
+            });
+        out.reserve(rows.len() * (widths.iter().sum::<usize>() + 12));
+        for row in std::iter::once(&header).chain(&rows) {
+            let line_start = out.len();
+            for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', width - cell.width()));
+            }
+            let end = out[line_start..].trim_end().len();
+            out.truncate(line_start + end);
+            out.push('\n');
+        }
+        out.push_str(
+            "\nCarry on with `techhire resume ID`; write a finished one's report with \
+             `techhire report ID --format html -o report.html`.\n",
+        );
+    }
+    if !listing.unreadable.is_empty() {
+        out.push_str(&format!(
+            "\n{} in the folder could not be read, and were left as they are:\n",
+            files(listing.unreadable.len())
+        ));
+        for bad in &listing.unreadable {
+            out.push_str(&format!("  {}\n", terminal_safe(&bad.error.to_string())));
+        }
+    }
+    out
+}
+
+fn row(s: &Summary) -> [String; 5] {
+    [
+        s.id.clone(),
+        fit(s.client.as_deref().unwrap_or("-")),
+        minute(s.updated),
+        s.progress_text(),
+        fit(s.outcome.as_deref().unwrap_or("-")),
+    ]
+}
+
+/// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
+fn fit(text: &str) -> String {
+    let safe = terminal_safe(text);
+    // Most names are already one line with single spaces between words.
+    let one_line = if safe
+        .split(' ')
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
+    {
+        safe.into_owned()
+    } else {
+        safe.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if one_line.width() <= MAX_CELL {
+        return one_line;
+    }
+    let mut cut = String::new();
+    let mut width = 0;
+    for c in one_line.chars() {
+        width += c.width().unwrap_or(0);
+        if width >= MAX_CELL {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    cut
+}
+
+fn files(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{n} files")
+    }
+}
+
+/// `techhire sessions --format json`, documented in docs/session-format.md.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u32,
+    folder: String,
+    sessions: Vec<Entry<'a>>,
+    unreadable: Vec<Bad>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    path: String,
+    client: Option<&'a str>,
+    consultant: Option<&'a str>,
+    created: String,
+    updated: String,
+    tree: &'a str,
+    progress: ProgressSnapshot,
+    finished: bool,
+    outcome: Option<Outcome<'a>>,
+}
+
+#[derive(Serialize)]
+struct Outcome<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Bad {
+    path: String,
+    error: String,
+}
+
+fn json(store: &Store, listing: &Listing) -> String {
+    let document = Document {
+        format: "techhire-sessions",
+        version: 1,
+        folder: store.folder().display().to_string(),
+        sessions: listing
+            .sessions
+            .iter()
+            .map(|s| Entry {
+                id: &s.id,
+                path: s.path.display().to_string(),
+                client: s.client.as_deref(),
+                consultant: s.consultant.as_deref(),
+                created: s.created.to_string(),
+                updated: s.updated.to_string(),
+                tree: &s.tree_title,
+                progress: s.progress,
+                finished: s.outcome.is_some(),
+                outcome: s
+                    .outcome_id
+                    .as_deref()
+                    .zip(s.outcome.as_deref())
+                    .map(|(id, label)| Outcome { id, label }),
+            })
+            .collect(),
+        unreadable: listing
+            .unreadable
+            .iter()
+            .map(|bad| Bad {
+                path: bad.path.display().to_string(),
+                error: bad.error.to_string(),
+            })
+            .collect(),
+    };
+    techhire::text::json_output(&document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_and_hostile_names_fit_one_cell() {
+        assert_eq!(fit("Acme Ltd"), "Acme Ltd");
+        assert_eq!(fit("Acme\nLtd\t\u{1b}[2J"), "Acme Ltd ␛[2J");
+        let long = fit(&"Großunternehmen ".repeat(5));
+        assert_eq!(long.width(), MAX_CELL);
+        assert!(long.ends_with('…'), "{long}");
+        assert_eq!(fit("株式会社".repeat(10).as_str()).width(), MAX_CELL - 1);
+    }
+}

@@ -1,0 +1,121 @@
+//! The scores as an inline SVG bar chart for the HTML report: one bar per outcome, the
+//! recommendation highlighted, negative scores extending left of a zero line. Plain SVG with no
+//! script or external font, so it prints as it shows.
+
+use std::fmt::Write as _;
+
+use super::{number, shorten, text};
+use crate::{Recommendation, Tree};
+
+/// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
+/// of a zero line.
+pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
+    let mut out = String::new();
+    let outcomes = tree.outcomes();
+    let (label_width, bar_width, value_width, row) = (250.0, 330.0, 60.0, 30.0);
+    let width = label_width + bar_width + value_width;
+    let height = row * outcomes.len() as f64 + 10.0;
+    let low = rec.scores.iter().copied().min().unwrap_or(0).min(0);
+    let high = rec.scores.iter().copied().max().unwrap_or(0).max(0);
+    let span = (high - low).max(1) as f64;
+    let scale = |v: i64| label_width + (v - low) as f64 / span * bar_width;
+    let zero = scale(0);
+    let described: Vec<String> = outcomes
+        .iter()
+        .zip(&rec.scores)
+        .map(|(o, s)| format!("{} {}", o.label, number(*s)))
+        .collect();
+    let _ = write!(
+        out,
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         role=\"img\" aria-label=\"Scores: {}\">\n",
+        text(&described.join(", "))
+    );
+    for (i, (outcome, &score)) in outcomes.iter().zip(&rec.scores).enumerate() {
+        let y = 5.0 + row * i as f64;
+        let (x, w) = if score >= 0 {
+            (zero, scale(score) - zero)
+        } else {
+            (scale(score), zero - scale(score))
+        };
+        let chosen = i == rec.outcome;
+        let (fill, weight) = if chosen {
+            ("#1f5fa8", "bold")
+        } else {
+            ("#9aa5b4", "normal")
+        };
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-family=\"system-ui, \
+             sans-serif\" font-size=\"13\" font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n\
+             <rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" \
+             fill=\"{fill}\"/>\n\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" \
+             font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
+            label_width - 10.0,
+            y + row / 2.0 + 4.0,
+            text(&shorten(&outcome.label, 36)),
+            y + 5.0,
+            w.max(1.0),
+            row - 10.0,
+            label_width + bar_width + 8.0,
+            y + row / 2.0 + 4.0,
+            number(score)
+        );
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"{zero:.1}\" y1=\"2\" x2=\"{zero:.1}\" y2=\"{:.1}\" stroke=\"#5a6270\" \
+         stroke-width=\"1\"/>\n</svg>\n<figcaption>Points for each option, added up from the \
+         answers below.</figcaption>\n</figure>\n",
+        height - 2.0
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    /// The x and width of each bar, in outcome order.
+    fn bars(svg: &str) -> Vec<(f64, f64)> {
+        svg.split("<rect ")
+            .skip(1)
+            .map(|rect| {
+                let attribute = |name: &str| -> f64 {
+                    let start = rect.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    let end = start + rect[start..].find('"').unwrap();
+                    rect[start..end].parse().unwrap()
+                };
+                (attribute("x"), attribute("width"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn negative_scores_extend_left_of_zero_and_the_highest_is_longest() {
+        let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
+        let rec = Recommendation {
+            outcome: 1,
+            runner_up: Some(2),
+            scores: vec![-2, 8, 6, 0],
+            margin: 2,
+            close_call: false,
+            tie: false,
+            reasons: Vec::new(),
+            what_ifs: Vec::new(),
+        };
+        let svg = scores(&tree, &rec);
+        let bars = bars(&svg);
+        let zero = bars[1].0;
+        assert!(bars[0].0 < zero && (bars[0].0 + bars[0].1 - zero).abs() < 0.01);
+        assert!(bars[1].1 > bars[2].1 && bars[2].1 > bars[3].1);
+        assert!(svg.contains("\u{2212}2</text>"));
+        assert_eq!(
+            svg.matches("font-weight=\"bold\"").count(),
+            2,
+            "label and value"
+        );
+    }
+}

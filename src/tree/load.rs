@@ -12,7 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
-use super::model::{Meta, Outcome, Question, Source, TreeFile};
+use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::places::{Places, Rows};
 use super::sections::{self, Kind, Section};
 use super::validate::{self, Known};
@@ -120,6 +120,8 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
         sources: parts.sources,
         outcomes: parts.outcomes,
         questions: parts.questions,
+        rules: parts.rules,
+        examples: parts.examples,
     };
     let mut diagnostics = parts.diagnostics;
     let (checks, resolved) = validate::check_and_resolve(&file_model, &parts.known, whole);
@@ -165,6 +167,8 @@ struct Parts {
     sources: Vec<Source>,
     outcomes: Vec<Outcome>,
     questions: Vec<Question>,
+    rules: Vec<Rule>,
+    examples: Vec<Example>,
     /// Ids of items that failed to read, so references to them are not reported twice.
     known: Known,
     rows: Rows,
@@ -179,7 +183,7 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     parts.sources.reserve_exact(count(Kind::Source));
     parts.outcomes.reserve_exact(count(Kind::Outcome));
     parts.questions.reserve_exact(count(Kind::Question));
-    let mut rows = [0usize; 4];
+    let mut rows = [0usize; Kind::ALL.len()];
     for (item, diagnostic) in sections::read(text, &sections)?.into_iter().flatten() {
         parts.diagnostics.extend(diagnostic.map(|d| *d));
         let row = &mut rows[item.kind() as usize];
@@ -189,7 +193,14 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     Some((parts, Places::Sections(sections)))
 }
 
-const TOP_LEVEL_KEYS: [&str; 4] = ["meta", "sources", "outcomes", "questions"];
+const TOP_LEVEL_KEYS: [&str; 6] = [
+    "meta",
+    "sources",
+    "outcomes",
+    "questions",
+    "rules",
+    "examples",
+];
 
 fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
     for (key, value) in root {
@@ -202,6 +213,8 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             "sources" => Kind::Source,
             "outcomes" => Kind::Outcome,
             "questions" => Kind::Question,
+            "rules" => Kind::Rule,
+            "examples" => Kind::Example,
             other => {
                 parts.diagnostics.push(
                     Diagnostic::error(
@@ -281,6 +294,8 @@ pub(super) enum Item {
     Source(Option<Source>, Option<String>),
     Outcome(Option<Outcome>, Option<String>),
     Question(Option<Question>, Option<String>),
+    Rule(Option<Rule>, Option<String>),
+    Example(Option<Example>, Option<String>),
 }
 
 impl Item {
@@ -309,6 +324,14 @@ impl Item {
                 let id = raw_id(&value);
                 Item::Question(read_item(value, offset, diagnostics), id)
             }
+            Kind::Rule => {
+                let id = raw_id(&value);
+                Item::Rule(read_item(value, offset, diagnostics), id)
+            }
+            Kind::Example => {
+                let id = raw_id(&value);
+                Item::Example(read_item(value, offset, diagnostics), id)
+            }
         }
     }
 
@@ -318,6 +341,8 @@ impl Item {
             Item::Source(..) => Kind::Source,
             Item::Outcome(..) => Kind::Outcome,
             Item::Question(..) => Kind::Question,
+            Item::Rule(..) => Kind::Rule,
+            Item::Example(..) => Kind::Example,
         }
     }
 }
@@ -351,6 +376,16 @@ impl Parts {
                 self.known.questions_unread = true;
                 self.known.questions.extend(id);
             }
+            Item::Rule(Some(rule), _) => {
+                self.rules.push(rule);
+                self.rows.rules.push(row);
+            }
+            Item::Example(Some(example), _) => {
+                self.examples.push(example);
+                self.rows.examples.push(row);
+            }
+            // The item's own error says what to fix; nothing refers to rules or examples.
+            Item::Rule(None, _) | Item::Example(None, _) => {}
         }
     }
 
@@ -424,6 +459,8 @@ mod tests {
         assert_eq!(by_section.sources, whole.sources);
         assert_eq!(by_section.outcomes, whole.outcomes);
         assert_eq!(by_section.questions, whole.questions);
+        assert_eq!(by_section.rules, whole.rules);
+        assert_eq!(by_section.examples, whole.examples);
         assert_eq!(by_section.known.questions, whole.known.questions);
         assert_eq!(by_section.diagnostics, whole.diagnostics);
         by_section
@@ -441,7 +478,7 @@ mod tests {
         let broken = EMBEDDED
             .replacen("label = \"Hire a CIO\"", "label = 7", 1)
             .replacen("prompt = ", "promt = ", 1)
-            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nurl = \"x\"", 1);
+            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nuri = \"x\"", 1);
         let parts = both_ways(&broken);
         let codes: Vec<&str> = parts.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);

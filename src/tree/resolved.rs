@@ -4,6 +4,8 @@
 
 use std::ops::Index;
 
+use super::rules::RuleIndex;
+
 /// Where one choice leads, as far as validation could tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Edge {
@@ -82,6 +84,8 @@ pub(crate) struct Resolved {
     pub edges: Flat<Edge>,
     /// By choice, counting every choice of every question in turn.
     pub evidence: Flat<(usize, i32)>,
+    /// The tree's rules, by index.
+    pub rules: Vec<RuleIndex>,
 }
 
 impl Resolved {
@@ -135,6 +139,7 @@ impl Resolved {
         Resolved {
             edges: Flat::from_lists(edges),
             evidence: Flat::from_lists(evidence.into_iter().flatten().collect()),
+            rules: Vec::new(),
         }
     }
 }

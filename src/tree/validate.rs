@@ -82,6 +82,18 @@ pub(crate) fn check_and_resolve(
         "question",
         &mut out,
     );
+    ids(
+        file.rules.iter().map(|r| r.id.as_str()),
+        "rules",
+        "rule",
+        &mut out,
+    );
+    ids(
+        file.examples.iter().map(|e| e.id.as_str()),
+        "examples",
+        "example",
+        &mut out,
+    );
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
     let mut suggest = Suggest::new([
         (&sources, &known.sources),
@@ -162,6 +174,7 @@ pub(crate) fn check_and_resolve(
 
     let mut resolved = question_checks::check(&context, &file.questions, &mut suggest, &mut out);
     resolved.finish();
+    resolved.rules = super::rules::check(file, &context, &mut suggest, &mut out);
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
         let outcomes_final =

@@ -2,21 +2,12 @@
 //! indexed form the interview runs on.
 
 pub mod diagnostics;
-mod flow;
 pub mod load;
 pub mod model;
-mod path;
-mod places;
-mod question_checks;
-mod quick;
 mod resolved;
-mod rule_paths;
-mod rules;
 pub mod schema;
-mod sections;
-mod suggest;
 pub mod validate;
-mod wording;
+mod walk;
 
 use std::sync::OnceLock;
 
@@ -25,9 +16,9 @@ pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{
     Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
 };
-pub use path::Step;
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
+pub use walk::Step;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
 pub const EMBEDDED: &str = include_str!("../../questions.toml");
@@ -95,7 +86,7 @@ pub struct Tree {
     fewest: Vec<u32>,
     most: Vec<u32>,
     /// The rules, by index.
-    rules: Vec<rules::RuleIndex>,
+    rules: Vec<resolved::RuleIndex>,
 }
 
 impl Tree {

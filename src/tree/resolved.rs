@@ -4,8 +4,6 @@
 
 use std::ops::Index;
 
-use super::rules::RuleIndex;
-
 /// Where one choice leads, as far as validation could tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Edge {
@@ -142,4 +140,14 @@ impl Resolved {
             rules: Vec::new(),
         }
     }
+}
+
+/// A rule by index: each condition as a question and the choices that meet it, and the
+/// outcomes it rules out. A rule with a reference that names nothing is `broken` (already
+/// reported) and never fires.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RuleIndex {
+    pub when: Vec<(usize, Vec<usize>)>,
+    pub rule_out: Vec<usize>,
+    pub broken: bool,
 }

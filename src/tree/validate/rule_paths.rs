@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use super::diagnostics::Diagnostic;
-use super::model::TreeFile;
-use super::resolved::{Edge, Resolved};
 use super::rules::item_path;
-use super::validate::{Path, Seg};
+use super::{Path, Seg};
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::model::TreeFile;
+use crate::tree::resolved::{Edge, Resolved};
 
 /// States the search may visit before it stops claiming that a rule never fires.
 const STATE_BUDGET: usize = 1_000_000;

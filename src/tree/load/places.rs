@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::sections::{Kind, Section};
-use super::validate::Seg;
+use crate::tree::validate::Seg;
 
 /// Where the parsed file can be found again, to place validation problems.
 pub(super) enum Places<'t> {

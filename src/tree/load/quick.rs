@@ -10,9 +10,9 @@
 //! place. So this reader can change how fast a file loads, never what it loads to; the tests
 //! here, in `load.rs` and in `tests/properties.rs`, and the tree fuzz target hold it to that.
 
-use super::load::Item;
-use super::model::{Choice, Evidence, Meta, Outcome, Question, Source};
+use super::Item;
 use super::sections::Kind;
+use crate::tree::model::{Choice, Evidence, Meta, Outcome, Question, Source};
 
 /// Reads a section (its header first) into its item, or `None` when the toml parser must.
 pub(super) fn read(kind: Kind, section: &str) -> Option<Item> {
@@ -564,7 +564,7 @@ mod tests {
 
     use super::*;
     use crate::tree::EMBEDDED;
-    use crate::tree::sections::{read_parsed, split};
+    use crate::tree::load::sections::{read_parsed, split};
 
     /// What toml's parse tree reads of a section, when it reads cleanly.
     fn parsed(kind: Kind, text: &str) -> Option<Item> {

@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
-use super::diagnostics::Diagnostic;
-use super::model::TreeFile;
-use super::resolved::{Edge, Resolved};
-use super::validate::{Ids, Path, Seg, question_path};
+use super::{Ids, Path, Seg, question_path};
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::model::TreeFile;
+use crate::tree::resolved::{Edge, Resolved};
 
 /// How many score cells (one per outcome per state) the exact search for reachable outcomes may
 /// hold before it settles for a weaker check. States are distinct (question, score differences)

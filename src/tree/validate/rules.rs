@@ -2,21 +2,12 @@
 //! outcome and source they name is declared, and their texts are not empty. Rules are resolved
 //! here to indices, once, for the path checks (`rule_paths.rs`) and the `Tree` to reuse.
 
-use super::diagnostics::Diagnostic;
-use super::model::{ChoiceIds, Question, TreeFile};
-use super::question_checks::Context;
+use super::questions::Context;
 use super::suggest::{Kind, Suggest, edit_distance};
-use super::validate::{Path, Seg, unknown_source};
-
-/// A rule by index: each condition as a question and the choices that meet it, and the
-/// outcomes it rules out. A rule with a reference that names nothing is `broken` (already
-/// reported) and never fires.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct RuleIndex {
-    pub when: Vec<(usize, Vec<usize>)>,
-    pub rule_out: Vec<usize>,
-    pub broken: bool,
-}
+use super::{Path, Seg, unknown_source};
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::model::{ChoiceIds, Question, TreeFile};
+use crate::tree::resolved::RuleIndex;
 
 /// Checks every rule and example, adding problems to `out`; returns the rules resolved.
 pub(super) fn check(

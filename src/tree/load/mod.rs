@@ -2,8 +2,11 @@
 //! collected (one per item at most, since serde stops at an item's first), then the tree is
 //! validated, and every problem is placed at its line and column.
 
-use std::fs::File;
-use std::io::Read as _;
+mod places;
+mod quick;
+mod sections;
+mod wording;
+
 use std::ops::Range;
 use std::path::Path;
 
@@ -13,11 +16,10 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
 use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
-use super::places::{Places, Rows};
-use super::sections::{self, Kind, Section};
 use super::validate::{self, Known};
-use super::wording;
 use super::{Tree, TreeError};
+use places::{Places, Rows};
+use sections::{Kind, Section};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
 /// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
@@ -42,27 +44,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
         file: name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io_err)?;
-    let size = file.metadata().map_err(io_err)?.len();
-    if size > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size,
-            limit: MAX_TREE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
-    file.take(MAX_TREE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size: bytes.len() as u64,
-            limit: MAX_TREE_BYTES,
-        });
-    }
+    let too_large = |size| TreeError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: MAX_TREE_BYTES,
+    };
+    let bytes = crate::files::read_bounded(path, MAX_TREE_BYTES).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(size) => too_large(size),
+        other => io_err(other.into_io()),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
@@ -301,7 +291,7 @@ pub(super) enum Item {
 impl Item {
     /// Reads an item of a kind from its parsed value; `offset` is where the text it was parsed
     /// from starts in the file.
-    pub(super) fn read(
+    fn read(
         kind: Kind,
         value: Spanned<DeValue<'_>>,
         offset: usize,
@@ -484,7 +474,7 @@ mod tests {
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);
     }
 
-    const EXAMPLE: &str = include_str!("../../tests/fixtures/valid/example.toml");
+    const EXAMPLE: &str = include_str!("../../../tests/fixtures/valid/example.toml");
 
     /// Small edits that keep a file near-valid, so both readers see interesting input.
     fn mutated() -> impl Strategy<Value = String> {

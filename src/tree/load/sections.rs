@@ -16,9 +16,9 @@ use memchr::{memchr, memmem};
 
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostics::Diagnostic;
-use super::load::Item;
+use super::Item;
 use super::quick;
+use crate::tree::diagnostics::Diagnostic;
 
 /// Which top-level item a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -118,7 +118,7 @@ pub fn parse(file: &str, text: &str) -> Result<Answers, Problems> {
     };
     // Checked first without building the document, so a file of countless broken lines is
     // counted rather than held in memory.
-    let syntax = crate::tree::syntax::check(text);
+    let syntax = crate::tree::load::syntax::check(text);
     let (root, syntax_errors) = if syntax.total > 0 {
         problems.unlisted = syntax.total - syntax.first.len();
         (None, syntax.first)

@@ -9,7 +9,7 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
-use super::diagnostics::MAX_LISTED;
+use crate::tree::diagnostics::MAX_LISTED;
 
 /// The syntax errors of a text: the first ones, and how many there are in all.
 #[derive(Debug, Default)]

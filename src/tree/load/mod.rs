@@ -2,6 +2,12 @@
 //! collected (one per item at most, since serde stops at an item's first), then the tree is
 //! validated, and every problem is placed at its line and column.
 
+mod places;
+mod quick;
+mod sections;
+pub(crate) mod syntax;
+mod wording;
+
 use std::ops::Range;
 use std::path::Path;
 
@@ -10,12 +16,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, MAX_LISTED, Report, Unlisted};
-use super::model::{Meta, Outcome, Question, Source, TreeFile};
-use super::places::{Places, Rows};
-use super::sections::{self, Kind, Section};
+use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
 use super::{Tree, TreeError};
-use super::{syntax, wording};
+use places::{Places, Rows};
+use sections::{Kind, Section};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
 /// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
@@ -105,6 +110,8 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
         sources: parts.sources,
         outcomes: parts.outcomes,
         questions: parts.questions,
+        rules: parts.rules,
+        examples: parts.examples,
     };
     let mut diagnostics = parts.diagnostics;
     let (checks, resolved) = validate::check_and_resolve(&file_model, &parts.known, whole);
@@ -169,6 +176,8 @@ struct Parts {
     sources: Vec<Source>,
     outcomes: Vec<Outcome>,
     questions: Vec<Question>,
+    rules: Vec<Rule>,
+    examples: Vec<Example>,
     /// Ids of items that failed to read, so references to them are not reported twice.
     known: Known,
     rows: Rows,
@@ -183,7 +192,7 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     parts.sources.reserve_exact(count(Kind::Source));
     parts.outcomes.reserve_exact(count(Kind::Outcome));
     parts.questions.reserve_exact(count(Kind::Question));
-    let mut rows = [0usize; 4];
+    let mut rows = [0usize; Kind::ALL.len()];
     for (item, diagnostic) in sections::read(text, &sections)?.into_iter().flatten() {
         parts.diagnostics.extend(diagnostic.map(|d| *d));
         let row = &mut rows[item.kind() as usize];
@@ -193,7 +202,14 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     Some((parts, Places::Sections(sections)))
 }
 
-const TOP_LEVEL_KEYS: [&str; 4] = ["meta", "sources", "outcomes", "questions"];
+const TOP_LEVEL_KEYS: [&str; 6] = [
+    "meta",
+    "sources",
+    "outcomes",
+    "questions",
+    "rules",
+    "examples",
+];
 
 fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
     for (key, value) in root {
@@ -206,6 +222,8 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             "sources" => Kind::Source,
             "outcomes" => Kind::Outcome,
             "questions" => Kind::Question,
+            "rules" => Kind::Rule,
+            "examples" => Kind::Example,
             other => {
                 parts.diagnostics.push(
                     Diagnostic::error(
@@ -285,12 +303,14 @@ pub(super) enum Item {
     Source(Option<Source>, Option<String>),
     Outcome(Option<Outcome>, Option<String>),
     Question(Option<Question>, Option<String>),
+    Rule(Option<Rule>, Option<String>),
+    Example(Option<Example>, Option<String>),
 }
 
 impl Item {
     /// Reads an item of a kind from its parsed value; `offset` is where the text it was parsed
     /// from starts in the file.
-    pub(super) fn read(
+    fn read(
         kind: Kind,
         value: Spanned<DeValue<'_>>,
         offset: usize,
@@ -313,6 +333,14 @@ impl Item {
                 let id = raw_id(&value);
                 Item::Question(read_item(value, offset, diagnostics), id)
             }
+            Kind::Rule => {
+                let id = raw_id(&value);
+                Item::Rule(read_item(value, offset, diagnostics), id)
+            }
+            Kind::Example => {
+                let id = raw_id(&value);
+                Item::Example(read_item(value, offset, diagnostics), id)
+            }
         }
     }
 
@@ -322,6 +350,8 @@ impl Item {
             Item::Source(..) => Kind::Source,
             Item::Outcome(..) => Kind::Outcome,
             Item::Question(..) => Kind::Question,
+            Item::Rule(..) => Kind::Rule,
+            Item::Example(..) => Kind::Example,
         }
     }
 }
@@ -355,6 +385,16 @@ impl Parts {
                 self.known.questions_unread = true;
                 self.known.questions.extend(id);
             }
+            Item::Rule(Some(rule), _) => {
+                self.rules.push(rule);
+                self.rows.rules.push(row);
+            }
+            Item::Example(Some(example), _) => {
+                self.examples.push(example);
+                self.rows.examples.push(row);
+            }
+            // The item's own error says what to fix; nothing refers to rules or examples.
+            Item::Rule(None, _) | Item::Example(None, _) => {}
         }
     }
 
@@ -428,6 +468,8 @@ mod tests {
         assert_eq!(by_section.sources, whole.sources);
         assert_eq!(by_section.outcomes, whole.outcomes);
         assert_eq!(by_section.questions, whole.questions);
+        assert_eq!(by_section.rules, whole.rules);
+        assert_eq!(by_section.examples, whole.examples);
         assert_eq!(by_section.known.questions, whole.known.questions);
         assert_eq!(by_section.diagnostics, whole.diagnostics);
         by_section
@@ -437,7 +479,7 @@ mod tests {
     fn reading_by_section_matches_reading_whole() {
         let parts = both_ways(EMBEDDED);
         assert!(parts.diagnostics.is_empty());
-        assert_eq!(parts.questions.len(), 11);
+        assert_eq!(parts.questions.len(), 13);
     }
 
     #[test]
@@ -445,13 +487,13 @@ mod tests {
         let broken = EMBEDDED
             .replacen("label = \"Hire a CIO\"", "label = 7", 1)
             .replacen("prompt = ", "promt = ", 1)
-            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nurl = \"x\"", 1);
+            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nuri = \"x\"", 1);
         let parts = both_ways(&broken);
         let codes: Vec<&str> = parts.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);
     }
 
-    const EXAMPLE: &str = include_str!("../../tests/fixtures/valid/example.toml");
+    const EXAMPLE: &str = include_str!("../../../tests/fixtures/valid/example.toml");
 
     /// Small edits that keep a file near-valid, so both readers see interesting input.
     fn mutated() -> impl Strategy<Value = String> {

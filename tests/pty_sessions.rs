@@ -184,6 +184,37 @@ fn stopped_by(signal: &str, code: u32, note: Option<&str>) {
     );
 }
 
+/// A signal on the start screen, before anything was given, leaves no empty session behind
+/// (which `techhire resume` would then open instead of the real unfinished one).
+fn stopped_on_the_start_screen(signal: &str, code: u32) {
+    let dir = scratch();
+    let mut app = Running::spawn(&[] as &[&str], dir.path(), dir.path());
+    app.wait_for("Start a new interview");
+    app.signal(signal);
+    assert_eq!(app.finish(), code, "SIG{signal}");
+    app.assert_screen_restored();
+    let left: Vec<String> = std::fs::read_dir(dir.path().join("sessions"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(left, Vec::<String>::new(), "SIG{signal} left a session");
+}
+
+#[test]
+fn sigterm_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("TERM", 128 + 15);
+}
+
+#[test]
+fn sighup_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("HUP", 128 + 1);
+}
+
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_the_session() {
     stopped_by("TERM", 128 + 15, None);

@@ -191,8 +191,8 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
             USAGE,
             format!(
                 "{error}\nThe answers of this interview, as an answers file (save it as \
-                 answers.toml, then `techhire run --answers answers.toml`):\n{}",
-                answers_file(&interview)
+                 answers.toml, then `techhire run --answers answers.toml`), with its notes:\n{}",
+                answers_file(&interview, &save.session().note_texts())
             ),
         ));
     }
@@ -424,19 +424,32 @@ pub fn minute(time: Timestamp) -> String {
     format!("{} {} UTC", &text[..10], &text[11..16])
 }
 
-/// The interview's answers on its path as an answers file, for when the session cannot be
-/// saved: nothing typed is lost.
-fn answers_file(interview: &Interview) -> String {
+/// The interview's answers on its path as an answers file, its notes as comments above
+/// them, for when the session cannot be saved: nothing typed is lost.
+fn answers_file(
+    interview: &Interview,
+    notes: &std::collections::BTreeMap<String, String>,
+) -> String {
     let tree: &Tree = interview.tree();
-    interview
-        .path()
-        .iter()
-        .map(|step| {
-            let question = tree.question(step.question);
-            let choice = &question.choices[step.choice].id;
-            format!("{} = \"{}\"\n", question.id, choice)
-        })
-        .collect()
+    let mut file = String::new();
+    for (question, text) in notes {
+        let text = techhire::text::terminal_safe_multiline(text);
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        file.push_str(&format!(
+            "# Note on {}: {first}\n",
+            techhire::text::terminal_safe(question)
+        ));
+        for line in lines {
+            file.push_str(&format!("#   {line}\n"));
+        }
+    }
+    for step in interview.path() {
+        let question = tree.question(step.question);
+        let choice = &question.choices[step.choice].id;
+        file.push_str(&format!("{} = \"{}\"\n", question.id, choice));
+    }
+    file
 }
 
 /// A path or id as it can be pasted into a shell: quoted when it has anything but plain

@@ -141,7 +141,11 @@ impl SessionFile {
     /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
+            fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
+                // Nothing was saved yet, so there is no last save to speak of.
+                SessionError::Write { file, why } => SessionError::Create { file, why },
+                other => other,
+            })?;
         }
         if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
@@ -171,6 +175,14 @@ impl SessionFile {
     pub fn discard(self) -> Result<(), SessionError> {
         fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
         // The lock is released when `self` drops, after the file is gone.
+    }
+
+    /// What [`discard`](SessionFile::discard) removes, to remove later from where the file
+    /// cannot be handed over: a signal handler's last act, for a session nothing was given in.
+    pub fn discard_later(&self) -> DiscardLater {
+        DiscardLater {
+            paths: [self.path.clone(), super::lock::lock_path(&self.path)],
+        }
     }
 
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
@@ -226,6 +238,22 @@ impl SessionFile {
     pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
         self.session.set_note(question, text, Timestamp::now());
         self.save()
+    }
+}
+
+/// The files of a session to remove when the program stops, by [`SessionFile::discard_later`].
+#[derive(Debug, Clone)]
+pub struct DiscardLater {
+    paths: [PathBuf; 2],
+}
+
+impl DiscardLater {
+    /// Removes the session file and its holder note. The caller makes sure nothing saves the
+    /// session afterwards (the program is about to exit).
+    pub fn now(&self) {
+        for path in &self.paths {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 

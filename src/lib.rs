@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod export;
+pub mod files;
 pub mod graph;
 pub mod interview;
 pub mod outcome;

@@ -6,9 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::Lock;
-use super::write::{temp_path, write_atomic, write_atomic_unflushed, write_error};
-use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
+use super::summary::Listing;
+use super::write::{self, write_error};
+use super::{Session, SessionError, Timestamp, read_path};
 use crate::Interview;
+use crate::files::temp_prefix;
 
 /// The environment variable that, when set, names the data directory in place of the
 /// operating system's: sessions then live in its `sessions` folder.
@@ -18,68 +20,6 @@ pub const DATA_DIR_VAR: &str = "TECHHIRE_DATA_DIR";
 #[derive(Debug, Clone)]
 pub struct Store {
     folder: PathBuf,
-}
-
-/// What a folder holds: the sessions it could read, newest first, and the files it could not.
-#[derive(Debug)]
-pub struct Listing {
-    pub sessions: Vec<Summary>,
-    pub unreadable: Vec<Unreadable>,
-}
-
-/// A file in the sessions folder that is not a readable session, and why.
-#[derive(Debug)]
-pub struct Unreadable {
-    pub path: PathBuf,
-    pub error: SessionError,
-}
-
-/// One session, as a listing shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub id: String,
-    pub path: PathBuf,
-    pub client: Option<String>,
-    pub consultant: Option<String>,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    /// The question tree's title.
-    pub tree_title: String,
-    pub progress: ProgressSnapshot,
-    /// The recommendation's headline, once finished.
-    pub outcome: Option<String>,
-    /// The recommended outcome's id, once finished.
-    pub outcome_id: Option<String>,
-}
-
-impl Summary {
-    fn of(path: PathBuf, session: Session) -> Summary {
-        Summary {
-            id: session.id,
-            path,
-            client: session.client,
-            consultant: session.consultant,
-            created: session.created,
-            updated: session.updated,
-            tree_title: session.tree.title,
-            progress: session.progress,
-            outcome: session.result.as_ref().map(|r| r.label.clone()),
-            outcome_id: session.result.map(|r| r.outcome),
-        }
-    }
-
-    /// Progress in words, e.g. "finished", "4 answered, 3 to 6 to go".
-    pub fn progress_text(&self) -> String {
-        let p = self.progress;
-        match (self.outcome.is_some(), p.fewest_left == p.most_left) {
-            (true, _) => "finished".into(),
-            (false, true) => format!("{} answered, {} to go", p.answered, p.most_left),
-            (false, false) => format!(
-                "{} answered, {} to {} to go",
-                p.answered, p.fewest_left, p.most_left
-            ),
-        }
-    }
 }
 
 impl Store {
@@ -158,40 +98,10 @@ impl Store {
     }
 
     /// Every session in the folder, most recently updated first, and the `.json` files that
-    /// are not readable sessions. A folder that does not exist yet holds no sessions.
+    /// are not readable sessions. A folder that does not exist yet holds no sessions. Only the
+    /// files changed since the last listing are read (see [`super::index`]).
     pub fn list(&self) -> Result<Listing, SessionError> {
-        let mut listing = Listing {
-            sessions: Vec::new(),
-            unreadable: Vec::new(),
-        };
-        let entries = match fs::read_dir(&self.folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(source) => {
-                return Err(SessionError::Read {
-                    file: self.folder.display().to_string(),
-                    source,
-                });
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            // Temporary files and locks are hidden or not `.json`.
-            if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
-            }
-            match read_path(&path) {
-                Ok(session) => listing.sessions.push(Summary::of(path, session)),
-                Err(error) => listing.unreadable.push(Unreadable { path, error }),
-            }
-        }
-        listing
-            .sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
-        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
+        super::index::list(&self.folder)
     }
 }
 
@@ -200,19 +110,30 @@ impl Store {
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    _lock: Lock,
+    lock: Lock,
 }
 
 impl SessionFile {
-    /// Opens and locks an existing session file. A bad file is left untouched.
+    /// Opens and locks an existing session file. A bad file is left untouched. A session
+    /// reached through a symbolic link is saved where the link points, so the link stays a
+    /// link.
     pub fn open(path: &Path) -> Result<SessionFile, SessionError> {
-        let lock = Lock::acquire(path)?;
-        let session = read_path(path)?;
-        remove_stale_temporaries(path);
+        let path = match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                fs::canonicalize(path).map_err(|source| SessionError::Read {
+                    file: path.display().to_string(),
+                    source,
+                })?
+            }
+            _ => path.to_path_buf(),
+        };
+        let lock = Lock::acquire(&path)?;
+        let session = read_path(&path)?;
+        remove_stale_temporaries(&path);
         Ok(SessionFile {
-            path: path.to_path_buf(),
+            path,
             session,
-            _lock: lock,
+            lock,
         })
     }
 
@@ -222,26 +143,23 @@ impl SessionFile {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
         }
-        let lock = Lock::acquire(path)?;
-        if path.exists() {
+        if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
                 file: path.display().to_string(),
             });
         }
+        // Nothing to lose yet in a blank session: the first answer, note or name is saved
+        // durably.
+        let durable = !session.is_blank();
+        let bytes = bytes(path, &session)?;
+        let file = write::create(path, &bytes, durable)?;
+        let lock = Lock::holding(path, file);
         remove_stale_temporaries(path);
-        let blank = session.is_blank();
-        let mut file = SessionFile {
+        Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            _lock: lock,
-        };
-        if blank {
-            // Nothing to lose yet: the first answer, note or name is saved durably.
-            file.write(write_atomic_unflushed)?;
-        } else {
-            file.save()?;
-        }
-        Ok(file)
+            lock,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -281,21 +199,9 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
-        self.write(write_atomic)
-    }
-
-    fn write(&self, how: fn(&Path, &[u8]) -> Result<(), SessionError>) -> Result<(), SessionError> {
-        how(&self.path, &self.bytes(&self.session)?)
-    }
-
-    /// A session as this file holds it: pretty JSON and a final newline.
-    fn bytes(&self, session: &Session) -> Result<Vec<u8>, SessionError> {
-        let mut json = serde_json::to_vec_pretty(session).map_err(|e| SessionError::Write {
-            file: self.path.display().to_string(),
-            why: e.to_string(),
-        })?;
-        json.push(b'\n');
-        Ok(json)
+        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
+        self.lock.moved_to(file);
+        Ok(())
     }
 
     /// The save that would set a question's note, prepared now and written later, if at all;
@@ -305,7 +211,7 @@ impl SessionFile {
         let mut session = self.session.clone();
         session.set_note(question, text, Timestamp::now());
         Ok(PreparedSave {
-            bytes: self.bytes(&session)?,
+            bytes: bytes(&self.path, &session)?,
             path: self.path.clone(),
         })
     }
@@ -331,11 +237,21 @@ pub struct PreparedSave {
 }
 
 impl PreparedSave {
-    /// Writes the prepared session atomically, as a save does. The caller must make sure no
-    /// other save of the file runs at the same time (they share a temporary file).
+    /// Writes the prepared session atomically, as a save does. The caller makes sure no other
+    /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write_atomic(&self.path, &self.bytes)
+        write::save(&self.path, &self.bytes).map(drop)
     }
+}
+
+/// A session as its file holds it: pretty JSON and a final newline.
+fn bytes(path: &Path, session: &Session) -> Result<Vec<u8>, SessionError> {
+    let mut json = serde_json::to_vec_pretty(session).map_err(|e| SessionError::Write {
+        file: path.display().to_string(),
+        why: e.to_string(),
+    })?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// Temporary files from saves that were killed before their rename. Only called while holding
@@ -347,15 +263,7 @@ fn remove_stale_temporaries(path: &Path) {
     } else {
         folder
     };
-    let ours = temp_path(path);
-    let Some(prefix) = ours
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.rsplitn(3, '.').nth(2))
-        .map(|p| format!("{p}."))
-    else {
-        return;
-    };
+    let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };

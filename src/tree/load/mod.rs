@@ -6,8 +6,6 @@
 mod places;
 mod wording;
 
-use std::fs::File;
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -16,7 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
-use super::model::{Meta, Outcome, Question, Source, TreeFile};
+use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
 use super::{Tree, TreeError};
 use places::Rows;
@@ -45,27 +43,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
         file: name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io_err)?;
-    let size = file.metadata().map_err(io_err)?.len();
-    if size > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size,
-            limit: MAX_TREE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
-    file.take(MAX_TREE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size: bytes.len() as u64,
-            limit: MAX_TREE_BYTES,
-        });
-    }
+    let too_large = |size| TreeError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: MAX_TREE_BYTES,
+    };
+    let bytes = crate::files::read_bounded(path, MAX_TREE_BYTES).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(size) => too_large(size),
+        other => io_err(other.into_io()),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
@@ -110,6 +96,8 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
         sources: parts.sources,
         outcomes: parts.outcomes,
         questions: parts.questions,
+        rules: parts.rules,
+        examples: parts.examples,
     };
     let mut diagnostics = parts.diagnostics;
     let (checks, resolved) = validate::check_and_resolve(&file_model, &parts.known, whole);
@@ -156,13 +144,22 @@ struct Parts {
     sources: Vec<Source>,
     outcomes: Vec<Outcome>,
     questions: Vec<Question>,
+    rules: Vec<Rule>,
+    examples: Vec<Example>,
     /// Ids of items that failed to read, so references to them are not reported twice.
     known: Known,
     rows: Rows,
     diagnostics: Vec<Diagnostic>,
 }
 
-const TOP_LEVEL_KEYS: [&str; 4] = ["meta", "sources", "outcomes", "questions"];
+const TOP_LEVEL_KEYS: [&str; 6] = [
+    "meta",
+    "sources",
+    "outcomes",
+    "questions",
+    "rules",
+    "examples",
+];
 
 fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
     for (key, value) in root {
@@ -175,6 +172,8 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             "sources" => Kind::Source,
             "outcomes" => Kind::Outcome,
             "questions" => Kind::Question,
+            "rules" => Kind::Rule,
+            "examples" => Kind::Example,
             other => {
                 parts.diagnostics.push(
                     Diagnostic::error(
@@ -253,6 +252,8 @@ enum Kind {
     Source,
     Outcome,
     Question,
+    Rule,
+    Example,
 }
 
 impl Kind {
@@ -263,6 +264,8 @@ impl Kind {
             Kind::Source => "sources",
             Kind::Outcome => "outcomes",
             Kind::Question => "questions",
+            Kind::Rule => "rules",
+            Kind::Example => "examples",
         }
     }
 }
@@ -275,6 +278,8 @@ enum Item {
     Source(Option<Source>, Option<String>),
     Outcome(Option<Outcome>, Option<String>),
     Question(Option<Question>, Option<String>),
+    Rule(Option<Rule>),
+    Example(Option<Example>),
 }
 
 impl Item {
@@ -297,6 +302,8 @@ impl Item {
                 let id = raw_id(&value);
                 Item::Question(read_item(value, diagnostics), id)
             }
+            Kind::Rule => Item::Rule(read_item(value, diagnostics)),
+            Kind::Example => Item::Example(read_item(value, diagnostics)),
         }
     }
 }
@@ -330,6 +337,16 @@ impl Parts {
                 self.known.questions_unread = true;
                 self.known.questions.extend(id);
             }
+            Item::Rule(Some(rule)) => {
+                self.rules.push(rule);
+                self.rows.rules.push(row);
+            }
+            Item::Example(Some(example)) => {
+                self.examples.push(example);
+                self.rows.examples.push(row);
+            }
+            // The item's own error says what to fix; nothing refers to rules or examples.
+            Item::Rule(None) | Item::Example(None) => {}
         }
     }
 
@@ -391,7 +408,7 @@ mod tests {
         let broken = EMBEDDED
             .replacen("label = \"Hire a CIO\"", "label = 7", 1)
             .replacen("prompt = ", "promt = ", 1)
-            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nurl = \"x\"", 1);
+            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nuri = \"x\"", 1);
         let (parts, _) = read_whole(&broken).unwrap_or_else(|_| panic!("the file parses"));
         let codes: Vec<&str> = parts.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);

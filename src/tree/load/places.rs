@@ -49,6 +49,8 @@ pub(super) struct Rows {
     pub sources: Vec<usize>,
     pub outcomes: Vec<usize>,
     pub questions: Vec<usize>,
+    pub rules: Vec<usize>,
+    pub examples: Vec<usize>,
 }
 
 impl Rows {
@@ -56,6 +58,8 @@ impl Rows {
         let rows = match key {
             "sources" => &self.sources,
             "outcomes" => &self.outcomes,
+            "rules" => &self.rules,
+            "examples" => &self.examples,
             _ => &self.questions,
         };
         rows.get(index).copied().unwrap_or(index)

@@ -4,6 +4,8 @@
 
 mod flow;
 mod questions;
+mod rule_paths;
+mod rules;
 pub(crate) mod suggest;
 
 use std::collections::{HashMap, HashSet};
@@ -86,6 +88,18 @@ pub(crate) fn check_and_resolve(
         "question",
         &mut out,
     );
+    ids(
+        file.rules.iter().map(|r| r.id.as_str()),
+        "rules",
+        "rule",
+        &mut out,
+    );
+    ids(
+        file.examples.iter().map(|e| e.id.as_str()),
+        "examples",
+        "example",
+        &mut out,
+    );
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
     let mut suggest = Suggest::new([
         (&sources, &known.sources),
@@ -166,6 +180,7 @@ pub(crate) fn check_and_resolve(
 
     let mut resolved = questions::check(&context, &file.questions, &mut suggest, &mut out);
     resolved.finish();
+    resolved.rules = rules::check(file, &context, &mut suggest, &mut out);
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
         let outcomes_final =

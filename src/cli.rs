@@ -87,7 +87,7 @@ pub enum Command {
     },
     /// Give the recommendation for answers written in a file, without asking.
     Run {
-        /// TOML file mapping question ids to choice ids, e.g. `size = "small_private"`.
+        /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
         /// `text` for the terminal, `markdown` for email and documents, `json` for programs.

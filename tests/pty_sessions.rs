@@ -275,7 +275,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
 
     // The tree changes: a new version, and the answer given to `focus` is gone.
     let edited = EMBEDDED
-        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+        .replace("version = \"2.0.0\"", "version = \"2.1.0\"")
         .replace("id = \"internal\"", "id = \"inward\"")
         .replace("focus = \"internal\"", "focus = \"inward\"");
     std::fs::write(&tree_path, edited).expect("the tree is edited");
@@ -286,7 +286,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     app.press(b"\t\t\t\r");
     app.wait_for("Before you go on");
     app.wait_for_words("The questions have changed since this session was saved");
-    app.wait_for_words("version 1.0.0 of the questions and this is version 1.1.0");
+    app.wait_for_words("version 2.0.0 of the questions and this is version 2.1.0");
     app.wait_for("question `focus`: choice `internal` is no longer offered");
     app.press(b"\r");
     app.wait_for_gone("Before you go on");
@@ -312,7 +312,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     let saved =
         techhire::session::read_path(&dir.path().join("sessions/acme.json")).expect("readable");
     assert_eq!(
-        saved.tree.version, "1.1.0",
+        saved.tree.version, "2.1.0",
         "saved on the tree as it is now"
     );
     assert_eq!(

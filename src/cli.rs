@@ -45,7 +45,7 @@ pub struct InterviewArgs {
 
     /// Colours of the full-screen interview [default: dark].
     #[arg(long, value_enum)]
-    pub theme: Option<crate::tui::ThemeName>,
+    pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
     #[arg(long, value_name = "NAME")]
@@ -133,6 +133,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
+}
+
+/// The colours `--theme` names (the full-screen interview has its own `tui::ThemeName`; the
+/// interview command turns one into the other, so the TUI knows nothing of the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    Dark,
+    Light,
+    Mono,
 }
 
 /// How `sessions` lists.

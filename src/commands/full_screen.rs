@@ -9,7 +9,7 @@ use std::sync::{Mutex, MutexGuard};
 use techhire::Interview;
 use techhire::session::{Saved, Store, Summary, Unreadable};
 
-use crate::cli::ReportFormat;
+use crate::cli::{self, ReportFormat};
 use crate::commands::opening::{self, Ending, Opened, minute};
 use crate::commands::report;
 use crate::commands::{Failure, USAGE};
@@ -21,8 +21,13 @@ use crate::tui;
 pub fn run(
     opened: &mut Opened,
     questions: Option<&Path>,
-    theme: Option<tui::ThemeName>,
+    theme: Option<cli::Theme>,
 ) -> Result<Ending, Failure> {
+    let theme = theme.map(|theme| match theme {
+        cli::Theme::Dark => tui::ThemeName::Dark,
+        cli::Theme::Light => tui::ThemeName::Light,
+        cli::Theme::Mono => tui::ThemeName::Mono,
+    });
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
     let mut host = SessionHost { opened, questions };
@@ -56,7 +61,7 @@ fn choose(opened: &Opened) -> tui::Choose {
     let saved = match Store::open_default().and_then(|store| store.list()) {
         Ok(listing) => listing
             .sessions
-            .iter()
+            .into_iter()
             .filter(|s| s.path != current)
             .map(listed)
             .chain(listing.unreadable.iter().map(unreadable))
@@ -64,7 +69,7 @@ fn choose(opened: &Opened) -> tui::Choose {
         Err(e) => vec![tui::Listed {
             path: Store::default_folder().unwrap_or_default(),
             client: "The sessions folder".into(),
-            updated: String::new(),
+            updated: None,
             progress: String::new(),
             outcome: None,
             problem: Some(format!("could not be read: {e}")),
@@ -74,19 +79,20 @@ fn choose(opened: &Opened) -> tui::Choose {
         client: session.client.clone().unwrap_or_default(),
         consultant: session.consultant.clone().unwrap_or_default(),
         saved,
+        time: minute,
     }
 }
 
-fn listed(summary: &Summary) -> tui::Listed {
+fn listed(summary: Summary) -> tui::Listed {
+    let progress = summary.progress_text();
     tui::Listed {
-        path: summary.path.clone(),
         client: summary
             .client
-            .clone()
             .unwrap_or_else(|| format!("(no name) {}", summary.id)),
-        updated: minute(summary.updated),
-        progress: summary.progress_text(),
-        outcome: summary.outcome.clone(),
+        path: summary.path,
+        updated: Some(summary.updated),
+        progress,
+        outcome: summary.outcome,
         problem: None,
     }
 }
@@ -106,7 +112,7 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
             .path
             .file_name()
             .map_or(full.clone(), |n| n.to_string_lossy().into_owned()),
-        updated: String::new(),
+        updated: None,
         progress: String::new(),
         outcome: None,
         problem: Some(problem),

@@ -37,8 +37,17 @@ pub struct Loaded {
     pub report: Report,
 }
 
+/// Checks run on a tree once it has loaded (the library's examples runner, say): each problem
+/// comes with its path into the file and is placed and reported like the loader's own.
+pub type Checks<'c> = &'c dyn Fn(&Tree) -> Vec<(Diagnostic, validate::Path)>;
+
 /// Reads and loads a tree file, refusing files over [`MAX_TREE_BYTES`] before reading them.
 pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
+    load_path_checked(path, None)
+}
+
+/// [`load_path`], then `more` checks on the loaded tree.
+pub fn load_path_checked(path: &Path, more: Option<Checks>) -> Result<Loaded, TreeError> {
     let name = path.display().to_string();
     let io_err = |source| TreeError::Io {
         file: name.clone(),
@@ -64,16 +73,26 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
             column: at.column,
         }
     })?;
-    load_str(&name, &text).map_err(TreeError::Invalid)
+    load_str_checked(&name, &text, more).map_err(TreeError::Invalid)
 }
 
 /// Loads a tree from text; `file` names it in diagnostics. All problems are reported at once.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
-    load_text(file, text, true)
+    load_text(file, text, true, None)
+}
+
+/// [`load_str`], then `more` checks on the loaded tree.
+pub fn load_str_checked(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Report> {
+    load_text(file, text, true, more)
 }
 
 /// Loads a tree, reading it by section when `by_section` allows and the file's shape does.
-fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report> {
+fn load_text(
+    file: &str,
+    text: &str,
+    by_section: bool,
+    more: Option<Checks>,
+) -> Result<Loaded, Report> {
     let report = |diagnostics: Vec<Diagnostic>| Report {
         file: file.to_string(),
         // A clean tree's report needs no copy of a text that may be tens of MiB.
@@ -125,6 +144,20 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
         return Err(report(diagnostics));
     }
     let tree = Tree::from_checked(file_model, resolved);
+    if let Some(more) = more {
+        let found = more(&tree);
+        if !found.is_empty() {
+            for (diagnostic, path) in found {
+                let span = places.locate(text, &parts.rows, &path);
+                diagnostics.push(diagnostic.at(span));
+            }
+            diagnostics
+                .sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
+            if diagnostics.iter().any(Diagnostic::is_error) {
+                return Err(report(diagnostics));
+            }
+        }
+    }
     Ok(Loaded {
         tree,
         report: report(diagnostics),
@@ -553,8 +586,8 @@ mod tests {
         #[test]
         fn reading_by_section_never_changes_the_result(text in mutated()) {
             prop_assert_eq!(
-                outcome(load_text("t.toml", &text, true)),
-                outcome(load_text("t.toml", &text, false))
+                outcome(load_text("t.toml", &text, true, None)),
+                outcome(load_text("t.toml", &text, false, None))
             );
         }
     }

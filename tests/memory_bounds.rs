@@ -44,15 +44,17 @@ fn filled(unit: &str, limit: u64) -> String {
 }
 
 #[test]
-fn the_worst_tree_validates_within_the_bound_in_every_format() {
+fn the_worst_trees_validate_within_the_bound_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     // One-character lines: a syntax error per two bytes, the most problems a file can hold.
-    let path = dir.path().join("lines.toml");
-    fs::write(&path, filled("x\n", MAX_TREE_BYTES)).unwrap();
+    let lines = dir.path().join("lines.toml");
+    fs::write(&lines, filled("x\n", MAX_TREE_BYTES)).unwrap();
     let errors = MAX_TREE_BYTES / 2;
-    let file = path.to_str().unwrap();
     for format in ["text", "json"] {
-        let out = bounded(dir.path(), &["validate", file, "--format", format]);
+        let out = bounded(
+            dir.path(),
+            &["validate", lines.to_str().unwrap(), "--format", format],
+        );
         assert_eq!(
             out.status.code(),
             Some(1),
@@ -74,6 +76,32 @@ fn the_worst_tree_validates_within_the_bound_in_every_format() {
                 let listed = json["diagnostics"].as_array().unwrap().len() as u64;
                 assert_eq!(json["unlisted"], errors - listed);
             }
+        }
+    }
+    // Valid TOML that costs most to parse: a list of tiny values, and one key given again on
+    // every line (an error per four bytes, found only by building the document).
+    let list = format!("a = [{}0]\n", filled("0,", MAX_TREE_BYTES - 8));
+    let again = filled("a=1\n", MAX_TREE_BYTES);
+    for (name, content, says) in [
+        ("list.toml", list, "unknown-key"),
+        ("again.toml", again, "duplicate key"),
+    ] {
+        assert!(content.len() as u64 <= MAX_TREE_BYTES, "{name}");
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        for format in ["text", "json"] {
+            let out = bounded(
+                dir.path(),
+                &["validate", path.to_str().unwrap(), "--format", format],
+            );
+            let stdout = text(&out.stdout);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{name} {format}: {}",
+                text(&out.stderr)
+            );
+            assert!(stdout.contains(says), "{name} {format}: {stdout:.300}");
         }
     }
 }

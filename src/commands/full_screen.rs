@@ -3,6 +3,7 @@
 //! dropping the new session if nothing was given in it), and to write reports to the current
 //! folder.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -143,30 +144,39 @@ fn saving() -> MutexGuard<'static, ()> {
 
 impl SessionHost<'_> {
     /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
-    /// the note being written, if any; else remove a new session nothing was given in yet, as
-    /// leaving does, so it never stands in for a real one in `techhire resume`.
+    /// the note being written, if any; remove a new session nothing was given in yet, as
+    /// leaving does, so it never stands in for a real one in `techhire resume`; and say, as
+    /// leaving does, where the session is and how to carry on.
     fn arm(&self) {
-        let last: Option<Box<dyn FnOnce() + Send>> = match &self.draft {
-            Some(save) => {
-                let save = save.clone();
-                Some(Box::new(move || {
-                    let held = saving();
-                    let _ = save.write();
-                    // Never released: the program exits next, and no save may follow this one.
-                    std::mem::forget(held);
-                }))
-            }
-            None if self.opened.fresh && self.opened.in_store && self.opened.save.is_blank() => {
-                let discard = self.opened.save.discard_later();
-                Some(Box::new(move || {
-                    let held = saving();
-                    discard.now();
-                    std::mem::forget(held);
-                }))
-            }
-            None => None,
+        let opened = &self.opened;
+        let draft = self.draft.clone();
+        let discard =
+            (draft.is_none() && opened.fresh && opened.in_store && opened.save.is_blank())
+                .then(|| opened.save.discard_later());
+        let farewell = match discard {
+            Some(_) => "Nothing was answered, so no session was kept.".to_string(),
+            None => opening::saved_where(
+                opened.save.path(),
+                &opened.handle,
+                opened.in_store,
+                Ending::Interrupted,
+            ),
         };
-        tui::on_signal(last);
+        tui::on_signal(Some(Box::new(move || {
+            let held = saving();
+            if let Some(save) = draft {
+                let _ = save.write();
+            }
+            if let Some(discard) = discard {
+                discard.now();
+            }
+            // Never released: the program exits next, and no save may follow this one.
+            std::mem::forget(held);
+            // The terminal may be gone (a hang-up): nothing to do if this cannot be written.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{farewell}");
+            let _ = out.flush();
+        })));
     }
 }
 

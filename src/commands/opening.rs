@@ -207,27 +207,32 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
             Err(e) => e.to_string(),
         }
     } else {
-        let path = quote(&save.path().display().to_string());
-        let saved = if in_store {
-            format!("Saved as session {handle}, in {path}.")
-        } else {
-            format!("Saved in {path}.")
-        };
-        let handle = quote(&handle);
-        match ending {
-            Ending::Finished => format!(
-                "{saved}\nWrite the report for your client with:\n  \
-                 techhire report {handle} --format html -o report.html"
-            ),
-            Ending::Unfinished | Ending::Interrupted => {
-                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
-            }
-        }
+        saved_where(save.path(), &handle, in_store, ending)
     };
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{said}");
     let _ = stdout.flush();
     Ok(code)
+}
+
+/// Where a session was saved and what to do next, as said when an interview ends.
+pub fn saved_where(path: &Path, handle: &str, in_store: bool, ending: Ending) -> String {
+    let path = quote(&path.display().to_string());
+    let saved = if in_store {
+        format!("Saved as session {handle}, in {path}.")
+    } else {
+        format!("Saved in {path}.")
+    };
+    let handle = quote(handle);
+    match ending {
+        Ending::Finished => format!(
+            "{saved}\nWrite the report for your client with:\n  \
+             techhire report {handle} --format html -o report.html"
+        ),
+        Ending::Unfinished | Ending::Interrupted => {
+            format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
+        }
+    }
 }
 
 /// The question tree a saved session continues on.

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
 
-use techhire::Report;
+use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
 use crate::cli::{Cli, Command};
@@ -110,13 +110,13 @@ pub fn load_tree(path: Option<&Path>) -> Result<Loaded, Failure> {
     };
     result.map_err(|e| match e {
         TreeError::Io { .. } => unreadable(&e),
-        TreeError::Invalid(report) => Failure::new(
+        TreeError::Invalid(diagnostics) => Failure::new(
             PROBLEMS,
             format!(
                 "{}The question tree has problems; fix them and try again \
                  (`techhire validate {}` lists them again).\n",
-                report.render(),
-                report.file
+                diagnostics.render(),
+                diagnostics.file
             ),
         ),
         other => Failure::new(PROBLEMS, other.to_string()),
@@ -131,19 +131,19 @@ pub fn unreadable(e: &TreeError) -> Failure {
 }
 
 /// Mentions a tree's warnings without burying the interview under them.
-pub fn note_warnings(report: &Report) {
-    if let Some(line) = warnings_line(report) {
+pub fn note_warnings(warnings: &Diagnostics) {
+    if let Some(line) = warnings_line(warnings) {
         eprintln!("note: {line}");
     }
 }
 
 /// "questions.toml has 2 warnings; `techhire validate` lists them.", when it has any.
-pub fn warnings_line(report: &Report) -> Option<String> {
-    let n = report.warnings();
+pub fn warnings_line(diagnostics: &Diagnostics) -> Option<String> {
+    let n = diagnostics.warnings();
     (n > 0).then(|| {
         format!(
             "{} has {n} warning{}; `techhire validate` lists {}.",
-            techhire::text::terminal_safe(&report.file),
+            techhire::text::terminal_safe(&diagnostics.file),
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them" }
         )

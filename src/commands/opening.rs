@@ -81,7 +81,7 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         return resume(path, questions, names);
     }
     let loaded = load_tree(questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let interview = Interview::new(Arc::clone(&tree));
@@ -118,7 +118,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         file: tree_file,
         missing,
     } = tree_for(&before, questions)?;
-    let warnings = warnings_line(&loaded.report);
+    let warnings = warnings_line(&loaded.warnings);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
@@ -280,7 +280,7 @@ pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
         .display()
         .to_string();
     let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
-        .unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+        .unwrap_or_else(|_| loaded.warnings.text.clone().into_bytes());
     TreeStamp::new(&loaded.tree, &name, &bytes)
 }
 

@@ -33,7 +33,7 @@ pub fn run(
         file: tree_file,
         missing,
     } = tree_for(&session, questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     if let Some(missing) = missing {
         eprintln!("note: {missing}");
     }

@@ -11,7 +11,7 @@ mod walk;
 
 use std::sync::OnceLock;
 
-pub use diagnostics::{Diagnostic, Report, Severity};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{
     Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
@@ -50,7 +50,7 @@ pub enum TreeError {
         column: usize,
     },
     #[error("{}", .0.render())]
-    Invalid(Report),
+    Invalid(Diagnostics),
 }
 
 /// Where a choice leads.

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::diagnostics::{Diagnostic, Report};
+use super::diagnostics::{Diagnostic, Diagnostics};
 use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
 use super::{Tree, TreeError};
@@ -33,7 +33,7 @@ pub const MAX_TREE_BYTES: u64 = 512 * 1024;
 pub struct Loaded {
     pub tree: Tree,
     /// Warnings only; empty diagnostics when the tree is clean (and then no copy of the text).
-    pub report: Report,
+    pub warnings: Diagnostics,
 }
 
 /// Reads and loads a tree file, refusing files over [`MAX_TREE_BYTES`] before reading them.
@@ -67,10 +67,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
 }
 
 /// Loads a tree from text; `file` names it in diagnostics. All problems are reported at once.
-pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
-    let report = |diagnostics: Vec<Diagnostic>| Report {
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
+    let diagnostics_of = |diagnostics: Vec<Diagnostic>| Diagnostics {
         file: file.to_string(),
-        // A clean tree's report needs no copy of a text that may be tens of MiB.
+        // Clean diagnostics need no copy of a text that may be tens of MiB.
         text: if diagnostics.is_empty() {
             String::new()
         } else {
@@ -78,7 +78,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
         },
         diagnostics,
     };
-    let (mut parts, root) = read_whole(text).map_err(report)?;
+    let (mut parts, root) = read_whole(text).map_err(diagnostics_of)?;
 
     let meta = parts.meta.take().unwrap_or_else(|| {
         // Still check the start question when the rest of [meta] is broken or missing.
@@ -108,12 +108,12 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
     diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
 
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(report(diagnostics));
+        return Err(diagnostics_of(diagnostics));
     }
     let tree = Tree::from_checked(file_model, resolved);
     Ok(Loaded {
         tree,
-        report: report(diagnostics),
+        warnings: diagnostics_of(diagnostics),
     })
 }
 
@@ -417,12 +417,12 @@ mod tests {
     #[test]
     fn validation_problems_are_placed_at_their_line_and_column() {
         let broken = EMBEDDED.replacen("next = \"focus\"", "next = \"focu\"", 1);
-        let report = load_str("q.toml", &broken).expect_err("an unknown next is an error");
+        let found = load_str("q.toml", &broken).expect_err("an unknown next is an error");
         let line = broken[..broken.find("next = \"focu\"").unwrap_or(0)]
             .matches('\n')
             .count()
             + 1;
-        let json = report.to_json();
+        let json = found.to_json();
         assert_eq!(json["diagnostics"][0]["code"], "unknown-next");
         assert_eq!(json["diagnostics"][0]["line"], line);
         assert_eq!(json["diagnostics"][0]["column"], 8);

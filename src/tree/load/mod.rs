@@ -36,8 +36,17 @@ pub struct Loaded {
     pub warnings: Diagnostics,
 }
 
+/// Checks run on a tree once it has loaded (the library's examples runner, say): each problem
+/// comes with its path into the file and is placed and reported like the loader's own.
+pub type Checks<'c> = &'c dyn Fn(&Tree) -> Vec<(Diagnostic, validate::Path)>;
+
 /// Reads and loads a tree file, refusing files over [`MAX_TREE_BYTES`] before reading them.
 pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
+    load_path_checked(path, None)
+}
+
+/// [`load_path`], then `more` checks on the loaded tree.
+pub fn load_path_checked(path: &Path, more: Option<Checks>) -> Result<Loaded, TreeError> {
     let name = path.display().to_string();
     let io_err = |source| TreeError::Io {
         file: name.clone(),
@@ -63,11 +72,25 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
             column: at.column,
         }
     })?;
-    load_str(&name, &text).map_err(TreeError::Invalid)
+    load_str_checked(&name, &text, more).map_err(TreeError::Invalid)
 }
 
 /// Loads a tree from text; `file` names it in diagnostics. All problems are reported at once.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
+    load_text(file, text, None)
+}
+
+/// [`load_str`], then `more` checks on the loaded tree.
+pub fn load_str_checked(
+    file: &str,
+    text: &str,
+    more: Option<Checks>,
+) -> Result<Loaded, Diagnostics> {
+    load_text(file, text, more)
+}
+
+/// Loads a tree from text and runs the `more` checks on it once it has loaded.
+fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Diagnostics> {
     let diagnostics_of = |diagnostics: Vec<Diagnostic>| Diagnostics {
         file: file.to_string(),
         // Clean diagnostics need no copy of a text that may be tens of MiB.
@@ -111,6 +134,20 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
         return Err(diagnostics_of(diagnostics));
     }
     let tree = Tree::from_checked(file_model, resolved);
+    if let Some(more) = more {
+        let found = more(&tree);
+        if !found.is_empty() {
+            for (diagnostic, path) in found {
+                let span = places::locate(root.get_ref(), &parts.rows, &path);
+                diagnostics.push(diagnostic.at(span));
+            }
+            diagnostics
+                .sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
+            if diagnostics.iter().any(Diagnostic::is_error) {
+                return Err(diagnostics_of(diagnostics));
+            }
+        }
+    }
     Ok(Loaded {
         tree,
         warnings: diagnostics_of(diagnostics),

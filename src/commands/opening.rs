@@ -14,7 +14,9 @@ use techhire::session::{
 use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
-use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
+use crate::commands::{
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, quiet, quote, warnings_line,
+};
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
 /// change, and what to tell the user before the first question.
@@ -196,11 +198,15 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Unfinished => ExitCode::from(PROBLEMS),
         Ending::Interrupted => ExitCode::from(130),
     };
+    // With --quiet only a session that could not be dropped is worth saying.
     let said = if fresh && in_store && save.is_blank() {
         match save.into_file().discard() {
+            Ok(()) if quiet() => return Ok(code),
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
             Err(e) => e.to_string(),
         }
+    } else if quiet() {
+        return Ok(code);
     } else {
         let path = quote(&save.path().display().to_string());
         let saved = if in_store {
@@ -395,19 +401,6 @@ fn answers_file(interview: &Interview) -> String {
             format!("{} = \"{}\"\n", question.id, choice)
         })
         .collect()
-}
-
-/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
-/// characters.
-fn quote(text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }
 
 /// The session file for an id or path, in the sessions folder for an id.

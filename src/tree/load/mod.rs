@@ -238,7 +238,7 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
                 Diagnostic::error(
                     "missing-key",
                     format!("the file has no `{key}`"),
-                    format!("add {what}; docs/questions-format.md has a complete example"),
+                    format!("add {what}; `techhire schema --doc` has a complete example"),
                 )
                 .at(Some(span.start..span.start)),
             );
@@ -249,7 +249,7 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             Diagnostic::error(
                 "missing-key",
                 "the file has no `questions`",
-                "add at least one [[questions]] table; docs/questions-format.md has an example",
+                "add at least one [[questions]] table; `techhire schema --doc` has an example",
             )
             .at(Some(span.start..span.start)),
         );

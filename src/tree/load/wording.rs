@@ -69,7 +69,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "missing-key",
             format!("this table has no {key}, which it needs"),
-            "add it; docs/questions-format.md lists what each table needs",
+            "add it; `techhire schema --doc` lists what each table needs",
         )
     } else {
         let rest = message
@@ -83,7 +83,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "wrong-type",
             text,
-            "give the value the type shown in docs/questions-format.md",
+            "give the value the type `techhire schema --doc` shows",
         )
     };
     diagnostic.at(Some(span))

@@ -182,7 +182,7 @@ impl<'a> Lines<'a> {
 
 /// The diagnostics of one file, with the text they point into.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
+pub struct Diagnostics {
     /// The file's name as the user gave it.
     pub file: String,
     pub text: String,
@@ -191,22 +191,22 @@ pub struct Report {
     pub unlisted: Unlisted,
 }
 
-/// How many errors and warnings a report counted but did not keep.
+/// How many errors and warnings were counted but not kept.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Unlisted {
     pub errors: usize,
     pub warnings: usize,
 }
 
-impl Report {
-    /// A report keeping at most [`MAX_LISTED`] of `diagnostics` (in their order) and counting
+impl Diagnostics {
+    /// Diagnostics keeping at most [`MAX_LISTED`] of `diagnostics` (in their order) and counting
     /// the rest with those `unlisted` already.
     pub fn new(
         file: &str,
         text: String,
         mut diagnostics: Vec<Diagnostic>,
         mut unlisted: Unlisted,
-    ) -> Report {
+    ) -> Diagnostics {
         if diagnostics.len() > MAX_LISTED {
             for d in diagnostics.drain(MAX_LISTED..) {
                 match d.severity {
@@ -215,7 +215,7 @@ impl Report {
                 }
             }
         }
-        Report {
+        Diagnostics {
             file: file.to_string(),
             text,
             diagnostics,
@@ -378,16 +378,16 @@ mod tests {
 
     #[test]
     fn render_puts_a_caret_under_the_place() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "[meta]\nstart = \"nowhere\"\n".into(),
             diagnostics: vec![
                 Diagnostic::error("unknown-start", "no question `nowhere`", "name a question")
                     .at(Some(15..24)),
             ],
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:2:9"), "{out}");
         assert!(out.contains("2 | start = \"nowhere\""), "{out}");
         assert!(out.contains("  |         ^^^^^^^^^"), "{out}");
@@ -397,13 +397,13 @@ mod tests {
     #[test]
     fn a_long_line_is_shown_around_the_place() {
         let text = format!("x = \"{}\" # {}\n", "a".repeat(5000), "b".repeat(5000));
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: text.clone(),
             diagnostics: vec![Diagnostic::error("syntax", "here", "fix it").at(Some(5007..5008))],
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:5008"), "{out}");
         let shown = out
             .lines()
@@ -425,13 +425,13 @@ mod tests {
 
     #[test]
     fn hostile_text_in_a_line_is_shown_safely() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "a = \"\u{1b}]52;c;eA==\u{7}\u{202e}\" x\n".into(),
             diagnostics: vec![Diagnostic::error("syntax", "bad \u{1b}[2J", "fix").at(Some(22..23))],
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(
             !out.contains('\u{1b}') && !out.contains('\u{202e}'),
             "{out:?}"
@@ -479,22 +479,22 @@ mod tests {
         let diagnostics = (0..50_000)
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 21..i * 21 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let json = report.to_json();
+        let json = found.to_json();
         assert_eq!(json["diagnostics"][49_999]["column"], 49_999 * 21 + 1);
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:2080"), "{out}");
         assert!(out.len() < 40_000, "{} bytes", out.len());
     }
 
     #[test]
     fn past_a_hundred_problems_the_rest_are_counted() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             diagnostics: (0..250)
                 .map(|i| {
@@ -502,15 +502,15 @@ mod tests {
                 })
                 .collect(),
             text: "x\n".repeat(250),
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert_eq!(out.matches("error[syntax]").count(), MAX_RENDERED);
         assert!(out.contains("--> q.toml:100:1"), "{out}");
         assert!(!out.contains("--> q.toml:101:1"), "{out}");
         assert!(out.contains("… and 150 more not shown"), "{out}");
         assert!(out.ends_with("q.toml: 250 errors, 0 warnings\n"), "{out}");
-        assert_eq!(report.to_json()["diagnostics"][249]["line"], 250);
+        assert_eq!(found.to_json()["diagnostics"][249]["line"], 250);
     }
 
     #[test]
@@ -523,15 +523,15 @@ mod tests {
             .rev()
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
-            ..Report::default()
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:20000:1"));
         assert!(out.contains("--> q.toml:19901:1"));
-        assert_eq!(report.to_json()["diagnostics"][0]["line"], 20_000);
+        assert_eq!(found.to_json()["diagnostics"][0]["line"], 20_000);
     }
 }

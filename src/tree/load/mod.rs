@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::diagnostics::{Diagnostic, MAX_LISTED, Report, Unlisted};
+use super::diagnostics::{Diagnostic, Diagnostics, MAX_LISTED, Unlisted};
 use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
 use super::{Tree, TreeError};
@@ -34,7 +34,7 @@ pub const MAX_TREE_BYTES: u64 = 512 * 1024;
 pub struct Loaded {
     pub tree: Tree,
     /// Warnings only; empty diagnostics when the tree is clean (and then no copy of the text).
-    pub report: Report,
+    pub warnings: Diagnostics,
 }
 
 /// Checks run on a tree once it has loaded (the library's examples runner, say): each problem
@@ -77,27 +77,31 @@ pub fn load_path_checked(path: &Path, more: Option<Checks>) -> Result<Loaded, Tr
 }
 
 /// Loads a tree from text; `file` names it in diagnostics. All problems are reported at once.
-pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
     load_text(file, text, None)
 }
 
 /// [`load_str`], then `more` checks on the loaded tree.
-pub fn load_str_checked(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Report> {
+pub fn load_str_checked(
+    file: &str,
+    text: &str,
+    more: Option<Checks>,
+) -> Result<Loaded, Diagnostics> {
     load_text(file, text, more)
 }
 
 /// Loads a tree from text and runs the `more` checks on it once it has loaded.
-fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Report> {
-    let report = |(diagnostics, unlisted): (Vec<Diagnostic>, Unlisted)| {
-        // A clean tree's report needs no copy of a text that may be tens of MiB.
+fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Diagnostics> {
+    let diagnostics_of = |(diagnostics, unlisted): (Vec<Diagnostic>, Unlisted)| {
+        // Clean diagnostics need no copy of a text that may be tens of MiB.
         let text = if diagnostics.is_empty() {
             String::new()
         } else {
             text.to_string()
         };
-        Report::new(file, text, diagnostics, unlisted)
+        Diagnostics::new(file, text, diagnostics, unlisted)
     };
-    let (mut parts, root) = read_whole(text).map_err(report)?;
+    let (mut parts, root) = read_whole(text).map_err(diagnostics_of)?;
 
     let meta = parts.meta.take().unwrap_or_else(|| {
         // Still check the start question when the rest of [meta] is broken or missing.
@@ -127,7 +131,7 @@ fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Rep
     diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
 
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(report((diagnostics, Unlisted::default())));
+        return Err(diagnostics_of((diagnostics, Unlisted::default())));
     }
     let tree = Tree::from_checked(file_model, resolved);
     if let Some(more) = more {
@@ -140,13 +144,13 @@ fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Rep
             diagnostics
                 .sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
             if diagnostics.iter().any(Diagnostic::is_error) {
-                return Err(report((diagnostics, Unlisted::default())));
+                return Err(diagnostics_of((diagnostics, Unlisted::default())));
             }
         }
     }
     Ok(Loaded {
         tree,
-        report: report((diagnostics, Unlisted::default())),
+        warnings: diagnostics_of((diagnostics, Unlisted::default())),
     })
 }
 
@@ -252,7 +256,7 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
                 Diagnostic::error(
                     "missing-key",
                     format!("the file has no `{key}`"),
-                    format!("add {what}; docs/questions-format.md has a complete example"),
+                    format!("add {what}; `techhire schema --doc` has a complete example"),
                 )
                 .at(Some(span.start..span.start)),
             );
@@ -263,7 +267,7 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             Diagnostic::error(
                 "missing-key",
                 "the file has no `questions`",
-                "add at least one [[questions]] table; docs/questions-format.md has an example",
+                "add at least one [[questions]] table; `techhire schema --doc` has an example",
             )
             .at(Some(span.start..span.start)),
         );
@@ -468,12 +472,12 @@ mod tests {
     #[test]
     fn validation_problems_are_placed_at_their_line_and_column() {
         let broken = EMBEDDED.replacen("next = \"focus\"", "next = \"focu\"", 1);
-        let report = load_str("q.toml", &broken).expect_err("an unknown next is an error");
+        let found = load_str("q.toml", &broken).expect_err("an unknown next is an error");
         let line = broken[..broken.find("next = \"focu\"").unwrap_or(0)]
             .matches('\n')
             .count()
             + 1;
-        let json = report.to_json();
+        let json = found.to_json();
         assert_eq!(json["diagnostics"][0]["code"], "unknown-next");
         assert_eq!(json["diagnostics"][0]["line"], line);
         assert_eq!(json["diagnostics"][0]["column"], 8);

@@ -144,32 +144,31 @@ fn saving() -> MutexGuard<'static, ()> {
 
 impl SessionHost<'_> {
     /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
-    /// the note being written, if any; remove a new session nothing was given in yet, as
-    /// leaving does, so it never stands in for a real one in `techhire resume`; and say, as
-    /// leaving does, where the session is and how to carry on.
+    /// the note being written, if any; remove the note saying who holds the session, and a
+    /// new session nothing was given in yet, as leaving does (so it never stands in for a real
+    /// one in `techhire resume`); and say, as leaving does, where the session is and how to
+    /// carry on.
     fn arm(&self) {
         let opened = &self.opened;
         let draft = self.draft.clone();
-        let discard =
-            (draft.is_none() && opened.fresh && opened.in_store && opened.save.is_blank())
-                .then(|| opened.save.discard_later());
-        let farewell = match discard {
-            Some(_) => "Nothing was answered, so no session was kept.".to_string(),
-            None => opening::saved_where(
+        let discard = draft.is_none() && opened.fresh && opened.in_store && opened.save.is_blank();
+        let removal = opened.save.removal(discard);
+        let farewell = if discard {
+            "Nothing was answered, so no session was kept.".to_string()
+        } else {
+            opening::saved_where(
                 opened.save.path(),
                 &opened.handle,
                 opened.in_store,
                 Ending::Interrupted,
-            ),
+            )
         };
         tui::on_signal(Some(Box::new(move || {
             let held = saving();
             if let Some(save) = draft {
                 let _ = save.write();
             }
-            if let Some(discard) = discard {
-                discard.now();
-            }
+            removal.now();
             // Never released: the program exits next, and no save may follow this one.
             std::mem::forget(held);
             // The terminal may be gone (a hang-up): nothing to do if this cannot be written.

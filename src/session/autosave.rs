@@ -99,9 +99,9 @@ impl Autosave {
         self.session().is_blank()
     }
 
-    /// See [`SessionFile::discard_later`].
-    pub fn discard_later(&self) -> super::DiscardLater {
-        self.file.discard_later()
+    /// See [`SessionFile::removal`].
+    pub fn removal(&self, discard: bool) -> super::Removal {
+        self.file.removal(discard)
     }
 
     /// The open session file, for what this type does not cover.

@@ -96,9 +96,13 @@ fn table(store: &Store, listing: &Listing) -> String {
         );
     }
     if !listing.unreadable.is_empty() {
+        let n = listing.unreadable.len();
         out.push_str(&format!(
-            "\n{} in the folder could not be read, and were left as they are:\n",
-            files(listing.unreadable.len())
+            "\n{} in the folder could not be read, and {} left as {} {}:\n",
+            files(n),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "they" },
+            if n == 1 { "is" } else { "are" },
         ));
         for bad in &listing.unreadable {
             out.push_str(&format!("  {}\n", terminal_safe(&bad.error.to_string())));

@@ -6,8 +6,9 @@ use std::path::Path;
 
 const DOC: &str = include_str!("../docs/architecture.md");
 
-/// The names in backticks that look like paths: ending in `.rs`, `.md`, `.json` or `/`, with
-/// no placeholder (`<name>`) or wildcard in them.
+/// The names in backticks that look like paths in the repository: ending in `.rs`, `.md`,
+/// `.json` or `/`, with no placeholder (`<name>`) or wildcard in them, and not a path on the
+/// user's machine (`~/...`, `/usr/...`, `../...`).
 fn paths() -> Vec<&'static str> {
     DOC.split('`')
         .skip(1)
@@ -16,7 +17,8 @@ fn paths() -> Vec<&'static str> {
             [".rs", ".md", ".json", "/"]
                 .iter()
                 .any(|end| s.ends_with(end))
-                && !s.contains(['<', '*', ' ', '{'])
+                && !s.contains(['<', '*', ' ', '{', ':'])
+                && !s.starts_with(['~', '/', '.'])
         })
         .collect()
 }

@@ -99,6 +99,11 @@ impl Autosave {
         self.session().is_blank()
     }
 
+    /// See [`SessionFile::discard_later`].
+    pub fn discard_later(&self) -> super::DiscardLater {
+        self.file.discard_later()
+    }
+
     /// The open session file, for what this type does not cover.
     pub fn into_file(self) -> SessionFile {
         self.file

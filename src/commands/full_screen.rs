@@ -146,9 +146,8 @@ impl tui::Host for SessionHost<'_> {
     }
 
     fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
-        // Prepared at each change, written only if a signal stops the program first. (If it
-        // cannot be prepared, the draft is lost only in that case, as it was before.)
-        let prepared = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
+        // Prepared at each change, written only if a signal stops the program first.
+        let prepared = draft.map(|(id, text)| self.opened.save.prepare_note(id, text));
         tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
             Box::new(move || {
                 let held = saving();

@@ -372,31 +372,13 @@ fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a s
     let mut close: Vec<(usize, &str)> = ids
         .filter_map(|id| {
             let lower = id.to_lowercase();
-            let distance = edit_distance(&typed, &lower);
+            let distance = strsim::levenshtein(&typed, &lower);
             let contains = typed.len() >= 3 && (lower.contains(&typed) || typed.contains(&lower));
             (distance <= limit || contains).then_some((distance, id))
         })
         .collect();
     close.sort();
     close.into_iter().take(3).map(|(_, id)| id).collect()
-}
-
-/// Levenshtein distance, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 impl Problems {

@@ -6,9 +6,9 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use techhire::report::{ReportInput, text};
+use techhire::report::{self, ReportInput};
 use techhire::session::Saved;
-use techhire::text::{terminal_safe, terminal_safe_multiline};
+use techhire::text::{self, terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
 
 use crate::commands::opening::Opened;
@@ -223,7 +223,7 @@ fn result(
             notes: &notes,
         };
         writeln!(output)?;
-        write!(output, "{}", text::render(&report, width))?;
+        write!(output, "{}", report::text::render(&report, width))?;
         writeln!(output)?;
     }
     write!(output, "Enter finishes; b goes back to change an answer: ")?;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use techhire::answers::{self, AnswersError, MAX_ANSWERS_BYTES};
 use techhire::session::{MAX_SESSION_BYTES, SessionError, read_path};
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, MAX_TREE_BYTES, load_path, load_str};
-use techhire::{Interview, Report, Step, TreeError};
+use techhire::{Diagnostics, Interview, Step, TreeError};
 
 const OUTCOMES: &str = r#"
 [meta]
@@ -62,14 +62,14 @@ fn chain(questions: usize, choices: usize) -> String {
 }
 
 /// The error report of a tree that must not load.
-fn refused(text: &str) -> Report {
+fn refused(text: &str) -> Diagnostics {
     match load_str("limits.toml", text) {
         Ok(_) => panic!("the tree loaded"),
         Err(report) => report,
     }
 }
 
-fn codes(report: &Report) -> Vec<&str> {
+fn codes(report: &Diagnostics) -> Vec<&str> {
     report.diagnostics.iter().map(|d| d.code).collect()
 }
 
@@ -154,20 +154,21 @@ fn a_ten_megabyte_line_loads_and_its_errors_stay_short() {
 fn ten_thousand_choices_on_a_question_warn_and_work() {
     let text = chain(2, 10_000);
     let loaded = load_str("limits.toml", &text).unwrap();
-    assert_eq!(codes(&loaded.report), ["too-many-choices"; 2]);
-    assert!(loaded.report.render().contains("has 10000 choices"));
+    assert_eq!(codes(&loaded.warnings), ["too-many-choices"; 2]);
+    assert!(loaded.warnings.render().contains("has 10000 choices"));
     let mut interview = Interview::new(Arc::new(loaded.tree));
     interview.answer(0).unwrap();
     interview.answer(9_999).unwrap();
     let result = interview.result().unwrap();
-    // A tie (cio +1, cto +1) goes to the outcome declared first.
+    // A tie (cio +1, cto +1) names both.
     assert_eq!(
-        (result.scores.as_slice(), result.outcome),
-        ([1, 1].as_slice(), 0)
+        (result.scores.as_slice(), result.leaders.as_slice()),
+        ([1, 1].as_slice(), [0, 1].as_slice())
     );
     // Every other choice of the first question ends the interview there with one point for
-    // cio or cto: the 5,000 for cto change the result.
-    assert_eq!(result.what_ifs.len(), 5_000);
+    // cio or cto: each settles the tie, so all 9,999 change the result; of the second
+    // question's, the 5,000 for cio do (the other cto answers keep the tie).
+    assert_eq!(result.what_ifs.len(), 9_999 + 5_000);
 }
 
 #[test]
@@ -186,9 +187,11 @@ fn a_hundred_thousand_questions_load_and_finish_with_a_result() {
     assert_eq!(interview.path().len(), questions);
     let result = interview.result().unwrap();
     assert_eq!(result.scores, [questions as i64, 0]);
-    // Only answering the first question the other way (cto +1, and the end) changes it.
-    assert_eq!(result.what_ifs.len(), 1);
+    // Only answering the first question the other way (cto +1, and the end) changes it to a
+    // CTO, and the second (cio 1, cto 1) to a tie.
+    assert_eq!(result.what_ifs.len(), 2);
     assert_eq!((result.what_ifs[0].question, result.what_ifs[0].to), (0, 1));
+    assert_eq!(result.what_ifs[1].tied_with, [1]);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::sync::{Mutex, MutexGuard};
 use techhire::Interview;
 use techhire::session::{Saved, Store, Summary, Unreadable};
 
-use crate::cli::ReportFormat;
+use crate::cli::{self, ReportFormat};
 use crate::commands::opening::{self, Ending, Opened, minute};
 use crate::commands::report;
 use crate::commands::{Failure, USAGE};
@@ -21,8 +21,13 @@ use crate::tui;
 pub fn run(
     opened: &mut Opened,
     questions: Option<&Path>,
-    theme: Option<tui::ThemeName>,
+    theme: Option<cli::Theme>,
 ) -> Result<Ending, Failure> {
+    let theme = theme.map(|theme| match theme {
+        cli::Theme::Dark => tui::ThemeName::Dark,
+        cli::Theme::Light => tui::ThemeName::Light,
+        cli::Theme::Mono => tui::ThemeName::Mono,
+    });
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
     let mut host = SessionHost { opened, questions };

@@ -14,7 +14,9 @@ use techhire::session::{
 use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
-use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
+use crate::commands::{
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, quiet, quote, warnings_line,
+};
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
 /// change, and what to tell the user before the first question.
@@ -81,7 +83,7 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         return resume(path, questions, names);
     }
     let loaded = load_tree(questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let interview = Interview::new(Arc::clone(&tree));
@@ -118,7 +120,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         file: tree_file,
         missing,
     } = tree_for(&before, questions)?;
-    let warnings = warnings_line(&loaded.report);
+    let warnings = warnings_line(&loaded.warnings);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
@@ -196,11 +198,15 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Unfinished => ExitCode::from(PROBLEMS),
         Ending::Interrupted => ExitCode::from(130),
     };
+    // With --quiet only a session that could not be dropped is worth saying.
     let said = if fresh && in_store && save.is_blank() {
         match save.into_file().discard() {
+            Ok(()) if quiet() => return Ok(code),
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
             Err(e) => e.to_string(),
         }
+    } else if quiet() {
+        return Ok(code);
     } else {
         let path = quote(&save.path().display().to_string());
         let saved = if in_store {
@@ -280,7 +286,7 @@ pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
         .display()
         .to_string();
     let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
-        .unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+        .unwrap_or_else(|_| loaded.warnings.text.clone().into_bytes());
     TreeStamp::new(&loaded.tree, &name, &bytes)
 }
 
@@ -395,19 +401,6 @@ fn answers_file(interview: &Interview) -> String {
             format!("{} = \"{}\"\n", question.id, choice)
         })
         .collect()
-}
-
-/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
-/// characters.
-fn quote(text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }
 
 /// The session file for an id or path, in the sessions folder for an id.

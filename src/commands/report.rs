@@ -14,7 +14,7 @@ use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
 use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
-use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, quiet};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is
 /// reconciled in memory only, and said.
@@ -33,14 +33,14 @@ pub fn run(
         file: tree_file,
         missing,
     } = tree_for(&session, questions)?;
-    note_warnings(&loaded.report);
-    if let Some(missing) = missing {
+    note_warnings(&loaded.warnings);
+    if let Some(missing) = missing.filter(|_| !quiet()) {
         eprintln!("note: {missing}");
     }
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = session.reconcile(Arc::new(loaded.tree), stamp);
     let name = what_to_call(what, session.client.as_deref());
-    if reconciled.tree_changed {
+    if reconciled.tree_changed && !quiet() {
         let mut said = format!(
             "note: the questions have changed since {name} was saved (version {} then, {} now); \
              the report uses them as they are now.",
@@ -85,6 +85,9 @@ pub fn run(
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
         _ => Failure::new(USAGE, e.to_string()),
     })?;
+    if quiet() {
+        return Ok(ExitCode::SUCCESS);
+    }
     eprintln!(
         "Wrote the {} report for {name} to {}.",
         match format {

@@ -4,10 +4,11 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{ReportInput, long_date, more_questions, points, settled, signed};
-use crate::text::{terminal_safe, terminal_safe_multiline};
+use crate::outcome::told;
+use crate::text::{terminal_safe, terminal_safe_multiline, wrap};
 
 /// The widest score bar, in cells.
 const BAR_WIDTH: usize = 24;
@@ -55,18 +56,17 @@ fn headline(input: &ReportInput, out: &mut Out) {
         out.line(&who.join(" · "));
     }
     out.blank();
-    let outcome = tree.outcome(rec.outcome);
+    let safe = |s: &str| terminal_safe(s).into_owned();
     out.line(&format!(
         "Recommendation: {}",
-        terminal_safe(&outcome.label)
+        rec.headline_with(tree, safe)
     ));
-    out.para(&terminal_safe(&outcome.summary), "  ", "  ");
-    let standing = match rec.runner_up.map(|r| terminal_safe(&tree.outcome(r).label)) {
+    for &o in &rec.leaders {
+        out.para(&terminal_safe(&tree.outcome(o).summary), "  ", "  ");
+    }
+    let standing = match rec.runner_up.map(|r| safe(rec.label(tree, r))) {
         None => String::new(),
-        Some(other) if rec.tie => format!(
-            "Close call: a tie with {other}, on {} each. The tree lists this outcome first, so it is shown first; read the reasons and what would change it before deciding.",
-            points(rec.scores[rec.outcome])
-        ),
+        Some(_) if rec.tie => String::new(),
         Some(other) if rec.close_call => format!(
             "Close call: ahead of {other} by only {}. Read the reasons and what would change it before deciding.",
             points(rec.margin)
@@ -75,6 +75,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
     };
     if !standing.is_empty() {
         out.para(&standing, "  ", "  ");
+    }
+    for note in told::notes(tree, rec, &safe) {
+        out.para(&note, "  ", "  ");
     }
 }
 
@@ -104,7 +107,7 @@ fn scores(input: &ReportInput, out: &mut Out) {
         let score = rec.scores[i];
         let cells = usize::try_from(score.max(0) * bar_width as i64 / top).unwrap_or(0);
         let bar = "█".repeat(cells);
-        let marker = if i == rec.outcome { "▸" } else { " " };
+        let marker = if rec.leads(i) { "▸" } else { " " };
         let pad = " ".repeat(label_width - label.width());
         out.line(format!("{marker} {label}{pad}  {score:>number_width$}  {bar}").trim_end());
     }
@@ -186,7 +189,7 @@ fn what_would_change_it(input: &ReportInput, out: &mut Out) {
         );
         for w in what_ifs {
             let to = terminal_safe(&input.choice(question, w.to).label);
-            let outcome = terminal_safe(&tree.outcome(w.outcome).label);
+            let outcome = told::verdict(tree, w, &|l| terminal_safe(l).into_owned());
             let line = match &w.unanswered {
                 None => format!("\u{201c}{to}\u{201d} would change it to {outcome}."),
                 Some(u) => format!(
@@ -317,45 +320,6 @@ impl Out {
         let wrapped = wrap(text, self.width, first, rest);
         self.text.push_str(&wrapped);
     }
-}
-
-/// Wraps text at spaces to `width` columns (0: no wrapping), starting with `first` and
-/// indenting later lines with `rest`; words longer than a line are broken where they must be.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
-    if width == 0 {
-        out.push_str(text.trim());
-        out.push('\n');
-        return out;
-    }
-    let mut column = first.width();
-    let mut line_has_words = false;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        if line_has_words && column + 1 + w > width {
-            out.push('\n');
-            out.push_str(rest);
-            column = rest.width();
-            line_has_words = false;
-        }
-        if line_has_words {
-            out.push(' ');
-            column += 1;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if column + cw > width && column > rest.width() {
-                out.push('\n');
-                out.push_str(rest);
-                column = rest.width();
-            }
-            out.push(c);
-            column += cw;
-        }
-        line_has_words = true;
-    }
-    out.push('\n');
-    out
 }
 
 #[cfg(test)]

@@ -177,14 +177,14 @@ impl<'a> Lines<'a> {
 
 /// The diagnostics of one file, with the text they point into.
 #[derive(Debug, Clone)]
-pub struct Report {
+pub struct Diagnostics {
     /// The file's name as the user gave it.
     pub file: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Report {
+impl Diagnostics {
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn render_puts_a_caret_under_the_place() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "[meta]\nstart = \"nowhere\"\n".into(),
             diagnostics: vec![
@@ -341,7 +341,7 @@ mod tests {
                     .at(Some(15..24)),
             ],
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:2:9"), "{out}");
         assert!(out.contains("2 | start = \"nowhere\""), "{out}");
         assert!(out.contains("  |         ^^^^^^^^^"), "{out}");
@@ -351,12 +351,12 @@ mod tests {
     #[test]
     fn a_long_line_is_shown_around_the_place() {
         let text = format!("x = \"{}\" # {}\n", "a".repeat(5000), "b".repeat(5000));
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: text.clone(),
             diagnostics: vec![Diagnostic::error("syntax", "here", "fix it").at(Some(5007..5008))],
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:5008"), "{out}");
         let shown = out
             .lines()
@@ -378,12 +378,12 @@ mod tests {
 
     #[test]
     fn hostile_text_in_a_line_is_shown_safely() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "a = \"\u{1b}]52;c;eA==\u{7}\u{202e}\" x\n".into(),
             diagnostics: vec![Diagnostic::error("syntax", "bad \u{1b}[2J", "fix").at(Some(22..23))],
         };
-        let out = report.render();
+        let out = found.render();
         assert!(
             !out.contains('\u{1b}') && !out.contains('\u{202e}'),
             "{out:?}"
@@ -431,21 +431,21 @@ mod tests {
         let diagnostics = (0..50_000)
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 21..i * 21 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
         };
-        let json = report.to_json();
+        let json = found.to_json();
         assert_eq!(json["diagnostics"][49_999]["column"], 49_999 * 21 + 1);
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:2080"), "{out}");
         assert!(out.len() < 40_000, "{} bytes", out.len());
     }
 
     #[test]
     fn past_a_hundred_problems_the_rest_are_counted() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             diagnostics: (0..250)
                 .map(|i| {
@@ -454,13 +454,13 @@ mod tests {
                 .collect(),
             text: "x\n".repeat(250),
         };
-        let out = report.render();
+        let out = found.render();
         assert_eq!(out.matches("error[syntax]").count(), MAX_RENDERED);
         assert!(out.contains("--> q.toml:100:1"), "{out}");
         assert!(!out.contains("--> q.toml:101:1"), "{out}");
         assert!(out.contains("… and 150 more not shown"), "{out}");
         assert!(out.ends_with("q.toml: 250 errors, 0 warnings\n"), "{out}");
-        assert_eq!(report.to_json()["diagnostics"][249]["line"], 250);
+        assert_eq!(found.to_json()["diagnostics"][249]["line"], 250);
     }
 
     #[test]
@@ -473,14 +473,14 @@ mod tests {
             .rev()
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:20000:1"));
         assert!(out.contains("--> q.toml:19901:1"));
-        assert_eq!(report.to_json()["diagnostics"][0]["line"], 20_000);
+        assert_eq!(found.to_json()["diagnostics"][0]["line"], 20_000);
     }
 }

@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::{number, shorten, text};
+use super::{number, text};
+use crate::text::truncate;
 use crate::{Recommendation, Tree};
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
@@ -38,7 +39,7 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
         } else {
             (scale(score), zero - scale(score))
         };
-        let chosen = i == rec.outcome;
+        let chosen = rec.leads(i);
         let (fill, weight) = if chosen {
             ("#1f5fa8", "bold")
         } else {
@@ -54,7 +55,7 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
              font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
             label_width - 10.0,
             y + row / 2.0 + 4.0,
-            text(&shorten(&outcome.label, 36)),
+            text(&truncate(&outcome.label, 36)),
             y + 5.0,
             w.max(1.0),
             row - 10.0,
@@ -98,13 +99,18 @@ mod tests {
         let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
         let rec = Recommendation {
             outcome: 1,
+            leaders: vec![1],
             runner_up: Some(2),
             scores: vec![-2, 8, 6, 0],
             margin: 2,
             close_call: false,
             tie: false,
+            rules: Vec::new(),
+            ruled_out: Vec::new(),
             reasons: Vec::new(),
             what_ifs: Vec::new(),
+            settled_by: Vec::new(),
+            unsure: None,
         };
         let svg = scores(&tree, &rec);
         let bars = bars(&svg);

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use crate::tree::diagnostics::Diagnostic;
-use crate::tree::validate::suggest::edit_distance;
 
 /// A TOML syntax error. `span` is where the parser stopped, in `text`.
 pub(super) fn syntax(text: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
@@ -57,7 +56,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
             .split(", ")
             .map(|k| k.trim_matches('`'))
             .filter(|k| !k.is_empty())
-            .map(|k| (edit_distance(key.trim_matches('`'), k), k))
+            .map(|k| (strsim::levenshtein(key.trim_matches('`'), k), k))
             .filter(|(d, k)| *d <= 2.max(k.len() / 3))
             .min();
         let hint = match close {
@@ -70,7 +69,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "missing-key",
             format!("this table has no {key}, which it needs"),
-            "add it; docs/questions-format.md lists what each table needs",
+            "add it; `techhire schema --doc` lists what each table needs",
         )
     } else {
         let rest = message
@@ -84,7 +83,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "wrong-type",
             text,
-            "give the value the type shown in docs/questions-format.md",
+            "give the value the type `techhire schema --doc` shows",
         )
     };
     diagnostic.at(Some(span))

@@ -373,11 +373,8 @@ fn or_list(ids: &[&str]) -> String {
 
 /// An id from the file as quoted in a message: cut short when it is too long to be an id, so a
 /// megabyte-long value is not printed whole.
-fn clip(id: &str) -> std::borrow::Cow<'_, str> {
-    match id.char_indices().nth(64) {
-        Some((end, _)) => format!("{}…", &id[..end]).into(),
-        None => id.into(),
-    }
+fn clip(id: &str) -> String {
+    crate::text::truncate(id, 65)
 }
 
 /// Ids close to a mistyped one: a small edit distance, or one containing the other.

@@ -208,9 +208,9 @@ impl tui::Host for SessionHost<'_> {
     }
 
     fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
-        // Prepared at each change, written only if a signal stops the program first. (If it
-        // cannot be prepared, the draft is lost only in that case, as it was before.)
-        self.draft = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
+        // Prepared at each change (a copy of the session, cheap), written only if a signal
+        // stops the program first.
+        self.draft = draft.map(|(id, text)| self.opened.save.prepare_note(id, text));
         self.arm();
     }
 

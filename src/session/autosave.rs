@@ -64,7 +64,7 @@ impl Autosave {
 
     /// The save that would set a question's note, prepared but not written (see
     /// [`SessionFile::prepare_note`]).
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
         self.file.prepare_note(question, text)
     }
 

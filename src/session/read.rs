@@ -254,9 +254,7 @@ fn strip_position(message: &str) -> String {
 
 /// Text from the file, cut short and with control characters made visible, for messages.
 fn shorten(text: &str) -> String {
-    let cut: String = text.chars().take(60).collect();
-    let more = if cut.len() < text.len() { "…" } else { "" };
-    format!("{}{more}", crate::text::terminal_safe(&cut))
+    crate::text::terminal_safe(&crate::text::truncate(text, 61)).into_owned()
 }
 
 #[cfg(test)]

@@ -222,14 +222,15 @@ impl SessionFile {
 
     /// The save that would set a question's note, prepared now and written later, if at all;
     /// the session in memory is left as it is. For the note being typed when the program is
-    /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    /// told to stop (a hang-up, a kill). Made at every key, so it only copies the session:
+    /// turning it into bytes waits for the write.
+    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
         let mut session = self.session.clone();
         session.set_note(question, text, Timestamp::now());
-        Ok(PreparedSave {
-            bytes: bytes(&self.path, &session)?,
+        PreparedSave {
+            session,
             path: self.path.clone(),
-        })
+        }
     }
 
     /// Records the interview as it stands and saves: the call to make after every answer.
@@ -265,14 +266,14 @@ impl Removal {
 #[derive(Debug, Clone)]
 pub struct PreparedSave {
     path: PathBuf,
-    bytes: Vec<u8>,
+    session: Session,
 }
 
 impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write::save_bytes(&self.path, &self.bytes).map(drop)
+        write::save(&self.path, &self.session).map(drop)
     }
 }
 

@@ -28,11 +28,6 @@ pub(crate) fn save(path: &Path, session: &Session) -> Result<File, SessionError>
     })
 }
 
-/// Replaces the session at `path` with bytes made earlier, as [`save`] does.
-pub(crate) fn save_bytes(path: &Path, bytes: &[u8]) -> Result<File, SessionError> {
-    save_with(path, |file| file.write_all(bytes))
-}
-
 /// [`save`] with the step that writes the file given, so tests can make it fail the way a full
 /// disk does, part way through.
 pub(crate) fn save_with(
@@ -167,7 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         create(&path, b"first", true).unwrap();
-        save_bytes(&path, b"second").unwrap();
+        save_with(&path, |file| file.write_all(b"second")).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }

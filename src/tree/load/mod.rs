@@ -21,7 +21,7 @@ use super::{Tree, TreeError};
 use places::Rows;
 
 /// Question trees larger than this are refused before being read. The shipped tree is about
-/// 35 KiB for 11 questions, so 512 KiB takes some 150 questions of that richness, more than
+/// 51 KiB for 13 questions, so 512 KiB takes some 120 questions of that richness, more than
 /// any interview a person writes. It is chosen for the worst file of that size: toml's parse
 /// tree of an array of tiny values takes about 100 times its text, so 512 KiB parses in
 /// 0.04 s of CPU and 52 MiB at most (a real tree of 512 KiB: 0.01 s, 20 MiB); see

@@ -5,7 +5,7 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
 use techhire::session::{PreparedSave, Saved, Store, Summary, Unreadable};
@@ -130,7 +130,9 @@ struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
     /// The save of the note being written, made ready for a signal.
-    draft: Option<PreparedSave>,
+    /// Shared with the signal handler's last act, which takes it again at every re-arming:
+    /// a note can be long, and is prepared at every key.
+    draft: Option<Arc<PreparedSave>>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -210,7 +212,7 @@ impl tui::Host for SessionHost<'_> {
     fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
         // Prepared at each change (a copy of the session, cheap), written only if a signal
         // stops the program first.
-        self.draft = draft.map(|(id, text)| self.opened.save.prepare_note(id, text));
+        self.draft = draft.map(|(id, text)| Arc::new(self.opened.save.prepare_note(id, text)));
         self.arm();
     }
 

@@ -119,6 +119,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     let store = Store::open_default().ok();
     let (handle, in_store) = handle(&file, store.as_ref());
     let resumed = resumed_line(file.session(), &handle);
+    let linked = other_names(file.path());
     let saved_on = file.session().tree.version.clone();
     let SessionTree {
         loaded,
@@ -132,6 +133,17 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         .map_err(|e| failure(&e))?;
     let mut save = Autosave::new(file);
     let mut notice = vec![resumed];
+    if linked > 0 {
+        notice.push(format!(
+            "This session file has {} (a hard link): each save gives this name a new file, \
+             so the other keeps the session as it was when you opened it here.",
+            if linked == 1 {
+                "another name".to_string()
+            } else {
+                format!("{linked} other names")
+            }
+        ));
+    }
     notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
@@ -155,6 +167,18 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         handle,
         in_store,
     })
+}
+
+/// How many other names (hard links) a file has.
+#[cfg(unix)]
+fn other_names(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).map_or(0, |m| m.nlink().saturating_sub(1))
+}
+
+#[cfg(not(unix))]
+fn other_names(_path: &Path) -> u64 {
+    0
 }
 
 /// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`

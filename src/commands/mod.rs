@@ -15,6 +15,7 @@ pub mod resume;
 pub mod run;
 pub mod schema;
 pub mod sessions;
+pub mod usage_error;
 pub mod validate;
 pub mod version;
 

@@ -114,7 +114,7 @@ pub struct InterviewArgs {
 
     /// Colours of the full-screen interview. Without it: mono when NO_COLOR is set, light when
     /// the terminal says its background is light (COLORFGBG), else dark.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, conflicts_with = "plain")]
     pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
@@ -197,7 +197,7 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the -o file if it exists.
-        #[arg(long)]
+        #[arg(long, requires = "output")]
         force: bool,
     },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.

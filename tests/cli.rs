@@ -669,6 +669,17 @@ fn flags_that_would_do_nothing_are_refused() {
         .assert()
         .code(2)
         .stderr(contains("not for `techhire validate`"));
+    // --force only replaces an -o file; colours only show in the full screen.
+    techhire()
+        .args(["report", "k3f9x2", "--force"])
+        .assert()
+        .code(2)
+        .stderr(contains("--output <FILE>"));
+    techhire()
+        .args(["--plain", "--theme", "light"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
 }
 
 #[test]

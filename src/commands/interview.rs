@@ -137,7 +137,12 @@ fn plain_mode(
         ),
         None => Ok(()),
     };
-    match said.and_then(|()| plain::run(opened, &mut input, &mut output, options)) {
+    let mut live = plain::Live {
+        interview: &mut opened.interview,
+        save: &mut opened.save,
+        notice: &opened.notice,
+    };
+    match said.and_then(|()| plain::run(&mut live, &mut input, &mut output, options)) {
         Ok(plain::Ending::Finished) => Ok(Ending::Finished),
         Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(Ending::Unfinished),
         // The reader went away before the result: unfinished, but nothing to complain about.

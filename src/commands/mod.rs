@@ -137,9 +137,10 @@ pub fn one_tree(
         (Some(a), Some(q)) if a != q => Err(Failure::new(
             USAGE,
             format!(
-                "two trees given: {} and --questions {}. Give one: `techhire {command} FILE`.",
-                a.display(),
-                q.display()
+                "two trees given: {} and --questions {}. Give one: `{} {command} FILE`.",
+                techhire::text::terminal_safe(&a.display().to_string()),
+                techhire::text::terminal_safe(&q.display().to_string()),
+                program::name()
             ),
         )),
         (a, q) => Ok(a.or(q)),

@@ -29,6 +29,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
     ),
     (
+        "XDG_DATA_HOME",
+        "on Linux, where your data folder is (XDG_DATA_HOME/techhire; else ~/.local/share/techhire)",
+    ),
+    (
         "TECHHIRE_PLAIN",
         "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
     ),

@@ -371,3 +371,16 @@ fn hints_name_the_program_as_it_can_be_typed() {
         "{run}"
     );
 }
+
+#[test]
+fn the_schema_printed_is_the_one_editors_are_pointed_at() {
+    let printed = stdout_of(&["schema"]);
+    let parsed: serde_json::Value = serde_json::from_str(&printed).expect("the schema is JSON");
+    assert_eq!(parsed["$schema"], "http://json-schema.org/draft-07/schema#");
+    let committed = std::fs::read_to_string("docs/questions.schema.json").expect("committed");
+    assert_eq!(
+        printed, committed,
+        "`techhire schema` differs from docs/questions.schema.json, which questions.toml's \
+         #:schema line names"
+    );
+}

@@ -3,6 +3,7 @@
 //! full-screen interface, the plain line mode and the command line are thin layers on top.
 
 pub mod answers;
+pub mod examples;
 pub mod export;
 pub mod files;
 pub mod graph;
@@ -15,4 +16,4 @@ pub mod tree;
 
 pub use interview::{Interview, InterviewError, Progress};
 pub use outcome::{Reason, Recommendation, Unanswered, WhatIf};
-pub use tree::{Diagnostic, Loaded, Report, Severity, Step, Tree, TreeError, TreeFile};
+pub use tree::{Diagnostic, Diagnostics, Loaded, Severity, Step, Tree, TreeError, TreeFile};

@@ -2,7 +2,7 @@
 //! middle of an interview and resumed with nothing lost; stopped by SIGTERM or SIGHUP with the
 //! terminal restored and the session kept, with the note being written; and a second techhire on a session already open,
 //! refused with a clear message whether it is asked for on the command line or from the start
-//! screen. Every wait is bounded.
+//! screen; the notice shown on resume answering j, y and q. Every wait is bounded.
 
 mod pseudo_terminal;
 
@@ -111,6 +111,46 @@ fn killed_with_sigkill_mid_interview_and_resumed_nothing_is_lost() {
     assert_eq!(answers_of(&last), expected, "resuming changed no answer");
 }
 
+#[test]
+fn the_notice_on_resume_answers_j_y_and_q_in_the_real_terminal() {
+    let dir = scratch();
+    let path = dir.path().join("acme.json");
+    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
+    answer(&mut app, 2);
+    session_when(&path, |s| s.answers.len() == 2);
+    app.press(b"q");
+    app.wait_for("Leave the interview?");
+    app.press(b"q");
+    assert_eq!(app.finish(), 1, "q in “Leave the interview?” leaves");
+
+    let resume = ["resume".to_string(), path.display().to_string()];
+    let mut resumed = Running::spawn(&resume, dir.path(), dir.path());
+    resumed.wait_for("Before you go on");
+    // Nothing to scroll: j says how to go on instead of seeming to hang.
+    resumed.press(b"j");
+    resumed.wait_for("Press Enter to continue");
+    // y (yes, go on) puts it away, and the keys work again.
+    resumed.press(b"y");
+    resumed.wait_for_gone("Before you go on");
+    resumed.wait_for("Question 3");
+    resumed.press(b"q");
+    resumed.wait_for("Leave the interview?");
+    resumed.press(b"y");
+    assert_eq!(resumed.finish(), 1);
+    resumed.assert_screen_restored();
+
+    // q puts the notice away too; a second q then asks before leaving.
+    let mut resumed = Running::spawn(&resume, dir.path(), dir.path());
+    resumed.wait_for("Before you go on");
+    resumed.press(b"q");
+    resumed.wait_for_gone("Before you go on");
+    resumed.press(b"q");
+    resumed.wait_for("Leave the interview?");
+    resumed.press(b"y");
+    assert_eq!(resumed.finish(), 1);
+    resumed.assert_screen_restored();
+}
+
 /// Answers three questions, writes `note` on the fourth without saving it if given, sends the
 /// signal, and checks the terminal and the session.
 fn stopped_by(signal: &str, code: u32, note: Option<&str>) {
@@ -142,6 +182,74 @@ fn stopped_by(signal: &str, code: u32, note: Option<&str>) {
         note,
         "SIG{signal} kept the note being written"
     );
+}
+
+#[test]
+fn ctrl_c_ends_a_paste_that_never_ends_keeping_the_answers_and_the_note() {
+    let dir = scratch();
+    let path = dir.path().join("acme.json");
+    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
+    let interview = answer(&mut app, 2);
+    let before = session_when(&path, |s| s.answers.len() == 2);
+    app.press(b"n");
+    app.wait_for("Ctrl-S save");
+    app.press(b"board wants AI");
+    app.wait_for("board wants AI");
+    // The start of a bracketed paste and no end: crossterm waits for the end marker, and
+    // every key after it, Ctrl-C included, waits behind it.
+    app.press(b"\x1b[200~pasted, and the connection dropped");
+    app.press(b"\x03");
+    assert_eq!(app.finish(), 130, "Ctrl-C ends it");
+    app.assert_screen_restored();
+    assert!(
+        app.settings_as_before(),
+        "the terminal is back in cooked mode"
+    );
+    let after = techhire::session::read_path(&path).expect("the session file is readable");
+    assert_eq!(answers_of(&after), answers_of(&before));
+    let third = interview.current().expect("a third question");
+    let id = &interview.tree().question(third).id;
+    assert_eq!(
+        after.note(id),
+        Some("board wants AI"),
+        "the note being written is kept"
+    );
+    app.wait_for("Carry on where you stopped");
+    assert!(
+        !dir.path().join("acme.json.lock").exists(),
+        "no note of who held the session is left behind"
+    );
+}
+
+/// A signal on the start screen, before anything was given, leaves no empty session behind
+/// (which `techhire resume` would then open instead of the real unfinished one).
+fn stopped_on_the_start_screen(signal: &str, code: u32) {
+    let dir = scratch();
+    let mut app = Running::spawn(&[] as &[&str], dir.path(), dir.path());
+    app.wait_for("Start a new interview");
+    app.signal(signal);
+    assert_eq!(app.finish(), code, "SIG{signal}");
+    app.assert_screen_restored();
+    let left: Vec<String> = std::fs::read_dir(dir.path().join("sessions"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(left, Vec::<String>::new(), "SIG{signal} left a session");
+}
+
+#[test]
+fn sigterm_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("TERM", 128 + 15);
+}
+
+#[test]
+fn sighup_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("HUP", 128 + 1);
 }
 
 #[test]
@@ -235,7 +343,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
 
     // The tree changes: a new version, and the answer given to `focus` is gone.
     let edited = EMBEDDED
-        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+        .replace("version = \"2.0.0\"", "version = \"2.1.0\"")
         .replace("id = \"internal\"", "id = \"inward\"")
         .replace("focus = \"internal\"", "focus = \"inward\"");
     std::fs::write(&tree_path, edited).expect("the tree is edited");
@@ -246,7 +354,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     app.press(b"\t\t\t\r");
     app.wait_for("Before you go on");
     app.wait_for_words("The questions have changed since this session was saved");
-    app.wait_for_words("version 1.0.0 of the questions and this is version 1.1.0");
+    app.wait_for_words("version 2.0.0 of the questions and this is version 2.1.0");
     app.wait_for("question `focus`: choice `internal` is no longer offered");
     app.press(b"\r");
     app.wait_for_gone("Before you go on");
@@ -262,7 +370,8 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
         .expect("the sessions folder")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
+        // Hidden files are not sessions (the summary index, temporary files).
+        .filter(|name| name.ends_with(".json") && !name.starts_with('.'))
         .collect();
     assert_eq!(
         sessions,
@@ -272,7 +381,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     let saved =
         techhire::session::read_path(&dir.path().join("sessions/acme.json")).expect("readable");
     assert_eq!(
-        saved.tree.version, "1.1.0",
+        saved.tree.version, "2.1.0",
         "saved on the tree as it is now"
     );
     assert_eq!(

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
-use techhire::text::terminal_safe;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use techhire::text::{terminal_safe, truncate};
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::SessionsFormat;
 use crate::commands::opening::{failure, minute};
-use crate::commands::{Failure, PROBLEMS, print_out};
+use crate::commands::{Failure, PROBLEMS, print_out, program};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
 const MAX_CELL: usize = 32;
@@ -35,20 +35,21 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
         return Ok(found.path.clone());
     }
     let folder = store.folder().display();
+    let me = program::name();
     let mut message = if listing.sessions.is_empty() {
         format!(
-            "There are no sessions in {folder} to resume. Start one with `techhire` \
-             (or `techhire --plain`)."
+            "There are no sessions in {folder} to resume. Start one with `{me}` \
+             (or `{me} --plain`)."
         )
     } else {
         format!(
-            "Every session in {folder} is finished. `techhire sessions` lists them; \
-             `techhire resume ID` opens one at its result."
+            "Every session in {folder} is finished. `{me} sessions` lists them; \
+             `{me} resume ID` opens one at its result."
         )
     };
     if !listing.unreadable.is_empty() {
         message.push_str(&format!(
-            " {} could not be read; `techhire sessions` says why.",
+            " {} could not be read; `{me} sessions` says why.",
             files(listing.unreadable.len())
         ));
     }
@@ -57,40 +58,53 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
 
 fn table(store: &Store, listing: &Listing) -> String {
     let folder = store.folder().display();
+    let me = program::name();
     let mut out = String::new();
     if listing.sessions.is_empty() {
         out.push_str(&format!(
-            "No sessions yet in {folder}.\nStart one with `techhire` (or `techhire --plain`): \
+            "No sessions yet in {folder}.\nStart one with `{me}` (or `{me} --plain`): \
              it is saved there after every answer.\n"
         ));
     } else {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
         let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
         let rows: Vec<[String; 5]> = listing.sessions.iter().map(row).collect();
-        let mut widths = header.clone().map(|h| h.width());
-        for row in &rows {
-            for (width, cell) in widths.iter_mut().zip(row) {
-                *width = (*width).max(cell.width());
-            }
-        }
+        // Widths once for the listing; then each cell is written straight into the text.
+        let widths = rows
+            .iter()
+            .fold(header.clone().map(|h| h.width()), |mut w, row| {
+                for (width, cell) in w.iter_mut().zip(row) {
+                    *width = (*width).max(cell.width());
+                }
+                w
+            });
+        out.reserve(rows.len() * (widths.iter().sum::<usize>() + 12));
         for row in std::iter::once(&header).chain(&rows) {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(widths)
-                .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
-                .collect();
-            out.push_str(cells.join("  ").trim_end());
+            let line_start = out.len();
+            for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', width - cell.width()));
+            }
+            let end = out[line_start..].trim_end().len();
+            out.truncate(line_start + end);
             out.push('\n');
         }
-        out.push_str(
-            "\nCarry on with `techhire resume ID`; write a finished one's report with \
-             `techhire report ID --format html -o report.html`.\n",
-        );
+        out.push_str(&format!(
+            "\nCarry on with `{me} resume ID`; write a finished one's report with \
+             `{me} report ID --format html -o report.html`.\n",
+        ));
     }
     if !listing.unreadable.is_empty() {
+        let n = listing.unreadable.len();
         out.push_str(&format!(
-            "\n{} in the folder could not be read, and were left as they are:\n",
-            files(listing.unreadable.len())
+            "\n{} in the folder could not be read, and {} left as {} {}:\n",
+            files(n),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "they" },
+            if n == 1 { "is" } else { "are" },
         ));
         for bad in &listing.unreadable {
             out.push_str(&format!("  {}\n", terminal_safe(&bad.error.to_string())));
@@ -109,22 +123,19 @@ fn row(s: &Summary) -> [String; 5] {
     ]
 }
 
-/// A name made safe for the terminal and cut to [`MAX_CELL`] columns.
+/// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
 fn fit(text: &str) -> String {
     let safe = terminal_safe(text);
-    let one_line: String = safe.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.width() <= MAX_CELL {
-        return one_line;
-    }
-    let mut cut = String::new();
-    for c in one_line.chars() {
-        if cut.width() + c.width().unwrap_or(0) >= MAX_CELL {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
+    // Most names are already one line with single spaces between words.
+    let one_line = if safe
+        .split(' ')
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
+    {
+        safe.into_owned()
+    } else {
+        safe.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    truncate(&one_line, MAX_CELL)
 }
 
 fn files(n: usize) -> String {

@@ -1,11 +1,13 @@
-//! `techhire validate [FILE]`: every problem in a tree with file:line:column, as text for
-//! people or JSON for editors, and a one-line summary of a valid tree.
+//! `techhire validate [FILE]`: every problem in a tree with file:line:column (its failing
+//! examples among them), as text for people or JSON for editors, and a one-line summary of a
+//! valid tree.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use techhire::examples;
 use techhire::text::json_output;
-use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, TreeError};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, TreeError};
 
 use crate::cli::ValidateFormat;
 use crate::commands::{Failure, PROBLEMS, print_out, unreadable};
@@ -13,18 +15,18 @@ use crate::commands::{Failure, PROBLEMS, print_out, unreadable};
 /// The validate command.
 pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Failure> {
     let loaded = match file {
-        None => tree::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
-        Some(path) => tree::load_path(path),
+        None => examples::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
+        Some(path) => examples::load_path(path),
     };
-    let (report, tree) = match loaded {
-        Ok(loaded) => (loaded.report, Some(loaded.tree)),
-        Err(TreeError::Invalid(report)) => (report, None),
+    let (found, tree) = match loaded {
+        Ok(loaded) => (loaded.warnings, Some(loaded.tree)),
+        Err(TreeError::Invalid(found)) => (found, None),
         Err(e @ TreeError::Io { .. }) => return Err(unreadable(&e)),
         Err(e) => return refuse_whole_file(&e, format),
     };
     let text = match (format, &tree) {
-        (ValidateFormat::Json, _) => json_output(&report.to_json()),
-        (ValidateFormat::Text, None) => report.render(),
+        (ValidateFormat::Json, _) => json_output(&found.to_json()),
+        (ValidateFormat::Text, None) => found.render(),
         (ValidateFormat::Text, Some(tree)) => {
             let (fewest, most) = tree.remaining_from(tree.start());
             let paths = if fewest == most {
@@ -32,16 +34,28 @@ pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Fail
             } else {
                 format!("{fewest} to {most} questions")
             };
-            let summary = format!(
-                "{} is valid: {}, {}, and every path asks {paths}.\n",
-                report.file,
+            let mut parts = vec![
                 count(tree.questions().len(), "question"),
                 count(tree.outcomes().len(), "outcome"),
+            ];
+            if !tree.rules().is_empty() {
+                parts.push(count(tree.rules().len(), "rule"));
+            }
+            if !tree.examples().is_empty() {
+                parts.push(format!(
+                    "{} passing",
+                    count(tree.examples().len(), "example")
+                ));
+            }
+            let summary = format!(
+                "{} is valid: {}, and every path asks {paths}.\n",
+                found.file,
+                parts.join(", "),
             );
-            if report.diagnostics.is_empty() {
+            if found.diagnostics.is_empty() {
                 summary
             } else {
-                report.render() + &summary
+                found.render() + &summary
             }
         }
     };

@@ -344,7 +344,7 @@ mod tests {
             );
         }
         assert!(
-            out.contains("- **Run and modernise our core systems.** Keeping core systems"),
+            out.contains("- **Run and modernise our core systems.** Keeping the core systems"),
             "{out}"
         );
     }
@@ -354,7 +354,9 @@ mod tests {
         let out = markdown_for(BOTH, &no_notes());
         // No escapes where plain text is unambiguous, and no hard line breaks.
         assert!(
-            out.contains("Well over $5 billion, publicly traded"),
+            out.contains(
+                "Roughly how large is the company, by revenue or value? “Well over $5 billion”"
+            ),
             "{out}"
         );
         // The client's name, `Acme *Ltd*`, is the only text here that needs a backslash.
@@ -375,8 +377,9 @@ mod tests {
         assert!(markdown_for(BOTH, &no_notes()).contains("### How the two should work together"));
         assert!(markdown_for(COMBINED, &no_notes()).contains("### When to split the role"));
         assert!(
-            markdown_for(CLOSE_CALL, &no_notes())
-                .starts_with("# Too close to call: Hire a CTO, or Have both a CIO and a CTO\n")
+            markdown_for(CLOSE_CALL, &no_notes()).starts_with(
+                "# Too close to call: Hire a CTO, or Hire one leader for both roles\n"
+            )
         );
     }
 

@@ -7,7 +7,7 @@
 //! (points, scores, every answer) is in the appendix, the only place engine words may appear.
 
 use super::ReportInput;
-use crate::outcome::{Reason, WhatIf};
+use crate::outcome::{Reason, WhatIf, told};
 use crate::tree::{Outcome, Tree};
 
 /// How many answers "Why" names: the few that mattered most.
@@ -391,19 +391,13 @@ fn why(input: &ReportInput) -> Section {
         ))));
         blocks.push(Block::Points(against));
     }
-    let ruled_out: Vec<Text> = rec
-        .ruled_out_reasons(tree)
-        .into_iter()
-        .map(|(o, reasons)| {
-            Text::default()
-                .strong(tree.outcome(o).label.clone())
-                .and(format!(": {}", sentences(&reasons)))
-        })
-        .collect();
-    if !ruled_out.is_empty() {
-        blocks.push(Block::Paragraph(Text::plain("Not an option here:")));
-        blocks.push(Block::Bullets(ruled_out));
-    }
+    // The rules' reasons, said as every front end says them.
+    let plain = |s: &str| s.to_string();
+    blocks.extend(
+        told::ruled_out(tree, rec, &plain)
+            .into_iter()
+            .map(|said| Block::Paragraph(Text::plain(said))),
+    );
     Section {
         id: "why",
         heading: if rec.tie {
@@ -502,7 +496,12 @@ fn instead(tree: &Tree, same: &[&WhatIf]) -> Text {
         }
     }
     let outcome = first.outcome_names(tree, str::to_string);
+    let tied = !first.tied_with.is_empty();
     match first.unanswered {
+        None if tied => text
+            .and(" would make it too close to call: ")
+            .strong(outcome)
+            .and("."),
         None => text.and(" would change it to ").strong(outcome).and("."),
         Some(u) => {
             let more = match (u.fewest, u.most) {
@@ -519,71 +518,13 @@ fn instead(tree: &Tree, same: &[&WhatIf]) -> Text {
     }
 }
 
-/// What the "not sure" answers could do: nothing, or which firm answer would change it.
+/// What the "not sure" answers could do, said as every front end says it.
 fn unsure(input: &ReportInput) -> Vec<Block> {
-    let tree = input.tree;
-    let rec = input.recommendation;
-    let Some(unsure) = &rec.unsure else {
-        return Vec::new();
-    };
-    let mut about = Text::plain(if unsure.questions.len() == 1 {
-        "You were not sure yet about "
-    } else {
-        "You were not sure yet about these: "
-    });
-    for (i, &q) in unsure.questions.iter().enumerate() {
-        if i > 0 {
-            about = about.and(if i + 1 == unsure.questions.len() {
-                " and "
-            } else {
-                ", "
-            });
-        }
-        about = about.quoted(tree.question(q).prompt.clone());
-    }
-    let verdict = if unsure.holds && unsure.complete {
-        " The recommendation holds however you answer."
-    } else if unsure.holds {
-        " The recommendation holds for each of them answered on its own."
-    } else if unsure.changes.is_empty() {
-        " No single answer to them would change the recommendation, but some together would."
-    } else {
-        " Some answers to them would change the recommendation; they are listed below."
-    };
-    let mut blocks = vec![Block::Paragraph(about.and(".").and(verdict))];
-    if let Some((steps, outcomes)) = &unsure.together {
-        let mut together = Text::plain("Together, ");
-        for (i, step) in steps.iter().enumerate() {
-            if i > 0 {
-                together = together.and(if i + 1 == steps.len() { " and " } else { ", " });
-            }
-            together = together.quoted(
-                tree.question(step.question).choices[step.choice]
-                    .label
-                    .clone(),
-            );
-        }
-        let names: Vec<String> = outcomes
-            .iter()
-            .map(|&o| tree.outcome(o).label.clone())
-            .collect();
-        blocks.push(Block::Paragraph(
-            together
-                .and(" would lead to ")
-                .strong(crate::outcome::or_list(&names))
-                .and("."),
-        ));
-    }
-    blocks
-}
-
-/// Reasons from the tree as sentences, one after another.
-fn sentences(reasons: &[&str]) -> String {
-    reasons
-        .iter()
-        .map(|r| sentence(r))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let plain = |s: &str| s.to_string();
+    told::unsure(input.tree, input.recommendation, &plain)
+        .into_iter()
+        .map(|said| Block::Paragraph(Text::plain(said)))
+        .collect()
 }
 
 /// What to do about it: the outcome's guidance.

@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::Lock;
+use super::summary::Listing;
 use super::write::{self, write_error};
-use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
+use super::{Session, SessionError, Timestamp, read_path};
 use crate::Interview;
 use crate::files::temp_prefix;
 
@@ -19,68 +20,6 @@ pub const DATA_DIR_VAR: &str = "TECHHIRE_DATA_DIR";
 #[derive(Debug, Clone)]
 pub struct Store {
     folder: PathBuf,
-}
-
-/// What a folder holds: the sessions it could read, newest first, and the files it could not.
-#[derive(Debug)]
-pub struct Listing {
-    pub sessions: Vec<Summary>,
-    pub unreadable: Vec<Unreadable>,
-}
-
-/// A file in the sessions folder that is not a readable session, and why.
-#[derive(Debug)]
-pub struct Unreadable {
-    pub path: PathBuf,
-    pub error: SessionError,
-}
-
-/// One session, as a listing shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub id: String,
-    pub path: PathBuf,
-    pub client: Option<String>,
-    pub consultant: Option<String>,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    /// The question tree's title.
-    pub tree_title: String,
-    pub progress: ProgressSnapshot,
-    /// The recommendation's headline, once finished.
-    pub outcome: Option<String>,
-    /// The recommended outcome's id, once finished.
-    pub outcome_id: Option<String>,
-}
-
-impl Summary {
-    fn of(path: PathBuf, session: Session) -> Summary {
-        Summary {
-            id: session.id,
-            path,
-            client: session.client,
-            consultant: session.consultant,
-            created: session.created,
-            updated: session.updated,
-            tree_title: session.tree.title,
-            progress: session.progress,
-            outcome: session.result.as_ref().map(|r| r.label.clone()),
-            outcome_id: session.result.map(|r| r.outcome),
-        }
-    }
-
-    /// Progress in words, e.g. "finished", "4 answered, 3 to 6 to go".
-    pub fn progress_text(&self) -> String {
-        let p = self.progress;
-        match (self.outcome.is_some(), p.fewest_left == p.most_left) {
-            (true, _) => "finished".into(),
-            (false, true) => format!("{} answered, {} to go", p.answered, p.most_left),
-            (false, false) => format!(
-                "{} answered, {} to {} to go",
-                p.answered, p.fewest_left, p.most_left
-            ),
-        }
-    }
 }
 
 impl Store {
@@ -159,40 +98,10 @@ impl Store {
     }
 
     /// Every session in the folder, most recently updated first, and the `.json` files that
-    /// are not readable sessions. A folder that does not exist yet holds no sessions.
+    /// are not readable sessions. A folder that does not exist yet holds no sessions. Only the
+    /// files changed since the last listing are read (see [`super::index`]).
     pub fn list(&self) -> Result<Listing, SessionError> {
-        let mut listing = Listing {
-            sessions: Vec::new(),
-            unreadable: Vec::new(),
-        };
-        let entries = match fs::read_dir(&self.folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(source) => {
-                return Err(SessionError::Read {
-                    file: self.folder.display().to_string(),
-                    source,
-                });
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            // Temporary files and locks are hidden or not `.json`.
-            if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
-            }
-            match read_path(&path) {
-                Ok(session) => listing.sessions.push(Summary::of(path, session)),
-                Err(error) => listing.unreadable.push(Unreadable { path, error }),
-            }
-        }
-        listing
-            .sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
-        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
+        super::index::list(&self.folder)
     }
 }
 
@@ -232,7 +141,11 @@ impl SessionFile {
     /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
+            fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
+                // Nothing was saved yet, so there is no last save to speak of.
+                SessionError::Write { file, why } => SessionError::Create { file, why },
+                other => other,
+            })?;
         }
         if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
@@ -264,6 +177,18 @@ impl SessionFile {
         // The lock is released when `self` drops, after the file is gone.
     }
 
+    /// What closing this file removes, to remove later from where the file cannot be handed
+    /// over (a signal handler's last act): the note saying who holds the session, and with
+    /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
+    /// session nothing was given in.
+    pub fn removal(&self, discard: bool) -> Removal {
+        let mut paths = vec![super::lock::lock_path(&self.path)];
+        if discard {
+            paths.insert(0, self.path.clone());
+        }
+        Removal { paths }
+    }
+
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
     /// the tree changed or answers were set aside, saves the session on the new tree at once.
     pub fn resume(
@@ -290,21 +215,22 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
-        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
+        let file = write::save(&self.path, &self.session)?;
         self.lock.moved_to(file);
         Ok(())
     }
 
     /// The save that would set a question's note, prepared now and written later, if at all;
     /// the session in memory is left as it is. For the note being typed when the program is
-    /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    /// told to stop (a hang-up, a kill). Made at every key, so it only copies the session:
+    /// turning it into bytes waits for the write.
+    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
         let mut session = self.session.clone();
         session.set_note(question, text, Timestamp::now());
-        Ok(PreparedSave {
-            bytes: bytes(&self.path, &session)?,
+        PreparedSave {
+            session,
             path: self.path.clone(),
-        })
+        }
     }
 
     /// Records the interview as it stands and saves: the call to make after every answer.
@@ -320,18 +246,34 @@ impl SessionFile {
     }
 }
 
+/// The files of a session to remove when the program stops, from [`SessionFile::removal`].
+#[derive(Debug, Clone)]
+pub struct Removal {
+    paths: Vec<PathBuf>,
+}
+
+impl Removal {
+    /// Removes them. The caller makes sure nothing saves the session afterwards (the program is
+    /// about to exit).
+    pub fn now(&self) {
+        for path in &self.paths {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
 /// A save prepared in advance by [`SessionFile::prepare_note`].
 #[derive(Debug, Clone)]
 pub struct PreparedSave {
     path: PathBuf,
-    bytes: Vec<u8>,
+    session: Session,
 }
 
 impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write::save(&self.path, &self.bytes).map(drop)
+        write::save(&self.path, &self.session).map(drop)
     }
 }
 

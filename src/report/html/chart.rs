@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{number, shorten, text};
+use super::{number, text};
 use crate::report::outline::Score;
+use crate::text::truncate;
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
 /// of a zero line.
@@ -53,7 +54,7 @@ pub(super) fn scores(scores: &[Score]) -> String {
              font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
             label_width - 10.0,
             y + row / 2.0 + 4.0,
-            text(&shorten(&s.label, 36)),
+            text(&truncate(&s.label, 36)),
             y + 5.0,
             w.max(1.0),
             row - 10.0,

@@ -122,7 +122,7 @@ fn a_tie_says_too_close_to_call_and_names_both() {
     let outline = outline_for(CLOSE_CALL, &no_notes());
     assert_eq!(
         outline.headline.label,
-        "Too close to call: Hire a CTO, or Have both a CIO and a CTO"
+        "Too close to call: Hire a CTO, or Hire one leader for both roles"
     );
     assert!(outline.headline.caution.is_some());
     assert_eq!(outline.sections[1].heading, "Why these options");
@@ -134,7 +134,7 @@ fn a_tie_says_too_close_to_call_and_names_both() {
     let aside = aside.flat("“", "”");
     assert!(
         aside.starts_with("This guidance is for “Hire a CTO”, named first: ")
-            && aside.contains("If it settles the other way, “Have both a CIO and a CTO”: "),
+            && aside.contains("If it settles the other way, “Hire one leader for both roles”: "),
         "{aside}"
     );
     let clear = outline_for(BOTH, &no_notes());
@@ -184,7 +184,7 @@ fn what_would_change_it_groups_answers_by_question() {
     assert!(
         lines.contains(
             &"“Technology is our product”, “A consumer business with important digital \
-              channels” or “Business-to-business, with customer-facing platforms” would lean \
+              channels” or “Business-to-business, with platforms our clients use” would lean \
               toward Hire a CTO, with 1 more question to answer, starting with “Who builds the \
               technology your customers use?”."
                 .to_string()

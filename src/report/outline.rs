@@ -14,6 +14,9 @@ use crate::tree::{Outcome, Tree};
 const STRONGEST: usize = 3;
 /// How many answers "Why" names as pointing the other way.
 const AGAINST: usize = 2;
+/// How many questions "What would change it" names; the rest are in the appendix, so a close
+/// call's report still reads in minutes and prints on three pages.
+const MOST_CHANGES: usize = 4;
 
 /// The whole report, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,7 +422,6 @@ fn point(tree: &Tree, reason: &Reason) -> Point {
 
 /// "What would change it": per question, each other answer that would lead elsewhere.
 fn changes(input: &ReportInput) -> Section {
-    let tree = input.tree;
     let rec = input.recommendation;
     let mut blocks = Vec::new();
     blocks.extend(unsure(input));
@@ -437,28 +439,48 @@ fn changes(input: &ReportInput) -> Section {
         } else {
             "Each of these answers, changed on its own, would lead to a different recommendation."
         })));
-        let changes = rec
-            .what_ifs
-            .chunk_by(|a, b| a.question == b.question)
-            .map(|group| {
-                let question = tree.question(group[0].question);
-                Change {
-                    question: question.prompt.clone(),
-                    answered: question.choices[group[0].from].label.clone(),
-                    instead: alike(group)
-                        .into_iter()
-                        .map(|same| instead(tree, &same))
-                        .collect(),
-                }
-            })
-            .collect();
+        let mut changes = all_changes(input);
+        let more = changes.split_off(changes.len().min(MOST_CHANGES));
         blocks.push(Block::Changes(changes));
+        if !more.is_empty() {
+            blocks.push(Block::Aside(Text::plain(format!(
+                "{} more {} that would change it {} in the appendix.",
+                more.len(),
+                if more.len() == 1 {
+                    "question"
+                } else {
+                    "questions"
+                },
+                if more.len() == 1 { "is" } else { "are" },
+            ))));
+        }
     }
     Section {
         id: "changes",
         heading: "What would change it".into(),
         blocks,
     }
+}
+
+/// Per question asked, in order, the other answers that would change the recommendation.
+fn all_changes(input: &ReportInput) -> Vec<Change> {
+    let tree = input.tree;
+    input
+        .recommendation
+        .what_ifs
+        .chunk_by(|a, b| a.question == b.question)
+        .map(|group| {
+            let question = tree.question(group[0].question);
+            Change {
+                question: question.prompt.clone(),
+                answered: question.choices[group[0].from].label.clone(),
+                instead: alike(group)
+                    .into_iter()
+                    .map(|same| instead(tree, &same))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The what-ifs of one question gathered by where they lead, so five answers that all lead to
@@ -511,9 +533,7 @@ fn instead(tree: &Tree, same: &[&WhatIf]) -> Text {
             };
             text.and(" would lean toward ")
                 .strong(outcome)
-                .and(format!(", with {more} to answer, starting with "))
-                .quoted(tree.question(u.first).prompt.clone())
-                .and(".")
+                .and(format!(" ({more} to answer)."))
         }
     }
 }
@@ -625,12 +645,22 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
     let mut weighed = vec![
         Block::Aside(Text::plain(
             "Each answer gives points to the options it supports; the recommendation is the \
-             option with the most. The points are a tool for weighing, not a measurement.",
+             option with the most. Points weigh answers; they measure nothing.",
         )),
         Block::Scores(scores),
+    ];
+    let mut all = all_changes(input);
+    let more = all.split_off(MOST_CHANGES.min(all.len()));
+    if !more.is_empty() {
+        weighed.push(Block::Subheading(
+            "More answers that would change it".into(),
+        ));
+        weighed.push(Block::Changes(more));
+    }
+    weighed.extend([
         Block::Subheading("Every answer, in the order given".into()),
         Block::Answers(answers),
-    ];
+    ]);
     let others: Vec<Note> = input
         .other_notes()
         .iter()

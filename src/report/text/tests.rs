@@ -120,7 +120,7 @@ fn what_ifs_say_when_the_branch_needs_more_answers() {
         .unwrap_or_default();
     assert!(change.contains("You answered \u{201c}"), "{out}");
     assert!(
-        change.contains("would lean toward Hire a CTO, with 1 more question to answer, starting with \u{201c}Who builds"),
+        change.contains("would lean toward Hire a CTO (1 more question to answer)."),
         "{out}"
     );
 }

@@ -2,8 +2,8 @@
 //! Chromium on A4 and on Letter, fits on at most three pages, each with the client's name and
 //! its page number in the footer, and no near-empty last page. Set TECHHIRE_KEEP_PRINTS to a
 //! folder to keep the PDFs and look at them. (A tie, a close call and a report with a note on
-//! every answer still take four pages until the tree's `heard` sentences shorten "What we
-//! heard": see docs/performance.md.)
+//! every answer still take four pages: they wait for the tree's `heard` sentences, which
+//! shorten "What we heard" to a paragraph, and for more room in "What would change it".)
 
 use std::collections::BTreeMap;
 use std::fs;

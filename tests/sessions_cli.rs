@@ -7,6 +7,7 @@
 mod common;
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use predicates::prelude::*;
@@ -440,4 +441,47 @@ fn session_flags_are_refused_where_they_would_be_ignored() {
         .assert()
         .code(2)
         .stderr(contains("missing/acme.json does not exist"));
+}
+
+/// `--format pdf` prints through the machine's browser; without one, techhire says what to
+/// install and that the HTML prints the same, and writes nothing.
+#[test]
+fn a_pdf_report_is_printed_by_the_browser_or_says_what_to_install() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let session = data.join("acme.json");
+    techhire(data)
+        .args(["--plain", "--client", "Acme Ltd", "--session"])
+        .arg(&session)
+        .write_stdin(typed(CIO))
+        .assert()
+        .success();
+    let out = data.join("acme.pdf");
+    techhire(data)
+        .env("TECHHIRE_BROWSER", data.join("no-such-browser"))
+        .arg("report")
+        .arg(&session)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("TECHHIRE_BROWSER names"))
+        .stderr(contains("which is not a browser found on this machine"));
+    assert!(!out.exists(), "nothing written");
+    if techhire::report::pdf::find_browser().is_err() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: the PDF itself needs Chromium, Chrome or Edge"
+        );
+        return;
+    }
+    techhire(data)
+        .arg("report")
+        .arg(&session)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("Wrote the PDF report"));
+    assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
 }

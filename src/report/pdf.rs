@@ -262,6 +262,17 @@ mod tests {
     }
 
     #[test]
+    fn without_a_browser_it_says_what_to_install_and_that_the_html_prints_the_same() {
+        let said = PrintError::NoBrowser.to_string();
+        assert!(
+            said.contains("install Chromium, Google Chrome or Microsoft Edge")
+                && said.contains("--format html")
+                && said.contains("it prints the same"),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn a_failure_says_the_last_of_what_the_browser_said() {
         let error = PrintError::Failed {
             browser: "chromium".into(),

@@ -305,7 +305,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 09:47 UTC: 4 answered, ..."
+/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 16:47 EST: 4 answered, ..."
 fn resumed_line(session: &Session, handle: &str) -> String {
     let who = session
         .client
@@ -375,10 +375,9 @@ fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<S
     said
 }
 
-/// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.
+/// A time as people read it, to the minute, where they are: `2026-11-23 16:47 EST`.
 pub fn minute(time: Timestamp) -> String {
-    let text = time.to_string();
-    format!("{} {} UTC", &text[..10], &text[11..16])
+    time.local_minute()
 }
 
 /// The interview's answers on its path as an answers file, for when the session cannot be

@@ -147,7 +147,7 @@ pub fn export(
         .result
         .as_ref()
         .map_or(session.updated, |r| r.finished)
-        .date();
+        .local_date();
     let extension = match format {
         ReportFormat::Markdown => "md",
         ReportFormat::Html => "html",

@@ -145,11 +145,17 @@ fn more_questions(fewest: u32, most: u32) -> String {
     }
 }
 
-/// "23 November 2026" for an RFC 3339 time or a `YYYY-MM-DD` date; other text as given.
+/// "23 November 2026" for an RFC 3339 time (on the user's calendar: an evening in New York is
+/// that day, not the next) or a `YYYY-MM-DD` date; other text as given.
 pub(crate) fn long_date(date: &str) -> String {
+    long_date_in(date, &jiff::tz::TimeZone::system())
+}
+
+/// [`long_date`] on the calendar of a given time zone.
+fn long_date_in(date: &str, zone: &jiff::tz::TimeZone) -> String {
     let parsed = Timestamp::parse(date)
-        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")))
-        .map(Timestamp::date);
+        .map(|t| t.date_in(zone))
+        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")).map(Timestamp::date));
     let Some(iso) = parsed else {
         return date.to_string();
     };
@@ -183,6 +189,12 @@ mod tests {
     #[test]
     fn dates_read_as_a_person_writes_them() {
         assert_eq!(long_date("2026-11-23T09:47:25Z"), "23 November 2026");
+        let new_york = jiff::tz::TimeZone::get("America/New_York").unwrap();
+        assert_eq!(
+            long_date_in("2026-11-24T02:30:00Z", &new_york),
+            "23 November 2026"
+        );
+        assert_eq!(long_date_in("2026-11-24", &new_york), "24 November 2026");
         assert_eq!(long_date("2026-01-05"), "5 January 2026");
         assert_eq!(long_date("next Tuesday"), "next Tuesday");
     }

@@ -32,10 +32,12 @@ pub const BOTH: &[(&str, &str)] = &[
     ("vendors", "both_kinds"),
 ];
 
-/// The binary with its sessions folder in `data`.
+/// The binary with its sessions folder in `data`, telling the time in UTC (tests that are
+/// about time zones set `TZ` again).
 pub fn techhire(data: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("techhire");
     cmd.env("TECHHIRE_DATA_DIR", data);
+    cmd.env("TZ", "UTC");
     cmd
 }
 

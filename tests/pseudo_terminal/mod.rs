@@ -77,6 +77,7 @@ impl Running {
         command.env_remove("NO_COLOR");
         // Sessions go to the test's scratch folder, never the user's data directory.
         command.env("TECHHIRE_DATA_DIR", data);
+        command.env("TZ", "UTC");
         command.cwd(cwd);
         let child = pty.slave.spawn_command(command).expect("techhire starts");
         // Only the child may hold the terminal's other end, so its exit ends our reading.

@@ -123,6 +123,10 @@ pub enum Command {
         /// Replace the -o file if it exists.
         #[arg(long)]
         force: bool,
+        /// The consultant's copy: include private notes, marked, under a heading saying it is
+        /// not for the client. Without it, private notes are left out.
+        #[arg(long)]
+        private_notes: bool,
     },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {

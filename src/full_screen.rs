@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use techhire::Interview;
-use techhire::session::{Saved, Store, Summary, Unreadable};
+use techhire::session::{Audience, Saved, Store, Summary, Unreadable};
 
 use crate::cli::ReportFormat;
 use crate::opening::{self, Ending, Opened, minute};
@@ -139,13 +139,17 @@ impl tui::Host for SessionHost<'_> {
 
     fn set_note(&mut self, question: &str, text: &str) -> Saved {
         let _saving = saving();
-        self.opened.save.set_note(question, text)
+        let private = self.opened.save.session().note_is_private(question);
+        self.opened.save.set_note(question, text, private)
     }
 
     fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
         // Prepared at each change, written only if a signal stops the program first. (If it
         // cannot be prepared, the draft is lost only in that case, as it was before.)
-        let prepared = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
+        let prepared = draft.and_then(|(id, text)| {
+            let private = self.opened.save.session().note_is_private(id);
+            self.opened.save.prepare_note(id, text, private).ok()
+        });
         tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
             Box::new(move || {
                 let held = saving();
@@ -164,6 +168,12 @@ impl tui::Host for SessionHost<'_> {
     fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
         let folder = std::env::current_dir()
             .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
-        report_file::export(self.opened.save.session(), interview, format, &folder)
+        report_file::export(
+            self.opened.save.session(),
+            interview,
+            format,
+            Audience::Client,
+            &folder,
+        )
     }
 }

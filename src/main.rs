@@ -17,6 +17,7 @@ use std::sync::Arc;
 use clap::Parser;
 use techhire::answers::{self, AnswersError};
 use techhire::report::{self, ReportInput};
+use techhire::session::Audience;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 use techhire::{Report, graph};
 
@@ -105,12 +106,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             ref output,
             force,
+            private_notes,
         }) => report_file::report(
             which,
             cli.questions.as_deref(),
             format,
             output.as_deref(),
             force,
+            if private_notes {
+                Audience::Consultant
+            } else {
+                Audience::Client
+            },
         ),
         None => {
             let args = cli.interview;
@@ -337,6 +344,8 @@ fn run(questions: Option<&Path>, answers: &Path, format: RunFormat) -> Result<Ex
         consultant: None,
         date: None,
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
     };
     let text = match format {
         RunFormat::Text => report::text::render(&input, terminal_width()),

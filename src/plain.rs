@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
 use techhire::report::{ReportInput, text};
-use techhire::session::Saved;
+use techhire::session::{Audience, Saved};
 use techhire::text::{terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
 
@@ -211,7 +211,9 @@ fn result(
             return Ok(AtResult::Done);
         };
         let session = opened.save.session();
-        let notes = session.note_texts();
+        // On screen, for whoever took the notes: private ones too, marked.
+        let notes = session.report_notes(Audience::Consultant);
+        let interview_note = session.report_interview_note(Audience::Consultant);
         let date = session.result.as_ref().map(|r| r.finished.to_string());
         let report = ReportInput {
             tree: opened.interview.tree(),
@@ -221,6 +223,8 @@ fn result(
             consultant: session.consultant.as_deref(),
             date: date.as_deref(),
             notes: &notes,
+            interview_note: interview_note.as_deref(),
+            private_notes: false,
         };
         writeln!(output)?;
         write!(output, "{}", text::render(&report, width))?;
@@ -290,12 +294,13 @@ fn note(
     let says = match lines.as_slice() {
         [] => "Note unchanged.".to_string(),
         [only] if only.trim() == "-" => {
-            let saved = opened.save.set_note(question, "");
+            let saved = opened.save.set_note(question, "", false);
             say_saved(saved, opened, output, width)?;
             "Note removed.".to_string()
         }
         _ => {
-            let saved = opened.save.set_note(question, &lines.join("\n"));
+            let private = opened.save.session().note_is_private(question);
+            let saved = opened.save.set_note(question, &lines.join("\n"), private);
             say_saved(saved, opened, output, width)?;
             if size > MAX_NOTE_BYTES {
                 format!("Note saved, cut at {} KiB.", MAX_NOTE_BYTES / 1024)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{self, ReportInput};
-use techhire::session::{Session, read_path};
+use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
@@ -24,6 +24,7 @@ pub fn report(
     format: Option<ReportFormat>,
     output: Option<&Path>,
     force: bool,
+    copy: Audience,
 ) -> Result<ExitCode, Failure> {
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
@@ -77,7 +78,7 @@ pub fn report(
     let format = format
         .or_else(|| output.and_then(from_extension))
         .unwrap_or(ReportFormat::Markdown);
-    let text = render(&session, interview, &recommendation, format);
+    let text = render(&session, interview, &recommendation, format, copy);
     let Some(output) = output else {
         return print_out(&text);
     };
@@ -98,14 +99,17 @@ pub fn report(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of a finished interview, with the session's names, date and notes.
+/// The report of a finished interview, with the session's names, date and the notes `copy`
+/// shows.
 fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
     format: ReportFormat,
+    copy: Audience,
 ) -> String {
-    let notes = session.note_texts();
+    let notes = session.report_notes(copy);
+    let interview_note = session.report_interview_note(copy);
     let date = session
         .result
         .as_ref()
@@ -119,6 +123,8 @@ fn render(
         consultant: session.consultant.as_deref(),
         date: Some(&date),
         notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: copy == Audience::Consultant,
     };
     match format {
         ReportFormat::Markdown => report::markdown::render(&input),
@@ -135,6 +141,7 @@ pub fn export(
     session: &Session,
     interview: &Interview,
     format: ReportFormat,
+    copy: Audience,
     folder: &Path,
 ) -> Result<PathBuf, String> {
     let Some(recommendation) = interview.result() else {
@@ -142,7 +149,7 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let text = render(session, interview, &recommendation, format);
+    let text = render(session, interview, &recommendation, format, copy);
     let date = session
         .result
         .as_ref()

@@ -132,6 +132,7 @@ fn setup(dir: &Path, payload: &str, text: &str) {
     session.set_note(
         "first",
         &format!("Note {text}\nsecond line"),
+        false,
         Timestamp::now(),
     );
     let folder = dir.join("sessions");

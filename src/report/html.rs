@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportInput, long_date};
+use super::{CONSULTANT_COPY, ReportInput, long_date};
 use crate::tree::Outcome;
 use crate::{Reason, Tree, WhatIf};
 
@@ -64,6 +64,13 @@ fn header(out: &mut String, input: &ReportInput) {
     }
     if !meta.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" "));
+    }
+    if input.private_notes {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\"><strong>{}</strong></p>",
+            text(CONSULTANT_COPY)
+        );
     }
     out.push_str("</header>\n");
 }
@@ -286,6 +293,18 @@ fn note(out: &mut String, input: &ReportInput, question: &str) {
 /// Notes on questions that are not among the answers shown (asked on another path, or not
 /// answered), so no note is left out of the report.
 fn other_notes(out: &mut String, input: &ReportInput) {
+    if let Some(note) = input
+        .interview_note
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "<section class=\"notes\">\n<h2>On the interview as a whole</h2>\n\
+             <p class=\"note\">{}</p>\n</section>",
+            multiline(note)
+        );
+    }
     let shown = |id: &str| {
         input
             .recommendation

@@ -38,6 +38,10 @@ struct Document<'a> {
     answers: Vec<Answer<'a>>,
     what_ifs: Vec<WhatIf<'a>>,
     other_notes: Vec<OtherNote<'a>>,
+    /// The note on the interview as a whole.
+    interview_note: Option<&'a str>,
+    /// The consultant's copy, with private notes.
+    consultant_copy: bool,
     guidance: Guidance<'a>,
 }
 
@@ -218,6 +222,8 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                 note: n.note,
             })
             .collect(),
+        interview_note: input.interview_note,
+        consultant_copy: input.private_notes,
         guidance: Guidance {
             owns: &recommended.owns,
             priorities: &recommended.priorities,
@@ -259,6 +265,8 @@ mod tests {
             consultant: who.map(|w| w.1),
             date: who.map(|w| w.2),
             notes,
+            interview_note: None,
+            private_notes: false,
         };
         match serde_json::from_str(&render(&input)) {
             Ok(v) => v,

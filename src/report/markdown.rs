@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportInput, long_date, more_questions, points, settled, signed};
+use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
 use crate::outcome::Reason;
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
@@ -42,6 +42,9 @@ fn headline(input: &ReportInput, out: &mut String) {
     .collect();
     if !who.is_empty() {
         let _ = writeln!(out, "{}\n", who.join(" · "));
+    }
+    if input.private_notes {
+        let _ = writeln!(out, "**{CONSULTANT_COPY}**\n");
     }
     let _ = writeln!(out, "> {}\n", escape(&outcome.summary));
     if let Some(r) = rec.runner_up {
@@ -185,6 +188,17 @@ fn answers(input: &ReportInput, out: &mut String) {
 
 /// Notes on questions that are not among the answers, so none is left out.
 fn other_notes(input: &ReportInput, out: &mut String) {
+    if let Some(note) = input
+        .interview_note
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "## On the interview as a whole\n\n{}\n",
+            note_lines(note, "")
+        );
+    }
     let notes = input.other_notes();
     if notes.is_empty() {
         return;
@@ -325,6 +339,8 @@ mod tests {
             consultant: Some("Jo"),
             date: Some("2026-03-02"),
             notes,
+            interview_note: None,
+            private_notes: false,
         };
         render(&input)
     }

@@ -23,9 +23,19 @@ pub struct ReportInput<'a> {
     pub consultant: Option<&'a str>,
     /// When the interview finished, as text (RFC 3339 or a date), when known.
     pub date: Option<&'a str>,
-    /// Free-text notes per question id.
+    /// Free-text notes per question id, already chosen for the reader: the client's report
+    /// has no private note (see `session::Session::report_notes`).
     pub notes: &'a std::collections::BTreeMap<String, String>,
+    /// The note on the interview as a whole, when this report shows one.
+    pub interview_note: Option<&'a str>,
+    /// The consultant's copy: private notes are in it (marked), and its heading says it is not
+    /// for the client.
+    pub private_notes: bool,
 }
+
+/// What heads the consultant's copy, so it is never handed over by mistake.
+pub const CONSULTANT_COPY: &str =
+    "Consultant's copy: it includes private notes; not for the client.";
 
 impl ReportInput<'_> {
     fn question(&self, index: usize) -> &Question {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{ReportInput, long_date, more_questions, points, settled, signed};
+use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
 /// The widest score bar, in cells.
@@ -53,6 +53,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
     .collect();
     if !who.is_empty() {
         out.line(&who.join(" · "));
+    }
+    if input.private_notes {
+        out.line(CONSULTANT_COPY);
     }
     out.blank();
     let outcome = tree.outcome(rec.outcome);
@@ -267,6 +270,11 @@ fn notes(input: &ReportInput, out: &mut Out) {
         .collect();
     let others = input.other_notes();
     noted.extend(others.iter().map(|n| (n.about(input.tree), n.note)));
+    let interview_note = input
+        .interview_note
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    noted.extend(interview_note.map(|n| ("On the interview as a whole", n)));
     if noted.is_empty() {
         return;
     }

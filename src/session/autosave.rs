@@ -56,16 +56,27 @@ impl Autosave {
         self.settle(result)
     }
 
-    /// Sets a question's note (blank text removes it) and saves.
-    pub fn set_note(&mut self, question: &str, text: &str) -> Saved {
-        let result = self.file.set_note(question, text);
+    /// Sets a question's note, for the client or private (blank text removes it), and saves.
+    pub fn set_note(&mut self, question: &str, text: &str, private: bool) -> Saved {
+        let result = self.file.set_note(question, text, private);
+        self.settle(result)
+    }
+
+    /// Sets the note on the interview as a whole (blank text removes it) and saves.
+    pub fn set_interview_note(&mut self, text: &str, private: bool) -> Saved {
+        let result = self.file.set_interview_note(text, private);
         self.settle(result)
     }
 
     /// The save that would set a question's note, prepared but not written (see
     /// [`SessionFile::prepare_note`]).
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
-        self.file.prepare_note(question, text)
+    pub fn prepare_note(
+        &self,
+        question: &str,
+        text: &str,
+        private: bool,
+    ) -> Result<PreparedSave, SessionError> {
+        self.file.prepare_note(question, text, private)
     }
 
     /// Sets the client's and the consultant's names (blank: not given) and saves; `None`
@@ -160,7 +171,7 @@ mod tests {
         assert!(message.contains("s.json"), "{message}");
         assert!(save.failure().is_some());
         assert_eq!(
-            save.set_note("focus", "board wants AI"),
+            save.set_note("focus", "board wants AI", false),
             Saved::StillFailing
         );
         assert_eq!(save.retry(), Saved::StillFailing);

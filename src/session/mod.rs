@@ -14,8 +14,8 @@ mod write;
 
 pub use autosave::{Autosave, Saved};
 pub use model::{
-    Answer, FORMAT, Note, ProgressSnapshot, Score, Session, SessionResult, TreeStamp, VERSION,
-    is_valid_id,
+    Answer, Audience, FORMAT, Note, PRIVATE_LABEL, ProgressSnapshot, Score, Session, SessionResult,
+    TreeStamp, VERSION, is_valid_id,
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};

@@ -281,6 +281,7 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
+        self.session.upgrade();
         self.write(write_atomic)
     }
 
@@ -301,9 +302,15 @@ impl SessionFile {
     /// The save that would set a question's note, prepared now and written later, if at all;
     /// the session in memory is left as it is. For the note being typed when the program is
     /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    pub fn prepare_note(
+        &self,
+        question: &str,
+        text: &str,
+        private: bool,
+    ) -> Result<PreparedSave, SessionError> {
         let mut session = self.session.clone();
-        session.set_note(question, text, Timestamp::now());
+        session.upgrade();
+        session.set_note(question, text, private, Timestamp::now());
         Ok(PreparedSave {
             bytes: self.bytes(&session)?,
             path: self.path.clone(),
@@ -316,9 +323,22 @@ impl SessionFile {
         self.save()
     }
 
-    /// Sets a question's note (blank removes it) and saves.
-    pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
-        self.session.set_note(question, text, Timestamp::now());
+    /// Sets a question's note, for the client or private (blank removes it), and saves.
+    pub fn set_note(
+        &mut self,
+        question: &str,
+        text: &str,
+        private: bool,
+    ) -> Result<(), SessionError> {
+        self.session
+            .set_note(question, text, private, Timestamp::now());
+        self.save()
+    }
+
+    /// Sets the note on the interview as a whole (blank removes it) and saves.
+    pub fn set_interview_note(&mut self, text: &str, private: bool) -> Result<(), SessionError> {
+        self.session
+            .set_interview_note(text, private, Timestamp::now());
         self.save()
     }
 }

@@ -35,7 +35,7 @@ fn main() {
         interview.answer(1).expect("a choice");
     }
     session.record(&interview, now);
-    session.set_note(&tree.question(tree.start()).id, "they run SAP", now);
+    session.set_note(&tree.question(tree.start()).id, "they run SAP", true, now);
     save("half-way.json", &session);
 
     while !interview.is_finished() {

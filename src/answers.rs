@@ -13,8 +13,9 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use unicode_width::UnicodeWidthStr;
 
-use crate::interview::{Interview, Step};
+use crate::interview::Interview;
 use crate::text::terminal_safe;
+use crate::tree::Step;
 use crate::tree::Tree;
 use crate::tree::diagnostics::{Diagnostic, Lines, MAX_RENDERED, Position, Severity};
 

@@ -1,5 +1,5 @@
 //! The command line, as clap definitions only: what can be typed, and the help that explains it.
-//! `main.rs` decides what each command does.
+//! `commands/` decides what each command does.
 
 use std::path::PathBuf;
 

@@ -9,14 +9,7 @@
 use std::sync::Arc;
 
 use crate::outcome::{self, Recommendation};
-use crate::tree::{Next, Tree};
-
-/// One answered question on the path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Step {
-    pub question: usize,
-    pub choice: usize,
-}
+use crate::tree::{Step, Tree};
 
 /// How far along the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,30 +258,10 @@ impl Interview {
     }
 
     fn rebuild(&mut self) {
-        let (path, frontier) = walk(&self.tree, &self.answers);
+        let (path, frontier) = self.tree.walk(&self.answers);
         self.path = path;
         self.frontier = frontier;
     }
-}
-
-/// Follows recorded answers from the start: the path, and the first unanswered question (or
-/// `None` when an answer ends the interview).
-pub(crate) fn walk(tree: &Tree, answers: &[Option<usize>]) -> (Vec<Step>, Option<usize>) {
-    let mut path = Vec::new();
-    let mut question = tree.start();
-    // A valid tree has no cycles, so a path is never longer than the tree; the bound keeps
-    // a bug from ever turning into a hang.
-    for _ in 0..=tree.questions().len() {
-        let Some(choice) = answers[question] else {
-            return (path, Some(question));
-        };
-        path.push(Step { question, choice });
-        match tree.next(question, choice) {
-            Next::End => return (path, None),
-            Next::Question(q) => question = q,
-        }
-    }
-    (path, Some(question))
 }
 
 #[cfg(test)]

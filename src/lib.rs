@@ -13,6 +13,6 @@ pub mod session;
 pub mod text;
 pub mod tree;
 
-pub use interview::{Interview, InterviewError, Progress, Step};
+pub use interview::{Interview, InterviewError, Progress};
 pub use outcome::{Reason, Recommendation, Unanswered, WhatIf};
-pub use tree::{Diagnostic, Loaded, Report, Severity, Tree, TreeError, TreeFile};
+pub use tree::{Diagnostic, Loaded, Report, Severity, Step, Tree, TreeError, TreeFile};

@@ -11,7 +11,7 @@ use techhire::session::{Audience, Saved};
 use techhire::text::{terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
 
-use crate::opening::Opened;
+use crate::commands::opening::Opened;
 
 /// Longest input line kept; the rest of a longer line is read and dropped, so a stream
 /// without newlines cannot fill memory.

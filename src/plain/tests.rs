@@ -6,7 +6,7 @@ use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-use crate::opening::{self, Names};
+use crate::commands::opening::{self, Names};
 
 fn tree() -> Arc<Tree> {
     match load_str(EMBEDDED_NAME, EMBEDDED) {

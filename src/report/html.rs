@@ -3,6 +3,8 @@
 //! tree or the session is escaped, and control, bidirectional and invisible characters are
 //! removed, so a hostile name or note can neither inject markup nor disguise itself.
 
+mod chart;
+
 use std::fmt::Write as _;
 
 use super::{CONSULTANT_COPY, ReportInput, long_date};
@@ -122,7 +124,7 @@ fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
             points(i64::from(tree.meta().close_call_margin))
         );
     }
-    out.push_str(&super::chart::scores(input.tree, input.recommendation));
+    out.push_str(&chart::scores(input.tree, input.recommendation));
     out.push_str("</section>\n");
 }
 

@@ -2,7 +2,6 @@
 //! terminal, Markdown for email and documents, self-contained HTML for print, and versioned JSON
 //! for programs. No files, no terminal: callers decide where the output goes.
 
-mod chart;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -5,6 +5,7 @@ pub mod diagnostics;
 mod flow;
 pub mod load;
 pub mod model;
+mod path;
 mod places;
 mod question_checks;
 mod quick;
@@ -20,6 +21,7 @@ use std::sync::OnceLock;
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
 pub use model::{Choice, Evidence, Meta, Outcome, Question, Source, TreeFile};
+pub use path::Step;
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
 

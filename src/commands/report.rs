@@ -13,12 +13,12 @@ use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
-use crate::opening::{SessionTree, failure, find, stamp, tree_for};
-use crate::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
+use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is
 /// reconciled in memory only, and said.
-pub fn report(
+pub fn run(
     what: &str,
     questions: Option<&Path>,
     format: Option<ReportFormat>,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{number, shorten, text};
+use super::{number, shorten, text};
 use crate::{Recommendation, Tree};
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left

@@ -10,8 +10,10 @@ use techhire::Interview;
 use techhire::session::{Audience, Saved, Store, Summary, Unreadable};
 
 use crate::cli::ReportFormat;
-use crate::opening::{self, Ending, Opened, minute};
-use crate::{Failure, USAGE, report_file, tui};
+use crate::commands::opening::{self, Ending, Opened, minute};
+use crate::commands::report;
+use crate::commands::{Failure, USAGE};
+use crate::tui;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
 /// sessions folder starts at the start screen. The session may be another one by the end, if
@@ -168,7 +170,7 @@ impl tui::Host for SessionHost<'_> {
     fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
         let folder = std::env::current_dir()
             .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
-        report_file::export(
+        report::export(
             self.opened.save.session(),
             interview,
             format,

@@ -10,14 +10,14 @@ use techhire::text::terminal_safe;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cli::SessionsFormat;
-use crate::opening::{failure, minute};
-use crate::{Failure, PROBLEMS, print_out};
+use crate::commands::opening::{failure, minute};
+use crate::commands::{Failure, PROBLEMS, print_out};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
 const MAX_CELL: usize = 32;
 
 /// The `sessions` command.
-pub fn sessions(format: SessionsFormat) -> Result<ExitCode, Failure> {
+pub fn run(format: SessionsFormat) -> Result<ExitCode, Failure> {
     let store = Store::open_default().map_err(|e| failure(&e))?;
     let listing = store.list().map_err(|e| failure(&e))?;
     let text = match format {

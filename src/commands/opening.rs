@@ -14,7 +14,7 @@ use techhire::session::{
 use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
-use crate::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
+use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
 /// change, and what to tell the user before the first question.

@@ -1,0 +1,81 @@
+//! `techhire` with no subcommand: a new interview (or the one at `--session`), full screen or
+//! plain; and running any opened interview in the front end asked for, which `resume` shares.
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::InterviewArgs;
+use crate::commands::opening::{self, Ending, Opened};
+use crate::commands::{Failure, USAGE, full_screen, output_failure};
+use crate::plain;
+
+/// The interview command.
+pub fn run(
+    args: &InterviewArgs,
+    questions: Option<&Path>,
+    session: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    needs_a_terminal(args.plain)?;
+    let opened = opening::start(questions, session, names(args))?;
+    front_end(opened, args, questions)
+}
+
+pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
+    opening::Names {
+        client: args.client.as_deref(),
+        consultant: args.consultant.as_deref(),
+    }
+}
+
+/// The full-screen interview needs a terminal; checked before a session is opened, so a
+/// refusal leaves nothing behind.
+pub fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
+    if plain || (io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Ok(());
+    }
+    Err(Failure::new(
+        USAGE,
+        "The full-screen interview needs a terminal, but standard input or output is \
+         not one (a pipe or a file).\n\
+         \x20 techhire --plain                 asks the questions line by line; works with \
+         pipes and screen readers\n\
+         \x20 techhire run --answers FILE      gives the result for answers written in a file\n",
+    ))
+}
+
+/// Runs an opened interview in plain mode or full screen, then closes its session (which, in
+/// full screen, may be another one the user resumed from the start screen).
+pub fn front_end(
+    mut opened: Opened,
+    args: &InterviewArgs,
+    questions: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let ending = if args.plain {
+        let ask_names = opened.fresh && io::stdin().is_terminal();
+        plain_mode(&mut opened, 0, ask_names)
+    } else {
+        full_screen::run(&mut opened, questions, args.theme)
+    };
+    match ending {
+        Ok(ending) => opening::close(opened, ending),
+        Err(failure) => {
+            // Say why the front end stopped, but never lose track of the session.
+            let _ = opening::close(opened, Ending::Unfinished);
+            Err(failure)
+        }
+    }
+}
+
+fn plain_mode(opened: &mut Opened, width: usize, ask_names: bool) -> Result<Ending, Failure> {
+    let mut input = io::stdin().lock();
+    let mut output = io::stdout().lock();
+    let options = plain::Options { width, ask_names };
+    match plain::run(opened, &mut input, &mut output, options) {
+        Ok(plain::Ending::Finished) => Ok(Ending::Finished),
+        Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(Ending::Unfinished),
+        // The reader went away before the result: unfinished, but nothing to complain about.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Ending::Unfinished),
+        Err(e) => Err(output_failure(&e)),
+    }
+}

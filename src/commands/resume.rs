@@ -1,0 +1,24 @@
+//! `techhire resume [ID|PATH]`: carry on with a saved session, by default the most recently
+//! changed unfinished one, in the front end asked for.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::InterviewArgs;
+use crate::commands::interview::{front_end, names, needs_a_terminal};
+use crate::commands::{Failure, opening, sessions};
+
+/// The resume command.
+pub fn run(
+    which: Option<&str>,
+    args: &InterviewArgs,
+    questions: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    needs_a_terminal(args.plain)?;
+    let path = match which {
+        Some(what) => opening::find(what)?,
+        None => sessions::latest_unfinished()?,
+    };
+    let opened = opening::resume(&path, questions, names(args))?;
+    front_end(opened, args, questions)
+}

@@ -1,0 +1,86 @@
+//! `techhire validate [FILE]`: every problem in a tree with file:line:column, as text for
+//! people or JSON for editors, and a one-line summary of a valid tree.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, TreeError};
+
+use crate::cli::ValidateFormat;
+use crate::commands::{Failure, PROBLEMS, json_text, print_out, unreadable};
+
+/// The validate command.
+pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Failure> {
+    let loaded = match file {
+        None => tree::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
+        Some(path) => tree::load_path(path),
+    };
+    let (report, tree) = match loaded {
+        Ok(loaded) => (loaded.report, Some(loaded.tree)),
+        Err(TreeError::Invalid(report)) => (report, None),
+        Err(e @ TreeError::Io { .. }) => return Err(unreadable(&e)),
+        Err(e) => return refuse_whole_file(&e, format),
+    };
+    let text = match (format, &tree) {
+        (ValidateFormat::Json, _) => json_text(&report.to_json()),
+        (ValidateFormat::Text, None) => report.render(),
+        (ValidateFormat::Text, Some(tree)) => {
+            let (fewest, most) = tree.remaining_from(tree.start());
+            let paths = if fewest == most {
+                count(fewest as usize, "question")
+            } else {
+                format!("{fewest} to {most} questions")
+            };
+            let summary = format!(
+                "{} is valid: {}, {}, and every path asks {paths}.\n",
+                report.file,
+                count(tree.questions().len(), "question"),
+                count(tree.outcomes().len(), "outcome"),
+            );
+            if report.diagnostics.is_empty() {
+                summary
+            } else {
+                report.render() + &summary
+            }
+        }
+    };
+    print_out(&text)?;
+    Ok(match tree {
+        Some(_) => ExitCode::SUCCESS,
+        None => ExitCode::from(PROBLEMS),
+    })
+}
+
+/// `1 question`, `11 questions`.
+fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// A file refused before it could be parsed (too large, not text), in the format asked for.
+fn refuse_whole_file(e: &TreeError, format: ValidateFormat) -> Result<ExitCode, Failure> {
+    let (file, code) = match e {
+        TreeError::TooLarge { file, .. } => (file.as_str(), "too-large"),
+        TreeError::NotUtf8 { file, .. } => (file.as_str(), "not-utf8"),
+        _ => ("", "unreadable"),
+    };
+    let text = match format {
+        ValidateFormat::Text => format!("error[{code}]: {e}\n"),
+        ValidateFormat::Json => json_text(&serde_json::json!({
+            "file": file,
+            "valid": false,
+            "errors": 1,
+            "warnings": 0,
+            "diagnostics": [{
+                "file": file, "severity": "error", "code": code, "message": e.to_string(),
+                "hint": "check that this is the question tree you meant",
+                "line": null, "column": null, "end_line": null, "end_column": null,
+            }],
+        })),
+    };
+    print_out(&text)?;
+    Ok(ExitCode::from(PROBLEMS))
+}

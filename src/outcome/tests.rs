@@ -1,0 +1,313 @@
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::interview::Interview;
+use crate::tree::{Choice, Meta, Outcome, Question, TreeFile, load_str};
+
+/// q1: `a` (+2 first) leads to q2, `b` (+2 second) to q3, `tie` (+1 first, +1 second) ends.
+/// q2: `x` (+1 first) or `y` (+4 second) ends. q3: `z` (+1 third) or `w` (nothing) ends.
+fn tree(close_call_margin: u32) -> Arc<Tree> {
+    let outcome = |id: &str| {
+        format!(
+            "[[outcomes]]\nid = \"{id}\"\nlabel = \"{id}\"\nsummary = \"s\"\nowns = []\n\
+             priorities = []\nprofile = \"p\"\nrisks = []\nnext_steps = []\n\n"
+        )
+    };
+    let choice = |id: &str, to: &str, evidence: &str| {
+        let lead = if to == "end" {
+            "end = true".to_string()
+        } else {
+            format!("next = \"{to}\"")
+        };
+        format!(
+            "[[questions.choices]]\nid = \"{id}\"\nlabel = \"{id}\"\n{lead}\nevidence = {{ {evidence} }}\n"
+        )
+    };
+    let question =
+        |id: &str| format!("[[questions]]\nid = \"{id}\"\nprompt = \"?\"\nhelp = \"h\"\n");
+    let text = [
+        format!(
+            "[meta]\ntitle = \"t\"\nversion = \"1\"\nstart = \"q1\"\nclose_call_margin = {close_call_margin}\n\n"
+        ),
+        outcome("first"),
+        outcome("second"),
+        outcome("third"),
+        question("q1"),
+        choice("a", "q2", "first = 2"),
+        choice("b", "q3", "second = 2"),
+        choice("tie", "end", "first = 1, second = 1"),
+        question("q2"),
+        choice("x", "end", "first = 1"),
+        choice("y", "end", "second = 4"),
+        question("q3"),
+        choice("z", "end", "third = 1"),
+        choice("w", "end", ""),
+    ]
+    .concat();
+    match load_str("t.toml", &text) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    }
+}
+
+const FIRST: usize = 0;
+const SECOND: usize = 1;
+const THIRD: usize = 2;
+
+fn finished(tree: &Arc<Tree>, answers: &[&str]) -> Interview {
+    let mut interview = Interview::new(tree.clone());
+    for answer in answers {
+        assert_eq!(interview.answer_id(answer), Ok(()), "{answer}");
+    }
+    assert!(interview.is_finished());
+    interview
+}
+
+fn result(tree: &Arc<Tree>, answers: &[&str]) -> Recommendation {
+    finished(tree, answers).result().expect("finished")
+}
+
+#[test]
+fn scores_add_up_the_evidence_on_the_path() {
+    let tree = tree(1);
+    let r = result(&tree, &["a", "y"]);
+    assert_eq!(r.scores, [2, 4, 0]);
+    assert_eq!((r.outcome, r.runner_up, r.margin), (SECOND, Some(FIRST), 2));
+    assert!(!r.close_call && !r.tie);
+}
+
+#[test]
+fn a_tie_goes_to_the_outcome_declared_first_and_is_a_close_call() {
+    let tree = tree(1);
+    let r = result(&tree, &["tie"]);
+    assert_eq!(r.scores, [1, 1, 0]);
+    assert_eq!((r.outcome, r.runner_up, r.margin), (FIRST, Some(SECOND), 0));
+    assert!(r.tie && r.close_call);
+}
+
+#[test]
+fn a_win_within_the_margin_is_a_close_call_unless_the_margin_is_zero() {
+    let r = result(&tree(1), &["b", "z"]);
+    assert_eq!((r.outcome, r.runner_up, r.margin), (SECOND, Some(THIRD), 1));
+    assert!(r.close_call && !r.tie);
+    let r = result(&tree(0), &["b", "z"]);
+    assert!(
+        !r.close_call,
+        "with close_call_margin = 0 only ties are close calls"
+    );
+    assert!(result(&tree(0), &["tie"]).close_call);
+}
+
+#[test]
+fn reasons_say_how_each_answer_moved_the_result() {
+    let tree = tree(1);
+    let r = result(&tree, &["a", "y"]);
+    let leads: Vec<(usize, i64)> = r.reasons.iter().map(|x| (x.question, x.lead)).collect();
+    // `a` pulled toward the runner-up by 2; `y` pushed the winner ahead by 4.
+    assert_eq!(leads, [(0, -2), (1, 4)]);
+    assert_eq!(r.reasons[1].evidence, [(SECOND, 4)]);
+    let strongest: Vec<i64> = r.strongest_reasons().iter().map(|x| x.lead).collect();
+    assert_eq!(strongest, [4, -2]);
+    // Answers without evidence are reasons too, but not among the strongest.
+    let r = result(&tree, &["b", "w"]);
+    assert_eq!(r.reasons.len(), 2);
+    assert_eq!(r.strongest_reasons().len(), 1);
+}
+
+#[test]
+fn what_ifs_list_each_single_change_that_changes_the_result() {
+    let tree = tree(1);
+    let r = result(&tree, &["a", "x"]);
+    assert_eq!((r.outcome, r.margin), (FIRST, 3));
+    assert_eq!(
+        r.what_ifs,
+        [
+            // `b` leads to q3, which nobody answered: one question to go, leaning second.
+            WhatIf {
+                question: 0,
+                from: 0,
+                to: 1,
+                outcome: SECOND,
+                unanswered: Some(Unanswered {
+                    first: 2,
+                    fewest: 1,
+                    most: 1
+                }),
+            },
+            // `tie` ends at once with first still ahead on the tie-break: no change, so not
+            // listed. `y` would make it second.
+            WhatIf {
+                question: 1,
+                from: 0,
+                to: 1,
+                outcome: SECOND,
+                unanswered: None,
+            },
+        ]
+    );
+}
+
+#[test]
+fn what_ifs_follow_a_branch_over_answers_already_given() {
+    let tree = tree(1);
+    let mut interview = finished(&tree, &["b", "z"]);
+    assert_eq!(interview.change(0, 0), Ok(()));
+    assert_eq!(interview.answer_id("x"), Ok(()));
+    let r = interview.result().expect("finished again");
+    assert_eq!(r.outcome, FIRST);
+    // Going back to `b` reuses the kept answer `z`: a complete branch ending in second.
+    let back_to_b = r.what_ifs.iter().find(|w| w.question == 0 && w.to == 1);
+    assert_eq!(
+        back_to_b,
+        Some(&WhatIf {
+            question: 0,
+            from: 0,
+            to: 1,
+            outcome: SECOND,
+            unanswered: None,
+        })
+    );
+}
+
+#[test]
+fn recommend_agrees_with_the_interview() {
+    let tree = tree(1);
+    let interview = finished(&tree, &["a", "y"]);
+    let answers: Vec<Option<usize>> = (0..tree.questions().len())
+        .map(|q| interview.answer_of(q))
+        .collect();
+    assert_eq!(
+        Some(recommend(&tree, interview.path(), &answers)),
+        interview.result()
+    );
+    assert_eq!(scores(&tree, interview.path()), [2, 4, 0]);
+}
+
+/// What-ifs the plain way: walk the whole path again for every changed answer.
+fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
+    let mut found = Vec::new();
+    let mut trial = answers.to_vec();
+    for step in path {
+        for to in (0..tree.question(step.question).choices.len()).filter(|&c| c != step.choice) {
+            trial[step.question] = Some(to);
+            let (new_path, frontier) = tree.walk(&trial);
+            let (outcome, _) = rank(&scores(tree, &new_path));
+            if outcome != current {
+                found.push(WhatIf {
+                    question: step.question,
+                    from: step.choice,
+                    to,
+                    outcome,
+                    unanswered: frontier.map(|first| {
+                        let (fewest, most) = Unasked::new(tree, answers).from(first);
+                        Unanswered {
+                            first,
+                            fewest,
+                            most,
+                        }
+                    }),
+                });
+            }
+        }
+        trial[step.question] = Some(step.choice);
+    }
+    found
+}
+
+/// A tree whose choices lead only to later questions (so it has no cycles), from (how many
+/// questions on, evidence) per choice: 0, or past the last question, ends the interview.
+fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
+    let outcome = |id: &str| Outcome {
+        id: id.into(),
+        label: id.into(),
+        summary: "s".into(),
+        owns: vec![],
+        priorities: vec![],
+        profile: "p".into(),
+        risks: vec![],
+        next_steps: vec![],
+        collaboration: None,
+        when_to_split: None,
+        sources: vec![],
+    };
+    let ids = ["a", "b", "c"];
+    let questions = shape
+        .iter()
+        .enumerate()
+        .map(|(q, choices)| Question {
+            id: format!("q{q}"),
+            prompt: "p".into(),
+            help: "h".into(),
+            sources: vec![],
+            choices: choices
+                .iter()
+                .enumerate()
+                .map(|(c, (on, points))| Choice {
+                    id: format!("c{c}"),
+                    label: "l".into(),
+                    detail: None,
+                    next: (*on > 0 && q + on < shape.len()).then(|| format!("q{}", q + on)),
+                    end: *on == 0 || q + on >= shape.len(),
+                    evidence: ids
+                        .iter()
+                        .map(|o| o.to_string())
+                        .zip(points.clone())
+                        .collect(),
+                    reason: None,
+                })
+                .collect(),
+        })
+        .collect();
+    let file = TreeFile {
+        meta: Meta {
+            title: "t".into(),
+            version: "1".into(),
+            start: "q0".into(),
+            close_call_margin: 1,
+        },
+        sources: vec![],
+        outcomes: ids.iter().map(|id| outcome(id)).collect(),
+        questions,
+    };
+    // Some generated questions are unreachable, which validation refuses but the
+    // shortcut must still get right, so the tree is indexed as it is.
+    let (_, resolved) = crate::tree::validate::check_and_resolve(
+        &file,
+        &crate::tree::validate::Known::default(),
+        true,
+    );
+    Tree::from_checked(file, resolved)
+}
+
+proptest! {
+    // No regressions folder at the top level: a failing case prints its input to paste
+    // into a unit test.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The shortcut agrees with walking every changed path, on finished and unfinished
+    /// interviews, with answers kept aside off the path.
+    #[test]
+    fn what_ifs_match_walking_every_change(
+        shape in prop::collection::vec(
+            prop::collection::vec((0usize..4, prop::collection::vec(-3i32..4, 3)), 1..4),
+            1..9,
+        ),
+        picks in prop::collection::vec(prop::option::weighted(0.8, 0usize..4), 9),
+    ) {
+        let tree = random_tree(&shape);
+        let answers: Vec<Option<usize>> = (0..shape.len())
+            .map(|q| picks[q].map(|c| c % shape[q].len()))
+            .collect();
+        let (path, _) = tree.walk(&answers);
+        let (current, _) = rank(&scores(&tree, &path));
+        prop_assert_eq!(
+            what_ifs(&tree, &path, &answers, current),
+            walked(&tree, &path, &answers, current)
+        );
+    }
+}

@@ -86,14 +86,7 @@ pub enum Command {
         format: ValidateFormat,
     },
     /// Give the recommendation for answers written in a file, without asking.
-    Run {
-        /// TOML file mapping question ids to choice ids, e.g. `size = "small_private"`.
-        #[arg(long, value_name = "FILE")]
-        answers: PathBuf,
-        /// `text` for the terminal, `markdown` for email and documents, `json` for programs.
-        #[arg(long, value_enum, default_value_t = RunFormat::Text)]
-        format: RunFormat,
-    },
+    Run(RunArgs),
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
         /// `text` for people, `json` for programs.
@@ -127,6 +120,13 @@ pub enum Command {
         /// not for the client. Without it, private notes are left out.
         #[arg(long)]
         private_notes: bool,
+    },
+    /// Show where your settings file is and what it holds: your name, your firm's name and
+    /// logo for reports, the folder reports go to, the theme.
+    Config {
+        /// Print only the file's path, e.g. to open it: $EDITOR "$(techhire config --path)".
+        #[arg(long)]
+        path: bool,
     },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {
@@ -166,12 +166,30 @@ pub enum ValidateFormat {
     Json,
 }
 
-/// How `run` reports the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RunFormat {
-    Text,
-    Json,
-    Markdown,
+/// `run`: answers taken elsewhere (on a call, in a workshop) made into the client's report.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// TOML file mapping question ids to choice ids, e.g. `size = "small_private"`.
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    /// Default: from the -o file's extension (.md, .html, .json, .txt), else text.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Who the report is for.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Who ran the interview [default: `consultant` in the config file].
+    #[arg(long, value_name = "NAME")]
+    pub consultant: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Also keep the interview as a session, to resume, copy or report again later.
+    #[arg(long)]
+    pub save: bool,
 }
 
 /// The graph language `graph` writes.

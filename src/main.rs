@@ -55,12 +55,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             let file = commands::one_tree(file, questions, "validate")?;
             commands::validate::run(file.as_deref(), format)
         }
-        Some(Command::Run { answers, format }) => commands::run::run(tree, &answers, format),
+        Some(Command::Run(args)) => commands::run::run(tree, &args),
         Some(Command::Graph { file, format }) => {
             let file = commands::one_tree(file, questions, "graph")?;
             commands::graph::run(file.as_deref(), format)
         }
         Some(Command::Sessions { format }) => commands::sessions::run(format),
+        Some(Command::Config { path }) => commands::config::run(path),
         Some(Command::Resume {
             which,
             interview: own,

@@ -225,6 +225,7 @@ fn result(
             notes: &notes,
             interview_note: interview_note.as_deref(),
             private_notes: false,
+            firm: None,
         };
         writeln!(output)?;
         write!(output, "{}", text::render(&report, width))?;

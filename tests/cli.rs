@@ -15,6 +15,9 @@ fn techhire() -> Command {
         "TECHHIRE_DATA_DIR",
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
     );
+    // Never the user's settings: no config file there.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests");
+    cmd.env_remove("TECHHIRE_CONFIG");
     cmd
 }
 

@@ -43,6 +43,7 @@ fn render(
         notes,
         interview_note: None,
         private_notes: false,
+        firm: None,
     })
 }
 
@@ -141,6 +142,7 @@ fn hostile_names_and_notes_are_shown_as_text_never_run() {
         notes: &BTreeMap::new(),
         interview_note: None,
         private_notes: false,
+        firm: None,
     });
     // Nothing the hostile text brought became markup: the tags and attributes in the report
     // are exactly those of a report without it.

@@ -11,9 +11,10 @@ use techhire::session::{Audience, Saved, Store, Summary, Unreadable};
 
 use crate::cli::ReportFormat;
 use crate::commands::opening::{self, Ending, Opened, minute};
-use crate::commands::report;
 use crate::commands::{Failure, USAGE};
+use crate::commands::{config, report};
 use crate::tui;
+use techhire::config::Config;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
 /// sessions folder starts at the start screen. The session may be another one by the end, if
@@ -22,10 +23,15 @@ pub fn run(
     opened: &mut Opened,
     questions: Option<&Path>,
     theme: Option<tui::ThemeName>,
+    config: &Config,
 ) -> Result<Ending, Failure> {
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
-    let mut host = SessionHost { opened, questions };
+    let mut host = SessionHost {
+        opened,
+        questions,
+        config,
+    };
     let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
@@ -117,6 +123,8 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
 struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
+    /// The firm for reports, and where they go.
+    config: &'a Config,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -168,13 +176,13 @@ impl tui::Host for SessionHost<'_> {
     }
 
     fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
-        let folder = std::env::current_dir()
-            .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
+        let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;
         report::export(
             self.opened.save.session(),
             interview,
             format,
             Audience::Client,
+            &self.config.firm,
             &folder,
         )
     }

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::opening::{self, Ending, Opened};
-use crate::commands::{Failure, USAGE, full_screen, output_failure};
-use crate::plain;
+use crate::commands::{Failure, USAGE, config, full_screen, output_failure};
+use crate::{plain, tui};
+use techhire::config::{Config, Theme};
 
 /// The interview command.
 pub fn run(
@@ -17,8 +18,12 @@ pub fn run(
     session: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     needs_a_terminal(args.plain)?;
-    let opened = opening::start(questions, session, names(args))?;
-    front_end(opened, args, questions)
+    let config = config::load()?;
+    let mut names = names(args);
+    // A new interview is run by the consultant the config file names, unless told otherwise.
+    names.consultant = names.consultant.or(config.consultant.as_deref());
+    let opened = opening::start(questions, session, names)?;
+    front_end(opened, args, questions, &config)
 }
 
 pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
@@ -50,12 +55,18 @@ pub fn front_end(
     mut opened: Opened,
     args: &InterviewArgs,
     questions: Option<&Path>,
+    config: &Config,
 ) -> Result<ExitCode, Failure> {
     let ending = if args.plain {
         let ask_names = opened.fresh && io::stdin().is_terminal();
         plain_mode(&mut opened, 0, ask_names)
     } else {
-        full_screen::run(&mut opened, questions, args.theme)
+        let theme = args.theme.or(config.theme.map(|t| match t {
+            Theme::Dark => tui::ThemeName::Dark,
+            Theme::Light => tui::ThemeName::Light,
+            Theme::Mono => tui::ThemeName::Mono,
+        }));
+        full_screen::run(&mut opened, questions, theme, config)
     };
     match ending {
         Ok(ending) => opening::close(opened, ending),

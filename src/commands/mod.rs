@@ -3,6 +3,7 @@
 //! (`opening.rs`), the full-screen interview wired to them (`full_screen.rs`), and here the
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
+pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
@@ -60,10 +61,11 @@ pub fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
         }
         Some(Command::Resume { .. }) => return Ok(()),
         Some(Command::Validate { .. }) => "validate",
-        Some(Command::Run { .. }) => "run",
+        Some(Command::Run(_)) => "run",
         Some(Command::Graph { .. }) => "graph",
         Some(Command::Sessions { .. }) => "sessions",
         Some(Command::Report { .. }) => "report",
+        Some(Command::Config { .. }) => "config",
     };
     if cli.session.is_none() && !cli.interview.any() {
         return Ok(());

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::interview::{front_end, names, needs_a_terminal};
-use crate::commands::{Failure, opening, sessions};
+use crate::commands::{Failure, config, opening, sessions};
 
 /// The resume command.
 pub fn run(
@@ -15,10 +15,11 @@ pub fn run(
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     needs_a_terminal(args.plain)?;
+    let config = config::load()?;
     let path = match which {
         Some(what) => opening::find(what)?,
         None => sessions::latest_unfinished()?,
     };
     let opened = opening::resume(&path, questions, names(args))?;
-    front_end(opened, args, questions)
+    front_end(opened, args, questions, &config)
 }

@@ -51,9 +51,9 @@ pub fn render(input: &ReportInput) -> String {
 }
 
 fn header(out: &mut String, input: &ReportInput) {
-    out.push_str(
-        "<header class=\"report\">\n<p class=\"kicker\">Technology leadership recommendation</p>\n",
-    );
+    out.push_str("<header class=\"report\">\n");
+    masthead(out, input);
+    out.push_str("<p class=\"kicker\">Technology leadership recommendation</p>\n");
     let mut meta = Vec::new();
     if let Some(client) = input.client.filter(|c| !c.trim().is_empty()) {
         meta.push(format!("Prepared for <strong>{}</strong>", text(client)));
@@ -75,6 +75,28 @@ fn header(out: &mut String, input: &ReportInput) {
         );
     }
     out.push_str("</header>\n");
+}
+
+/// The firm's logo and name, from the config file, above everything else.
+fn masthead(out: &mut String, input: &ReportInput) {
+    let Some(firm) = input.firm.filter(|f| !f.is_empty()) else {
+        return;
+    };
+    out.push_str("<div class=\"masthead\">");
+    let name = firm.name.as_deref();
+    if let Some(logo) = &firm.logo {
+        // A data: URI of a checked file (base64 and a fixed MIME type): nothing to escape.
+        let _ = write!(
+            out,
+            "<img class=\"logo\" src=\"{}\" alt=\"{}\">",
+            logo.data_uri(),
+            text(name.unwrap_or("Logo"))
+        );
+    }
+    if let Some(name) = name {
+        let _ = write!(out, "<span class=\"firm\">{}</span>", text(name));
+    }
+    out.push_str("</div>\n");
 }
 
 fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {

@@ -27,6 +27,8 @@ struct Document<'a> {
     tree: TreeInfo<'a>,
     client: Option<&'a str>,
     consultant: Option<&'a str>,
+    /// The consultant's firm, from the config file.
+    firm: Option<&'a str>,
     date: Option<&'a str>,
     recommendation: Named<'a>,
     summary: &'a str,
@@ -159,6 +161,7 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
         },
         client: input.client,
         consultant: input.consultant,
+        firm: input.firm_name(),
         date: input.date,
         recommendation: outcome(recommended),
         summary: &recommended.summary,
@@ -267,6 +270,7 @@ mod tests {
             notes,
             interview_note: None,
             private_notes: false,
+            firm: None,
         };
         match serde_json::from_str(&render(&input)) {
             Ok(v) => v,

@@ -35,6 +35,7 @@ fn headline(input: &ReportInput, out: &mut String) {
     let who: Vec<String> = [
         ("Client", input.client),
         ("Consultant", input.consultant),
+        ("Firm", input.firm_name()),
         ("Date", input.date.map(long_date).as_deref()),
     ]
     .into_iter()
@@ -341,6 +342,7 @@ mod tests {
             notes,
             interview_note: None,
             private_notes: false,
+            firm: None,
         };
         render(&input)
     }

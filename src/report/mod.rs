@@ -30,6 +30,8 @@ pub struct ReportInput<'a> {
     /// The consultant's copy: private notes are in it (marked), and its heading says it is not
     /// for the client.
     pub private_notes: bool,
+    /// The consultant's firm, from the config file: its name and logo head the report.
+    pub firm: Option<&'a crate::config::Firm>,
 }
 
 /// What heads the consultant's copy, so it is never handed over by mistake.
@@ -37,6 +39,11 @@ pub const CONSULTANT_COPY: &str =
     "Consultant's copy: it includes private notes; not for the client.";
 
 impl ReportInput<'_> {
+    /// The firm's name, when the config file gives one.
+    fn firm_name(&self) -> Option<&str> {
+        self.firm.and_then(|f| f.name.as_deref())
+    }
+
     fn question(&self, index: usize) -> &Question {
         self.tree.question(index)
     }

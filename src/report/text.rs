@@ -45,6 +45,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
             .consultant
             .map(|c| format!("Consultant: {}", terminal_safe(c))),
         input
+            .firm_name()
+            .map(|f| format!("Firm: {}", terminal_safe(f))),
+        input
             .date
             .map(|d| format!("Date: {}", terminal_safe(&long_date(d)))),
     ]

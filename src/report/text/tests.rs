@@ -15,6 +15,7 @@ fn render_for(answers: &[(&str, &str)], width: usize) -> String {
         notes: &notes,
         interview_note: None,
         private_notes: false,
+        firm: None,
     };
     render(&input, width)
 }
@@ -133,6 +134,7 @@ fn file_text_cannot_drive_the_terminal() {
         notes: &notes,
         interview_note: None,
         private_notes: false,
+        firm: None,
     };
     let out = render(&input, 80);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
@@ -169,6 +171,7 @@ fn every_note_shows_even_off_the_path_and_the_date_reads_as_written() {
         notes: &notes,
         interview_note: None,
         private_notes: false,
+        firm: None,
     };
     let out = render(&input, 0);
     assert!(

@@ -19,8 +19,8 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let menu = &app.export;
     let mut out = wrap(
         &[Span::styled(
-            "Which format? The report goes in the current folder, named for the client and \
-             the date; nothing already there is replaced.",
+            "Which format? The report goes in your reports folder (`techhire config` shows \
+             it), named for the client and the date; nothing already there is replaced.",
             theme.muted,
         )],
         width,

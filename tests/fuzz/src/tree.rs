@@ -74,6 +74,7 @@ pub fn tree(data: &[u8]) {
         notes: &notes,
         interview_note: None,
         private_notes: false,
+        firm: None,
     });
     assert!(
         !report.to_ascii_lowercase().contains("<script"),

@@ -4,8 +4,6 @@
 //! what to write instead.
 
 use std::fmt::Write as _;
-use std::fs::File;
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -90,24 +88,15 @@ pub fn load_path(path: &Path) -> Result<Answers, AnswersError> {
         file: name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io_err)?;
-    let size = file.metadata().map_err(io_err)?.len();
     let too_large = |size| AnswersError::TooLarge {
         file: name.clone(),
         size,
         limit: MAX_ANSWERS_BYTES,
     };
-    if size > MAX_ANSWERS_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::new();
-    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
-    file.take(MAX_ANSWERS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = crate::files::read_bounded(path, MAX_ANSWERS_BYTES).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(size) => too_large(size),
+        other => io_err(other.into_io()),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| AnswersError::NotUtf8 {
         file: name.clone(),
         offset: e.utf8_error().valid_up_to(),

@@ -2,9 +2,10 @@
 //! beside it, flushed, then moved into place), and never over an existing file unless asked;
 //! or under a fresh name made from the client and the date.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::files::{Existing, WriteError, WriteOptions, write_atomic};
 
 /// Why a report could not be written. Messages name the file and say what to do.
 #[derive(Debug, thiserror::Error)]
@@ -20,54 +21,52 @@ pub enum ExportError {
 }
 
 /// Writes `bytes` to `path` atomically. An existing file is replaced only when `replace` is
-/// true; otherwise it is left exactly as it was, even if it appears while writing.
+/// true; otherwise it is left exactly as it was, even if it appears while writing. A character
+/// device or FIFO (`/dev/stdout`, a named pipe) is written into, never replaced; a link or any
+/// other thing that is not a file is refused.
 pub fn write_report(path: &Path, bytes: &[u8], replace: bool) -> Result<(), ExportError> {
-    let file = || path.display().to_string();
-    if path.is_dir() {
-        return Err(ExportError::IsFolder { file: file() });
-    }
-    if !replace && path.exists() {
-        return Err(ExportError::Exists { file: file() });
-    }
-    let temp = temp_path(path);
-    let result = write_temp(&temp, bytes).and_then(|()| {
-        if replace {
-            fs::rename(&temp, path)
-        } else {
-            // A hard link fails if the name is taken, so a file that appeared since the check
-            // above is never replaced. Some file systems have no hard links; there, check again
-            // and rename.
-            match fs::hard_link(&temp, path) {
-                Ok(()) => fs::remove_file(&temp),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) if path.exists() => Err(io::Error::from(io::ErrorKind::AlreadyExists)),
-                Err(_) => fs::rename(&temp, path),
-            }
+    let existing = if replace {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    write(path, bytes, existing, true).map_err(|e| export_error(path, e))
+}
+
+fn write(
+    path: &Path,
+    bytes: &[u8],
+    existing: Existing,
+    into_device: bool,
+) -> Result<(), WriteError> {
+    let options = WriteOptions {
+        existing,
+        durable: true,
+        into_device,
+        mode: 0o666,
+    };
+    write_atomic(path, options, |f| f.write_all(bytes)).map(|_| ())
+}
+
+/// What went wrong writing the report at `path`, and what to do about it.
+fn export_error(path: &Path, e: WriteError) -> ExportError {
+    let file = path.display().to_string();
+    let why = match e {
+        WriteError::Exists => return ExportError::Exists { file },
+        WriteError::IsFolder => return ExportError::IsFolder { file },
+        WriteError::NoFolder(folder) => {
+            format!("the folder {folder} does not exist; create it or choose another")
         }
-    });
-    result.map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            return ExportError::Exists { file: file() };
+        WriteError::ReadOnly(folder) => {
+            format!("the folder {folder} cannot be written to; choose another")
         }
-        let folder = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| ".".to_string(), |p| p.display().to_string());
-        let why = match e.kind() {
-            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => {
-                format!("the folder {folder} does not exist; create it or choose another")
-            }
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-                format!("the folder {folder} cannot be written to; choose another")
-            }
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                "the disk is full; free some space and try again".to_string()
-            }
-            _ => e.to_string(),
-        };
-        ExportError::Write { file: file(), why }
-    })
+        WriteError::DiskFull => "the disk is full; free some space and try again".into(),
+        WriteError::NotAFile(_) => {
+            format!("{e}; give the name of a new file, or of the file itself")
+        }
+        other => format!("{other}; choose another name or folder"),
+    };
+    ExportError::Write { file, why }
 }
 
 /// The most numbered names tried before giving up on a folder.
@@ -111,10 +110,11 @@ pub fn write_new(
             format!("{stem}-{n}.{extension}")
         };
         let path = folder.join(name);
-        match write_report(&path, bytes, false) {
+        // A name taken by anything at all (a file, a folder, a link, a device) is passed over.
+        match write(&path, bytes, Existing::Keep, false) {
             Ok(()) => return Ok(path),
-            Err(ExportError::Exists { .. } | ExportError::IsFolder { .. }) => {}
-            Err(e) => return Err(e),
+            Err(WriteError::Exists | WriteError::IsFolder | WriteError::NotAFile(_)) => {}
+            Err(e) => return Err(export_error(&path, e)),
         }
     }
     Err(ExportError::Write {
@@ -128,26 +128,10 @@ pub fn write_new(
     })
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file: File = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// A hidden temporary file beside `path`, named for this process.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn names(dir: &Path) -> Vec<String> {

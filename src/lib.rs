@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod config;
 pub mod export;
+pub mod files;
 pub mod graph;
 pub mod interview;
 pub mod outcome;

@@ -1,7 +1,9 @@
 //! Terminal-safe text. Question trees and sessions travel between people, so every string from
 //! a file is cleaned before it reaches a terminal: control characters (which carry escape
 //! sequences such as OSC 52 clipboard writes or OSC 8 links), bidirectional overrides and
-//! invisible characters are shown as visible stand-ins or removed.
+//! invisible characters are shown as visible stand-ins or removed. [`is_unsafe`] is the one
+//! list of such characters: the screens, the plain and text outputs, the HTML report (which
+//! removes them) and every JSON output (which escapes them) all use it.
 
 use std::borrow::Cow;
 
@@ -15,9 +17,39 @@ pub fn terminal_safe_multiline(s: &str) -> Cow<'_, str> {
     clean(s, true)
 }
 
+/// A value as pretty JSON for output, ending in a newline, with every unsafe character in it
+/// escaped ([`json_safe`]): what every JSON output of techhire prints or writes.
+pub fn json_output(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
+    text.push('\n');
+    json_safe(text)
+}
+
+/// JSON text with every unsafe character inside its strings written as a `\u` escape, so the
+/// JSON means exactly what it did (any JSON reader gets the same strings back) but a terminal
+/// it is printed on sees only plain characters. `json` must be serde_json's output, where
+/// such characters occur only inside strings, and a raw newline only between values.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if s.chars()
-        .all(|c| !needs_cleaning(c) || (keep_newlines && c == '\n'))
+        .all(|c| !is_unsafe(c) || (keep_newlines && c == '\n'))
     {
         return Cow::Borrowed(s);
     }
@@ -42,7 +74,7 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
             {
                 out.push(c)
             }
-            c if needs_cleaning(c) => out.push('\u{fffd}'),
+            c if is_unsafe(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
         previous = Some(c);
@@ -59,9 +91,11 @@ fn in_emoji(c: char) -> bool {
     )
 }
 
-/// C0 and C1 controls, bidirectional overrides and isolates, and invisible characters that can
-/// make text read differently from what it is.
-fn needs_cleaning(c: char) -> bool {
+/// The characters that must never reach a terminal as they are: C0 and C1 controls (newline
+/// and tab included; callers that keep them say so), bidirectional marks, overrides and
+/// isolates, invisible characters that can make text read differently from what it is, and
+/// noncharacters.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{061c}'               // Arabic letter mark
@@ -72,7 +106,10 @@ fn needs_cleaning(c: char) -> bool {
             | '\u{2066}'..='\u{2069}' // bidi isolates
             | '\u{feff}'              // zero-width no-break space
             | '\u{fff9}'..='\u{fffb}' // interlinear annotations
+            | '\u{fdd0}'..='\u{fdef}' // noncharacters
         )
+        // The last two code points of every plane are noncharacters too.
+        || (c as u32 & 0xfffe) == 0xfffe
 }
 
 #[cfg(test)]
@@ -113,6 +150,27 @@ mod tests {
         assert_eq!(terminal_safe("🏳\u{fe0f}\u{200d}🌈"), "🏳\u{fe0f}\u{200d}🌈");
         assert_eq!(terminal_safe("ad\u{200d}min"), "ad\u{fffd}min");
         assert_eq!(terminal_safe("👨\u{200d}"), "👨\u{fffd}");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_but_shows_no_unsafe_character() {
+        let value = serde_json::json!({ "client": "admin\u{202e}txt\u{9b}31m\u{7f}\u{10fffe} ok" });
+        let json = json_safe(serde_json::to_string_pretty(&value).unwrap());
+        assert!(!json.chars().any(|c| c != '\n' && is_unsafe(c)), "{json:?}");
+        assert!(
+            json.contains(r"admin\u202etxt\u009b31m\u007f\udbff\udffe ok"),
+            "{json}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
+        let clean = serde_json::to_string(&serde_json::json!({"a": "Hire a CIO — 日本"})).unwrap();
+        assert_eq!(json_safe(clean.clone()), clean);
+    }
+
+    #[test]
+    fn noncharacters_are_unsafe() {
+        assert!(is_unsafe('\u{fdd0}') && is_unsafe('\u{fffe}') && is_unsafe('\u{1ffff}'));
+        assert!(!is_unsafe('\u{fffd}') && !is_unsafe('€'));
     }
 
     #[test]

@@ -100,6 +100,7 @@ fn build(shape: &Shape) -> Arc<Tree> {
                         end: to.is_none(),
                         evidence: points.into_iter().collect(),
                         reason: None,
+                        unsure: false,
                     }
                 })
                 .collect(),
@@ -130,6 +131,8 @@ fn build(shape: &Shape) -> Arc<Tree> {
         sources: Vec::new(),
         outcomes,
         questions,
+        rules: Vec::new(),
+        examples: Vec::new(),
     };
     match Tree::from_file(file) {
         Ok((tree, _warnings)) => Arc::new(tree),

@@ -51,8 +51,8 @@ fn the_schema_names_itself_and_refuses_unknown_keys_everywhere() {
     assert_eq!(schema["title"], "techhire question tree");
     let mut found = Vec::new();
     tables(&schema, &mut found);
-    // The tree, meta, source, outcome, question and choice.
-    assert_eq!(found.len(), 6);
+    // The tree, meta, source, outcome, question, choice, rule and example.
+    assert_eq!(found.len(), 8);
     for table in &found {
         assert_eq!(table["additionalProperties"], false, "{table:#}");
         for (key, property) in table["properties"].as_object().into_iter().flatten() {

@@ -658,11 +658,11 @@ fn many_problems_are_all_reported_in_one_pass() {
 /// problem cannot be added without a fixture.
 fn codes_in_source() -> Vec<String> {
     let sources = [
-        include_str!("../src/tree/load.rs"),
-        include_str!("../src/tree/validate.rs"),
-        include_str!("../src/tree/question_checks.rs"),
-        include_str!("../src/tree/flow.rs"),
-        include_str!("../src/tree/wording.rs"),
+        include_str!("../src/tree/load/mod.rs"),
+        include_str!("../src/tree/validate/mod.rs"),
+        include_str!("../src/tree/validate/questions.rs"),
+        include_str!("../src/tree/validate/flow.rs"),
+        include_str!("../src/tree/load/wording.rs"),
     ];
     let mut codes = Vec::new();
     for text in sources {

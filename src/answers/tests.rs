@@ -168,7 +168,7 @@ fn hostile_text_cannot_reach_the_terminal() {
 fn files_over_the_limit_are_refused_unread() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("big.toml");
-    let file = File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
     file.set_len(MAX_ANSWERS_BYTES + 1)
         .unwrap_or_else(|e| panic!("{e}"));
     let err = load_path(&path).map(|_| ()).map_err(|e| e.to_string());

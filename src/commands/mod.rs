@@ -152,12 +152,6 @@ pub fn warnings_line(report: &Report) -> Option<String> {
     })
 }
 
-pub fn json_text(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 /// Writes a command's output; a reader that stops early (`| head`) is not an error.
 pub fn print_out(text: &str) -> Result<ExitCode, Failure> {
     let mut stdout = io::stdout().lock();

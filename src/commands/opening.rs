@@ -279,7 +279,8 @@ pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
         .unwrap_or_else(|_| f.to_path_buf())
         .display()
         .to_string();
-    let bytes = std::fs::read(f).unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+    let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
+        .unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
     TreeStamp::new(&loaded.tree, &name, &bytes)
 }
 

@@ -205,9 +205,7 @@ fn json(store: &Store, listing: &Listing) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+    techhire::text::json_output(&document)
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use techhire::text::json_output;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, TreeError};
 
 use crate::cli::ValidateFormat;
-use crate::commands::{Failure, PROBLEMS, json_text, print_out, unreadable};
+use crate::commands::{Failure, PROBLEMS, print_out, unreadable};
 
 /// The validate command.
 pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Failure> {
@@ -22,7 +23,7 @@ pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Fail
         Err(e) => return refuse_whole_file(&e, format),
     };
     let text = match (format, &tree) {
-        (ValidateFormat::Json, _) => json_text(&report.to_json()),
+        (ValidateFormat::Json, _) => json_output(&report.to_json()),
         (ValidateFormat::Text, None) => report.render(),
         (ValidateFormat::Text, Some(tree)) => {
             let (fewest, most) = tree.remaining_from(tree.start());
@@ -69,7 +70,7 @@ fn refuse_whole_file(e: &TreeError, format: ValidateFormat) -> Result<ExitCode, 
     };
     let text = match format {
         ValidateFormat::Text => format!("error[{code}]: {e}\n"),
-        ValidateFormat::Json => json_text(&serde_json::json!({
+        ValidateFormat::Json => json_output(&serde_json::json!({
             "file": file,
             "valid": false,
             "errors": 1,

@@ -256,6 +256,7 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
                         .zip(points.clone())
                         .collect(),
                     reason: None,
+                    unsure: false,
                 })
                 .collect(),
         })
@@ -270,6 +271,8 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
         sources: vec![],
         outcomes: ids.iter().map(|id| outcome(id)).collect(),
         questions,
+        rules: vec![],
+        examples: vec![],
     };
     // Some generated questions are unreachable, which validation refuses but the
     // shortcut must still get right, so the tree is indexed as it is.

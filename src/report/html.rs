@@ -405,27 +405,12 @@ fn escape(s: &str, keep_newlines: bool) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' if keep_newlines => out.push('\n'),
             '\n' | '\t' => out.push(' '),
-            c if removed(c) => {}
+            // The one list of characters that must never reach a reader's screen.
+            c if crate::text::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     out
-}
-
-/// Characters that have no business in a report: C0 and C1 controls, bidirectional embeddings,
-/// overrides and isolates, zero-width and other invisible characters, and noncharacters.
-fn removed(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-            | '\u{fdd0}'..='\u{fdef}'
-            | '\u{fffe}'..='\u{ffff}'
-        )
 }
 
 /// A label cut to fit the chart, with an ellipsis when cut.

@@ -14,10 +14,7 @@ pub const VERSION: u32 = 1;
 
 /// Renders the result as pretty-printed JSON, ending in a newline.
 pub fn render(input: &ReportInput) -> String {
-    let mut text = serde_json::to_string_pretty(&document(input))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    crate::text::json_output(&document(input))
 }
 
 #[derive(Serialize)]

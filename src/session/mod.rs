@@ -97,6 +97,9 @@ pub enum SessionError {
     AlreadyExists { file: String },
     #[error("could not save {file}: {why}. The last save is intact")]
     Write { file: String, why: String },
+    /// A new session could not be written at all: there is no earlier save to fall back on.
+    #[error("could not create the session file {file}: {why}. Nothing was saved")]
+    Create { file: String, why: String },
     #[error("there is no session `{id}` in {folder}; `techhire sessions` lists them")]
     NotFound { id: String, folder: String },
 }

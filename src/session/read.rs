@@ -2,12 +2,11 @@
 //! that is empty, truncated, not JSON, another program's JSON, a question tree, or from a newer
 //! techhire gets an error saying which of these it is. Reading never changes the file.
 
-use std::fs::File;
-use std::io::Read as _;
 use std::path::Path;
 
 use super::model::{FORMAT, VERSION, is_valid_id};
 use super::{Session, SessionError};
+use crate::files::ReadError;
 
 /// Session files larger than this are refused before being read. A finished interview on the
 /// shipped tree saves in about 3 KiB; 16 MiB leaves room for very long notes while keeping a
@@ -21,25 +20,14 @@ pub fn read_path(path: &Path) -> Result<Session, SessionError> {
         file: file_name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io)?;
-    let metadata = file.metadata().map_err(io)?;
-    if metadata.is_dir() {
-        return Err(SessionError::Foreign {
-            file: file_name,
+    let bytes = crate::files::read_bounded(path, MAX_SESSION_BYTES).map_err(|e| match e {
+        ReadError::TooLarge(size) => too_large(file_name.clone(), size),
+        ReadError::NotAFile("a folder") => SessionError::Foreign {
+            file: file_name.clone(),
             what: "it is a folder, not a session file".into(),
-        });
-    }
-    if metadata.len() > MAX_SESSION_BYTES {
-        return Err(too_large(file_name, metadata.len()));
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // `take` also bounds files that grow while being read, or lie about their size.
-    file.take(MAX_SESSION_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(too_large(file_name, bytes.len() as u64));
-    }
+        },
+        other => io(other.into_io()),
+    })?;
     parse(&file_name, &bytes)
 }
 

@@ -6,9 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::Lock;
-use super::write::{temp_path, write_atomic, write_atomic_unflushed, write_error};
+use super::write::{self, write_error};
 use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
 use crate::Interview;
+use crate::files::temp_prefix;
 
 /// The environment variable that, when set, names the data directory in place of the
 /// operating system's: sessions then live in its `sessions` folder.
@@ -200,19 +201,30 @@ impl Store {
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    _lock: Lock,
+    lock: Lock,
 }
 
 impl SessionFile {
-    /// Opens and locks an existing session file. A bad file is left untouched.
+    /// Opens and locks an existing session file. A bad file is left untouched. A session
+    /// reached through a symbolic link is saved where the link points, so the link stays a
+    /// link.
     pub fn open(path: &Path) -> Result<SessionFile, SessionError> {
-        let lock = Lock::acquire(path)?;
-        let session = read_path(path)?;
-        remove_stale_temporaries(path);
+        let path = match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                fs::canonicalize(path).map_err(|source| SessionError::Read {
+                    file: path.display().to_string(),
+                    source,
+                })?
+            }
+            _ => path.to_path_buf(),
+        };
+        let lock = Lock::acquire(&path)?;
+        let session = read_path(&path)?;
+        remove_stale_temporaries(&path);
         Ok(SessionFile {
-            path: path.to_path_buf(),
+            path,
             session,
-            _lock: lock,
+            lock,
         })
     }
 
@@ -222,26 +234,23 @@ impl SessionFile {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
         }
-        let lock = Lock::acquire(path)?;
-        if path.exists() {
+        if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
                 file: path.display().to_string(),
             });
         }
+        // Nothing to lose yet in a blank session: the first answer, note or name is saved
+        // durably.
+        let durable = !session.is_blank();
+        let bytes = bytes(path, &session)?;
+        let file = write::create(path, &bytes, durable)?;
+        let lock = Lock::holding(path, file);
         remove_stale_temporaries(path);
-        let blank = session.is_blank();
-        let mut file = SessionFile {
+        Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            _lock: lock,
-        };
-        if blank {
-            // Nothing to lose yet: the first answer, note or name is saved durably.
-            file.write(write_atomic_unflushed)?;
-        } else {
-            file.save()?;
-        }
-        Ok(file)
+            lock,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -282,21 +291,9 @@ impl SessionFile {
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
         self.session.upgrade();
-        self.write(write_atomic)
-    }
-
-    fn write(&self, how: fn(&Path, &[u8]) -> Result<(), SessionError>) -> Result<(), SessionError> {
-        how(&self.path, &self.bytes(&self.session)?)
-    }
-
-    /// A session as this file holds it: pretty JSON and a final newline.
-    fn bytes(&self, session: &Session) -> Result<Vec<u8>, SessionError> {
-        let mut json = serde_json::to_vec_pretty(session).map_err(|e| SessionError::Write {
-            file: self.path.display().to_string(),
-            why: e.to_string(),
-        })?;
-        json.push(b'\n');
-        Ok(json)
+        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
+        self.lock.moved_to(file);
+        Ok(())
     }
 
     /// The save that would set a question's note, prepared now and written later, if at all;
@@ -312,7 +309,7 @@ impl SessionFile {
         session.upgrade();
         session.set_note(question, text, private, Timestamp::now());
         Ok(PreparedSave {
-            bytes: self.bytes(&session)?,
+            bytes: bytes(&self.path, &session)?,
             path: self.path.clone(),
         })
     }
@@ -351,11 +348,21 @@ pub struct PreparedSave {
 }
 
 impl PreparedSave {
-    /// Writes the prepared session atomically, as a save does. The caller must make sure no
-    /// other save of the file runs at the same time (they share a temporary file).
+    /// Writes the prepared session atomically, as a save does. The caller makes sure no other
+    /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write_atomic(&self.path, &self.bytes)
+        write::save(&self.path, &self.bytes).map(drop)
     }
+}
+
+/// A session as its file holds it: pretty JSON and a final newline.
+fn bytes(path: &Path, session: &Session) -> Result<Vec<u8>, SessionError> {
+    let mut json = serde_json::to_vec_pretty(session).map_err(|e| SessionError::Write {
+        file: path.display().to_string(),
+        why: e.to_string(),
+    })?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// Temporary files from saves that were killed before their rename. Only called while holding
@@ -367,15 +374,7 @@ fn remove_stale_temporaries(path: &Path) {
     } else {
         folder
     };
-    let ours = temp_path(path);
-    let Some(prefix) = ours
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.rsplitn(3, '.').nth(2))
-        .map(|p| format!("{p}."))
-    else {
-        return;
-    };
+    let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };

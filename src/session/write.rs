@@ -1,85 +1,95 @@
-//! Atomic saving: the new contents go to a temporary file in the same folder, are flushed to
-//! disk, and replace the old file in one rename, which is then made durable by flushing the
-//! folder. A crash, a kill -9, a full disk or a read-only folder at any moment leaves either
-//! the old file or the new one, whole; never a mixture, never nothing.
+//! Saving a session through the one atomic writer ([`crate::files`]): the new file is locked
+//! before it takes the session's name, so the lock moves with every save, and new session
+//! files are private to their owner (notes can be confidential).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::SessionError;
+use super::lock::lock_new;
+use crate::files::{Existing, WriteError, WriteOptions, write_atomic};
 
-/// Writes `bytes` to `path` atomically.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
-    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+/// A session file's permissions: its owner's alone.
+const MODE: u32 = 0o600;
+
+/// Replaces the session at `path` with `bytes`, flushed to disk; returns the new file, locked.
+pub(crate) fn save(path: &Path, bytes: &[u8]) -> Result<File, SessionError> {
+    save_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
-/// Writes `bytes` to `path` atomically but without flushing to disk: still whole or absent
-/// after a crash of the program, but a power cut may undo it. For a session that holds
-/// nothing yet, where two flushes would only delay the interview's first frame.
-pub(crate) fn write_atomic_unflushed(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
-    let temp = temp_path(path);
-    fs::write(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, path))
-        .map_err(|e| {
-            let _ = fs::remove_file(&temp);
-            write_error(path, &e)
-        })
-}
-
-/// [`write_atomic`] with the step that writes the bytes given, so tests can make it fail the
-/// way a full disk does, part way through.
-pub(crate) fn write_atomic_with(
+/// [`save`] with the step that writes the bytes given, so tests can make it fail the way a
+/// full disk does, part way through.
+pub(crate) fn save_with(
     path: &Path,
     bytes: &[u8],
     fill: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
-) -> Result<(), SessionError> {
-    let temp = temp_path(path);
-    let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temp)?;
-        fill(&mut file, bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)?;
-        sync_folder(path)
-    })();
-    result.map_err(|e| {
-        // The temporary file may be half written; the target was never touched.
-        let _ = fs::remove_file(&temp);
-        write_error(path, &e)
+) -> Result<File, SessionError> {
+    let options = WriteOptions {
+        existing: Existing::Replace,
+        durable: true,
+        into_device: false,
+        mode: MODE,
+    };
+    write_locked(path, options, bytes, fill).map_err(|e| SessionError::Write {
+        file: path.display().to_string(),
+        why: why(e, "it will save again on your next change"),
     })
 }
 
-/// The temporary file beside `path`: hidden, and named for the process, so two programs
-/// saving in the same folder never share one, and listings skip it.
-pub(crate) fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "session".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-/// Flushes the folder entry of the rename to disk, so the new file survives a power cut.
-#[cfg(unix)]
-fn sync_folder(path: &Path) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// Creates the session file at `path`, which must not exist; returns it, locked. `durable`
+/// flushes it to disk; a session that holds nothing yet skips that, so the interview's first
+/// frame is not held up for it (a crash still leaves it whole or absent).
+pub(crate) fn create(path: &Path, bytes: &[u8], durable: bool) -> Result<File, SessionError> {
+    let options = WriteOptions {
+        existing: Existing::Keep,
+        durable,
+        into_device: false,
+        mode: MODE,
     };
-    File::open(folder)?.sync_all()
+    write_locked(path, options, bytes, |file, bytes| file.write_all(bytes)).map_err(|e| match e {
+        WriteError::Exists => SessionError::AlreadyExists {
+            file: path.display().to_string(),
+        },
+        other => SessionError::Create {
+            file: path.display().to_string(),
+            why: why(other, "try again"),
+        },
+    })
 }
 
-/// Windows cannot open a folder as a file; its renames are flushed with the file.
-#[cfg(not(unix))]
-fn sync_folder(_path: &Path) -> io::Result<()> {
-    Ok(())
+fn write_locked(
+    path: &Path,
+    options: WriteOptions,
+    bytes: &[u8],
+    fill: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<File, WriteError> {
+    let written = write_atomic(path, options, |file| {
+        fill(file, bytes)?;
+        lock_new(file)
+    })?;
+    // Only a device or FIFO is written without a file to return, and sessions refuse those.
+    written.ok_or(WriteError::NotAFile("a device"))
 }
 
-/// Turns an I/O error while saving into what happened and what to do about it.
+/// What went wrong and what to do; `then` is what happens once the disk has room again.
+fn why(error: WriteError, then: &str) -> String {
+    match error {
+        WriteError::DiskFull => format!("the disk is full; free some space and {then}"),
+        e @ (WriteError::ReadOnly(_)
+        | WriteError::NoFolder(_)
+        | WriteError::FolderRefuses { .. }) => {
+            format!("{e}; choose another with --session PATH")
+        }
+        e @ (WriteError::IsFolder | WriteError::NotAFile(_)) => {
+            format!("{e}; give the session a file name of its own with --session PATH")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Turns an I/O error around saving (a folder that cannot be made, a file that cannot be
+/// removed) into what happened and what to do about it.
 pub(crate) fn write_error(path: &Path, error: &io::Error) -> SessionError {
     let folder = path
         .parent()
@@ -87,8 +97,7 @@ pub(crate) fn write_error(path: &Path, error: &io::Error) -> SessionError {
         .map_or_else(|| ".".to_string(), |p| p.display().to_string());
     let why = match error.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            "the disk is full; free some space and it will save again on your next change"
-                .to_string()
+            "the disk is full; free some space and try again".to_string()
         }
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => format!(
             "the folder {folder} cannot be written to (it is read-only or not yours); \
@@ -108,14 +117,16 @@ pub(crate) fn write_error(path: &Path, error: &io::Error) -> SessionError {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]
     fn a_save_replaces_the_file_whole_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        write_atomic(&path, b"first").unwrap();
-        write_atomic(&path, b"second").unwrap();
+        create(&path, b"first", true).unwrap();
+        save(&path, b"second").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -124,8 +135,8 @@ mod tests {
     fn a_full_disk_mid_write_keeps_the_last_save() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        write_atomic(&path, b"the last good save").unwrap();
-        let error = write_atomic_with(&path, b"a newer save", |file, bytes| {
+        create(&path, b"the last good save", true).unwrap();
+        let error = save_with(&path, b"a newer save", |file, bytes| {
             file.write_all(&bytes[..4])?;
             Err(io::Error::from(io::ErrorKind::StorageFull))
         })
@@ -143,17 +154,32 @@ mod tests {
     }
 
     #[test]
-    fn a_folder_that_is_a_file_gives_a_clear_error() {
+    fn a_session_that_cannot_be_created_does_not_claim_a_last_save() {
         let dir = tempfile::tempdir().unwrap();
         let not_a_folder = dir.path().join("file");
         fs::write(&not_a_folder, "x").unwrap();
-        let error = write_atomic(&not_a_folder.join("s.json"), b"x")
+        let error = create(&not_a_folder.join("s.json"), b"x", false)
             .unwrap_err()
             .to_string();
         assert!(
             error.contains("does not exist or is not a folder"),
             "{error}"
         );
+        assert!(error.contains("Nothing was saved"), "{error}");
+        assert!(!error.contains("last save"), "{error}");
         assert_eq!(fs::read(&not_a_folder).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_session_is_never_created_over_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        fs::write(&path, "someone else's").unwrap();
+        let error = create(&path, b"x", true).unwrap_err();
+        assert!(
+            matches!(error, SessionError::AlreadyExists { .. }),
+            "{error}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"someone else's");
     }
 }

@@ -2,28 +2,23 @@
 //! indexed form the interview runs on.
 
 pub mod diagnostics;
-mod flow;
 pub mod load;
 pub mod model;
-mod path;
-mod places;
-mod question_checks;
-mod quick;
 mod resolved;
 pub mod schema;
-mod sections;
-mod suggest;
 pub mod validate;
-mod wording;
+mod walk;
 
 use std::sync::OnceLock;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
 pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
-pub use model::{Choice, Evidence, Meta, Outcome, Question, Source, TreeFile};
-pub use path::Step;
+pub use model::{
+    Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
+};
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
+pub use walk::Step;
 
 /// The tree shipped inside the binary, used when no `--questions` file is given.
 pub const EMBEDDED: &str = include_str!("../../questions.toml");
@@ -90,6 +85,8 @@ pub struct Tree {
     /// Fewest and most questions still to answer from each question, itself included.
     fewest: Vec<u32>,
     most: Vec<u32>,
+    /// The rules, by index.
+    rules: Vec<resolved::RuleIndex>,
 }
 
 impl Tree {
@@ -133,6 +130,7 @@ impl Tree {
             evidence: resolved.evidence.items,
             fewest,
             most,
+            rules: resolved.rules,
         }
     }
 
@@ -214,6 +212,46 @@ impl Tree {
     /// Fewest and most questions left from a question, itself included.
     pub fn remaining_from(&self, question: usize) -> (u32, u32) {
         (self.fewest[question], self.most[question])
+    }
+
+    /// The rules, as written.
+    pub fn rules(&self) -> &[Rule] {
+        &self.file.rules
+    }
+
+    /// A rule's conditions, each a question and the choices (any of them) that meet it.
+    pub fn rule_conditions(&self, rule: usize) -> &[(usize, Vec<usize>)] {
+        &self.rules[rule].when
+    }
+
+    /// The outcomes a rule rules out, by index, in order.
+    pub fn rule_out(&self, rule: usize) -> &[usize] {
+        &self.rules[rule].rule_out
+    }
+
+    /// The rules that hold on a path, in declaration order: `answer` gives the choice made at
+    /// a question on the path, `None` for a question not on it.
+    pub fn rules_holding(&self, answer: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+        (0..self.rules.len())
+            .filter(|&r| {
+                let rule = &self.rules[r];
+                !rule.broken
+                    && rule
+                        .when
+                        .iter()
+                        .all(|(q, choices)| answer(*q).is_some_and(|c| choices.contains(&c)))
+            })
+            .collect()
+    }
+
+    /// Whether a choice says the client is not sure yet.
+    pub fn is_unsure(&self, question: usize, choice: usize) -> bool {
+        self.file.questions[question].choices[choice].unsure
+    }
+
+    /// The examples, as written.
+    pub fn examples(&self) -> &[Example] {
+        &self.file.examples
     }
 }
 

@@ -27,6 +27,14 @@ pub struct TreeFile {
     /// The questions, in any order; the flow is given by `meta.start` and each choice's `next`.
     #[schemars(length(min = 1))]
     pub questions: Vec<Question>,
+    /// Facts that take an outcome off the table whatever the points say: when every condition
+    /// of a rule holds, the outcomes it names are never recommended, and the result says why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// Named client profiles with the outcome(s) a consultant would accept for them; `techhire
+    /// validate` runs each one and reports those that fail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
 }
 
 /// The tree's title, version and starting question.
@@ -67,6 +75,9 @@ pub struct Source {
     pub author: Option<String>,
     /// When it was published or last updated, as the document gives it (e.g. `2025-05`).
     pub date: String,
+    /// Where the document can be read, when it gives an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One recommendation the interview can end in, with the guidance that goes with it.
@@ -156,6 +167,153 @@ pub struct Choice {
     /// result's reasons. Falls back to the label when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// `true` for an answer that says the client does not know yet ("Not sure yet"): the result
+    /// then says whether the recommendation holds however the question is answered, or which
+    /// answer would change it and to what.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unsure: bool,
+}
+
+/// A fact that rules outcomes out: when every condition in `when` holds on the client's path,
+/// the outcomes in `rule_out` are not an option, whatever their points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Identifier shown by `techhire census` and in diagnostics.
+    #[schemars(pattern(ID_PATTERN))]
+    pub id: String,
+    /// The conditions, all of which must hold: question id = the choice id given, or a list of
+    /// choice ids (any of them). A question not answered on the path does not hold.
+    #[schemars(length(min = 1))]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub when: BTreeMap<String, ChoiceIds>,
+    /// The outcome ids that are not an option when the rule holds. May be left out when the
+    /// rule only gives `labels`.
+    #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub rule_out: Vec<String>,
+    /// Why, in plain words a client would accept; shown wherever a result is shown, after
+    /// "Not an option here: <outcome>."
+    #[schemars(length(min = 1))]
+    pub reason: String,
+    /// Outcome wordings that fit this situation better than the outcome's own label, by outcome
+    /// id (e.g. `both = "Add a CTO beside your CIO"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": ID_PATTERN }))]
+    pub labels: BTreeMap<String, String>,
+    /// Source ids the rule rests on.
+    #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub sources: Vec<String>,
+}
+
+/// One choice id, or a list of choice ids of which any will do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceIds(pub Vec<String>);
+
+impl ChoiceIds {
+    /// The choice ids, in the order written.
+    pub fn ids(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl Serialize for ChoiceIds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => serializer.serialize_str(one),
+            many => many.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ChoiceIds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = ChoiceIds;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a choice id, or a list of choice ids")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ChoiceIds, E> {
+                Ok(ChoiceIds(vec![id.to_string()]))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ChoiceIds, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                if ids.is_empty() {
+                    return Err(serde::de::Error::invalid_length(0, &self));
+                }
+                Ok(ChoiceIds(ids))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl JsonSchema for ChoiceIds {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChoiceIds".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A choice id, or a list of choice ids of which any will do.",
+            "oneOf": [
+                { "type": "string", "pattern": ID_PATTERN },
+                {
+                    "type": "array",
+                    "items": { "type": "string", "pattern": ID_PATTERN },
+                    "minItems": 1
+                }
+            ]
+        })
+    }
+}
+
+/// A named client profile run by `techhire validate`: its answers must lead to one of the
+/// outcomes a consultant would accept, and its explanation must use the words given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Identifier used in diagnostics and by `techhire census`.
+    #[schemars(pattern(ID_PATTERN))]
+    pub id: String,
+    /// Who the client is, in a line (e.g. "A 30-person consumer app start-up").
+    #[schemars(length(min = 1))]
+    pub name: String,
+    /// The fact from the documents this example tests, in your own words.
+    #[schemars(length(min = 1))]
+    pub fact: String,
+    /// Source ids the fact comes from.
+    #[serde(default)]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub sources: Vec<String>,
+    /// The client's answers, question id = choice id; every question on the path must be
+    /// answered, and every answer given must be on the path.
+    #[schemars(length(min = 1))]
+    #[schemars(extend(
+        "propertyNames" = { "pattern": ID_PATTERN },
+        "additionalProperties" = { "type": "string", "pattern": ID_PATTERN },
+    ))]
+    pub answers: BTreeMap<String, String>,
+    /// The outcome ids a consultant would accept as the recommendation. A tie passes when every
+    /// tied outcome is listed.
+    #[schemars(length(min = 1))]
+    #[schemars(inner(pattern(ID_PATTERN)))]
+    pub expect: Vec<String>,
+    /// Words the explanation (the reasons and what rules out) must contain, each checked
+    /// without regard to case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanation_contains: Vec<String>,
 }
 
 /// The points a choice adds to each outcome, by outcome id, in id order (as a map would list

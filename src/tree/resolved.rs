@@ -82,6 +82,8 @@ pub(crate) struct Resolved {
     pub edges: Flat<Edge>,
     /// By choice, counting every choice of every question in turn.
     pub evidence: Flat<(usize, i32)>,
+    /// The tree's rules, by index.
+    pub rules: Vec<RuleIndex>,
 }
 
 impl Resolved {
@@ -135,6 +137,17 @@ impl Resolved {
         Resolved {
             edges: Flat::from_lists(edges),
             evidence: Flat::from_lists(evidence.into_iter().flatten().collect()),
+            rules: Vec::new(),
         }
     }
+}
+
+/// A rule by index: each condition as a question and the choices that meet it, and the
+/// outcomes it rules out. A rule with a reference that names nothing is `broken` (already
+/// reported) and never fires.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RuleIndex {
+    pub when: Vec<(usize, Vec<usize>)>,
+    pub rule_out: Vec<usize>,
+    pub broken: bool,
 }

@@ -22,9 +22,7 @@ pub fn json_schema() -> String {
         root.insert("$id".into(), SCHEMA_ID.into());
     }
     tidy(&mut value);
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::text::json_output(&value)
 }
 
 /// Drops `null` from every type (TOML has none: optional keys are simply left out) and joins

@@ -70,4 +70,7 @@ pub enum Action {
     Export,
     /// Close a message.
     Dismiss,
+    /// A key that means nothing in the box over the screen: the footer says what closes it,
+    /// so the box never seems to have hung.
+    Unbound,
 }

@@ -1,45 +1,29 @@
-//! The interview screen's state and everything that changes it: one `App`, the `Action`s a key,
-//! a click or a resize turns into, and `update`, which applies one action. No drawing and no
-//! terminal here, so every flow can be tested by feeding actions; the decisions themselves come
-//! from the engine's `Interview` and `Recommendation`. What needs a file (saving, another
-//! session, a report) is queued as an `Effect` for the run loop, and its `Reply` applied here.
-
-use std::collections::BTreeMap;
+//! The app: the screen shown and the box over it, each owning its state, and what they share
+//! (the interview, its notes, the theme, the size). `update` applies one `Action`: the screen
+//! or box takes it and returns a `Transition`, which the app makes. No drawing and no terminal
+//! here, so every flow can be tested by feeding actions; the decisions themselves come from the
+//! engine's `Interview` and `Recommendation`. What needs a file (saving, another session, a
+//! report) is queued as an `Effect` for the run loop, and its `Reply` applied here.
 
 use techhire::session::Saved;
-use techhire::{Interview, Recommendation, Tree};
 
 pub use super::action::Action;
-use super::export::ExportMenu;
-use super::host::{Choose, Effect, Reply, Start};
+use super::host::{Choose, Reply, Start};
 use super::keys::Context;
-use super::note::NoteEdit;
-use super::start::StartForm;
+use super::layout::too_small;
+use super::overlays::Overlay;
+use super::overlays::export::{self, ExportMenu};
+use super::overlays::help::HelpOverlay;
+use super::overlays::note::NoteEdit;
+use super::overlays::notice::NoticeOverlay;
+use super::screens::Screen;
+use super::screens::question::QuestionScreen;
+use super::screens::result::ResultScreen;
+use super::screens::review::ReviewScreen;
+use super::screens::start::StartScreen;
+use super::shared::Shared;
 use super::theme::Theme;
-use super::{export, navigate, note, pointer, start, ui};
-
-/// The screens, in the order a user meets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// Names for a new interview, and saved sessions to carry on with.
-    Start,
-    Question,
-    Review,
-    Result,
-}
-
-/// A box drawn over the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    Quit,
-    /// What to know before going on: a session resumed, a question tree changed.
-    Notice,
-    /// The note editor.
-    Note,
-    /// Writing the report.
-    Export,
-}
+use super::transition::Transition;
 
 /// How the interview was left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,70 +36,40 @@ pub enum Ending {
 
 /// Everything on screen, and the interview behind it.
 pub struct App {
-    pub interview: Interview,
-    pub theme: Theme,
-    pub width: u16,
-    pub height: u16,
+    /// The interview, its notes, the theme and the size: what every screen reads.
+    pub shared: Shared,
     pub screen: Screen,
+    /// The box over the screen, if any: it takes the keys while it is open.
     pub overlay: Option<Overlay>,
-    /// The highlighted choice of the current question.
-    pub choice: usize,
-    /// The first line of the choice list in view, when the list is taller than its space.
-    pub choice_offset: usize,
-    /// How far "Why this matters" is scrolled.
-    pub help_scroll: usize,
-    /// The question screen laid out for the current state: worked out once per action by
-    /// `update`, then drawn by the view and used to hit-test clicks.
-    pub question_plan: Option<ui::question::Plan>,
-    /// The highlighted row of the review: an answer, or `path().len()` for "See the
-    /// recommendation".
-    pub review: usize,
-    pub review_offset: usize,
-    /// The recommendation, worked out once when the result screen opens.
-    pub result: Option<Recommendation>,
-    pub result_scroll: usize,
-    pub overlay_scroll: usize,
-    /// The current question was opened from the review to change its answer.
-    pub from_review: bool,
     /// Mouse reporting is on (off lets the terminal select text).
     pub mouse: bool,
-    /// A one-off message shown in the footer until the next action.
-    pub notice: Option<String>,
+    /// Why saving fails, while it does: the header says the session is not saved.
+    pub unsaved: Option<String>,
     /// Set when the user has left; the run loop stops.
     pub ending: Option<Ending>,
     /// Set when the user asked to suspend; the run loop does it and clears this.
     pub suspend: bool,
-    /// Notes by question id, as saved.
-    pub notes: BTreeMap<String, String>,
-    /// The client's name, for the header.
-    pub client: Option<String>,
-    /// The start screen's fields and list, while it is shown.
-    pub start: Option<StartForm>,
-    /// The note being written, while the editor is open.
-    pub note: Option<NoteEdit>,
-    pub export: ExportMenu,
-    /// The paragraphs of the notice overlay.
-    pub notice_panel: Vec<String>,
-    /// Why saving fails, while it does: the header says the session is not saved.
-    pub unsaved: Option<String>,
-    /// What the run loop is to do next, in order.
-    pub effects: Vec<Effect>,
 }
 
 impl App {
     /// An interview at its first question, laid out for a `width` x `height` screen.
     #[cfg(test)]
-    pub fn new(tree: std::sync::Arc<Tree>, theme: Theme, width: u16, height: u16) -> App {
-        App::with_interview(Interview::new(tree), theme, width, height)
+    pub fn new(tree: std::sync::Arc<techhire::Tree>, theme: Theme, width: u16, height: u16) -> App {
+        App::with_interview(techhire::Interview::new(tree), theme, width, height)
     }
 
     /// An interview already under way (a resumed session), laid out for the screen.
     #[cfg(test)]
-    pub fn with_interview(interview: Interview, theme: Theme, width: u16, height: u16) -> App {
+    pub fn with_interview(
+        interview: techhire::Interview,
+        theme: Theme,
+        width: u16,
+        height: u16,
+    ) -> App {
         App::begin(
             Start {
                 interview,
-                notes: BTreeMap::new(),
+                notes: std::collections::BTreeMap::new(),
                 client: None,
                 notice: Vec::new(),
                 choose: None,
@@ -136,38 +90,28 @@ impl App {
             notice,
             choose,
         } = start;
-        let mut app = App {
+        let shared = Shared {
             interview,
+            notes,
+            client,
             theme,
             width,
             height,
-            screen: Screen::Question,
-            overlay: None,
-            choice: 0,
-            choice_offset: 0,
-            help_scroll: 0,
-            question_plan: None,
-            review: 0,
-            review_offset: 0,
-            result: None,
-            result_scroll: 0,
-            overlay_scroll: 0,
-            from_review: false,
-            mouse: true,
             notice: None,
-            ending: None,
-            suspend: false,
-            notes: BTreeMap::new(),
-            client: None,
-            start: None,
-            note: None,
-            export: ExportMenu::default(),
-            notice_panel: Vec::new(),
-            unsaved: None,
             effects: Vec::new(),
         };
-        app.arrive(notes, client, notice, choose);
-        settle(&mut app);
+        let screen = first_screen(&shared, choose);
+        let mut app = App {
+            shared,
+            screen,
+            overlay: None,
+            mouse: true,
+            unsaved: None,
+            ending: None,
+            suspend: false,
+        };
+        app.notify(notice);
+        app.settle();
         app
     }
 
@@ -180,178 +124,166 @@ impl App {
             notice,
             choose,
         } = start;
-        self.interview = interview;
-        self.arrive(notes, client, notice, choose);
-    }
-
-    /// Shows the interview just taken: the start screen when asked for, else where it stands
-    /// (its result, when finished), with any notice over it.
-    fn arrive(
-        &mut self,
-        notes: BTreeMap<String, String>,
-        client: Option<String>,
-        notice: Vec<String>,
-        choose: Option<Choose>,
-    ) {
-        self.notes = notes;
-        self.client = client;
-        self.result = None;
+        self.shared.interview = interview;
+        self.shared.notes = notes;
+        self.shared.client = client;
+        self.screen = first_screen(&self.shared, choose);
         self.overlay = None;
-        self.note = None;
-        self.export = ExportMenu::default();
-        self.start = choose.map(StartForm::new);
-        if self.start.is_some() {
-            self.screen = Screen::Start;
-        } else if self.interview.current().is_some() {
-            self.show_question();
-        } else if self.interview.is_finished() {
-            self.show_result();
-        } else {
-            self.show_review();
-        }
-        self.notice_panel = notice;
-        if !self.notice_panel.is_empty() {
-            open(self, Overlay::Notice);
+        self.notify(notice);
+    }
+
+    /// Opens the notice over the screen, when there is something to say.
+    fn notify(&mut self, paragraphs: Vec<String>) {
+        if !paragraphs.is_empty() {
+            self.overlay = Some(Overlay::Notice(NoticeOverlay::new(paragraphs)));
         }
     }
 
-    /// The question tree being asked.
-    pub fn tree(&self) -> &Tree {
-        self.interview.tree()
+    /// Which box is open, if any: for tests to say where the user is.
+    #[cfg(test)]
+    pub fn overlay_kind(&self) -> Option<super::overlays::OverlayKind> {
+        self.overlay.as_ref().map(Overlay::kind)
     }
 
     /// Where keys are being pressed.
     pub fn context(&self) -> Context {
-        if ui::too_small(self.width, self.height) {
+        if too_small(self.shared.width, self.shared.height) {
             return Context::TooSmall;
         }
-        match (self.overlay, self.screen) {
-            (Some(Overlay::Quit), _) => Context::Quit,
-            (Some(Overlay::Help), _) => Context::Help,
-            (Some(Overlay::Notice), _) => Context::Notice,
-            (Some(Overlay::Note), _) => match &self.note {
-                Some(note) if note.confirming => Context::NoteConfirm,
-                _ => Context::Note,
-            },
-            (Some(Overlay::Export), _) => Context::Export,
-            (None, Screen::Start) => match &self.start {
-                Some(form) if form.focus.is_field() => Context::StartField,
-                _ => Context::StartList,
-            },
-            (None, Screen::Question) => Context::Question,
-            (None, Screen::Review) => Context::Review,
-            (None, Screen::Result) => Context::Result,
+        match &self.overlay {
+            Some(overlay) => overlay.context(),
+            None => self.screen.context(),
         }
     }
 
     /// Whether an action would do anything right now, so the footer offers only what works.
     pub fn offers(&self, action: &Action) -> bool {
-        match (self.screen, action) {
-            (Screen::Question, Action::Back) => self.interview.cursor() > 0,
-            (Screen::Question, Action::Forward) => {
-                self.interview.cursor() < self.interview.path().len()
+        self.screen.offers(action, &self.shared)
+    }
+
+    /// The note being written, by question id, while it differs from the saved one.
+    pub fn draft(&self) -> Option<(String, String)> {
+        match &self.overlay {
+            Some(Overlay::Note(note)) => note.draft(&self.shared),
+            _ => None,
+        }
+    }
+
+    /// Makes the move a screen or box asked for.
+    fn go(&mut self, transition: Transition) {
+        let shared = &self.shared;
+        match transition {
+            Transition::Stay => {}
+            Transition::Question { changing } => {
+                self.screen = Screen::Question(QuestionScreen::new(shared, changing));
             }
-            (Screen::Review, Action::Note) => self.review < self.interview.path().len(),
-            _ => true,
+            Transition::Review => self.screen = Screen::Review(ReviewScreen::new(shared)),
+            Transition::Result => {
+                if let Some(result) = ResultScreen::new(shared) {
+                    self.screen = Screen::Result(result);
+                }
+            }
+            Transition::OpenHelp => {
+                let here = match self.screen.context() {
+                    Context::StartList => Context::StartField,
+                    here => here,
+                };
+                self.overlay = Some(Overlay::Help(HelpOverlay::new(here)));
+            }
+            Transition::OpenQuit => self.overlay = Some(Overlay::Quit),
+            Transition::OpenNote { question } => {
+                self.overlay = Some(Overlay::Note(NoteEdit::open(shared, question)));
+            }
+            Transition::OpenExport => {
+                if let Screen::Result(result) = &self.screen {
+                    self.overlay = Some(Overlay::Export(ExportMenu::new(result.format)));
+                }
+            }
+            Transition::Close => self.overlay = None,
+            Transition::Leave => self.ending = Some(Ending::Quit),
         }
     }
 
-    /// The note on a question, by index, when there is one.
-    pub fn note_on(&self, question: usize) -> Option<&str> {
-        self.notes
-            .get(&self.tree().question(question).id)
-            .map(String::as_str)
-            .filter(|n| !n.trim().is_empty())
-    }
-
-    pub(super) fn choices(&self) -> usize {
-        self.interview
-            .current()
-            .map_or(0, |q| self.tree().question(q).choices.len())
-    }
-
-    pub(super) fn show_question(&mut self) {
-        self.screen = Screen::Question;
-        self.choice = self.interview.selected().unwrap_or(0);
-        self.choice_offset = 0;
-        self.help_scroll = 0;
-    }
-
-    pub(super) fn show_review(&mut self) {
-        self.screen = Screen::Review;
-        self.review = self.interview.path().len();
-        self.review_offset = 0;
-        self.from_review = false;
-    }
-
-    pub(super) fn show_result(&mut self) {
-        if let Some(result) = self.interview.result() {
-            self.result = Some(result);
-            self.screen = Screen::Result;
-            self.result_scroll = 0;
-        }
-    }
-
-    /// Answers the current question. After a change made from the review, the interview skips
-    /// over answers already given to the first question still unanswered, and returns to the
-    /// review when there is none.
-    pub(super) fn answer(&mut self, choice: usize) {
-        if self.interview.answer(choice).is_err() {
+    /// Lays the screen and the box over it out for the current size, scroll positions no
+    /// further than the text goes and the highlighted row in view.
+    fn settle(&mut self) {
+        if too_small(self.shared.width, self.shared.height) {
+            self.screen.unsettle();
             return;
         }
-        if self.from_review {
-            self.interview.go_to_frontier();
+        self.screen.settle(&self.shared);
+        if let Some(overlay) = &mut self.overlay {
+            overlay.settle(&self.shared);
         }
-        if self.interview.current().is_some() {
-            self.show_question();
-        } else {
-            self.show_review();
-        }
+    }
+}
+
+/// The screen an interview opens on: the start screen when asked for, else the question it
+/// stands at, its result when finished, or the review.
+fn first_screen(shared: &Shared, choose: Option<Choose>) -> Screen {
+    if let Some(choose) = choose {
+        return Screen::Start(StartScreen::new(choose));
+    }
+    if shared.interview.current().is_some() {
+        return Screen::Question(QuestionScreen::new(shared, false));
+    }
+    match ResultScreen::new(shared) {
+        Some(result) => Screen::Result(result),
+        None => Screen::Review(ReviewScreen::new(shared)),
     }
 }
 
 /// Applies one action. Pure: no I/O, so tests can drive whole interviews through it.
 pub fn update(app: &mut App, action: Action) {
-    app.notice = None;
-    match action {
+    let shared = &mut app.shared;
+    shared.notice = None;
+    let transition = match action {
         Action::Resize { width, height } => {
-            app.width = width;
-            app.height = height;
+            shared.width = width;
+            shared.height = height;
+            Transition::Stay
         }
         Action::QuitNow => {
             // A note being written is kept: Ctrl-C stops the interview, not the typing.
-            note::save_draft(app);
+            if let Some(Overlay::Note(note)) = &app.overlay {
+                note.save(shared);
+            }
+            app.overlay = None;
             app.ending = Some(Ending::Interrupted);
+            Transition::Stay
         }
-        Action::Suspend => app.suspend = true,
+        Action::Suspend => {
+            app.suspend = true;
+            Transition::Stay
+        }
         Action::ToggleMouse => {
             app.mouse = !app.mouse;
-            app.notice = Some(if app.mouse {
+            shared.notice = Some(if app.mouse {
                 "Mouse on: click to choose, scroll with the wheel.".into()
             } else {
                 "Mouse off: the terminal selects text again; m turns it back on.".into()
             });
+            Transition::Stay
         }
-        Action::Click { column, row } => pointer::click(app, column, row),
-        Action::Wheel { down, column, row } => pointer::wheel(app, down, column, row),
-        _ => match app.context() {
-            Context::Question => navigate::on_question(app, action),
-            Context::Review => navigate::on_review(app, action),
-            Context::Result => navigate::on_result(app, action),
-            Context::Help => navigate::on_help(app, action),
-            Context::Quit => match action {
-                Action::Leave => app.ending = Some(Ending::Quit),
-                Action::Stay => app.overlay = None,
-                _ => {}
-            },
-            Context::Notice => navigate::on_notice(app, action),
-            Context::Note | Context::NoteConfirm => note::update(app, action),
-            Context::Export => export::update(app, action),
-            Context::StartField | Context::StartList => start::update(app, action),
-            Context::TooSmall => {}
+        _ if too_small(shared.width, shared.height) => Transition::Stay,
+        Action::Click { column, row } => match &mut app.overlay {
+            Some(_) => Transition::Stay,
+            None => app.screen.click(column, row, shared),
         },
-    }
-    settle(app);
+        Action::Wheel { down, column, row } => match &mut app.overlay {
+            Some(overlay) => {
+                overlay.wheel(down);
+                Transition::Stay
+            }
+            None => app.screen.wheel(down, column, row, shared),
+        },
+        action => match &mut app.overlay {
+            Some(overlay) => overlay.update(action, shared),
+            None => app.screen.update(action, shared),
+        },
+    };
+    app.go(transition);
+    app.settle();
 }
 
 /// Applies what the host did about an effect, or about a change of answers.
@@ -359,55 +291,28 @@ pub fn reply(app: &mut App, reply: Reply) {
     match reply {
         Reply::Saved(Saved::Quietly | Saved::StillFailing) => {}
         Reply::Saved(Saved::Failed(why)) => {
-            app.notice = Some(format!("Not saved: {why}"));
+            app.shared.notice = Some(format!("Not saved: {why}"));
             app.unsaved = Some(why);
         }
         Reply::Saved(Saved::Again) => {
             app.unsaved = None;
-            app.notice = Some("Saved again: everything so far is in the session file.".into());
+            app.shared.notice =
+                Some("Saved again: everything so far is in the session file.".into());
         }
         Reply::Resumed(start) => app.take(*start),
         Reply::ResumeFailed(why) => {
-            if let Some(form) = &mut app.start {
-                form.error = Some(why);
+            if let Screen::Start(start) = &mut app.screen {
+                start.error = Some(why);
             }
         }
-        Reply::Exported { format, result } => app.export.written(format, result),
-    }
-    settle(app);
-}
-
-pub(super) fn open(app: &mut App, overlay: Overlay) {
-    app.overlay = Some(overlay);
-    app.overlay_scroll = 0;
-}
-
-/// Brings the view state back within bounds for the current size: scroll positions no further
-/// than the text goes, and the highlighted row in view.
-fn settle(app: &mut App) {
-    app.question_plan = None;
-    if ui::too_small(app.width, app.height) {
-        return;
-    }
-    match app.screen {
-        Screen::Start => start::settle(app),
-        Screen::Question => {
-            app.question_plan = ui::question::plan(app, ui::body(app));
-            let (offset, help_max) = ui::question::settled(app);
-            app.choice_offset = offset;
-            app.help_scroll = app.help_scroll.min(help_max);
+        Reply::Exported { format, result } => {
+            if let Screen::Result(screen) = &mut app.screen {
+                screen.format = export::index(format);
+            }
+            if let Some(Overlay::Export(menu)) = &mut app.overlay {
+                menu.written(format, result);
+            }
         }
-        Screen::Review => app.review_offset = ui::review::settled_offset(app),
-        Screen::Result => app.result_scroll = app.result_scroll.min(ui::result::max_scroll(app)),
     }
-    match app.overlay {
-        Some(Overlay::Help) => {
-            app.overlay_scroll = app.overlay_scroll.min(ui::help::max_scroll(app));
-        }
-        Some(Overlay::Notice) => {
-            app.overlay_scroll = app.overlay_scroll.min(ui::notice::max_scroll(app));
-        }
-        Some(Overlay::Note) => note::settle(app),
-        _ => {}
-    }
+    app.settle();
 }

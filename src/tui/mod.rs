@@ -1,21 +1,25 @@
 //! The full-screen interview: a ratatui + crossterm front end on the engine, in the Elm
-//! architecture. `app` holds the state and `update`, `keys` maps keys to actions, `ui` draws,
-//! `terminal` sets the terminal up and always restores it, `host` is what the program around
-//! it does for it (save, resume, write reports), and `run` is the loop that joins them: it
-//! blocks on the next event and redraws after it, so an idle interview uses no CPU.
+//! architecture. `keys` maps a key to an `Action`; `app::update` hands it to the screen shown
+//! (`screens/`) or the box over it (`overlays/`), each owning its state, and makes the
+//! `Transition` it returns; `layout` works out where things go, for `update` and `ui` alike;
+//! `ui` draws and changes nothing; `host` is what the program around it does for it (save,
+//! resume, write reports), asked for as `Effect`s and answered as `Reply`s; `terminal` sets
+//! the terminal up and always restores it. `run` is the loop that joins them: it blocks on the
+//! next event and redraws after it, so an idle interview uses no CPU.
 
 mod action;
 mod app;
 mod editor;
-mod export;
 mod host;
 mod keys;
-mod navigate;
-mod note;
-mod pointer;
-mod start;
+mod layout;
+mod overlays;
+mod screens;
+mod scroll;
+mod shared;
 mod terminal;
 mod theme;
+mod transition;
 mod ui;
 mod wrap;
 
@@ -87,7 +91,7 @@ pub fn run(
             if changed {
                 save_answers(&mut app, host);
             }
-            return Ok((ending, app.interview));
+            return Ok((ending, app.shared.interview));
         }
         if std::mem::take(&mut app.suspend) {
             session.suspend()?;
@@ -115,17 +119,17 @@ fn step(app: &mut App, host: &mut impl Host, action: Action) {
 /// before the next; tells the host when the note being written changed. Returns whether the
 /// answers changed, so the caller saves them.
 fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
-    let before = app.interview.all_answers();
-    let draft = note::draft(app);
+    let before = app.shared.interview.all_answers();
+    let draft = app.draft();
     update(app, action);
     // Compared before the effects: resuming another session replaces the interview without
     // changing an answer of it.
-    let changed = app.interview.all_answers() != before;
-    for effect in std::mem::take(&mut app.effects) {
-        let answer = perform(host, &app.interview, effect);
+    let changed = app.shared.interview.all_answers() != before;
+    for effect in std::mem::take(&mut app.shared.effects) {
+        let answer = perform(host, &app.shared.interview, effect);
         reply(app, answer);
     }
-    let now = note::draft(app);
+    let now = app.draft();
     if now != draft {
         host.keep_draft(now.as_ref().map(|(id, text)| (id.as_str(), text.as_str())));
     }
@@ -134,7 +138,7 @@ fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
 
 /// Saves the answers; true when the outcome is worth showing (a failure, or saved again).
 fn save_answers(app: &mut App, host: &mut impl Host) -> bool {
-    let saved = host.record(&app.interview);
+    let saved = host.record(&app.shared.interview);
     let news = !matches!(saved, Saved::Quietly | Saved::StillFailing);
     reply(app, Reply::Saved(saved));
     news

@@ -6,7 +6,7 @@ use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::app::Action;
+use super::action::Action;
 
 /// Where the keys are pressed: a screen, an overlay, or a window too small to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

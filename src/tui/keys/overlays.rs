@@ -1,4 +1,6 @@
 //! Keys in the boxes over the screen: the list of keys, the notice, the report and "leave?".
+//! In each, `q` and Esc close the box (in "leave?", `q` leaves), and any other letter is
+//! `Unbound`, which has the footer say what closes it.
 
 use crossterm::event::KeyCode;
 
@@ -51,7 +53,12 @@ pub static OVERLAYS: &[Binding] = &[
     // What to know first.
     Binding {
         contexts: &[C::Notice],
-        keys: &[Code(KeyCode::Enter), Code(KeyCode::Esc), Char('q')],
+        keys: &[
+            Code(KeyCode::Enter),
+            Code(KeyCode::Esc),
+            Char('q'),
+            Char('y'),
+        ],
         action: Action::Dismiss,
         help: None,
         footer: Some(("Enter", "continue")),
@@ -134,5 +141,13 @@ pub static OVERLAYS: &[Binding] = &[
         action: Action::Stay,
         help: None,
         footer: Some(("n Esc", "stay")),
+    },
+    // Any other letter in a box: the footer says what closes it.
+    Binding {
+        contexts: &[C::Help, C::Quit, C::Notice, C::NoteConfirm, C::Export],
+        keys: &[AnyChar],
+        action: Action::Unbound,
+        help: None,
+        footer: None,
     },
 ];

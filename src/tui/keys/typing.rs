@@ -174,7 +174,7 @@ pub static TYPING: &[Binding] = &[
     },
     Binding {
         contexts: &[C::NoteConfirm],
-        keys: &[Code(KeyCode::Esc)],
+        keys: &[Code(KeyCode::Esc), Char('q')],
         action: Action::Stay,
         help: None,
         footer: Some(("Esc", "keep writing")),

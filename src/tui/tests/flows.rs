@@ -5,7 +5,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use techhire::Interview;
 
 use super::*;
-use crate::tui::app::{Action, Ending, Overlay};
+use crate::tui::app::{Action, Ending};
+use crate::tui::overlays::OverlayKind;
 
 /// Drives an interview from an answers file through the review to the result, and returns the
 /// recommended outcome's id.
@@ -13,18 +14,18 @@ fn recommend(name: &str) -> (App, String) {
     let mut app = app(80, 24);
     answer_from(&mut app, &answers(name));
     assert_eq!(
-        app.screen,
-        Screen::Review,
+        app.screen.kind(),
+        ScreenKind::Review,
         "{name}: the review follows the last answer"
     );
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.screen,
-        Screen::Result,
+        app.screen.kind(),
+        ScreenKind::Result,
         "{name}: Enter on the review opens the result"
     );
-    let result = app.result.as_ref().expect("the result screen has a result");
-    let id = app.tree().outcome(result.outcome).id.clone();
+    let result = result(&app).expect("the result screen has a result");
+    let id = app.shared.tree().outcome(result.outcome).id.clone();
     (app, id)
 }
 
@@ -61,12 +62,15 @@ fn back_shows_the_answer_given_and_forward_keeps_it() {
     assert_eq!(current_id(&app), "value_line");
     press(&mut app, KeyCode::Left);
     assert_eq!(current_id(&app), "focus");
-    assert_eq!(app.choice, 1, "the answer given is highlighted");
+    assert_eq!(choice(&app), 1, "the answer given is highlighted");
     assert!(screen(&app).contains("❯ 2  Our customers and the market ✓"));
     press(&mut app, KeyCode::Backspace);
     assert_eq!(current_id(&app), "looking_for");
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.notice.as_deref(), Some("This is the first question."));
+    assert_eq!(
+        app.shared.notice.as_deref(),
+        Some("This is the first question.")
+    );
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char('l'));
     assert_eq!(current_id(&app), "value_line");
@@ -76,7 +80,10 @@ fn back_shows_the_answer_given_and_forward_keeps_it() {
         "value_line",
         "nothing to go forward over yet"
     );
-    assert_eq!(app.notice.as_deref(), Some("Choose an answer to go on."));
+    assert_eq!(
+        app.shared.notice.as_deref(),
+        Some("Choose an answer to go on.")
+    );
 }
 
 #[test]
@@ -93,9 +100,10 @@ fn changing_an_earlier_answer_takes_the_new_branch() {
 fn a_change_made_from_the_review_returns_to_the_review() {
     let mut app = app(80, 24);
     answer_from(&mut app, &answers("cio"));
-    assert_eq!(app.screen, Screen::Review);
-    let focus = app.tree().question_index("focus").expect("focus");
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
+    let focus = app.shared.tree().question_index("focus").expect("focus");
     let row = app
+        .shared
         .interview
         .path()
         .iter()
@@ -106,15 +114,15 @@ fn a_change_made_from_the_review_returns_to_the_review() {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(current_id(&app), "focus");
-    assert_eq!(app.choice, 0, "the answer given is highlighted");
+    assert_eq!(choice(&app), 0, "the answer given is highlighted");
     assert!(screen(&app).contains("changing an answer: ✓ marks the one given"));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter); // external: the rest of the path is already answered
     assert_eq!(
-        app.screen,
-        Screen::Review,
+        app.screen.kind(),
+        ScreenKind::Review,
         "back to the review once the path is complete"
     );
     assert!(screen(&app).contains("Our customers and the market"));
@@ -129,36 +137,33 @@ fn a_change_made_from_the_review_returns_to_the_review() {
         techhire::Step { question, choice }
     }));
     let expected = expected.result().expect("finished");
-    assert_eq!(
-        app.result.as_ref().map(|r| r.outcome),
-        Some(expected.outcome)
-    );
+    assert_eq!(result(&app).map(|r| r.outcome), Some(expected.outcome));
 }
 
 #[test]
 fn a_change_from_the_review_that_opens_a_branch_asks_it_then_returns() {
     let mut app = app(80, 24);
     answer_from(&mut app, &answers("cio"));
-    let answered = app.interview.path().len();
+    let answered = app.shared.interview.path().len();
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_id(&app), "focus");
     press_keys(&mut app, "3"); // both: digital_vs_tech now needs an answer
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(current_id(&app), "digital_vs_tech");
     press_keys(&mut app, "1"); // the questions after it are answered already
-    assert_eq!(app.screen, Screen::Review);
-    assert_eq!(app.interview.path().len(), answered + 1);
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
+    assert_eq!(app.shared.interview.path().len(), answered + 1);
 }
 
 #[test]
 fn the_result_goes_back_to_the_review_and_the_review_to_the_last_question() {
     let (mut app, _) = recommend("cto");
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(current_id(&app), "vendors");
 }
 
@@ -167,15 +172,15 @@ fn the_result_scrolls_within_its_length() {
     let (mut app, _) = recommend("both");
     let top = screen(&app);
     press(&mut app, KeyCode::PageDown);
-    assert!(app.result_scroll > 0);
+    assert!(result_scroll(&app) > 0);
     assert_ne!(screen(&app), top);
     press(&mut app, KeyCode::End);
-    let bottom = app.result_scroll;
+    let bottom = result_scroll(&app);
     assert!(screen(&app).contains("Sources"));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.result_scroll, bottom, "no scrolling past the end");
+    assert_eq!(result_scroll(&app), bottom, "no scrolling past the end");
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.result_scroll, 0);
+    assert_eq!(result_scroll(&app), 0);
     assert_eq!(screen(&app), top);
 }
 
@@ -187,7 +192,7 @@ fn the_guidance_for_both_and_combined_has_its_own_section() {
     ] {
         let (mut app, _) = recommend(file);
         let mut seen = screen(&app);
-        while !seen.contains(section) && app.result_scroll < 500 {
+        while !seen.contains(section) && result_scroll(&app) < 500 {
             press(&mut app, KeyCode::PageDown);
             seen = screen(&app);
         }
@@ -199,13 +204,13 @@ fn the_guidance_for_both_and_combined_has_its_own_section() {
 fn quitting_asks_first_and_ctrl_c_does_not() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('q'));
-    assert_eq!(app.overlay, Some(Overlay::Quit));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Quit));
     assert!(screen(&app).contains("Leave the interview?"));
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!((app.overlay, app.ending), (None, None));
+    assert_eq!((app.overlay_kind(), app.ending), (None, None));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert_eq!((app.overlay, app.ending), (None, None));
+    assert_eq!((app.overlay_kind(), app.ending), (None, None));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.ending, Some(Ending::Quit));
@@ -221,22 +226,22 @@ fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
     press_keys(&mut app, "1");
     press_with(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
     assert!(app.suspend);
-    assert_eq!((app.ending, app.interview.path().len()), (None, 1));
+    assert_eq!((app.ending, app.shared.interview.path().len()), (None, 1));
 }
 
 #[test]
 fn the_help_overlay_opens_closes_and_swallows_keys() {
     let mut app = app(80, 24);
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Help));
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(
-        app.interview.path().len(),
+        app.shared.interview.path().len(),
         0,
         "keys under the overlay do nothing"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!((app.overlay, app.ending), (None, None));
+    assert_eq!((app.overlay_kind(), app.ending), (None, None));
 }
 
 #[test]
@@ -246,12 +251,12 @@ fn a_digit_with_no_choice_says_so() {
     press_keys(&mut app, "7");
     assert_eq!(current_id(&app), "focus");
     assert_eq!(
-        app.notice.as_deref(),
+        app.shared.notice.as_deref(),
         Some("There are 4 choices here: press 1 to 4.")
     );
     assert!(screen(&app).contains("There are 4 choices here"));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.notice, None, "a notice lasts one key");
+    assert_eq!(app.shared.notice, None, "a notice lasts one key");
 }
 
 #[test]
@@ -267,7 +272,7 @@ fn a_window_too_small_says_so_and_ignores_keys_until_it_grows() {
     assert!(screen(&app).contains("Make the window larger"));
     press_keys(&mut app, "1");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.interview.path().len(), 0);
+    assert_eq!(app.shared.interview.path().len(), 0);
     update(
         &mut app,
         Action::Resize {
@@ -276,7 +281,7 @@ fn a_window_too_small_says_so_and_ignores_keys_until_it_grows() {
         },
     );
     press_keys(&mut app, "1");
-    assert_eq!(app.interview.path().len(), 1);
+    assert_eq!(app.shared.interview.path().len(), 1);
 }
 
 #[test]
@@ -284,14 +289,14 @@ fn a_click_highlights_a_choice_and_a_second_click_answers() {
     let mut app = app(100, 30);
     let (column, row) = find(&app, "Get our data and security in order");
     update(&mut app, Action::Click { column, row });
-    assert_eq!((app.choice, app.interview.path().len()), (2, 0));
+    assert_eq!((choice(&app), app.shared.interview.path().len()), (2, 0));
     update(&mut app, Action::Click { column, row });
-    assert_eq!(app.interview.path().len(), 1);
+    assert_eq!(app.shared.interview.path().len(), 1);
     assert_eq!(current_id(&app), "focus");
     // A click on a detail line counts for its choice.
     let (column, row) = find(&app, "The people and businesses who buy from us");
     update(&mut app, Action::Click { column, row });
-    assert_eq!(app.choice, 1);
+    assert_eq!(choice(&app), 1);
 }
 
 #[test]
@@ -306,8 +311,8 @@ fn the_wheel_scrolls_why_this_matters_and_moves_through_choices() {
             row,
         },
     );
-    assert!(app.help_scroll > 0, "the help scrolled");
-    assert_eq!(app.choice, 0);
+    assert!(help_scroll(&app) > 0, "the help scrolled");
+    assert_eq!(choice(&app), 0);
     let (column, row) = find(&app, "Run and modernise");
     update(
         &mut app,
@@ -318,7 +323,8 @@ fn the_wheel_scrolls_why_this_matters_and_moves_through_choices() {
         },
     );
     assert_eq!(
-        app.choice, 1,
+        choice(&app),
+        1,
         "over the choices the wheel moves the highlight"
     );
 }
@@ -329,7 +335,7 @@ fn a_click_on_the_review_opens_an_answer_on_the_second_click() {
     answer_from(&mut app, &answers("combined"));
     let (column, row) = find(&app, "Whose experience will this leader");
     update(&mut app, Action::Click { column, row });
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
     update(&mut app, Action::Click { column, row });
     assert_eq!(current_id(&app), "focus");
 }

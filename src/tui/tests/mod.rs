@@ -3,6 +3,7 @@
 
 mod flows;
 mod host;
+mod leaving;
 mod note_flows;
 mod screens;
 mod session_flows;
@@ -17,8 +18,11 @@ use ratatui::backend::TestBackend;
 use techhire::Tree;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
-use super::app::{App, Screen, update};
+use super::app::{App, update};
 use super::keys::action_for;
+use super::overlays::Overlay;
+use super::overlays::note::NoteEdit;
+use super::screens::{Screen, ScreenKind};
 use super::theme::{Theme, ThemeName};
 use super::ui;
 
@@ -59,10 +63,54 @@ fn answers(name: &str) -> Vec<(String, String)> {
     table.into_iter().collect()
 }
 
+/// The highlighted choice of the question on screen.
+fn choice(app: &App) -> usize {
+    match &app.screen {
+        Screen::Question(question) => question.choice,
+        _ => panic!("no question on screen"),
+    }
+}
+
+/// How far "Why this matters" is scrolled on the question screen.
+fn help_scroll(app: &App) -> usize {
+    match &app.screen {
+        Screen::Question(question) => question.help_scroll,
+        _ => panic!("no question on screen"),
+    }
+}
+
+/// The recommendation on the result screen, if it is shown.
+fn result(app: &App) -> Option<&techhire::Recommendation> {
+    match &app.screen {
+        Screen::Result(result) => Some(&result.recommendation),
+        _ => None,
+    }
+}
+
+/// How far the result is scrolled.
+fn result_scroll(app: &App) -> usize {
+    match &app.screen {
+        Screen::Result(result) => result.scroll,
+        _ => panic!("no result on screen"),
+    }
+}
+
+/// The note editor, while it is open.
+fn note(app: &App) -> Option<&NoteEdit> {
+    match &app.overlay {
+        Some(Overlay::Note(note)) => Some(note),
+        _ => None,
+    }
+}
+
 /// The id of the question on screen.
 fn current_id(app: &App) -> String {
-    let q = app.interview.current().expect("a question is on screen");
-    app.tree().question(q).id.clone()
+    let q = app
+        .shared
+        .interview
+        .current()
+        .expect("a question is on screen");
+    app.shared.tree().question(q).id.clone()
 }
 
 /// Answers every question on screen from an answers file, the way a person would: moving the
@@ -70,19 +118,23 @@ fn current_id(app: &App) -> String {
 /// Stops at the review.
 fn answer_from(app: &mut App, file: &[(String, String)]) {
     let mut asked = 0;
-    while app.screen == Screen::Question {
-        let q = app.interview.current().expect("a question is on screen");
-        let id = &app.tree().question(q).id;
+    while app.screen.kind() == ScreenKind::Question {
+        let q = app
+            .shared
+            .interview
+            .current()
+            .expect("a question is on screen");
+        let id = &app.shared.tree().question(q).id;
         let wanted = file
             .iter()
             .find(|(question, _)| question == id)
-            .and_then(|(_, choice)| app.tree().choice_index(q, choice))
+            .and_then(|(_, choice)| app.shared.tree().choice_index(q, choice))
             .unwrap_or_else(|| panic!("the answers file has no answer to `{id}`"));
         if asked % 2 == 0 {
-            while app.choice < wanted {
+            while choice(app) < wanted {
                 press(app, KeyCode::Down);
             }
-            while app.choice > wanted {
+            while choice(app) > wanted {
                 press(app, KeyCode::Up);
             }
             press(app, KeyCode::Enter);
@@ -91,7 +143,7 @@ fn answer_from(app: &mut App, file: &[(String, String)]) {
         }
         asked += 1;
         assert!(
-            asked <= app.tree().questions().len(),
+            asked <= app.shared.tree().questions().len(),
             "the interview never ended"
         );
     }
@@ -99,8 +151,8 @@ fn answer_from(app: &mut App, file: &[(String, String)]) {
 
 /// The screen as text, drawn at the app's size.
 fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).unwrap_or_else(|e| match e {});
+    let mut terminal = Terminal::new(TestBackend::new(app.shared.width, app.shared.height))
+        .unwrap_or_else(|e| match e {});
     terminal
         .draw(|frame| ui::view(app, frame))
         .unwrap_or_else(|e| match e {});

@@ -7,9 +7,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::host::{FakeHost, key, key_with, paste, type_text};
-use super::{answer_from, answers, current_id, screen};
-use crate::tui::app::{App, Ending, Overlay, Screen};
+use super::{answer_from, answers, current_id, note, screen};
+use crate::tui::app::{App, Ending};
 use crate::tui::keys::Context;
+use crate::tui::overlays::OverlayKind;
+use crate::tui::screens::ScreenKind;
 use crate::tui::ui;
 
 fn ctrl(app: &mut App, host: &mut FakeHost, c: char) {
@@ -17,7 +19,7 @@ fn ctrl(app: &mut App, host: &mut FakeHost, c: char) {
 }
 
 fn text(app: &App) -> &str {
-    app.note.as_ref().expect("the editor is open").editor.text()
+    note(app).expect("the editor is open").editor.text()
 }
 
 #[test]
@@ -30,7 +32,7 @@ fn n_opens_a_note_that_ctrl_s_saves_at_once() {
     // Keys that mean something on a question type into the note.
     type_text(&mut app, &mut host, "q1? jk\nBoard wants AI");
     assert_eq!(text(&app), "q1? jk\nBoard wants AI");
-    assert_eq!(app.interview.path().len(), 0, "no answer was given");
+    assert_eq!(app.shared.interview.path().len(), 0, "no answer was given");
     ctrl(&mut app, &mut host, 's');
     assert_eq!(
         host.notes,
@@ -39,7 +41,7 @@ fn n_opens_a_note_that_ctrl_s_saves_at_once() {
             "q1? jk\nBoard wants AI".to_string()
         )]
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay_kind(), None);
     let shown = screen(&app);
     assert!(shown.contains("✎ q1? jk"), "{shown}");
     assert!(shown.contains("Board wants AI"), "{shown}");
@@ -111,13 +113,13 @@ fn a_long_note_wraps_and_scrolls_to_keep_the_cursor_in_view() {
     key(&mut app, &mut host, KeyCode::Char('n'));
     let long = "The board wants an AI plan by the third quarter. ".repeat(40);
     paste(&mut app, &mut host, &long);
-    let note = app.note.as_ref().expect("open");
-    assert!(note.scroll > 0, "scrolled to the cursor at the end");
+    let editor = note(&app).expect("open");
+    assert!(editor.scroll > 0, "scrolled to the cursor at the end");
     assert!(screen(&app).contains("third quarter"));
     for _ in 0..40 {
         key(&mut app, &mut host, KeyCode::Up);
     }
-    assert_eq!(app.note.as_ref().map(|n| n.scroll), Some(0));
+    assert_eq!(note(&app).map(|n| n.scroll), Some(0));
 }
 
 #[test]
@@ -126,7 +128,7 @@ fn esc_on_a_changed_note_asks_and_n_discards_y_saves() {
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Char('n'));
     key(&mut app, &mut host, KeyCode::Esc);
-    assert_eq!(app.overlay, None, "unchanged: Esc just closes");
+    assert_eq!(app.overlay_kind(), None, "unchanged: Esc just closes");
 
     key(&mut app, &mut host, KeyCode::Char('n'));
     type_text(&mut app, &mut host, "draft");
@@ -138,7 +140,7 @@ fn esc_on_a_changed_note_asks_and_n_discards_y_saves() {
     type_text(&mut app, &mut host, " two");
     key(&mut app, &mut host, KeyCode::Esc);
     key(&mut app, &mut host, KeyCode::Char('n'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay_kind(), None);
     assert!(host.notes.is_empty(), "discarded");
 
     key(&mut app, &mut host, KeyCode::Char('n'));
@@ -165,7 +167,7 @@ fn emptying_a_note_removes_it() {
         host.notes.last(),
         Some(&("looking_for".into(), String::new()))
     );
-    assert!(app.notes.is_empty());
+    assert!(app.shared.notes.is_empty());
     assert!(screen(&app).contains("Note removed."));
 }
 
@@ -174,8 +176,12 @@ fn pasted_text_goes_into_a_note_and_nowhere_else() {
     let mut app = super::app(80, 24);
     let mut host = FakeHost::default();
     paste(&mut app, &mut host, "1\r");
-    assert_eq!(app.interview.path().len(), 0, "a paste cannot answer");
-    assert_eq!(app.overlay, None);
+    assert_eq!(
+        app.shared.interview.path().len(),
+        0,
+        "a paste cannot answer"
+    );
+    assert_eq!(app.overlay_kind(), None);
     key(&mut app, &mut host, KeyCode::Char('n'));
     paste(&mut app, &mut host, "line one\r\nline two\x1b[2J");
     assert_eq!(text(&app), "line one\nline two␛[2J");
@@ -232,14 +238,14 @@ fn n_on_a_review_row_writes_the_note_for_that_question() {
     let mut app = super::app(80, 24);
     let mut host = FakeHost::default();
     answer_from(&mut app, &answers("cio"));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
     key(&mut app, &mut host, KeyCode::Char('n'));
-    assert_eq!(app.overlay, None, "not on the button");
+    assert_eq!(app.overlay_kind(), None, "not on the button");
     assert!(screen(&app).contains("Highlight an answer to write a note"));
     key(&mut app, &mut host, KeyCode::Home);
     key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Char('n'));
-    assert_eq!(app.overlay, Some(Overlay::Note));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Note));
     assert!(screen(&app).contains("Whose experience will this leader"));
     type_text(&mut app, &mut host, "Customers come second for now");
     ctrl(&mut app, &mut host, 's');
@@ -262,7 +268,8 @@ fn the_result_lists_every_note_under_its_question() {
     key(&mut app, &mut host, KeyCode::Char('n'));
     type_text(&mut app, &mut host, "first note");
     ctrl(&mut app, &mut host, 's');
-    app.notes
+    app.shared
+        .notes
         .insert("retired_question".into(), "kept from an older tree".into());
     answer_from(&mut app, &answers("cio"));
     key(&mut app, &mut host, KeyCode::Enter);

@@ -10,20 +10,26 @@ use techhire::session::Saved;
 use super::host::{FakeHost, acme, at_start, key, key_with, paste, type_text};
 use super::{answer_from, answers, current_id, find, screen};
 use crate::cli::ReportFormat;
-use crate::tui::app::{Action, App, Ending, Overlay, Screen};
+use crate::tui::app::{Action, App, Ending};
 use crate::tui::keys::Context;
-use crate::tui::start::Focus;
+use crate::tui::layout::start::Focus;
+use crate::tui::overlays::OverlayKind;
+use crate::tui::screens::start::StartScreen;
+use crate::tui::screens::{Screen, ScreenKind};
 use crate::tui::step;
 
 fn focus(app: &App) -> Focus {
-    app.start.as_ref().expect("the start screen").focus
+    match &app.screen {
+        Screen::Start(start) => start.focus,
+        _ => panic!("not the start screen"),
+    }
 }
 
 #[test]
 fn names_typed_on_the_start_screen_are_saved_when_the_interview_starts() {
     let mut app = at_start(80, 24);
     let mut host = FakeHost::default();
-    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(app.screen.kind(), ScreenKind::Start);
     assert_eq!(app.context(), Context::StartField);
     type_text(&mut app, &mut host, "  Acme Lt");
     key(&mut app, &mut host, KeyCode::Backspace);
@@ -48,7 +54,7 @@ fn names_typed_on_the_start_screen_are_saved_when_the_interview_starts() {
         [("Acme Ltd".to_string(), "Jo Smith".to_string())],
         "trimmed, and saved once"
     );
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert_eq!(current_id(&app), "looking_for");
     assert!(screen(&app).contains("Acme Ltd · Which technology leader"));
 }
@@ -58,20 +64,20 @@ fn starting_without_names_saves_nothing_and_names_given_before_are_kept() {
     let mut app = at_start(80, 24);
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
     assert!(host.names.is_empty(), "nothing to save");
     assert_eq!(host.recorded, 0);
 
     // Names from the command line fill the fields; starting with them unchanged saves nothing.
     let mut app = at_start(80, 24);
-    if let Some(form) = app.start.take() {
+    if let Screen::Start(form) = &mut app.screen {
         let mut choose = crate::tui::host::Choose {
             client: "Acme Ltd".into(),
             consultant: String::new(),
-            saved: form.saved,
+            saved: std::mem::take(&mut form.saved),
         };
         choose.consultant = "Jo".into();
-        app.start = Some(crate::tui::start::StartForm::new(choose));
+        *form = StartScreen::new(choose);
     }
     assert!(screen(&app).contains("Client      Acme Ltd"));
     key(&mut app, &mut host, KeyCode::Enter);
@@ -98,11 +104,11 @@ fn a_saved_session_is_resumed_from_the_start_screen_and_its_notice_shown_first()
         "the new session's names are not saved"
     );
     assert_eq!(
-        app.start.as_ref().map(|_| ()),
+        matches!(app.screen, Screen::Start(_)).then_some(()),
         None,
         "the start screen is gone"
     );
-    assert_eq!(app.overlay, Some(Overlay::Notice));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Notice));
     let shown = screen(&app);
     assert!(shown.contains("Before you go on"), "{shown}");
     assert!(
@@ -111,14 +117,14 @@ fn a_saved_session_is_resumed_from_the_start_screen_and_its_notice_shown_first()
     );
     key(&mut app, &mut host, KeyCode::Char('1'));
     assert_eq!(
-        app.overlay,
-        Some(Overlay::Notice),
+        app.overlay_kind(),
+        Some(OverlayKind::Notice),
         "a digit does not answer"
     );
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Question);
-    assert_eq!(app.interview.path().len(), 4);
+    assert_eq!(app.overlay_kind(), None);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
+    assert_eq!(app.shared.interview.path().len(), 4);
     assert!(screen(&app).contains("Question 5"));
     assert!(screen(&app).contains("Acme Ltd · "));
     assert_eq!(host.recorded, 0, "resuming changes no answer");
@@ -148,7 +154,7 @@ fn a_session_that_cannot_be_opened_says_why_and_a_new_one_can_still_start() {
         key(&mut app, &mut host, KeyCode::Char('k'));
     }
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(app.screen.kind(), ScreenKind::Start);
     let shown = screen(&app);
     assert!(
         shown.contains("Could not open that session: /data/sessions/acme-ltd.json is open in"),
@@ -168,7 +174,7 @@ fn a_session_that_cannot_be_opened_says_why_and_a_new_one_can_still_start() {
     assert!(screen(&app).contains("Could not open that session: cannot open"));
     key(&mut app, &mut host, KeyCode::Home);
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.screen.kind(), ScreenKind::Question);
 }
 
 #[test]
@@ -188,7 +194,7 @@ fn a_click_picks_a_field_and_a_second_click_opens_a_session() {
     assert_eq!(focus(&app), Focus::Saved(0));
     click(&mut app, "Acme Ltd");
     assert_eq!(host.resumed.len(), 1, "the second click opens it");
-    assert_eq!(app.interview.path().len(), 2);
+    assert_eq!(app.shared.interview.path().len(), 2);
 }
 
 #[test]
@@ -202,7 +208,7 @@ fn a_resumed_finished_interview_opens_at_its_result() {
         80,
         24,
     );
-    assert_eq!(app.screen, Screen::Result);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
     assert!(screen(&app).contains("Recommendation: Hire a CIO"));
 }
 
@@ -239,7 +245,7 @@ fn at_result(width: u16, height: u16) -> (App, FakeHost) {
     answer_from(&mut app, &answers("cio"));
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Result);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
     (app, host)
 }
 
@@ -247,7 +253,7 @@ fn at_result(width: u16, height: u16) -> (App, FakeHost) {
 fn e_on_the_result_writes_each_format_and_says_where() {
     let (mut app, mut host) = at_result(80, 24);
     key(&mut app, &mut host, KeyCode::Char('e'));
-    assert_eq!(app.overlay, Some(Overlay::Export));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Export));
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
     assert!(screen(&app).contains("✓ Wrote the HTML report to"));
@@ -267,8 +273,8 @@ fn e_on_the_result_writes_each_format_and_says_where() {
     key(&mut app, &mut host, KeyCode::Char('7'));
     assert_eq!(host.exports.len(), 3, "no fourth format");
     key(&mut app, &mut host, KeyCode::Esc);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Result);
+    assert_eq!(app.overlay_kind(), None);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
 }
 
 #[test]
@@ -288,7 +294,7 @@ fn a_report_that_cannot_be_written_says_why_and_the_result_stays() {
     );
     assert!(shown.contains("cannot be written to"), "{shown}");
     key(&mut app, &mut host, KeyCode::Char('q'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay_kind(), None);
 }
 
 #[test]
@@ -296,7 +302,7 @@ fn export_is_only_offered_where_there_is_a_result() {
     let mut app = super::app(80, 24);
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Char('e'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay_kind(), None);
     assert!(host.exports.is_empty());
     assert!(!screen(&app).contains("e export"));
 }
@@ -306,9 +312,9 @@ fn ctrl_c_at_the_start_screen_quits_and_esc_asks_first() {
     let mut app = at_start(80, 24);
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Esc);
-    assert_eq!(app.overlay, Some(Overlay::Quit));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Quit));
     key(&mut app, &mut host, KeyCode::Char('n'));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay_kind(), None);
     key_with(
         &mut app,
         &mut host,
@@ -323,7 +329,7 @@ fn the_keys_list_has_the_new_keys_with_this_screens_first() {
     let mut app = at_start(80, 40);
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::F(1));
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Help));
     let shown = screen(&app);
     let starting = shown.find("Starting").expect("a Starting section");
     let question = shown.find("On a question").expect("a question section");

@@ -9,8 +9,9 @@ use insta::assert_snapshot;
 use techhire::session::Saved;
 
 use super::host::{FakeHost, acme, at_start, key, key_with, type_text};
-use super::{answer_from, answers, screen};
-use crate::tui::app::{App, Screen};
+use super::{answer_from, answers, result_scroll, screen};
+use crate::tui::app::App;
+use crate::tui::screens::ScreenKind;
 use crate::tui::theme::{Theme, ThemeName};
 
 /// The start screen with both names typed, the consultant's field being written in.
@@ -139,11 +140,11 @@ fn review_with_notes_120x40() {
 fn result_with_notes(width: u16, height: u16) -> App {
     let (mut app, mut host) = with_notes(width, height);
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Result);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
     while !screen(&app).contains("Your notes") {
-        let before = app.result_scroll;
+        let before = result_scroll(&app);
         key(&mut app, &mut host, KeyCode::Down);
-        assert_ne!(app.result_scroll, before, "the notes are on the result");
+        assert_ne!(result_scroll(&app), before, "the notes are on the result");
     }
     for _ in 0..3 {
         key(&mut app, &mut host, KeyCode::Down);

@@ -7,16 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use techhire::text::terminal_safe_multiline;
 
-use super::{centered, draw_lines};
-use crate::tui::app::App;
-use crate::tui::export::{FORMATS, Written};
+use super::draw_lines;
+use crate::tui::layout::centered;
+use crate::tui::overlays::export::{ExportMenu, FORMATS, Written};
+use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
 
 const WIDTH: u16 = 72;
 
-fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let menu = &app.export;
+fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = wrap(
         &[Span::styled(
             "Which format? The report goes in your reports folder (`techhire config` shows \
@@ -91,11 +90,10 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay over `area`, the whole screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(menu: &ExportMenu, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = WIDTH.min(area.width.saturating_sub(4));
     let inner_width = usize::from(width.saturating_sub(4));
-    let lines = lines(app, inner_width);
+    let lines = lines(menu, theme, inner_width);
     let outer = centered(
         area,
         width,

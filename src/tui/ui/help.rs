@@ -1,94 +1,12 @@
-//! The `?` overlay: every key, per screen, generated from the key table.
+//! Draws the `?` overlay: every key, per screen, as `layout::help` lists them.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use super::scroll_box;
-use crate::tui::app::{App, Screen};
-use crate::tui::keys::{Binding, Context, MOUSE_HELP, bindings, everywhere};
-use crate::tui::wrap::{self, wrap_indented};
+use crate::tui::layout::scroll_box::BoxPlan;
+use crate::tui::theme::Theme;
 
-/// The sections of the list: the rows first bound on one screen each, then the rows that
-/// work on every screen. The section for the screen the list was opened on comes first.
-const SECTIONS: [(&str, Option<Context>); 6] = [
-    ("On a question", Some(Context::Question)),
-    ("Checking your answers", Some(Context::Review)),
-    ("The recommendation", Some(Context::Result)),
-    ("Writing a note", Some(Context::Note)),
-    ("Starting", Some(Context::StartField)),
-    ("Anywhere", None),
-];
-
-/// The section for the screen under the list.
-fn here(app: &App) -> Context {
-    match app.screen {
-        Screen::Start => Context::StartField,
-        Screen::Question => Context::Question,
-        Screen::Review => Context::Review,
-        Screen::Result => Context::Result,
-    }
-}
-
-fn in_section(binding: &Binding, section: Option<Context>) -> bool {
-    match section {
-        _ if everywhere(binding) => section.is_none(),
-        Some(context) => binding.contexts.first() == Some(&context),
-        None => false,
-    }
-}
-
-fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let here = here(app);
-    let mut sections = SECTIONS.to_vec();
-    sections.sort_by_key(|&(_, context)| context != Some(here));
-    let mut rows: Vec<(&str, Vec<(&str, &str)>)> = sections
-        .iter()
-        .map(|&(title, section)| {
-            let keys = bindings()
-                .filter(|b| in_section(b, section))
-                .filter_map(|b| b.help)
-                .collect();
-            (title, keys)
-        })
-        .collect();
-    rows.push(("Mouse", MOUSE_HELP.to_vec()));
-    let key_width = rows
-        .iter()
-        .flat_map(|(_, keys)| keys.iter().map(|(k, _)| wrap::width(k)))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let mut out = Vec::new();
-    for (title, keys) in rows {
-        if !out.is_empty() {
-            out.push(Line::default());
-        }
-        out.push(Line::from(Span::styled(title, theme.heading)));
-        for (key, does) in keys {
-            let pad = key_width - wrap::width(key);
-            out.extend(wrap_indented(
-                Span::styled(format!("{key}{}", " ".repeat(pad)), theme.key),
-                &[Span::styled(does, theme.text)],
-                width,
-            ));
-        }
-    }
-    out
-}
-
-/// How far the list of keys can scroll at the current size.
-pub fn max_scroll(app: &App) -> usize {
-    scroll_box::max_scroll(app, &lines)
-}
-
-/// Rows PgUp and PgDn move by.
-pub fn page(app: &App) -> usize {
-    scroll_box::page(app, &lines)
-}
-
-/// Draws the list of keys over `area`, the whole screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    scroll_box::render(app, area, buf, "Keys", "? or Esc closes", &lines);
+/// Draws the list of keys laid out by `plan`, scrolled by `scroll`.
+pub fn render(plan: &BoxPlan, scroll: usize, theme: &Theme, buf: &mut Buffer) {
+    scroll_box::render(plan, scroll, ("Keys", "? or Esc closes"), theme, buf);
 }

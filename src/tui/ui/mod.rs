@@ -1,64 +1,84 @@
-//! Drawing: `view` paints the whole screen from the `App` and changes nothing. Each screen's
-//! layout is a public function of the `App`, so `update` hit-tests clicks and bounds scrolling
-//! with exactly the geometry that is drawn.
+//! Drawing: `view` paints the whole screen from the `App` and changes nothing. Where things go
+//! comes from `layout`, the plans `update` also reads, so a click lands on what is drawn there.
 
-pub mod export;
-pub mod help;
-pub mod note;
-pub mod notice;
-pub mod question;
-pub mod quit;
-pub mod result;
-pub mod review;
+mod export;
+mod help;
+mod note;
+mod notice;
+mod question;
+mod quit;
+mod result;
+mod review;
 mod scroll_box;
-pub mod start;
-pub mod too_small;
+mod start;
+mod too_small;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::{App, Overlay, Screen};
+use super::app::App;
 use super::keys::{self, Context};
+use super::layout::{self, areas, too_small};
+use super::overlays::Overlay;
+use super::screens::Screen;
 use super::theme::Theme;
 use super::wrap;
-
-/// Below this size the screens cannot be laid out well; a message asks for more room.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-
-/// Whether a screen this size is below the minimum the screens are laid out for.
-pub fn too_small(width: u16, height: u16) -> bool {
-    width < MIN_WIDTH || height < MIN_HEIGHT
-}
 
 /// Draws the whole screen.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if too_small(area.width, area.height) {
-        too_small::render(app, area, buf);
+        too_small::render(&app.shared.theme, area, buf);
         return;
     }
     let [head, body, foot] = areas(area);
     header(app, head, buf);
+    let shared = &app.shared;
+    let theme = &shared.theme;
     let mut cursor = None;
-    match app.screen {
-        Screen::Start => cursor = start::render(app, body, buf),
-        Screen::Question => question::render(app, body, buf),
-        Screen::Review => review::render(app, body, buf),
-        Screen::Result => result::render(app, body, buf),
+    match &app.screen {
+        Screen::Start(form) => cursor = start::render(form, theme, body, buf),
+        Screen::Question(screen) => {
+            let fresh;
+            let plan = match &screen.plan {
+                Some(plan) if plan.area == body => Some(plan),
+                _ => {
+                    fresh = layout::question::plan(shared, body, screen.choice, screen.changing);
+                    fresh.as_ref()
+                }
+            };
+            if let Some(plan) = plan {
+                question::render(plan, screen.offset, screen.help_scroll, theme, buf);
+            }
+        }
+        Screen::Review(screen) => review::render(shared, screen.row, screen.offset, body, buf),
+        Screen::Result(screen) => {
+            let fresh;
+            let plan = match &screen.plan {
+                Some(plan) if plan.area == body => plan,
+                _ => {
+                    fresh = layout::result::plan(shared, &screen.recommendation, body);
+                    &fresh
+                }
+            };
+            result::render(plan, screen.scroll, theme, buf);
+        }
     }
     footer(app, foot, buf);
-    match app.overlay {
-        Some(Overlay::Help) => help::render(app, area, buf),
-        Some(Overlay::Quit) => quit::render(app, area, buf),
-        Some(Overlay::Notice) => notice::render(app, area, buf),
-        Some(Overlay::Note) => cursor = note::render(app, area, buf),
-        Some(Overlay::Export) => export::render(app, area, buf),
+    match &app.overlay {
+        Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.scroll, theme, buf),
+        Some(Overlay::Quit) => quit::render(theme, area, buf),
+        Some(Overlay::Notice(notice)) => {
+            notice::render(&notice.plan(shared), notice.scroll, theme, buf);
+        }
+        Some(Overlay::Note(note)) => {
+            cursor = note::render(note, &note.plan(shared), theme, area, buf);
+        }
+        Some(Overlay::Export(menu)) => export::render(menu, theme, area, buf),
         None => {}
     }
     // Only a text being typed shows the cursor; a box over it hides it.
@@ -71,37 +91,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The header (title and progress, two rows), the body, and the footer (keys, one row).
-pub fn areas(area: Rect) -> [Rect; 3] {
-    let head = Rect {
-        height: area.height.min(2),
-        ..area
-    };
-    let foot = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: area.height.saturating_sub(head.height).min(1),
-        ..area
-    };
-    let body = Rect {
-        y: head.bottom(),
-        height: area.height.saturating_sub(head.height + foot.height),
-        ..area
-    };
-    [head, body, foot]
-}
-
-/// The body of the screen at the app's current size.
-pub fn body(app: &App) -> Rect {
-    areas(Rect::new(0, 0, app.width, app.height))[1]
-}
-
 /// The tree's title and how far along the interview is, over a gauge.
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let progress = app.interview.progress();
-    let status = if app.screen == Screen::Start {
+    let shared = &app.shared;
+    let theme = &shared.theme;
+    let progress = shared.interview.progress();
+    let status = if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
-    } else if app.interview.is_finished() {
+    } else if shared.interview.is_finished() {
         format!("{} answered · done", progress.answered)
     } else if progress.fewest_left == progress.most_left {
         format!(
@@ -121,9 +118,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let width = usize::from(area.width.saturating_sub(2));
     let status_width = wrap::width(unsaved) + wrap::width(&status);
-    let title = match &app.client {
-        Some(client) => format!("{} · {}", client, app.tree().meta().title),
-        None => app.tree().meta().title.clone(),
+    let title = match &shared.client {
+        Some(client) => format!("{} · {}", client, shared.tree().meta().title),
+        None => shared.tree().meta().title.clone(),
     };
     let title = techhire::text::terminal_safe(&title);
     let title = wrap::truncate(&title, width.saturating_sub(status_width + 2));
@@ -138,7 +135,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     line.render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         let inner = usize::from(area.width.saturating_sub(2));
-        let ratio = if app.interview.is_finished() {
+        let ratio = if shared.interview.is_finished() {
             1.0
         } else {
             progress.ratio()
@@ -159,8 +156,8 @@ const NOTICE_ROWS: usize = 3;
 /// The keys that work here, from the key table, or a one-off notice (wrapped over up to three
 /// rows, so a message that says what to do is read whole).
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    if let Some(notice) = &app.notice {
+    let theme = &app.shared.theme;
+    if let Some(notice) = &app.shared.notice {
         let width = usize::from(area.width).saturating_sub(2).max(1);
         let text = techhire::text::terminal_safe(notice).into_owned();
         let mut lines = wrap::wrap(&[Span::styled(text, theme.warn)], width);
@@ -236,72 +233,4 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, them
         };
         buf.set_string(area.x, area.y + i as u16, symbol, style);
     }
-}
-
-/// A `width` x `height` box in the middle of `area`, shrunk to fit.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
-
-/// The scroll offset that keeps lines `start..end` in a view `visible` rows tall, moving as
-/// little as possible from `offset`.
-pub fn keep_in_view(offset: usize, start: usize, end: usize, visible: usize) -> usize {
-    if start < offset {
-        start
-    } else if end > offset + visible {
-        end.saturating_sub(visible).min(start)
-    } else {
-        offset
-    }
-}
-
-/// A section heading in the body's style.
-pub fn heading(text: &str, theme: &Theme) -> Line<'static> {
-    Line::from(Span::styled(text.to_string(), theme.heading))
-}
-
-/// A bulleted item, wrapped with a hanging indent.
-pub fn bullet(text: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let text = techhire::text::terminal_safe(text);
-    wrap::wrap_indented(
-        Span::styled("• ", theme.muted),
-        &[Span::styled(text.into_owned(), style)],
-        width,
-    )
-}
-
-/// A note, marked ✎, wrapped with a hanging indent and cut to `rows` rows (0: no limit); the
-/// note's own line breaks are kept.
-pub fn note_lines(note: &str, width: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let text = techhire::text::terminal_safe_multiline(note.trim()).into_owned();
-    let mut lines = wrap::wrap_indented(
-        Span::styled("✎ ", theme.accent),
-        &[Span::styled(text, theme.muted)],
-        width,
-    );
-    if rows > 0 && lines.len() > rows {
-        lines.truncate(rows);
-        if let Some(last) = lines.last_mut() {
-            let cut = wrap::truncate(&format!("{last} …"), width);
-            let (marker, rest) =
-                cut.split_at(cut.find(|c: char| c != '✎' && c != ' ').unwrap_or(0));
-            *last = Line::from(vec![
-                Span::styled(marker.to_string(), theme.accent),
-                Span::styled(rest.to_string(), theme.muted),
-            ]);
-        }
-    }
-    lines
-}
-
-/// Whether a point lies inside a rectangle.
-pub fn contains(area: Rect, column: u16, row: u16) -> bool {
-    column >= area.x && column < area.right() && row >= area.y && row < area.bottom()
 }

@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::{centered, draw_lines};
-use crate::tui::app::App;
+use super::draw_lines;
+use crate::tui::layout::centered;
+use crate::tui::theme::Theme;
 
 /// Draws the question over the middle of `area`, the whole screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let outer = centered(area, 46, 7);
     Clear.render(outer, buf);
     Block::bordered()

@@ -1,4 +1,4 @@
-//! The start screen: two optional names for a new interview, "Start the interview", and the
+//! Draws the start screen: two optional names for a new interview, "Start the interview", and the
 //! saved sessions to carry on with instead (client, last saved, progress, outcome), with the
 //! files that could not be read shown as such.
 
@@ -6,108 +6,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use techhire::text::{terminal_safe, terminal_safe_multiline};
+use techhire::text::terminal_safe;
 
-use super::{contains, draw_lines, scrollbar};
-use crate::tui::app::App;
+use super::{draw_lines, scrollbar};
 use crate::tui::editor::Editor;
 use crate::tui::host::Listed;
-use crate::tui::start::{Focus, StartForm};
-use crate::tui::wrap::{self, truncate, wrap};
+use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, error_lines, plan};
+use crate::tui::screens::start::StartScreen;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{self, truncate};
 
 /// Columns before a name's field: marker, label, gap.
 const LABEL: usize = 14;
 /// The widest a name's field is drawn.
 const FIELD: u16 = 48;
-/// The most rows an error from opening a session takes.
-const ERROR_ROWS: usize = 4;
-
-/// Where the start screen's parts go.
-pub struct Plan {
-    pub intro: Rect,
-    pub client: Rect,
-    pub consultant: Rect,
-    pub begin: Rect,
-    pub saved_title: Rect,
-    pub list: Rect,
-    pub bar: Rect,
-    pub error: Rect,
-}
-
-/// Lays the start screen out in `area`, the body.
-pub fn plan(app: &App, area: Rect) -> Plan {
-    let x = area.x + 1;
-    let width = area.width.saturating_sub(3);
-    let row = |y: u16, height: u16| Rect::new(x, y, width, height).intersection(area);
-    let intro = row(area.y, 2);
-    let client = row(area.y + 3, 1);
-    let consultant = row(area.y + 4, 1);
-    let begin = row(area.y + 6, 1);
-    let saved_title = row(area.y + 8, 2);
-    let error_rows = app
-        .start
-        .as_ref()
-        .and_then(|f| f.error.as_deref())
-        .map_or(0, |e| {
-            error_lines(app, e, usize::from(width))
-                .len()
-                .min(ERROR_ROWS) as u16
-                + 1
-        });
-    let list_top = saved_title.bottom();
-    let list_rows = area
-        .bottom()
-        .saturating_sub(list_top)
-        .saturating_sub(error_rows);
-    let list = row(list_top, list_rows);
-    let error =
-        Rect::new(x, list.bottom() + 1, width, error_rows.saturating_sub(1)).intersection(area);
-    Plan {
-        intro,
-        client,
-        consultant,
-        begin,
-        saved_title,
-        list,
-        bar: Rect::new(area.right().saturating_sub(1), list.y, 1, list.height),
-        error,
-    }
-}
-
-fn error_lines(app: &App, error: &str, width: usize) -> Vec<Line<'static>> {
-    let text = format!(
-        "Could not open that session: {}",
-        terminal_safe_multiline(error)
-    );
-    wrap(&[Span::styled(text, app.theme.warn)], width)
-}
-
-/// What is under a point: a name's field, the start button or a saved session.
-pub fn target_at(app: &App, column: u16, row: u16) -> Option<Focus> {
-    let form = app.start.as_ref()?;
-    let plan = plan(app, super::body(app));
-    if contains(plan.client, column, row) {
-        return Some(Focus::Client);
-    }
-    if contains(plan.consultant, column, row) {
-        return Some(Focus::Consultant);
-    }
-    if contains(plan.begin, column, row) {
-        return Some(Focus::Begin);
-    }
-    if !contains(plan.list, column, row) {
-        return None;
-    }
-    let index = form.offset + usize::from(row - plan.list.y);
-    (index < form.saved.len()).then_some(Focus::Saved(index))
-}
 
 /// Draws the start screen into `area`, the body; returns where the cursor goes when a name is
 /// being typed.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let form = app.start.as_ref()?;
-    let theme = &app.theme;
-    let plan = plan(app, area);
+pub fn render(form: &StartScreen, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let plan = plan(theme, area, form.error.as_deref());
     let width = usize::from(plan.intro.width);
     let intro = [
         Line::from(Span::styled("Start a new interview", theme.heading)),
@@ -130,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Focus::Consultant,
         ),
     ] {
-        if let Some(at) = field(app, buf, rect, label, editor, form.focus == focus) {
+        if let Some(at) = field(theme, buf, rect, label, editor, form.focus == focus) {
             cursor = Some(at);
         }
     }
@@ -143,9 +60,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         begin.style = theme.selected;
     }
     draw_lines(buf, plan.begin, &[begin], 0);
-    saved(app, form, &plan, buf);
+    saved(theme, form, &plan, buf);
     if let Some(error) = &form.error {
-        let lines = error_lines(app, error, usize::from(plan.error.width));
+        let lines = error_lines(theme, error, usize::from(plan.error.width));
         let mut shown: Vec<Line> = lines.iter().take(ERROR_ROWS).cloned().collect();
         if lines.len() > ERROR_ROWS
             && let Some(last) = shown.last_mut()
@@ -160,14 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 /// A name's label and field; the cursor's place when it has the focus.
 fn field(
-    app: &App,
+    theme: &Theme,
     buf: &mut Buffer,
     rect: Rect,
     label: &str,
     editor: &Editor,
     focused: bool,
 ) -> Option<Position> {
-    let theme = &app.theme;
     if rect.height == 0 {
         return None;
     }
@@ -197,8 +113,7 @@ fn field(
 }
 
 /// The saved sessions, with a heading and column titles.
-fn saved(app: &App, form: &StartForm, plan: &Plan, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
     let width = usize::from(plan.list.width);
     let mut title = vec![Line::from(Span::styled(
         "Or carry on with a saved session",

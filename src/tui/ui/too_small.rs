@@ -4,13 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{MIN_HEIGHT, MIN_WIDTH, draw_lines};
-use crate::tui::app::App;
+use super::draw_lines;
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
 /// Draws the message in the middle of `area`, the whole screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let mut lines = wrap(
         &[Span::styled("Make the window larger", theme.heading)],

@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::sections::{Kind, Section};
-use super::validate::Seg;
+use crate::tree::validate::Seg;
 
 /// Where the parsed file can be found again, to place validation problems.
 pub(super) enum Places<'t> {
@@ -27,13 +27,7 @@ impl Places<'_> {
         let Some(Seg::Key(top)) = path.first() else {
             return None;
         };
-        let kind = match *top {
-            "meta" => Kind::Meta,
-            "sources" => Kind::Source,
-            "outcomes" => Kind::Outcome,
-            "questions" => Kind::Question,
-            _ => return None,
-        };
+        let kind = Kind::ALL.into_iter().find(|kind| kind.key() == *top)?;
         // Within its section, an item is the first and only one of its list.
         let mut inner = path.to_vec();
         let ordinal = match inner.get_mut(1) {
@@ -92,6 +86,8 @@ pub(super) struct Rows {
     pub sources: Vec<usize>,
     pub outcomes: Vec<usize>,
     pub questions: Vec<usize>,
+    pub rules: Vec<usize>,
+    pub examples: Vec<usize>,
 }
 
 impl Rows {
@@ -99,6 +95,8 @@ impl Rows {
         let rows = match key {
             "sources" => &self.sources,
             "outcomes" => &self.outcomes,
+            "rules" => &self.rules,
+            "examples" => &self.examples,
             _ => &self.questions,
         };
         rows.get(index).copied().unwrap_or(index)

@@ -5,13 +5,11 @@
 
 use std::collections::HashSet;
 
-use super::diagnostics::Diagnostic;
-use super::model::{Choice, Question};
-use super::resolved::{Edge, Resolved};
 use super::suggest::{Kind, Suggest};
-use super::validate::{
-    ID_HINT, Ids, Known, MAX_WEIGHT, Path, Seg, bad_id, question_path, unknown_source,
-};
+use super::{ID_HINT, Ids, Known, MAX_WEIGHT, Path, Seg, bad_id, question_path, unknown_source};
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::model::{Choice, Question};
+use crate::tree::resolved::{Edge, Resolved};
 
 /// What checking a question needs to know of the rest of the file.
 pub(super) struct Context<'f, 'm> {

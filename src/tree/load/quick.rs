@@ -10,9 +10,9 @@
 //! place. So this reader can change how fast a file loads, never what it loads to; the tests
 //! here, in `load.rs` and in `tests/properties.rs`, and the tree fuzz target hold it to that.
 
-use super::load::Item;
-use super::model::{Choice, Evidence, Meta, Outcome, Question, Source};
+use super::Item;
 use super::sections::Kind;
+use crate::tree::model::{Choice, Evidence, Meta, Outcome, Question, Source};
 
 /// Reads a section (its header first) into its item, or `None` when the toml parser must.
 pub(super) fn read(kind: Kind, section: &str) -> Option<Item> {
@@ -43,6 +43,8 @@ pub(super) fn read(kind: Kind, section: &str) -> Option<Item> {
             let id = question.id.clone();
             Item::Question(Some(question), Some(id))
         }
+        // Few and small: the toml parser reads them.
+        Kind::Rule | Kind::Example => return None,
     })
 }
 
@@ -141,7 +143,14 @@ fn meta(r: &mut Reader<'_>) -> Option<Meta> {
 }
 
 fn source(r: &mut Reader<'_>) -> Option<Source> {
-    let (mut id, mut title, mut publisher, mut author, mut date) = (None, None, None, None, None);
+    let [
+        mut id,
+        mut title,
+        mut publisher,
+        mut author,
+        mut date,
+        mut url,
+    ] = [const { None }; 6];
     while let Some((key, value)) = r.pair()? {
         let field = match key {
             "id" => &mut id,
@@ -149,6 +158,7 @@ fn source(r: &mut Reader<'_>) -> Option<Source> {
             "publisher" => &mut publisher,
             "author" => &mut author,
             "date" => &mut date,
+            "url" => &mut url,
             _ => return None,
         };
         set(field, value.string())?;
@@ -159,6 +169,7 @@ fn source(r: &mut Reader<'_>) -> Option<Source> {
         publisher: publisher?,
         author,
         date: date?,
+        url,
     })
 }
 
@@ -251,7 +262,7 @@ fn question(r: &mut Reader<'_>) -> Option<Question> {
 /// Reads one choice's lines; also returns the line that ended it (another choice, or the end).
 fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
     let (mut id, mut label, mut detail, mut next, mut reason) = (None, None, None, None, None);
-    let (mut end, mut evidence) = (None, None);
+    let (mut end, mut unsure, mut evidence) = (None, None, None);
     let after = loop {
         let (key, value) = match r.line()? {
             Line::Pair(key, value) => (key, value),
@@ -265,6 +276,10 @@ fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
             "reason" => &mut reason,
             "end" => {
                 set(&mut end, value.boolean())?;
+                continue;
+            }
+            "unsure" => {
+                set(&mut unsure, value.boolean())?;
                 continue;
             }
             "evidence" => {
@@ -283,6 +298,7 @@ fn choice<'t>(r: &mut Reader<'t>) -> Option<(Choice, Line<'t>)> {
         end: end.unwrap_or(false),
         evidence: evidence.unwrap_or_default(),
         reason,
+        unsure: unsure.unwrap_or(false),
     };
     Some((choice, after))
 }
@@ -548,7 +564,7 @@ mod tests {
 
     use super::*;
     use crate::tree::EMBEDDED;
-    use crate::tree::sections::{read_parsed, split};
+    use crate::tree::load::sections::{read_parsed, split};
 
     /// What toml's parse tree reads of a section, when it reads cleanly.
     fn parsed(kind: Kind, text: &str) -> Option<Item> {
@@ -706,6 +722,7 @@ mod tests {
                 ("publisher", "\"P\""),
                 ("author", "'A'"),
                 ("date", "\"2025\""),
+                ("url", "\"https://example.com\""),
             ],
             Kind::Outcome => vec![
                 ("id", "\"cio\""),
@@ -733,11 +750,14 @@ mod tests {
                 ("end", "false"),
                 ("evidence", "{ cio = 1, cto = -2 }"),
                 ("reason", "\"r\""),
+                ("unsure", "true"),
                 ("[[questions.choices]]", ""),
                 ("id", "\"e\""),
                 ("label", "\"E\""),
                 ("end", "true"),
             ],
+            // The quick reader leaves these to the toml parser.
+            Kind::Rule | Kind::Example => vec![],
         }
     }
 
@@ -752,7 +772,7 @@ mod tests {
         ]);
         // (what to do, a value, a key, an ending) for each template line.
         let edit = (0..30usize, 0..VALUES.len(), 0..KEYS.len(), 0..ENDINGS.len());
-        (kind, prop::collection::vec(edit, 16)).prop_map(|(kind, edits)| {
+        (kind, prop::collection::vec(edit, 17)).prop_map(|(kind, edits)| {
             let mut text = format!("{}\n", kind.header());
             for (&(key, value), &(what, other_value, other_key, ending)) in
                 template(kind).iter().zip(&edits)

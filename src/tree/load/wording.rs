@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::diagnostics::Diagnostic;
-use super::suggest::edit_distance;
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::validate::suggest::edit_distance;
 
 /// A TOML syntax error. `span` is where the parser stopped, in `text`.
 pub(super) fn syntax(text: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {

@@ -1,14 +1,15 @@
 //! Checks of the interview's flow: every question reachable from the start, no cycles, an end
-//! reachable from every question, and every outcome the winner of at least one path. They run
+//! reachable from every question, every outcome the winner of at least one path, and rules that
+//! can fire and leave something to recommend (`rule_paths.rs`). They run
 //! even when other errors were found, reading broken references generously so that one mistake
 //! is not reported three times.
 
 use std::collections::HashSet;
 
-use super::diagnostics::Diagnostic;
-use super::model::TreeFile;
-use super::resolved::{Edge, Resolved};
-use super::validate::{Ids, Path, Seg, question_path};
+use super::{Ids, Path, Seg, question_path};
+use crate::tree::diagnostics::Diagnostic;
+use crate::tree::model::TreeFile;
+use crate::tree::resolved::{Edge, Resolved};
 
 /// How many score cells (one per outcome per state) the exact search for reachable outcomes may
 /// hold before it settles for a weaker check. States are distinct (question, score differences)
@@ -52,6 +53,7 @@ pub(super) fn check(
             vec![Seg::Key("outcomes"), Seg::Index(oi), Seg::Key("id")],
         ));
     }
+    super::rule_paths::check(file, next, start, out);
 }
 
 fn unreachable(

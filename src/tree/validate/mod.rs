@@ -2,13 +2,19 @@
 //! declared, and a flow in which every question is reachable, nothing loops, and every path ends.
 //! Each problem comes with a path into the file, which the loader turns into a line and column.
 
+mod flow;
+mod questions;
+mod rule_paths;
+mod rules;
+pub(crate) mod suggest;
+
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
 use super::model::TreeFile;
-use super::question_checks::{self, Context};
 use super::resolved::Resolved;
-use super::suggest::{Kind, Suggest};
+use questions::Context;
+use suggest::{Kind, Suggest};
 
 /// One step of a path into the file: a key's value, a key itself, or an array item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +86,18 @@ pub(crate) fn check_and_resolve(
         file.questions.iter().map(|q| q.id.as_str()),
         "questions",
         "question",
+        &mut out,
+    );
+    ids(
+        file.rules.iter().map(|r| r.id.as_str()),
+        "rules",
+        "rule",
+        &mut out,
+    );
+    ids(
+        file.examples.iter().map(|e| e.id.as_str()),
+        "examples",
+        "example",
         &mut out,
     );
     let question_known = |id: &str| questions.contains_key(id) || known.questions.contains(id);
@@ -160,13 +178,14 @@ pub(crate) fn check_and_resolve(
         }
     }
 
-    let mut resolved = question_checks::check(&context, &file.questions, &mut suggest, &mut out);
+    let mut resolved = questions::check(&context, &file.questions, &mut suggest, &mut out);
     resolved.finish();
+    resolved.rules = rules::check(file, &context, &mut suggest, &mut out);
 
     if whole && !known.questions_unread && !file.questions.is_empty() {
         let outcomes_final =
             !known.outcomes_unread && !known.meta_unread && !file.outcomes.is_empty();
-        super::flow::check(file, &questions, &resolved, outcomes_final, &mut out);
+        flow::check(file, &questions, &resolved, outcomes_final, &mut out);
     }
     (out, resolved)
 }
@@ -223,11 +242,7 @@ fn ids<'a>(
     index
 }
 
-pub(super) fn unknown_source(
-    id: &str,
-    suggest: &mut Suggest<'_, '_>,
-    at: Path,
-) -> (Diagnostic, Path) {
+fn unknown_source(id: &str, suggest: &mut Suggest<'_, '_>, at: Path) -> (Diagnostic, Path) {
     (
         Diagnostic::error(
             "unknown-source",

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::validate::Ids;
+use super::Ids;
 
 /// The kinds of id a reference can name.
 #[derive(Debug, Clone, Copy)]
@@ -94,7 +94,7 @@ impl<'a, 'm> Suggest<'a, 'm> {
     }
 }
 
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

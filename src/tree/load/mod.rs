@@ -2,8 +2,11 @@
 //! collected (one per item at most, since serde stops at an item's first), then the tree is
 //! validated, and every problem is placed at its line and column.
 
-use std::fs::File;
-use std::io::Read as _;
+mod places;
+mod quick;
+mod sections;
+mod wording;
+
 use std::ops::Range;
 use std::path::Path;
 
@@ -12,12 +15,11 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostics::{Diagnostic, Report};
-use super::model::{Meta, Outcome, Question, Source, TreeFile};
-use super::places::{Places, Rows};
-use super::sections::{self, Kind, Section};
+use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
-use super::wording;
 use super::{Tree, TreeError};
+use places::{Places, Rows};
+use sections::{Kind, Section};
 
 /// Question trees larger than this are refused before being read: the shipped tree is about
 /// 40 KiB, so 8 MiB (two hundred times that) takes any real tree. A file the loader must parse
@@ -42,27 +44,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
         file: name.clone(),
         source,
     };
-    let file = File::open(path).map_err(io_err)?;
-    let size = file.metadata().map_err(io_err)?.len();
-    if size > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size,
-            limit: MAX_TREE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` also bounds files that grow, or lie about their size (pipes, /proc).
-    file.take(MAX_TREE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_TREE_BYTES {
-        return Err(TreeError::TooLarge {
-            file: name,
-            size: bytes.len() as u64,
-            limit: MAX_TREE_BYTES,
-        });
-    }
+    let too_large = |size| TreeError::TooLarge {
+        file: name.clone(),
+        size,
+        limit: MAX_TREE_BYTES,
+    };
+    let bytes = crate::files::read_bounded(path, MAX_TREE_BYTES).map_err(|e| match e {
+        crate::files::ReadError::TooLarge(size) => too_large(size),
+        other => io_err(other.into_io()),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
@@ -120,6 +110,8 @@ fn load_text(file: &str, text: &str, by_section: bool) -> Result<Loaded, Report>
         sources: parts.sources,
         outcomes: parts.outcomes,
         questions: parts.questions,
+        rules: parts.rules,
+        examples: parts.examples,
     };
     let mut diagnostics = parts.diagnostics;
     let (checks, resolved) = validate::check_and_resolve(&file_model, &parts.known, whole);
@@ -165,6 +157,8 @@ struct Parts {
     sources: Vec<Source>,
     outcomes: Vec<Outcome>,
     questions: Vec<Question>,
+    rules: Vec<Rule>,
+    examples: Vec<Example>,
     /// Ids of items that failed to read, so references to them are not reported twice.
     known: Known,
     rows: Rows,
@@ -179,7 +173,7 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     parts.sources.reserve_exact(count(Kind::Source));
     parts.outcomes.reserve_exact(count(Kind::Outcome));
     parts.questions.reserve_exact(count(Kind::Question));
-    let mut rows = [0usize; 4];
+    let mut rows = [0usize; Kind::ALL.len()];
     for (item, diagnostic) in sections::read(text, &sections)?.into_iter().flatten() {
         parts.diagnostics.extend(diagnostic.map(|d| *d));
         let row = &mut rows[item.kind() as usize];
@@ -189,7 +183,14 @@ fn read_sections(text: &str, sections: Vec<Section>) -> Option<(Parts, Places<'s
     Some((parts, Places::Sections(sections)))
 }
 
-const TOP_LEVEL_KEYS: [&str; 4] = ["meta", "sources", "outcomes", "questions"];
+const TOP_LEVEL_KEYS: [&str; 6] = [
+    "meta",
+    "sources",
+    "outcomes",
+    "questions",
+    "rules",
+    "examples",
+];
 
 fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
     for (key, value) in root {
@@ -202,6 +203,8 @@ fn read_document(root: &DeTable<'_>, span: Range<usize>, parts: &mut Parts) {
             "sources" => Kind::Source,
             "outcomes" => Kind::Outcome,
             "questions" => Kind::Question,
+            "rules" => Kind::Rule,
+            "examples" => Kind::Example,
             other => {
                 parts.diagnostics.push(
                     Diagnostic::error(
@@ -281,12 +284,14 @@ pub(super) enum Item {
     Source(Option<Source>, Option<String>),
     Outcome(Option<Outcome>, Option<String>),
     Question(Option<Question>, Option<String>),
+    Rule(Option<Rule>, Option<String>),
+    Example(Option<Example>, Option<String>),
 }
 
 impl Item {
     /// Reads an item of a kind from its parsed value; `offset` is where the text it was parsed
     /// from starts in the file.
-    pub(super) fn read(
+    fn read(
         kind: Kind,
         value: Spanned<DeValue<'_>>,
         offset: usize,
@@ -309,6 +314,14 @@ impl Item {
                 let id = raw_id(&value);
                 Item::Question(read_item(value, offset, diagnostics), id)
             }
+            Kind::Rule => {
+                let id = raw_id(&value);
+                Item::Rule(read_item(value, offset, diagnostics), id)
+            }
+            Kind::Example => {
+                let id = raw_id(&value);
+                Item::Example(read_item(value, offset, diagnostics), id)
+            }
         }
     }
 
@@ -318,6 +331,8 @@ impl Item {
             Item::Source(..) => Kind::Source,
             Item::Outcome(..) => Kind::Outcome,
             Item::Question(..) => Kind::Question,
+            Item::Rule(..) => Kind::Rule,
+            Item::Example(..) => Kind::Example,
         }
     }
 }
@@ -351,6 +366,16 @@ impl Parts {
                 self.known.questions_unread = true;
                 self.known.questions.extend(id);
             }
+            Item::Rule(Some(rule), _) => {
+                self.rules.push(rule);
+                self.rows.rules.push(row);
+            }
+            Item::Example(Some(example), _) => {
+                self.examples.push(example);
+                self.rows.examples.push(row);
+            }
+            // The item's own error says what to fix; nothing refers to rules or examples.
+            Item::Rule(None, _) | Item::Example(None, _) => {}
         }
     }
 
@@ -424,6 +449,8 @@ mod tests {
         assert_eq!(by_section.sources, whole.sources);
         assert_eq!(by_section.outcomes, whole.outcomes);
         assert_eq!(by_section.questions, whole.questions);
+        assert_eq!(by_section.rules, whole.rules);
+        assert_eq!(by_section.examples, whole.examples);
         assert_eq!(by_section.known.questions, whole.known.questions);
         assert_eq!(by_section.diagnostics, whole.diagnostics);
         by_section
@@ -441,13 +468,13 @@ mod tests {
         let broken = EMBEDDED
             .replacen("label = \"Hire a CIO\"", "label = 7", 1)
             .replacen("prompt = ", "promt = ", 1)
-            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nurl = \"x\"", 1);
+            .replacen("id = \"ctoacademy\"", "id = \"ctoacademy\"\nuri = \"x\"", 1);
         let parts = both_ways(&broken);
         let codes: Vec<&str> = parts.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-key", "wrong-type", "unknown-key"]);
     }
 
-    const EXAMPLE: &str = include_str!("../../tests/fixtures/valid/example.toml");
+    const EXAMPLE: &str = include_str!("../../../tests/fixtures/valid/example.toml");
 
     /// Small edits that keep a file near-valid, so both readers see interesting input.
     fn mutated() -> impl Strategy<Value = String> {

@@ -1,5 +1,6 @@
 //! Splitting a question-tree file into its top-level sections (`[meta]`, each `[[sources]]`,
-//! `[[outcomes]]` and `[[questions]]` with its `[[questions.choices]]`), so that a large file is
+//! `[[outcomes]]`, `[[questions]]` with its `[[questions.choices]]`, `[[rules]]` with its
+//! `[rules.labels]`, and `[[examples]]`), so that a large file is
 //! read one section at a time, on every core. A section in plain TOML goes to the quick reader
 //! (`quick.rs`), which builds its item straight from the text; any other goes through toml's
 //! parse tree, which costs some thirty times the text it holds but is dropped section by
@@ -15,9 +16,9 @@ use memchr::{memchr, memmem};
 
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostics::Diagnostic;
-use super::load::Item;
+use super::Item;
 use super::quick;
+use crate::tree::diagnostics::Diagnostic;
 
 /// Which top-level item a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +27,21 @@ pub(super) enum Kind {
     Source,
     Outcome,
     Question,
+    Rule,
+    Example,
 }
 
 impl Kind {
+    /// Every kind, in the order `Kind as usize` counts them.
+    pub(super) const ALL: [Kind; 6] = [
+        Kind::Meta,
+        Kind::Source,
+        Kind::Outcome,
+        Kind::Question,
+        Kind::Rule,
+        Kind::Example,
+    ];
+
     /// The top-level key the section's item sits under.
     pub(super) fn key(self) -> &'static str {
         match self {
@@ -36,6 +49,8 @@ impl Kind {
             Kind::Source => "sources",
             Kind::Outcome => "outcomes",
             Kind::Question => "questions",
+            Kind::Rule => "rules",
+            Kind::Example => "examples",
         }
     }
 
@@ -46,6 +61,8 @@ impl Kind {
             Kind::Source => "[[sources]]",
             Kind::Outcome => "[[outcomes]]",
             Kind::Question => "[[questions]]",
+            Kind::Rule => "[[rules]]",
+            Kind::Example => "[[examples]]",
         }
     }
 }
@@ -95,11 +112,10 @@ pub(super) fn split(text: &str) -> Option<Vec<Section>> {
     plain.then_some(sections)
 }
 
-/// The kind of section a line starts, if it is one of the four headers, alone on its line but
-/// for a comment.
+/// The kind of section a line starts, if it is one of the top-level headers, alone on its line
+/// but for a comment. (A rule's `[rules.labels]` stays inside its rule's section.)
 fn header(line: &str) -> Option<Kind> {
-    let kinds = [Kind::Meta, Kind::Source, Kind::Outcome, Kind::Question];
-    kinds.into_iter().find_map(|kind| {
+    Kind::ALL.into_iter().find_map(|kind| {
         let rest = line
             .strip_prefix(kind.header())?
             .trim_start_matches([' ', '\t']);

@@ -1,0 +1,71 @@
+//! The `?` overlay's plan: every key, per screen, generated from the key table.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::scroll_box::{self, BoxPlan};
+use crate::tui::keys::{Binding, Context, MOUSE_HELP, bindings, everywhere};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{self, wrap_indented};
+
+/// The sections of the list: the rows first bound on one screen each, then the rows that
+/// work on every screen. The section for the screen the list was opened on comes first.
+const SECTIONS: [(&str, Option<Context>); 6] = [
+    ("On a question", Some(Context::Question)),
+    ("Checking your answers", Some(Context::Review)),
+    ("The recommendation", Some(Context::Result)),
+    ("Writing a note", Some(Context::Note)),
+    ("Starting", Some(Context::StartField)),
+    ("Anywhere", None),
+];
+
+fn in_section(binding: &Binding, section: Option<Context>) -> bool {
+    match section {
+        _ if everywhere(binding) => section.is_none(),
+        Some(context) => binding.contexts.first() == Some(&context),
+        None => false,
+    }
+}
+
+/// The list of keys over `screen`, the section for `here` (the screen under the list) first.
+pub fn plan(theme: &Theme, screen: Rect, here: Context) -> BoxPlan {
+    scroll_box::plan(screen, |width| lines(theme, here, width))
+}
+
+fn lines(theme: &Theme, here: Context, width: usize) -> Vec<Line<'static>> {
+    let mut sections = SECTIONS.to_vec();
+    sections.sort_by_key(|&(_, context)| context != Some(here));
+    let mut rows: Vec<(&str, Vec<(&str, &str)>)> = sections
+        .iter()
+        .map(|&(title, section)| {
+            let keys = bindings()
+                .filter(|b| in_section(b, section))
+                .filter_map(|b| b.help)
+                .collect();
+            (title, keys)
+        })
+        .collect();
+    rows.push(("Mouse", MOUSE_HELP.to_vec()));
+    let key_width = rows
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(k, _)| wrap::width(k)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = Vec::new();
+    for (title, keys) in rows {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(title, theme.heading)));
+        for (key, does) in keys {
+            let pad = key_width - wrap::width(key);
+            out.extend(wrap_indented(
+                Span::styled(format!("{key}{}", " ".repeat(pad)), theme.key),
+                &[Span::styled(does, theme.text)],
+                width,
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,124 @@
+//! The screens, each owning its state: the start screen's fields and list, the question's
+//! highlight, scroll and plan, the review's row, the result and its scroll. A screen's state
+//! exists only while it is shown, so nothing can read a stale one. Each takes keys, clicks and
+//! the wheel as methods that return the `Transition` the app is to make.
+
+pub mod question;
+pub mod result;
+pub mod review;
+pub mod start;
+
+use question::QuestionScreen;
+use result::ResultScreen;
+use review::ReviewScreen;
+use start::StartScreen;
+
+use super::action::Action;
+use super::keys::Context;
+use super::shared::Shared;
+use super::transition::Transition;
+
+/// The screen shown, with its state; the screens in the order a user meets them.
+pub enum Screen {
+    /// Names for a new interview, and saved sessions to carry on with.
+    Start(StartScreen),
+    Question(QuestionScreen),
+    Review(ReviewScreen),
+    Result(ResultScreen),
+}
+
+/// Which screen is shown, without its state: for tests to say where the user is.
+#[cfg(test)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenKind {
+    Start,
+    Question,
+    Review,
+    Result,
+}
+
+impl Screen {
+    /// Which screen this is.
+    #[cfg(test)]
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Start(_) => ScreenKind::Start,
+            Screen::Question(_) => ScreenKind::Question,
+            Screen::Review(_) => ScreenKind::Review,
+            Screen::Result(_) => ScreenKind::Result,
+        }
+    }
+
+    /// Where keys are pressed when no box is over the screen.
+    pub fn context(&self) -> Context {
+        match self {
+            Screen::Start(start) if start.focus.is_field() => Context::StartField,
+            Screen::Start(_) => Context::StartList,
+            Screen::Question(_) => Context::Question,
+            Screen::Review(_) => Context::Review,
+            Screen::Result(_) => Context::Result,
+        }
+    }
+
+    /// Whether an action would do anything right now, so the footer offers only what works.
+    pub fn offers(&self, action: &Action, shared: &Shared) -> bool {
+        let interview = &shared.interview;
+        match (self, action) {
+            (Screen::Question(_), Action::Back) => interview.cursor() > 0,
+            (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Review(review), Action::Note) => review.on_answer(shared),
+            _ => true,
+        }
+    }
+
+    /// Applies a key (or a message typed or pasted) to the screen.
+    pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        match self {
+            Screen::Start(start) => start.update(action, shared),
+            Screen::Question(question) => question.update(action, shared),
+            Screen::Review(review) => review.update(action, shared),
+            Screen::Result(result) => result.update(action),
+        }
+    }
+
+    /// A click: it highlights what is under it, and picks what was highlighted already.
+    pub fn click(&mut self, column: u16, row: u16, shared: &mut Shared) -> Transition {
+        match self {
+            Screen::Start(start) => start.click(column, row, shared),
+            Screen::Question(question) => question.click(column, row, shared),
+            Screen::Review(review) => review.click(column, row, shared),
+            Screen::Result(_) => Transition::Stay,
+        }
+    }
+
+    /// The wheel scrolls the text under it; over a list it moves the highlight.
+    pub fn wheel(&mut self, down: bool, column: u16, row: u16, shared: &mut Shared) -> Transition {
+        match self {
+            Screen::Start(start) => start.wheel(down),
+            Screen::Question(question) => return question.wheel(down, column, row, shared),
+            Screen::Review(review) => return review.wheel(down, shared),
+            Screen::Result(result) => result.wheel(down),
+        }
+        Transition::Stay
+    }
+
+    /// Lays the screen out for the current size and brings its scroll positions back within
+    /// bounds, the highlighted row in view.
+    pub fn settle(&mut self, shared: &Shared) {
+        match self {
+            Screen::Start(start) => start.settle(shared),
+            Screen::Question(question) => question.settle(shared),
+            Screen::Review(review) => review.settle(shared),
+            Screen::Result(result) => result.settle(shared),
+        }
+    }
+
+    /// Forgets the layout worked out for a size the screens are not drawn at (too small).
+    pub fn unsettle(&mut self) {
+        match self {
+            Screen::Question(question) => question.plan = None,
+            Screen::Result(result) => result.plan = None,
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! What every screen and overlay reads: the interview and its notes, the client's name, the
+//! theme and the terminal's size; and what they may say back: a one-off message for the footer,
+//! and the effects for the run loop to have done. The layout works from this and the screen's
+//! own state alone, so `update` and the view lay a screen out the same way without either
+//! calling the other.
+
+use std::collections::BTreeMap;
+
+use ratatui::layout::Rect;
+use techhire::{Interview, Tree};
+
+use super::host::Effect;
+use super::theme::Theme;
+
+/// The interview behind the screens, what they are drawn with, and what they say back.
+pub struct Shared {
+    pub interview: Interview,
+    /// Notes by question id, as saved.
+    pub notes: BTreeMap<String, String>,
+    /// The client's name, for the header.
+    pub client: Option<String>,
+    pub theme: Theme,
+    pub width: u16,
+    pub height: u16,
+    /// A one-off message shown in the footer until the next action.
+    pub notice: Option<String>,
+    /// What the run loop is to do next, in order.
+    pub effects: Vec<Effect>,
+}
+
+impl Shared {
+    /// The question tree being asked.
+    pub fn tree(&self) -> &Tree {
+        self.interview.tree()
+    }
+
+    /// The note on a question, by index, when there is one.
+    pub fn note_on(&self, question: usize) -> Option<&str> {
+        self.notes
+            .get(&self.tree().question(question).id)
+            .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    /// The whole terminal.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.width, self.height)
+    }
+}

@@ -1,0 +1,29 @@
+//! What a screen or an overlay asks of the app after a key, a click or the wheel: another
+//! screen, a box opened or closed, or leaving. The screens change their own state themselves;
+//! what concerns the whole app comes back as a `Transition`, so no screen builds another.
+
+/// Where to go next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    /// Nothing beyond what the screen or box changed in itself.
+    Stay,
+    /// The current question, fresh: its answer highlighted. `changing` when it was opened from
+    /// the review to change that answer, so answering goes back there.
+    Question { changing: bool },
+    /// The review of the answers, "See the recommendation" highlighted.
+    Review,
+    /// The recommendation, when the interview is finished.
+    Result,
+    /// The list of keys.
+    OpenHelp,
+    /// "Leave the interview?".
+    OpenQuit,
+    /// The note editor, on the question with this index.
+    OpenNote { question: usize },
+    /// Writing the report.
+    OpenExport,
+    /// Close the box over the screen.
+    Close,
+    /// Leave the interview.
+    Leave,
+}

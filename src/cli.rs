@@ -89,9 +89,11 @@ pub enum Command {
     Run(RunArgs),
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
-        /// `text` for people, `json` for programs.
-        #[arg(long, value_enum, default_value_t = SessionsFormat::Text)]
-        format: SessionsFormat,
+        #[command(subcommand)]
+        action: Option<SessionsAction>,
+        /// `text` for people, `json` for programs [default: text].
+        #[arg(long, value_enum)]
+        format: Option<SessionsFormat>,
     },
     /// Carry on with a saved session where it stopped (default: the most recently changed
     /// unfinished one).
@@ -136,6 +138,39 @@ pub enum Command {
         /// `mermaid` (renders in GitHub and many editors) or `dot` (Graphviz).
         #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
+    },
+}
+
+/// What to do with one saved session, instead of listing them all.
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Delete a session for good (asks first, unless --yes).
+    Delete {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Delete without asking.
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Give a session a memorable id, e.g. `acme-2026` (its file becomes acme-2026.json).
+    Rename {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The new id: letters, digits, `-` and `_`.
+        #[arg(value_name = "NEW_ID")]
+        new_id: String,
+    },
+    /// Copy a session into a new one with the same answers and notes, to explore a what-if
+    /// ("what if they hire a CISO first?") without touching the record.
+    Copy {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The copy's client name [default: the original's].
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
     },
 }
 

@@ -60,7 +60,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             let file = commands::one_tree(file, questions, "graph")?;
             commands::graph::run(file.as_deref(), format)
         }
-        Some(Command::Sessions { format }) => commands::sessions::run(format),
+        Some(Command::Sessions { action, format }) => commands::sessions::run(action, format),
         Some(Command::Config { path }) => commands::config::run(path),
         Some(Command::Resume {
             which,

@@ -7,6 +7,7 @@ pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
+pub mod manage;
 pub mod opening;
 pub mod report;
 pub mod resume;

@@ -5,6 +5,7 @@
 
 mod autosave;
 mod lock;
+mod manage;
 mod model;
 mod read;
 mod reconcile;
@@ -100,6 +101,11 @@ pub enum SessionError {
     /// A new session could not be written at all: there is no earlier save to fall back on.
     #[error("could not create the session file {file}: {why}. Nothing was saved")]
     Create { file: String, why: String },
+    #[error(
+        "`{id}` cannot be a session id: use 1 to 64 letters, digits, `-` or `_`, not starting \
+         with `-`"
+    )]
+    BadId { id: String },
     #[error("there is no session `{id}` in {folder}; `techhire sessions` lists them")]
     NotFound { id: String, folder: String },
 }

@@ -54,6 +54,11 @@ pub struct InterviewArgs {
     /// Who runs the interview: shown on the report.
     #[arg(long, value_name = "NAME")]
     pub consultant: Option<String>,
+
+    /// Keep no session: a plain interview that leaves nothing behind (reports you write at
+    /// the end are still written).
+    #[arg(long, requires = "plain")]
+    pub no_save: bool,
 }
 
 impl InterviewArgs {
@@ -64,12 +69,17 @@ impl InterviewArgs {
             theme: self.theme.or(outer.theme),
             client: self.client.or(outer.client),
             consultant: self.consultant.or(outer.consultant),
+            no_save: self.no_save || outer.no_save,
         }
     }
 
     /// True when a flag that only the interview uses was given.
     pub fn any(&self) -> bool {
-        self.plain || self.theme.is_some() || self.client.is_some() || self.consultant.is_some()
+        self.plain
+            || self.theme.is_some()
+            || self.client.is_some()
+            || self.consultant.is_some()
+            || self.no_save
     }
 }
 

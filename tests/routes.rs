@@ -227,3 +227,85 @@ fn rename_gives_a_memorable_id_and_delete_asks_first() {
         .assert()
         .code(predicate::ne(0));
 }
+
+#[test]
+fn plain_mode_offers_the_export_at_the_end_into_the_reports_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let run = techhire(data)
+        .args(["--plain", "--client", "Acme Ltd"])
+        .write_stdin(format!("{}e\n\ne\n4\n\n", typed(CIO)))
+        .assert()
+        .success()
+        .stdout(contains("e writes the report"))
+        .stdout(contains(format!(
+            "It goes in {}",
+            data.join("reports").display()
+        )));
+    let out = text(&run.get_output().stdout);
+    let reports: Vec<String> = fs::read_dir(data.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    for name in &reports {
+        assert!(name.starts_with("techhire-acme-ltd-"), "{name}");
+        assert!(out.contains(&format!("{}", data.join("reports").join(name).display())));
+    }
+    let html = reports.iter().find(|n| n.ends_with(".html")).unwrap();
+    let html = fs::read_to_string(data.join("reports").join(html)).unwrap();
+    assert!(html.contains("Prepared for <strong>Acme Ltd</strong>"));
+}
+
+#[test]
+fn plain_hints_say_plain_and_no_save_leaves_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let run = techhire(data)
+        .args(["--plain"])
+        .write_stdin(typed(&CIO[..2]))
+        .assert()
+        .code(1);
+    let id = saved_id(&text(&run.get_output().stdout));
+    assert!(
+        text(&run.get_output().stdout).contains(&format!("techhire resume {id} --plain")),
+        "the hint must keep to plain mode"
+    );
+    techhire(data)
+        .args(["sessions", "delete", &id, "--yes"])
+        .assert()
+        .success();
+
+    techhire(data)
+        .args(["--plain", "--no-save", "--client", "Acme"])
+        .write_stdin(format!("n\nsecret\n\n{}", typed(CIO)))
+        .assert()
+        .success()
+        .stdout(contains("Recommendation: Hire a CIO"))
+        .stdout(contains(
+            "Nothing was saved (--no-save): no session was kept.",
+        ));
+    techhire(data)
+        .args(["--plain", "--no-save"])
+        .write_stdin(typed(&CIO[..2]))
+        .assert()
+        .code(1)
+        .stdout(contains("Nothing was saved"))
+        .stdout(contains("techhire resume").not());
+    let sessions = data.join("sessions");
+    let left: Vec<_> = fs::read_dir(&sessions)
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+    // Only for a new plain interview.
+    techhire(data)
+        .args(["--no-save"])
+        .assert()
+        .code(2)
+        .stderr(contains("--plain"));
+    techhire(data)
+        .args(["--plain", "--no-save", "--session", "x.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("give one of them"));
+}

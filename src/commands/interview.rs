@@ -22,7 +22,19 @@ pub fn run(
     let mut names = names(args);
     // A new interview is run by the consultant the config file names, unless told otherwise.
     names.consultant = names.consultant.or(config.consultant.as_deref());
-    let opened = opening::start(questions, session, names)?;
+    let to = match (session, args.no_save) {
+        (Some(_), true) => {
+            return Err(Failure::new(
+                USAGE,
+                "--no-save keeps nothing, and --session names where to keep the interview: \
+                 give one of them.",
+            ));
+        }
+        (Some(path), false) => opening::SaveTo::File(path),
+        (None, true) => opening::SaveTo::Nowhere,
+        (None, false) => opening::SaveTo::Store,
+    };
+    let opened = opening::start(questions, to, names)?;
     front_end(opened, args, questions, &config)
 }
 
@@ -59,7 +71,12 @@ pub fn front_end(
 ) -> Result<ExitCode, Failure> {
     let ending = if args.plain {
         let ask_names = opened.fresh && io::stdin().is_terminal();
-        plain_mode(&mut opened, 0, ask_names)
+        let (folder, _) = config::report_folder(config)?;
+        let reports = plain::Reports {
+            folder: &folder,
+            firm: &config.firm,
+        };
+        plain_mode(&mut opened, 0, ask_names, reports)
     } else {
         let theme = args.theme.or(config.theme.map(|t| match t {
             Theme::Dark => tui::ThemeName::Dark,
@@ -69,19 +86,28 @@ pub fn front_end(
         full_screen::run(&mut opened, questions, theme, config)
     };
     match ending {
-        Ok(ending) => opening::close(opened, ending),
+        Ok(ending) => opening::close(opened, ending, args.plain),
         Err(failure) => {
             // Say why the front end stopped, but never lose track of the session.
-            let _ = opening::close(opened, Ending::Unfinished);
+            let _ = opening::close(opened, Ending::Unfinished, args.plain);
             Err(failure)
         }
     }
 }
 
-fn plain_mode(opened: &mut Opened, width: usize, ask_names: bool) -> Result<Ending, Failure> {
+fn plain_mode(
+    opened: &mut Opened,
+    width: usize,
+    ask_names: bool,
+    reports: plain::Reports,
+) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
-    let options = plain::Options { width, ask_names };
+    let options = plain::Options {
+        width,
+        ask_names,
+        reports,
+    };
     match plain::run(opened, &mut input, &mut output, options) {
         Ok(plain::Ending::Finished) => Ok(Ending::Finished),
         Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(Ending::Unfinished),

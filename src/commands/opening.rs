@@ -64,9 +64,23 @@ pub fn failure(e: &SessionError) -> Failure {
     Failure::new(USAGE, e.to_string())
 }
 
-/// A new interview on the tree from `questions` (or the built-in one), saved at `at` (or as a
-/// new session in the sessions folder). A file that exists at `at` is resumed instead.
-pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+/// Where a new interview is saved.
+#[derive(Debug, Clone, Copy)]
+pub enum SaveTo<'a> {
+    /// A new session in the sessions folder.
+    Store,
+    /// This file (`--session PATH`); one that exists is resumed instead.
+    File(&'a Path),
+    /// Nowhere (`--no-save`): the session is kept in memory only.
+    Nowhere,
+}
+
+/// A new interview on the tree from `questions` (or the built-in one), saved where `to` says.
+pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opened, Failure> {
+    let at = match to {
+        SaveTo::File(path) => Some(path),
+        SaveTo::Store | SaveTo::Nowhere => None,
+    };
     if let Some(folder) = at.filter(|p| p.is_dir()) {
         return Err(Failure::new(
             USAGE,
@@ -91,9 +105,10 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         names.consultant.map(str::to_string),
         &interview,
     );
-    let file = match at {
-        Some(path) => SessionFile::create_at(path, session),
-        None => Store::open_default().and_then(|store| store.create(session)),
+    let file = match to {
+        SaveTo::File(path) => SessionFile::create_at(path, session),
+        SaveTo::Store => Store::open_default().and_then(|store| store.create(session)),
+        SaveTo::Nowhere => Ok(SessionFile::in_memory(session)),
     }
     .map_err(|e| failure(&e))?;
     let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
@@ -169,9 +184,9 @@ pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Re
     Ok(())
 }
 
-/// Says where the session was saved and what to do next, or why it could not be saved; the
-/// exit code follows how the interview ended.
-pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
+/// Says where the session was saved and what to do next (in plain mode, with `--plain`), or
+/// why it could not be saved; the exit code follows how the interview ended.
+pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Failure> {
     let Opened {
         interview,
         mut save,
@@ -196,7 +211,10 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Unfinished => ExitCode::from(PROBLEMS),
         Ending::Interrupted => ExitCode::from(130),
     };
-    let said = if fresh && in_store && save.is_blank() {
+    let plain = if plain { " --plain" } else { "" };
+    let said = if save.is_in_memory() {
+        "Nothing was saved (--no-save): no session was kept.".to_string()
+    } else if fresh && in_store && save.is_blank() {
         match save.into_file().discard() {
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
             Err(e) => e.to_string(),
@@ -215,7 +233,9 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
                  techhire report {handle} --format html -o report.html"
             ),
             Ending::Unfinished | Ending::Interrupted => {
-                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
+                format!(
+                    "{saved}\nCarry on where you stopped with:\n  techhire resume {handle}{plain}"
+                )
             }
         }
     };

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::interview::{front_end, names, needs_a_terminal};
-use crate::commands::{Failure, config, opening, sessions};
+use crate::commands::{Failure, USAGE, config, opening, sessions};
 
 /// The resume command.
 pub fn run(
@@ -15,6 +15,13 @@ pub fn run(
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     needs_a_terminal(args.plain)?;
+    if args.no_save {
+        return Err(Failure::new(
+            USAGE,
+            "--no-save is for a new interview; a resumed session is saved as it changes. To \
+             explore without touching it, copy it first: `techhire sessions copy ID`.",
+        ));
+    }
     let config = config::load()?;
     let path = match which {
         Some(what) => opening::find(what)?,

@@ -110,6 +110,11 @@ impl Autosave {
         self.session().is_blank()
     }
 
+    /// Kept in memory only (`--no-save`): nothing is written.
+    pub fn is_in_memory(&self) -> bool {
+        self.file.is_in_memory()
+    }
+
     /// The open session file, for what this type does not cover.
     pub fn into_file(self) -> SessionFile {
         self.file

@@ -196,12 +196,13 @@ impl Store {
     }
 }
 
-/// A session open for changes: locked against other instances until dropped.
+/// A session open for changes: locked against other instances until dropped. One kept in
+/// memory only (`--no-save`) has no file and no lock, and its saves do nothing.
 #[derive(Debug)]
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    lock: Lock,
+    lock: Option<Lock>,
 }
 
 impl SessionFile {
@@ -224,7 +225,7 @@ impl SessionFile {
         Ok(SessionFile {
             path,
             session,
-            lock,
+            lock: Some(lock),
         })
     }
 
@@ -249,8 +250,22 @@ impl SessionFile {
         Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            lock,
+            lock: Some(lock),
         })
+    }
+
+    /// A session that is never written: for an interview that should leave nothing behind.
+    pub fn in_memory(session: Session) -> SessionFile {
+        SessionFile {
+            path: PathBuf::new(),
+            session,
+            lock: None,
+        }
+    }
+
+    /// Kept in memory only: nothing is, or will be, on disk.
+    pub fn is_in_memory(&self) -> bool {
+        self.lock.is_none()
     }
 
     pub fn path(&self) -> &Path {
@@ -260,6 +275,9 @@ impl SessionFile {
     /// Deletes the session file and releases it: for a session started and left before
     /// anything was typed, so listings are not cluttered with empty sessions.
     pub fn discard(self) -> Result<(), SessionError> {
+        if self.is_in_memory() {
+            return Ok(());
+        }
         fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
         // The lock is released when `self` drops, after the file is gone.
     }
@@ -291,8 +309,11 @@ impl SessionFile {
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
         self.session.upgrade();
+        let Some(lock) = &mut self.lock else {
+            return Ok(());
+        };
         let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
-        self.lock.moved_to(file);
+        lock.moved_to(file);
         Ok(())
     }
 

@@ -27,6 +27,9 @@ pub struct Opened {
     /// Started by this run rather than resumed: a front end may ask for the client's and
     /// consultant's names when none were given.
     pub fresh: bool,
+    /// The names a new session started with (from the command line or the config file), so
+    /// one left with nothing else given is not kept.
+    started_with: (Option<String>, Option<String>),
     /// How to name the session in a command: its id when it is in the sessions folder, or its
     /// path.
     pub handle: String,
@@ -112,11 +115,13 @@ pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opene
     }
     .map_err(|e| failure(&e))?;
     let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
+    let started_with = (file.session().client.clone(), file.session().consultant.clone());
     Ok(Opened {
         interview,
         save: Autosave::new(file),
         notice: Vec::new(),
         fresh: true,
+        started_with,
         handle,
         in_store,
     })
@@ -160,6 +165,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         save,
         notice,
         fresh: false,
+        started_with: (None, None),
         handle,
         in_store,
     })
@@ -172,7 +178,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
 pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Result<(), Failure> {
     let next = resume(path, questions, Names::default())?;
     let previous = std::mem::replace(current, next);
-    if previous.fresh && previous.in_store && previous.save.is_blank() {
+    if previous.left_untouched() {
         let previous_path = previous.save.path().display().to_string();
         if let Err(e) = previous.save.into_file().discard() {
             current.notice.push(format!(
@@ -187,10 +193,10 @@ pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Re
 /// Says where the session was saved and what to do next (in plain mode, with `--plain`), or
 /// why it could not be saved; the exit code follows how the interview ended.
 pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Failure> {
+    let untouched = opened.left_untouched();
     let Opened {
         interview,
         mut save,
-        fresh,
         handle,
         in_store,
         ..
@@ -214,7 +220,7 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
     let plain = if plain { " --plain" } else { "" };
     let said = if save.is_in_memory() {
         "Nothing was saved (--no-save): no session was kept.".to_string()
-    } else if fresh && in_store && save.is_blank() {
+    } else if untouched {
         match save.into_file().discard() {
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
             Err(e) => e.to_string(),
@@ -243,6 +249,23 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
     let _ = writeln!(stdout, "{said}");
     let _ = stdout.flush();
     Ok(code)
+}
+
+impl Opened {
+    /// A new session in the sessions folder with nothing given since it started: no answer,
+    /// no note, no name but those it started with. It is not kept when the interview is left
+    /// (by any route: Esc, Ctrl-C, a hang-up), so listings hold only real sessions.
+    pub fn left_untouched(&self) -> bool {
+        let session = self.save.session();
+        self.fresh
+            && self.in_store
+            && session.answers.is_empty()
+            && session.notes.is_empty()
+            && session.interview_note.is_none()
+            && session.dropped.is_empty()
+            && (&session.client, &session.consultant)
+                == (&self.started_with.0, &self.started_with.1)
+    }
 }
 
 /// The question tree a saved session continues on.

@@ -45,7 +45,7 @@ pub struct InterviewArgs {
 
     /// Colours of the full-screen interview [default: dark].
     #[arg(long, value_enum)]
-    pub theme: Option<crate::tui::ThemeName>,
+    pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
     #[arg(long, value_name = "NAME")]
@@ -184,6 +184,15 @@ pub enum SessionsAction {
     },
 }
 
+/// The colours `--theme` names (the full-screen interview has its own `tui::ThemeName`; the
+/// interview command turns one into the other, so the TUI knows nothing of the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Theme {
+    Dark,
+    Light,
+    Mono,
+}
+
 /// How `sessions` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SessionsFormat {
@@ -214,7 +223,7 @@ pub enum ValidateFormat {
 /// `run`: answers taken elsewhere (on a call, in a workshop) made into the client's report.
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
-    /// TOML file mapping question ids to choice ids, e.g. `size = "small_private"`.
+    /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
     #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
     /// Default: from the -o file's extension (.md, .html, .json, .txt), else text.

@@ -1,28 +1,56 @@
-//! The recommendation: scores from the evidence of each answer, the winner with its margin and
-//! close-call flag, how every answer moved the result, and what single changed answer would
-//! change it.
+//! The recommendation: scores from the evidence of each answer, the rules that take outcomes
+//! off the table, the outcome (or outcomes, in a tie) the headline names with the margin and
+//! close-call flag, how every answer moved the result, what single changed answer would change
+//! it, and whether "not sure" answers could.
 
-use crate::tree::{Next, Step, Tree};
+mod changes;
+mod unsure;
+
+use changes::{Changes, Unasked};
+pub use unsure::Unsure;
+
+use crate::tree::{Step, Tree};
 
 /// The result of a finished interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recommendation {
-    /// The recommended outcome's index.
+    /// The recommended outcome's index: the first of `leaders`.
     pub outcome: usize,
-    /// The next best outcome, when the tree has more than one.
+    /// Every outcome the headline names: the recommended one alone, or, in a tie, each open
+    /// outcome with the top score, in declaration order (which orders them, never picks one).
+    pub leaders: Vec<usize>,
+    /// The next best open outcome, when there is one; in a tie, the second of `leaders`.
     pub runner_up: Option<usize>,
-    /// Points per outcome, in the tree's outcome order.
+    /// Points per outcome, in the tree's outcome order (ruled-out outcomes keep theirs).
     pub scores: Vec<i64>,
-    /// Points between the recommendation and the runner-up.
+    /// Points between the recommendation and the runner-up (0 in a tie).
     pub margin: i64,
     /// The margin is within the tree's `close_call_margin`, or it is a tie.
     pub close_call: bool,
-    /// The top two scored the same and the tree's outcome order decided.
+    /// Two or more open outcomes share the top score: `leaders` names them all.
     pub tie: bool,
+    /// The rules that hold on the path, in declaration order.
+    pub rules: Vec<usize>,
+    /// Each outcome the rules took off the table, in outcome order, with the rules that did.
+    pub ruled_out: Vec<RuledOut>,
     /// Every answer on the path, in the order asked, with what it did.
     pub reasons: Vec<Reason>,
     /// Each single changed answer that would change the recommendation.
     pub what_ifs: Vec<WhatIf>,
+    /// In a tie: the questions whose other answers would settle it (make one of the tied
+    /// outcomes the only one recommended), in the order asked.
+    pub settled_by: Vec<usize>,
+    /// When some answers were "not sure": whether the recommendation holds however they are
+    /// answered, and if not, what would change it.
+    pub unsure: Option<Unsure>,
+}
+
+/// An outcome a rule took off the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuledOut {
+    pub outcome: usize,
+    /// The rules that ruled it out (at least one), in declaration order: each has a reason.
+    pub rules: Vec<usize>,
 }
 
 /// How one answer moved the result.
@@ -45,8 +73,13 @@ pub struct WhatIf {
     pub from: usize,
     /// The answer that would change the result.
     pub to: usize,
-    /// What the result would be (or, when `unanswered` is set, leans toward so far).
+    /// What the result would be (or, when `unanswered` is set, leans toward so far); in a tie,
+    /// the first of the tied outcomes.
     pub outcome: usize,
+    /// When the change leads to a tie: the other outcomes tied with `outcome`.
+    pub tied_with: Vec<usize>,
+    /// The rules that would hold, which word outcomes for that situation.
+    pub rules: Vec<usize>,
     /// When the new answer leads down a branch with questions not yet answered: the first of
     /// them, and the fewest and most questions that branch still asks.
     pub unanswered: Option<Unanswered>,
@@ -72,6 +105,82 @@ impl Recommendation {
         moved.sort_by_key(|r| std::cmp::Reverse(r.lead));
         moved
     }
+
+    /// An outcome's name in the client's situation: a holding rule's wording, or its label.
+    pub fn label<'t>(&self, tree: &'t Tree, outcome: usize) -> &'t str {
+        label_in(tree, outcome, &self.rules)
+    }
+
+    /// The headline: the recommended outcome's name, or for a tie "Too close to call: A, or
+    /// B". `name` prepares each outcome's name for the output (escaping, emphasis).
+    pub fn headline_with(&self, tree: &Tree, name: impl Fn(&str) -> String) -> String {
+        let names: Vec<String> = self
+            .leaders
+            .iter()
+            .map(|&o| name(self.label(tree, o)))
+            .collect();
+        if self.tie {
+            format!("Too close to call: {}", or_list(&names))
+        } else {
+            names.concat()
+        }
+    }
+
+    /// The headline as plain text.
+    pub fn headline(&self, tree: &Tree) -> String {
+        self.headline_with(tree, str::to_string)
+    }
+
+    /// Whether an outcome is among those the headline names.
+    pub fn leads(&self, outcome: usize) -> bool {
+        self.leaders.contains(&outcome)
+    }
+
+    /// "Not an option here: Hire a CIO. You have one and are keeping them." for each outcome
+    /// the rules took off the table, in outcome order: (outcome, the reasons, each a rule's).
+    pub fn ruled_out_reasons<'t>(&self, tree: &'t Tree) -> Vec<(usize, Vec<&'t str>)> {
+        self.ruled_out
+            .iter()
+            .map(|r| {
+                let reasons = r
+                    .rules
+                    .iter()
+                    .map(|&rule| tree.rules()[rule].reason.as_str())
+                    .collect();
+                (r.outcome, reasons)
+            })
+            .collect()
+    }
+}
+
+impl WhatIf {
+    /// The outcome(s) this change leads to, named for its situation: "Hire a CTO", or "Hire a
+    /// CTO, or Have both" for a tie.
+    pub fn outcome_names(&self, tree: &Tree, name: impl Fn(&str) -> String) -> String {
+        let names: Vec<String> = std::iter::once(self.outcome)
+            .chain(self.tied_with.iter().copied())
+            .map(|o| name(label_in(tree, o, &self.rules)))
+            .collect();
+        or_list(&names)
+    }
+}
+
+/// "A", "A, or B", "A, B, or C".
+pub fn or_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{}, or {last}", first.join(", ")),
+    }
+}
+
+/// An outcome's name where these rules hold: the first of them that words it, else its label.
+pub fn label_in<'t>(tree: &'t Tree, outcome: usize, rules: &[usize]) -> &'t str {
+    let id = &tree.outcome(outcome).id;
+    rules
+        .iter()
+        .find_map(|&r| tree.rules()[r].labels.get(id))
+        .unwrap_or(&tree.outcome(outcome).label)
 }
 
 /// Adds up the evidence of the answers on a path.
@@ -85,20 +194,56 @@ pub fn scores(tree: &Tree, path: &[Step]) -> Vec<i64> {
     scores
 }
 
-/// The winning outcome and the runner-up; ties go to the outcome declared first.
-fn rank(scores: &[i64]) -> (usize, Option<usize>) {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
+/// Which outcomes the rules leave open, given the rules that hold.
+pub fn open_outcomes(tree: &Tree, rules: &[usize]) -> Vec<bool> {
+    let mut open = vec![true; tree.outcomes().len()];
+    for &r in rules {
+        for &o in tree.rule_out(r) {
+            open[o] = false;
+        }
+    }
+    open
+}
+
+/// Where a set of scores leaves the open outcomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The open outcomes with the top score, in declaration order (one unless tied).
+    pub leaders: Vec<usize>,
+    /// The second of the leaders in a tie, else the best open outcome after the leader.
+    pub runner_up: Option<usize>,
+}
+
+/// Ranks the open outcomes by score. Were the rules to leave nothing open (the validator
+/// refuses such trees), every outcome counts as open, so there is always a recommendation.
+pub fn standing(scores: &[i64], open: &[bool]) -> Standing {
+    let any_open = open.iter().any(|&o| o);
+    let mut order: Vec<usize> = (0..scores.len())
+        .filter(|&o| !any_open || open[o])
+        .collect();
     order.sort_by_key(|&o| (std::cmp::Reverse(scores[o]), o));
-    (order.first().copied().unwrap_or(0), order.get(1).copied())
+    let top = order.first().map(|&o| scores[o]);
+    let leaders: Vec<usize> = order
+        .iter()
+        .copied()
+        .take_while(|&o| Some(scores[o]) == top)
+        .collect();
+    Standing {
+        runner_up: order.get(1).copied(),
+        leaders,
+    }
 }
 
 /// The recommendation for a finished path; `answers` holds every recorded answer by question,
 /// so what-ifs can follow a new branch over answers already given.
 pub fn recommend(tree: &Tree, path: &[Step], answers: &[Option<usize>]) -> Recommendation {
     let scores = scores(tree, path);
-    let (outcome, runner_up) = rank(&scores);
+    let rules = rules_on(tree, path);
+    let open = open_outcomes(tree, &rules);
+    let Standing { leaders, runner_up } = standing(&scores, &open);
+    let outcome = leaders.first().copied().unwrap_or(0);
     let margin = runner_up.map_or(0, |r| scores[outcome] - scores[r]);
-    let tie = runner_up.is_some() && margin == 0;
+    let tie = leaders.len() > 1;
     let close_call =
         tie || (runner_up.is_some() && margin <= i64::from(tree.meta().close_call_margin));
     let reasons = path
@@ -121,21 +266,60 @@ pub fn recommend(tree: &Tree, path: &[Step], answers: &[Option<usize>]) -> Recom
             }
         })
         .collect();
+    let ruled_out = (0..tree.outcomes().len())
+        .filter(|&o| !open[o])
+        .map(|o| RuledOut {
+            outcome: o,
+            rules: rules
+                .iter()
+                .copied()
+                .filter(|&r| tree.rule_out(r).contains(&o))
+                .collect(),
+        })
+        .collect();
+    let what_ifs = what_ifs(tree, path, answers, &leaders);
+    let mut settled_by: Vec<usize> = Vec::new();
+    if tie {
+        for w in &what_ifs {
+            if w.tied_with.is_empty()
+                && leaders.contains(&w.outcome)
+                && !settled_by.contains(&w.question)
+            {
+                settled_by.push(w.question);
+            }
+        }
+    }
+    let unsure = unsure::check(tree, path, answers, &leaders, &what_ifs);
     Recommendation {
         outcome,
+        leaders,
         runner_up,
         scores,
         margin,
         close_call,
         tie,
+        rules,
+        ruled_out,
         reasons,
-        what_ifs: what_ifs(tree, path, answers, outcome),
+        what_ifs,
+        settled_by,
+        unsure,
     }
 }
 
+/// The rules that hold on a path.
+pub fn rules_on(tree: &Tree, path: &[Step]) -> Vec<usize> {
+    tree.rules_holding(|q| path.iter().find(|s| s.question == q).map(|s| s.choice))
+}
+
 /// Tries every other answer to every question on the path, following the branch it leads to
-/// over answers already given.
-fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
+/// over answers already given; keeps those that change the outcomes the headline names.
+fn what_ifs(
+    tree: &Tree,
+    path: &[Step],
+    answers: &[Option<usize>],
+    current: &[usize],
+) -> Vec<WhatIf> {
     let mut found = Vec::new();
     let changes = Changes::new(tree, path, answers);
     // A branch's first unanswered question comes after the changed one, and the tree has no
@@ -144,15 +328,20 @@ fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usiz
     for (i, step) in path.iter().enumerate() {
         let choices = tree.question(step.question).choices.len();
         for to in (0..choices).filter(|&c| c != step.choice) {
-            let (scores, frontier) = changes.change(i, step.question, to);
-            let (outcome, _) = rank(&scores);
-            if outcome != current {
+            let changed = changes.change(i, step.question, to);
+            let open = open_outcomes(tree, &changed.rules);
+            let Standing { leaders, .. } = standing(&changed.scores, &open);
+            if leaders != current
+                && let Some(&outcome) = leaders.first()
+            {
                 found.push(WhatIf {
                     question: step.question,
                     from: step.choice,
                     to,
                     outcome,
-                    unanswered: frontier.map(|first| {
+                    tied_with: leaders[1..].to_vec(),
+                    rules: changed.rules,
+                    unanswered: changed.frontier.map(|first| {
                         let (fewest, most) = unasked.from(first);
                         Unanswered {
                             first,
@@ -165,150 +354,6 @@ fn what_ifs(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usiz
         }
     }
     found
-}
-
-/// Scores of a path with one answer changed, without walking the whole path again for each
-/// change: that took minutes for the what-ifs of a path of 100,000 questions.
-struct Changes<'a> {
-    tree: &'a Tree,
-    answers: &'a [Option<usize>],
-    /// Each question's step on the path, if it is on it.
-    on_path: Vec<Option<usize>>,
-    /// Where the path stops: `None` when finished, else its first unanswered question.
-    end: Option<usize>,
-    /// Per outcome: (step, the outcome's total through that step), noted only at the steps
-    /// that give it points, so the points of any stretch of the path take a few lookups.
-    running: Vec<Vec<(usize, i64)>>,
-}
-
-impl<'a> Changes<'a> {
-    fn new(tree: &'a Tree, path: &[Step], answers: &'a [Option<usize>]) -> Self {
-        let mut on_path = vec![None; answers.len()];
-        let mut running = vec![Vec::new(); tree.outcomes().len()];
-        let mut total = vec![0i64; tree.outcomes().len()];
-        for (i, step) in path.iter().enumerate() {
-            on_path[step.question] = Some(i);
-            for &(outcome, points) in tree.evidence(step.question, step.choice) {
-                total[outcome] += i64::from(points);
-                running[outcome].push((i, total[outcome]));
-            }
-        }
-        Changes {
-            tree,
-            answers,
-            on_path,
-            end: tree.walk(answers).1,
-            running,
-        }
-    }
-
-    /// Points from the path's steps before `step`, per outcome.
-    fn before(&self, step: usize) -> Vec<i64> {
-        self.running
-            .iter()
-            .map(|totals| match totals.partition_point(|&(i, _)| i < step) {
-                0 => 0,
-                n => totals[n - 1].1,
-            })
-            .collect()
-    }
-
-    /// Scores and frontier when `question`, at path step `step`, is answered `to`: the path up
-    /// to that step, then the new branch over answers already given until it ends, reaches an
-    /// unanswered question, or rejoins the path. From there it is the old path again: a tree
-    /// has no cycles, so the changed question cannot come round again.
-    fn change(&self, step: usize, question: usize, to: usize) -> (Vec<i64>, Option<usize>) {
-        let mut scores = self.before(step);
-        let add = |q: usize, c: usize, scores: &mut Vec<i64>| {
-            for &(outcome, points) in self.tree.evidence(q, c) {
-                scores[outcome] += i64::from(points);
-            }
-        };
-        add(question, to, &mut scores);
-        let mut next = self.tree.next(question, to);
-        // A branch is never longer than the tree; the bound keeps a bug from becoming a hang.
-        for _ in 0..=self.answers.len() {
-            let Next::Question(q) = next else {
-                return (scores, None);
-            };
-            if let Some(rejoin) = self.on_path[q].filter(|&j| j > step) {
-                let all = self.before(usize::MAX);
-                let skipped = self.before(rejoin);
-                for (score, (a, s)) in scores.iter_mut().zip(all.into_iter().zip(skipped)) {
-                    *score += a - s;
-                }
-                return (scores, self.end);
-            }
-            let Some(c) = self.answers[q] else {
-                return (scores, Some(q));
-            };
-            add(q, c, &mut scores);
-            next = self.tree.next(q, c);
-        }
-        (scores, None)
-    }
-}
-
-/// Fewest and most questions still without an answer between a question and an end, following
-/// answers already given: a branch that rejoins answered questions asks only those in between.
-struct Unasked<'a> {
-    tree: &'a Tree,
-    answers: &'a [Option<usize>],
-    counted: Vec<Option<(u32, u32)>>,
-    /// Questions being counted, so a cycle (impossible in a validated tree) cannot loop.
-    open: Vec<bool>,
-}
-
-impl<'a> Unasked<'a> {
-    fn new(tree: &'a Tree, answers: &'a [Option<usize>]) -> Self {
-        Unasked {
-            tree,
-            answers,
-            counted: vec![None; answers.len()],
-            open: vec![false; answers.len()],
-        }
-    }
-
-    /// Counts without recursion, so a chain of 100,000 questions cannot overflow the stack.
-    fn from(&mut self, start: usize) -> (u32, u32) {
-        let mut stack = vec![(start, false)];
-        while let Some((q, expanded)) = stack.pop() {
-            if self.counted[q].is_some() {
-                continue;
-            }
-            let choices: Vec<usize> = match self.answers[q] {
-                Some(c) => vec![c],
-                None => (0..self.tree.question(q).choices.len()).collect(),
-            };
-            if !expanded {
-                self.open[q] = true;
-                stack.push((q, true));
-                for &c in &choices {
-                    if let Next::Question(t) = self.tree.next(q, c)
-                        && self.counted[t].is_none()
-                        && !self.open[t]
-                    {
-                        stack.push((t, false));
-                    }
-                }
-                continue;
-            }
-            let (mut fewest, mut most) = (u32::MAX, 0u32);
-            for &c in &choices {
-                let (f, m) = match self.tree.next(q, c) {
-                    Next::End => (0, 0),
-                    Next::Question(t) => self.counted[t].unwrap_or((0, 0)),
-                };
-                fewest = fewest.min(f);
-                most = most.max(m);
-            }
-            let asks = u32::from(self.answers[q].is_none());
-            let fewest = if fewest == u32::MAX { 0 } else { fewest };
-            self.counted[q] = Some((fewest.saturating_add(asks), most.saturating_add(asks)));
-            self.open[q] = false;
-        }
-        self.counted[start].unwrap_or((0, 0))
-    }
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ fn validate_passes_the_built_in_tree_and_questions_toml() {
         .assert()
         .success()
         .stdout(contains(
-            "questions.toml (built in) is valid: 11 questions, 4 outcomes",
+            "questions.toml (built in) is valid: 13 questions, 4 outcomes",
         ));
     techhire()
         .args(["validate", "questions.toml"])
@@ -245,8 +245,8 @@ fn run_flags_a_close_call_and_what_would_change_it() {
     run("tests/answers/close_call.toml", "text")
         .assert()
         .success()
-        .stdout(contains("Close call: a tie with Have both a CIO and a CTO"))
-        .stdout(contains("would change it to Have both a CIO and a CTO."));
+        .stdout(contains("Close call: ahead of Hire a CTO by only 1 point."))
+        .stdout(contains("would change it to Hire a CTO."));
 }
 
 #[test]
@@ -258,14 +258,10 @@ fn run_names_a_missing_answer_and_its_choices() {
         .stderr(contains(
             "error[missing-answer]: no answer to question `size`",
         ))
-        .stderr(contains("after `business = \"b2b_behind\"`"))
+        .stderr(contains("after `internal_estate = \"moderate\"`"))
         .stderr(contains("--> tests/fixtures/cli/answers/missing.toml"))
-        .stderr(contains(
-            "small_private  Under about $5 billion, privately held",
-        ))
-        .stderr(contains(
-            "large_public   Well over $5 billion, publicly traded",
-        ));
+        .stderr(contains("startup        A start-up or small company"))
+        .stderr(contains("over_5b        Well over $5 billion"));
 }
 
 #[test]
@@ -278,7 +274,7 @@ fn run_names_a_wrong_choice_with_the_valid_ones_and_a_mistyped_question() {
             "error[unknown-choice]: question `size` has no choice `huge`",
         ))
         .stderr(contains(
-            "--> tests/fixtures/cli/answers/wrong_choice.toml:6:8",
+            "--> tests/fixtures/cli/answers/wrong_choice.toml:7:8",
         ))
         .stderr(contains(
             "near_5b        Around $5 billion, or growing fast towards it",
@@ -352,14 +348,22 @@ fn run_reports_a_broken_tree_before_reading_answers() {
 fn graph_draws_every_question_and_outcome_in_mermaid() {
     let out = stdout_of(techhire().arg("graph"));
     assert!(out.starts_with("flowchart TD\n"), "{out}");
-    for id in ["looking_for", "product_team", "vendors"] {
+    for id in [
+        "looking_for",
+        "product_team",
+        "internal_estate",
+        "incumbent",
+    ] {
         assert!(out.contains(&format!("[\"{id}: ")), "{id} in {out}");
     }
     assert!(
         out.contains("-->|\"Run and modernise our core systems\"| q1"),
         "{out}"
     );
-    assert!(out.contains("-->|\"Plenty of both\"| result"), "{out}");
+    assert!(
+        out.contains("-->|\"Security reports elsewhere\"| result"),
+        "{out}"
+    );
     assert!(
         out.contains("[[\"Hire one leader for both roles\"]]"),
         "{out}"
@@ -401,7 +405,7 @@ fn graph_of_a_broken_tree_is_refused() {
 // ---- the interview -------------------------------------------------------------------------
 
 /// The CTO answers as numbers typed in plain mode.
-const CTO_TYPED: &str = "5\n2\n2\n1\n1\n1\n3\n4\n4\n2\n";
+const CTO_TYPED: &str = "5\n2\n2\n1\n1\n1\n2\n1\n2\n4\n";
 
 #[test]
 fn plain_mode_runs_through_standard_input_to_an_outcome() {
@@ -410,7 +414,7 @@ fn plain_mode_runs_through_standard_input_to_an_outcome() {
         .write_stdin(CTO_TYPED)
         .assert()
         .success()
-        .stdout(contains("Question 1 (8 to 11 left)"))
+        .stdout(contains("Question 1 (8 to 13 left)"))
         .stdout(contains("Recommendation: Hire a CTO\n"))
         .stdout(contains("What would change it"));
 }

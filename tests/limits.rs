@@ -160,14 +160,15 @@ fn ten_thousand_choices_on_a_question_warn_and_work() {
     interview.answer(0).unwrap();
     interview.answer(9_999).unwrap();
     let result = interview.result().unwrap();
-    // A tie (cio +1, cto +1) goes to the outcome declared first.
+    // A tie (cio +1, cto +1) names both.
     assert_eq!(
-        (result.scores.as_slice(), result.outcome),
-        ([1, 1].as_slice(), 0)
+        (result.scores.as_slice(), result.leaders.as_slice()),
+        ([1, 1].as_slice(), [0, 1].as_slice())
     );
     // Every other choice of the first question ends the interview there with one point for
-    // cio or cto: the 5,000 for cto change the result.
-    assert_eq!(result.what_ifs.len(), 5_000);
+    // cio or cto: each settles the tie, so all 9,999 change the result; of the second
+    // question's, the 5,000 for cio do (the other cto answers keep the tie).
+    assert_eq!(result.what_ifs.len(), 9_999 + 5_000);
 }
 
 #[test]
@@ -186,9 +187,11 @@ fn a_hundred_thousand_questions_load_and_finish_with_a_result() {
     assert_eq!(interview.path().len(), questions);
     let result = interview.result().unwrap();
     assert_eq!(result.scores, [questions as i64, 0]);
-    // Only answering the first question the other way (cto +1, and the end) changes it.
-    assert_eq!(result.what_ifs.len(), 1);
+    // Only answering the first question the other way (cto +1, and the end) changes it to a
+    // CTO, and the second (cio 1, cto 1) to a tie.
+    assert_eq!(result.what_ifs.len(), 2);
     assert_eq!((result.what_ifs[0].question, result.what_ifs[0].to), (0, 1));
+    assert_eq!(result.what_ifs[1].tied_with, [1]);
 }
 
 #[test]

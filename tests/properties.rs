@@ -1,6 +1,7 @@
-//! Property tests of the engine. Random valid trees (forward-only graphs with random evidence)
-//! are driven by random answer, back, forward, go-to and change sequences, and the interview's
-//! invariants are checked after every step. The loader is fed arbitrary text and mutated trees,
+//! Property tests of the engine. Random valid trees (forward-only graphs with random evidence
+//! and random rules) are driven by random answer, back, forward, go-to and change sequences, and the interview's
+//! invariants are checked after every step: among them, that the recommendation is never an
+//! outcome a rule ruled out, and that every ruled-out outcome is explained. The loader is fed arbitrary text and mutated trees,
 //! and must never panic.
 
 use std::collections::BTreeMap;
@@ -9,7 +10,9 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use techhire::outcome::{recommend, scores};
-use techhire::tree::{Choice, EMBEDDED, Meta, Next, Outcome, Question, TreeFile, load_str};
+use techhire::tree::{
+    Choice, ChoiceIds, EMBEDDED, Meta, Next, Outcome, Question, Rule, TreeFile, load_str,
+};
 use techhire::{Interview, Step, Tree};
 
 /// The raw numbers a tree is built from.
@@ -24,7 +27,11 @@ struct Shape {
     /// Evidence handed out to choices in turn, as (outcome, points).
     evidence: Vec<Vec<(Index, i32)>>,
     close_call_margin: u32,
+    rules: Vec<RandomRule>,
 }
+
+/// A rule's conditions as (question, choice) picks, and the outcomes it rules out.
+type RandomRule = (Vec<(Index, Index)>, Vec<Index>);
 
 fn shape() -> impl Strategy<Value = Shape> {
     (1..=9usize, 1..=4usize).prop_flat_map(|(questions, outcomes)| {
@@ -38,22 +45,32 @@ fn shape() -> impl Strategy<Value = Shape> {
             ),
             prop::collection::vec(prop::collection::vec((any::<Index>(), -4..=6i32), 0..3), 64),
             0..3u32,
+            prop::collection::vec(
+                (
+                    prop::collection::vec((any::<Index>(), any::<Index>()), 1..3),
+                    prop::collection::vec(any::<Index>(), 0..4),
+                ),
+                0..4,
+            ),
         )
             .prop_map(
-                |(questions, outcomes, parents, extra, evidence, close_call_margin)| Shape {
+                |(questions, outcomes, parents, extra, evidence, close_call_margin, rules)| Shape {
                     questions,
                     outcomes,
                     parents,
                     extra,
                     evidence,
                     close_call_margin,
+                    rules,
                 },
             )
     })
 }
 
 /// A valid tree: every question is reached from an earlier one (so from the start), edges
-/// only go forward (so nothing loops), and a question with nowhere to go ends.
+/// only go forward (so nothing loops), and a question with nowhere to go ends. Its rules name
+/// questions and choices the tree has; a rule that would leave some path with nothing to
+/// recommend (which the validator refuses) is dropped, the last first.
 fn build(shape: &Shape) -> Arc<Tree> {
     let n = shape.questions;
     let mut targets: Vec<Vec<Option<usize>>> = vec![Vec::new(); n];
@@ -74,7 +91,7 @@ fn build(shape: &Shape) -> Arc<Tree> {
         }
     }
     let mut evidence = shape.evidence.iter().cycle();
-    let questions = targets
+    let questions: Vec<Question> = targets
         .iter()
         .enumerate()
         .map(|(q, choices)| Question {
@@ -121,7 +138,30 @@ fn build(shape: &Shape) -> Arc<Tree> {
             sources: Vec::new(),
         })
         .collect();
-    let file = TreeFile {
+    let rules: Vec<Rule> = shape
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(r, (when, out))| Rule {
+            id: format!("r{r}"),
+            when: when
+                .iter()
+                .map(|(q, c)| {
+                    let q = q.index(n);
+                    let c = c.index(questions[q].choices.len());
+                    (format!("q{q}"), ChoiceIds(vec![format!("c{c}")]))
+                })
+                .collect(),
+            rule_out: out
+                .iter()
+                .map(|o| format!("o{}", o.index(shape.outcomes)))
+                .collect(),
+            reason: format!("Rule {r} says so."),
+            labels: BTreeMap::from([("o0".to_string(), format!("Outcome 0 under rule {r}"))]),
+            sources: Vec::new(),
+        })
+        .collect();
+    let mut file = TreeFile {
         meta: Meta {
             title: "Random".into(),
             version: "1".into(),
@@ -131,12 +171,21 @@ fn build(shape: &Shape) -> Arc<Tree> {
         sources: Vec::new(),
         outcomes,
         questions,
-        rules: Vec::new(),
+        rules,
         examples: Vec::new(),
     };
-    match Tree::from_file(file) {
-        Ok((tree, _warnings)) => Arc::new(tree),
-        Err(errors) => panic!("the generator made an invalid tree: {errors:?}"),
+    loop {
+        match Tree::from_file(file.clone()) {
+            Ok((tree, _warnings)) => return Arc::new(tree),
+            Err(errors)
+                if errors
+                    .iter()
+                    .all(|e| e.code == "nothing-left" || !e.is_error()) =>
+            {
+                file.rules.pop();
+            }
+            Err(errors) => panic!("the generator made an invalid tree: {errors:?}"),
+        }
     }
 }
 
@@ -200,12 +249,30 @@ fn apply(interview: &mut Interview, op: &Op, given: &mut BTreeMap<usize, usize>)
     }
 }
 
-/// The winner of some scores: the highest, ties to the outcome declared first.
-fn leader(scores: &[i64]) -> usize {
-    (0..scores.len())
-        .rev()
-        .max_by_key(|&o| scores[o])
-        .unwrap_or(0)
+/// The rules that hold on a path, found the plain way.
+fn holding(tree: &Tree, path: &[Step]) -> Vec<usize> {
+    (0..tree.rules().len())
+        .filter(|&r| {
+            tree.rule_conditions(r).iter().all(|(q, choices)| {
+                path.iter()
+                    .any(|s| s.question == *q && choices.contains(&s.choice))
+            })
+        })
+        .collect()
+}
+
+/// The outcomes a path's headline must name: every outcome no holding rule rules out that has
+/// the top score among those, in declaration order.
+fn leaders(tree: &Tree, path: &[Step]) -> Vec<usize> {
+    let points = scores(tree, path);
+    let rules = holding(tree, path);
+    let open: Vec<usize> = (0..points.len())
+        .filter(|o| !rules.iter().any(|&r| tree.rule_out(r).contains(o)))
+        .collect();
+    let top = open.iter().map(|&o| points[o]).max();
+    open.into_iter()
+        .filter(|&o| Some(points[o]) == top)
+        .collect()
 }
 
 fn check_invariants(interview: &Interview, given: &BTreeMap<usize, usize>) {
@@ -275,14 +342,37 @@ fn check_invariants(interview: &Interview, given: &BTreeMap<usize, usize>) {
         }
     }
     assert_eq!(result.scores, points);
-    assert_eq!(result.outcome, leader(&points));
+    assert_eq!(result.leaders, leaders(tree, path));
+    assert_eq!(result.outcome, result.leaders[0]);
+    assert_eq!(result.tie, result.leaders.len() > 1);
+
+    // The recommendation is never an outcome a rule ruled out, and every ruled-out outcome is
+    // explained by a rule that holds, rules it out, and gives a reason.
+    let rules = holding(tree, path);
+    assert_eq!(result.rules, rules);
+    for o in 0..tree.outcomes().len() {
+        let ruled = rules.iter().any(|&r| tree.rule_out(r).contains(&o));
+        assert!(
+            !(ruled && result.leads(o)),
+            "ruled-out outcome {o} recommended"
+        );
+        let explained = result.ruled_out.iter().find(|r| r.outcome == o);
+        assert_eq!(explained.is_some(), ruled, "outcome {o}");
+        if let Some(explained) = explained {
+            assert!(!explained.rules.is_empty());
+            for &r in &explained.rules {
+                assert!(rules.contains(&r) && tree.rule_out(r).contains(&o));
+                assert!(!tree.rules()[r].reason.is_empty());
+            }
+        }
+    }
 
     // Each what-if changes the outcome when applied, and no other single change does.
     for step in path {
         for to in (0..tree.question(step.question).choices.len()).filter(|&c| c != step.choice) {
             let mut changed = interview.clone();
             assert_eq!(changed.change(step.question, to), Ok(()));
-            let lean = leader(&scores(tree, changed.path()));
+            let lean = leaders(tree, changed.path());
             let listed = result
                 .what_ifs
                 .iter()
@@ -290,10 +380,11 @@ fn check_invariants(interview: &Interview, given: &BTreeMap<usize, usize>) {
             match listed {
                 Some(w) => {
                     assert_eq!(w.from, step.choice);
-                    assert_eq!(w.outcome, lean);
-                    assert_ne!(w.outcome, result.outcome);
+                    assert_eq!(w.outcome, lean[0]);
+                    assert_eq!(w.tied_with, lean[1..]);
+                    assert_ne!(lean, result.leaders);
                     match (changed.result(), w.unanswered) {
-                        (Some(r), None) => assert_eq!(r.outcome, w.outcome),
+                        (Some(r), None) => assert_eq!(r.leaders, lean),
                         (None, Some(u)) => {
                             changed.go_to_frontier();
                             assert_eq!(changed.current(), Some(u.first));
@@ -316,7 +407,7 @@ fn check_invariants(interview: &Interview, given: &BTreeMap<usize, usize>) {
                         ),
                     }
                 }
-                None => assert_eq!(lean, result.outcome, "an unlisted change changes it"),
+                None => assert_eq!(lean, result.leaders, "an unlisted change changes it"),
             }
         }
     }

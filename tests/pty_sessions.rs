@@ -2,7 +2,7 @@
 //! middle of an interview and resumed with nothing lost; stopped by SIGTERM or SIGHUP with the
 //! terminal restored and the session kept, with the note being written; and a second techhire on a session already open,
 //! refused with a clear message whether it is asked for on the command line or from the start
-//! screen. Every wait is bounded.
+//! screen; the notice shown on resume answering j, y and q. Every wait is bounded.
 
 mod pseudo_terminal;
 
@@ -109,6 +109,46 @@ fn killed_with_sigkill_mid_interview_and_resumed_nothing_is_lost() {
     resumed.assert_screen_restored();
     let last = techhire::session::read_path(&path).expect("readable");
     assert_eq!(answers_of(&last), expected, "resuming changed no answer");
+}
+
+#[test]
+fn the_notice_on_resume_answers_j_y_and_q_in_the_real_terminal() {
+    let dir = scratch();
+    let path = dir.path().join("acme.json");
+    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
+    answer(&mut app, 2);
+    session_when(&path, |s| s.answers.len() == 2);
+    app.press(b"q");
+    app.wait_for("Leave the interview?");
+    app.press(b"q");
+    assert_eq!(app.finish(), 1, "q in “Leave the interview?” leaves");
+
+    let resume = ["resume".to_string(), path.display().to_string()];
+    let mut resumed = Running::spawn(&resume, dir.path(), dir.path());
+    resumed.wait_for("Before you go on");
+    // Nothing to scroll: j says how to go on instead of seeming to hang.
+    resumed.press(b"j");
+    resumed.wait_for("Press Enter to continue");
+    // y (yes, go on) puts it away, and the keys work again.
+    resumed.press(b"y");
+    resumed.wait_for_gone("Before you go on");
+    resumed.wait_for("Question 3");
+    resumed.press(b"q");
+    resumed.wait_for("Leave the interview?");
+    resumed.press(b"y");
+    assert_eq!(resumed.finish(), 1);
+    resumed.assert_screen_restored();
+
+    // q puts the notice away too; a second q then asks before leaving.
+    let mut resumed = Running::spawn(&resume, dir.path(), dir.path());
+    resumed.wait_for("Before you go on");
+    resumed.press(b"q");
+    resumed.wait_for_gone("Before you go on");
+    resumed.press(b"q");
+    resumed.wait_for("Leave the interview?");
+    resumed.press(b"y");
+    assert_eq!(resumed.finish(), 1);
+    resumed.assert_screen_restored();
 }
 
 /// Answers three questions, writes `note` on the fourth without saving it if given, sends the
@@ -235,7 +275,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
 
     // The tree changes: a new version, and the answer given to `focus` is gone.
     let edited = EMBEDDED
-        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+        .replace("version = \"2.0.0\"", "version = \"2.1.0\"")
         .replace("id = \"internal\"", "id = \"inward\"")
         .replace("focus = \"internal\"", "focus = \"inward\"");
     std::fs::write(&tree_path, edited).expect("the tree is edited");
@@ -246,7 +286,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     app.press(b"\t\t\t\r");
     app.wait_for("Before you go on");
     app.wait_for_words("The questions have changed since this session was saved");
-    app.wait_for_words("version 1.0.0 of the questions and this is version 1.1.0");
+    app.wait_for_words("version 2.0.0 of the questions and this is version 2.1.0");
     app.wait_for("question `focus`: choice `internal` is no longer offered");
     app.press(b"\r");
     app.wait_for_gone("Before you go on");
@@ -272,7 +312,7 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     let saved =
         techhire::session::read_path(&dir.path().join("sessions/acme.json")).expect("readable");
     assert_eq!(
-        saved.tree.version, "1.1.0",
+        saved.tree.version, "2.1.0",
         "saved on the tree as it is now"
     );
     assert_eq!(

@@ -101,7 +101,7 @@ fn the_report_shows_everything_a_client_keeps() {
 
 #[test]
 fn a_close_call_is_flagged_next_to_the_headline() {
-    let report = render("close_call", None, None, &BTreeMap::new());
+    let report = render("tie", None, None, &BTreeMap::new());
     let headline = report.find("<h1>").unwrap();
     let callout = report.find("A close call").unwrap();
     let answers = report.find("Why: your answers").unwrap();

@@ -126,9 +126,10 @@ fn a_copy_for_a_what_if_leaves_the_original_as_it_was() {
         .stdout(contains(format!(
             "Copied session {original} (Acme Ltd, finished: Hire a CIO) to session "
         )))
-        .stdout(contains(
-            "with 8 answers and 1 note; the original is unchanged",
-        ));
+        .stdout(contains(format!(
+            "with {} answers and 1 note; the original is unchanged",
+            CIO.len()
+        )));
     let out = text(&copied.get_output().stdout);
     let copy = out
         .split("to session ")

@@ -172,10 +172,12 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
         .unwrap();
     drop(file);
 
-    // The next edition renames a choice of `size` and the question `security_owner`.
+    // The next edition renames a choice of `size` and the question `security_owner` (and the
+    // tree's own examples follow).
     let edited = EMBEDDED
-        .replace("id = \"large_public\"", "id = \"large_listed\"")
-        .replace("\"security_owner\"", "\"security_lead\"");
+        .replace("\"over_5b\"", "\"well_over_5b\"")
+        .replace("\"security_owner\"", "\"security_lead\"")
+        .replace("security_owner = ", "security_lead = ");
     let (new_tree, new_stamp) = load(&edited);
     let mut file = SessionFile::open(&path).unwrap();
     let resumed = file.resume(new_tree.clone(), new_stamp.clone()).unwrap();
@@ -201,7 +203,7 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
         [
             (
                 "size".into(),
-                Some("large_public".into()),
+                Some("over_5b".into()),
                 DropReason::ChoiceGone,
                 false
             ),
@@ -213,11 +215,11 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
             ),
         ]
     );
-    assert!(!resumed.dropped[0].describe().contains("large_listed"));
+    assert!(!resumed.dropped[0].describe().contains("well_over_5b"));
     assert!(
         resumed.dropped[0]
             .describe()
-            .contains("`large_public` is no longer offered")
+            .contains("`over_5b` is no longer offered")
     );
     // Nothing was mapped onto the renamed question or choice: the interview waits at `size`.
     let interview = resumed.interview;
@@ -228,7 +230,7 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
         interview.answer_of(new_tree.question_index("security_lead").unwrap()),
         None
     );
-    assert_eq!(interview.progress().answered, 6);
+    assert_eq!(interview.progress().answered, 7);
     assert!(!interview.is_finished());
 
     // Saved, the session is on the new edition, and keeps what was dropped for the record.
@@ -289,7 +291,7 @@ fn listing_shows_each_session_newest_first_and_reports_unreadable_files() {
     assert_eq!(
         rows,
         [
-            (Some("Globex"), "3 answered, 5 to 7 to go".to_string(), None),
+            (Some("Globex"), "3 answered, 5 to 9 to go".to_string(), None),
             (Some("Acme"), "finished".to_string(), Some("Hire a CIO")),
         ]
     );

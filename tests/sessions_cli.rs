@@ -262,13 +262,15 @@ fn a_report_file_is_never_overwritten_without_force() {
     assert!(names.is_empty(), "no temporary file is left: {names:?}");
 }
 
-/// Writes a copy of the built-in tree with choice `run_core` renamed, question `product_team`
-/// renamed, and a new version, as an editor of the tree might.
+/// Writes a copy of the built-in tree with choice `enable_scale` renamed, question
+/// `product_team` renamed, and a new version, as an editor of the tree might (the tree's own
+/// examples follow the renames).
 fn changed_tree(path: &Path) {
     let changed = EMBEDDED
-        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
-        .replace("id = \"run_core\"", "id = \"run_and_modernise\"")
-        .replace("\"product_team\"", "\"product_builders\"");
+        .replace("version = \"2.0.0\"", "version = \"2.1.0\"")
+        .replace("\"enable_scale\"", "\"build_the_backbone\"")
+        .replace("\"product_team\"", "\"product_builders\"")
+        .replace("product_team = ", "product_builders = ");
     assert_ne!(changed, EMBEDDED);
     fs::write(path, changed).unwrap();
 }
@@ -297,9 +299,9 @@ fn resuming_after_the_tree_changed_lists_every_answer_set_aside() {
         .assert()
         .code(1)
         .stdout(contains("The questions have changed since this session was saved"))
-        .stdout(contains("version 1.0.0 of the questions and this is version 1.1.0"))
+        .stdout(contains("version 2.0.0 of the questions and this is version 2.1.0"))
         .stdout(contains("5 answers still fit and are kept. 2 answers no longer fit"))
-        .stdout(contains("  - question `looking_for`: choice `run_core` is no longer offered"))
+        .stdout(contains("  - question `looking_for`: choice `enable_scale` is no longer offered"))
         .stdout(contains(
             "  - question `product_team`: the question is no longer asked (the answer was `inhouse_large`)",
         ))
@@ -312,7 +314,7 @@ fn resuming_after_the_tree_changed_lists_every_answer_set_aside() {
     assert!(notice < question, "said before continuing:\n{out}");
 
     let saved = read_path(&session).unwrap();
-    assert_eq!(saved.tree.version, "1.1.0");
+    assert_eq!(saved.tree.version, "2.1.0");
     assert_eq!(saved.dropped.len(), 2);
     assert!(
         saved
@@ -408,7 +410,7 @@ fn resume_alone_picks_the_latest_unfinished_session() {
         .success()
         .stdout(contains("This interview is finished; its result follows."))
         .stdout(contains("Recommendation: Hire a CIO"))
-        .stdout(contains("\nQuestion 8 (last question)"));
+        .stdout(contains("\nQuestion 9 (last question)"));
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The shipped `questions.toml`, checked as a whole: every one of its paths (about 7.2 million)
-//! ends in a recommendation after 4 to 12 questions, each of the four outcomes wins some path,
+//! The shipped `questions.toml`, checked as a whole: every one of its paths (about 19 million)
+//! ends in a recommendation after 8 to 13 questions, each of the four outcomes wins some path,
 //! the guidance is complete and cited, and each answers file in `tests/answers/` is a complete
 //! path to the outcome its name says.
 
@@ -29,14 +29,63 @@ struct Walk {
     paths: u64,
     shortest: usize,
     longest: usize,
-    /// Paths won by each outcome, by outcome index.
+    /// Paths won by each outcome alone (ties apart), by outcome index.
     wins: Vec<u64>,
-    /// One path won by each outcome, as (question, choice) pairs.
+    /// Paths on which two or more outcomes tie at the top.
+    ties: u64,
+    /// One path won by each outcome alone, as (question, choice) pairs.
     example: Vec<Option<Vec<(usize, usize)>>>,
+    /// Paths whose client keeps a CIO or a CTO and on which that same role still leads.
+    kept_role_leads: u64,
+}
+
+/// The outcomes the tree's rules rule out, worked out once for each combination of answers to
+/// the few questions rules look at (a mixed-radix number: each question's choice + 1, or 0 when
+/// it is not on the path).
+struct RulesCache<'t> {
+    tree: &'t Tree,
+    questions: Vec<usize>,
+    known: Vec<Option<Vec<bool>>>,
+}
+
+impl<'t> RulesCache<'t> {
+    fn new(tree: &'t Tree) -> Self {
+        let mut questions: Vec<usize> = (0..tree.rules().len())
+            .flat_map(|r| tree.rule_conditions(r).iter().map(|(q, _)| *q))
+            .collect();
+        questions.sort_unstable();
+        questions.dedup();
+        let combinations = questions
+            .iter()
+            .map(|&q| tree.question(q).choices.len() + 1)
+            .product();
+        RulesCache {
+            tree,
+            questions,
+            known: vec![None; combinations],
+        }
+    }
+
+    fn ruled_out(&mut self, answer: &[Option<usize>]) -> &[bool] {
+        let tree = self.tree;
+        let key = self.questions.iter().fold(0, |key, &q| {
+            key * (tree.question(q).choices.len() + 1) + answer[q].map_or(0, |c| c + 1)
+        });
+        self.known[key].get_or_insert_with(|| {
+            let mut out = vec![false; tree.outcomes().len()];
+            for rule in tree.rules_holding(|q| answer[q]) {
+                for &o in tree.rule_out(rule) {
+                    out[o] = true;
+                }
+            }
+            out
+        })
+    }
 }
 
 /// Walks every path from the start with one depth-first search, adding each answer's evidence
 /// on the way down and taking it off on the way back, so each path costs only its last step.
+/// The leader is the best score among the outcomes no rule has ruled out.
 fn walk_every_path(tree: &Tree) -> Walk {
     let outcomes = tree.outcomes().len();
     let mut walk = Walk {
@@ -45,12 +94,26 @@ fn walk_every_path(tree: &Tree) -> Walk {
         example: vec![None; outcomes],
         ..Walk::default()
     };
+    let id = |q: &str, c: &str| {
+        let question = tree.question_index(q).expect("declared");
+        (question, tree.choice_index(question, c).expect("declared"))
+    };
+    let (leaders_q, keeps_cio) = id("existing_leaders", "cio_in_place");
+    let (_, keeps_cto) = id("existing_leaders", "cto_in_place");
+    let (incumbent_q, stays) = id("incumbent", "stays");
+    let (cio, cto) = (
+        tree.outcome_index("cio").expect("declared"),
+        tree.outcome_index("cto").expect("declared"),
+    );
+    let mut rules = RulesCache::new(tree);
+    let mut answer: Vec<Option<usize>> = vec![None; tree.questions().len()];
     let mut scores = vec![0i64; outcomes];
     // (question, choice being tried) for every question on the current path.
     let mut stack: Vec<(usize, usize)> = vec![(tree.start(), 0)];
     while let Some(&(question, choice)) = stack.last() {
         if choice == tree.question(question).choices.len() {
             stack.pop();
+            answer[question] = None;
             // Take back the answer that led here, and move the question before on.
             if let Some(last) = stack.last_mut() {
                 for &(o, points) in tree.evidence(last.0, last.1) {
@@ -60,19 +123,41 @@ fn walk_every_path(tree: &Tree) -> Walk {
             }
             continue;
         }
+        answer[question] = Some(choice);
         for &(o, points) in tree.evidence(question, choice) {
             scores[o] += i64::from(points);
         }
         match tree.next(question, choice) {
             Next::Question(next) => stack.push((next, 0)),
             Next::End => {
-                let winner = (0..outcomes).rev().max_by_key(|&o| scores[o]).unwrap_or(0);
+                let out = rules.ruled_out(&answer);
+                let (mut best, mut winner, mut leaders) = (i64::MIN, 0, 0);
+                for o in (0..outcomes).filter(|&o| !out[o]) {
+                    if scores[o] > best {
+                        (best, winner, leaders) = (scores[o], o, 1);
+                    } else if scores[o] == best {
+                        leaders += 1;
+                    }
+                }
+                let leads = |o: usize| !out[o] && scores[o] == best;
                 walk.paths += 1;
                 walk.shortest = walk.shortest.min(stack.len());
                 walk.longest = walk.longest.max(stack.len());
-                walk.wins[winner] += 1;
-                if walk.example[winner].is_none() {
-                    walk.example[winner] = Some(stack.clone());
+                if leaders == 1 {
+                    walk.wins[winner] += 1;
+                    if walk.example[winner].is_none() {
+                        walk.example[winner] = Some(stack.clone());
+                    }
+                } else {
+                    walk.ties += 1;
+                }
+                let kept = match (answer[leaders_q], answer[incumbent_q]) {
+                    (Some(c), Some(s)) if c == keeps_cio && s == stays => Some(cio),
+                    (Some(c), Some(s)) if c == keeps_cto && s == stays => Some(cto),
+                    _ => None,
+                };
+                if kept.is_some_and(leads) {
+                    walk.kept_role_leads += 1;
                 }
                 for &(o, points) in tree.evidence(question, choice) {
                     scores[o] -= i64::from(points);
@@ -87,12 +172,12 @@ fn walk_every_path(tree: &Tree) -> Walk {
 }
 
 #[test]
-fn every_path_ends_in_a_recommendation_after_4_to_12_questions() {
+fn every_path_ends_in_a_recommendation_after_8_to_13_questions() {
     let tree = tree();
     let walk = walk_every_path(&tree);
-    assert!(walk.paths > 7_000_000, "{} paths", walk.paths);
+    assert!(walk.paths > 19_000_000, "{} paths", walk.paths);
     assert!(
-        walk.shortest >= 4 && walk.longest <= 12,
+        walk.shortest >= 8 && walk.longest <= 13,
         "paths answer {} to {} questions",
         walk.shortest,
         walk.longest
@@ -102,6 +187,16 @@ fn every_path_ends_in_a_recommendation_after_4_to_12_questions() {
     for (o, wins) in walk.wins.iter().enumerate() {
         assert!(*wins > 0, "no path recommends `{}`", ids[o]);
     }
+    assert_eq!(
+        walk.kept_role_leads, 0,
+        "a client keeping its CIO or CTO is told to hire that role"
+    );
+    assert!(
+        walk.ties * 5 < walk.paths,
+        "{} of {} paths are ties",
+        walk.ties,
+        walk.paths
+    );
     // The walk agrees with the engine: replaying one winning path per outcome through an
     // interview gives the same recommendation.
     for (o, example) in walk.example.iter().enumerate() {

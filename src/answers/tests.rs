@@ -15,10 +15,11 @@ looking_for = "run_core"
 focus = "internal"
 value_line = "bottom_line"
 business = "b2b_behind"
-size = "small_private"
+size = "midsize"
+internal_estate = "moderate"
+ownership = "private"
 existing_leaders = "none_open"
 security_owner = "new_leader"
-vendors = "infrastructure"
 "#;
 
 fn apply(text: &str) -> Result<Applied, Problems> {
@@ -49,7 +50,7 @@ fn a_complete_file_finishes_the_interview() {
 
 #[test]
 fn an_unknown_choice_lists_the_valid_ones_with_labels() {
-    let out = errors(&CIO.replace("\"small_private\"", "\"huge\""));
+    let out = errors(&CIO.replace("\"midsize\"", "\"huge\""));
     assert!(
         out.contains("error[unknown-choice]: question `size` has no choice `huge`"),
         "{out}"
@@ -58,10 +59,10 @@ fn an_unknown_choice_lists_the_valid_ones_with_labels() {
     assert!(out.contains("6 | size = \"huge\""), "{out}");
     assert!(out.contains("|        ^^^^^^"), "{out}");
     assert!(
-        out.contains("small_private  Under about $5 billion, privately held"),
+        out.contains("midsize        An established company, well under $5 billion"),
         "{out}"
     );
-    assert!(out.contains("large_public"), "{out}");
+    assert!(out.contains("over_5b"), "{out}");
     // The wrong answer is not reported a second time as a missing one.
     assert!(!out.contains("missing-answer"), "{out}");
     assert!(out.contains("a.toml: 1 error, 0 warnings"), "{out}");
@@ -69,8 +70,8 @@ fn an_unknown_choice_lists_the_valid_ones_with_labels() {
 
 #[test]
 fn a_close_typo_of_a_choice_is_suggested() {
-    let out = errors(&CIO.replace("\"small_private\"", "\"smal_private\""));
-    assert!(out.contains("did you mean `small_private`?"), "{out}");
+    let out = errors(&CIO.replace("\"midsize\"", "\"midsze\""));
+    assert!(out.contains("did you mean `midsize`?"), "{out}");
 }
 
 #[test]
@@ -107,7 +108,10 @@ fn a_missing_answer_names_the_question_and_its_choices() {
     let out = errors(&without_size);
     assert!(out.contains("no answer to question `size`"), "{out}");
     assert!(out.contains("Roughly how large is the company"), "{out}");
-    assert!(out.contains("after `business = \"b2b_behind\"`"), "{out}");
+    assert!(
+        out.contains("after `internal_estate = \"moderate\"`"),
+        "{out}"
+    );
     assert!(out.contains(" --> a.toml\n"), "{out}");
     assert!(out.contains("add a line `size = \"choice_id\"`"), "{out}");
     assert!(out.contains("near_5b"), "{out}");
@@ -131,7 +135,7 @@ fn answers_off_the_path_are_warnings() {
         out.contains("warning[off-path]: question `digital_vs_tech` is not asked"),
         "{out}"
     );
-    assert!(out.contains("--> a.toml:10:1"), "{out}");
+    assert!(out.contains("--> a.toml:11:1"), "{out}");
 }
 
 #[test]

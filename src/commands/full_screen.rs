@@ -62,7 +62,7 @@ fn choose(opened: &Opened) -> tui::Choose {
     let saved = match Store::open_default().and_then(|store| store.list()) {
         Ok(listing) => listing
             .sessions
-            .iter()
+            .into_iter()
             .filter(|s| s.path != current)
             .map(listed)
             .chain(listing.unreadable.iter().map(unreadable))
@@ -70,7 +70,7 @@ fn choose(opened: &Opened) -> tui::Choose {
         Err(e) => vec![tui::Listed {
             path: Store::default_folder().unwrap_or_default(),
             client: "The sessions folder".into(),
-            updated: String::new(),
+            updated: None,
             progress: String::new(),
             outcome: None,
             problem: Some(format!("could not be read: {e}")),
@@ -80,19 +80,20 @@ fn choose(opened: &Opened) -> tui::Choose {
         client: session.client.clone().unwrap_or_default(),
         consultant: session.consultant.clone().unwrap_or_default(),
         saved,
+        time: minute,
     }
 }
 
-fn listed(summary: &Summary) -> tui::Listed {
+fn listed(summary: Summary) -> tui::Listed {
+    let progress = summary.progress_text();
     tui::Listed {
-        path: summary.path.clone(),
         client: summary
             .client
-            .clone()
             .unwrap_or_else(|| format!("(no name) {}", summary.id)),
-        updated: minute(summary.updated),
-        progress: summary.progress_text(),
-        outcome: summary.outcome.clone(),
+        path: summary.path,
+        updated: Some(summary.updated),
+        progress,
+        outcome: summary.outcome,
         problem: None,
     }
 }
@@ -112,7 +113,7 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
             .path
             .file_name()
             .map_or(full.clone(), |n| n.to_string_lossy().into_owned()),
-        updated: String::new(),
+        updated: None,
         progress: String::new(),
         outcome: None,
         problem: Some(problem),

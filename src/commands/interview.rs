@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::InterviewArgs;
+use crate::cli::{self, InterviewArgs};
 use crate::commands::opening::{self, Ending, Opened};
 use crate::commands::{Failure, USAGE, config, full_screen, output_failure};
 use crate::{plain, tui};
@@ -78,11 +78,19 @@ pub fn front_end(
         };
         plain_mode(&mut opened, 0, ask_names, reports)
     } else {
-        let theme = args.theme.or(config.theme.map(|t| match t {
-            Theme::Dark => tui::ThemeName::Dark,
-            Theme::Light => tui::ThemeName::Light,
-            Theme::Mono => tui::ThemeName::Mono,
-        }));
+        // --theme, else the config file's, else the terminal decides.
+        let theme = args
+            .theme
+            .map(|theme| match theme {
+                cli::Theme::Dark => tui::ThemeName::Dark,
+                cli::Theme::Light => tui::ThemeName::Light,
+                cli::Theme::Mono => tui::ThemeName::Mono,
+            })
+            .or(config.theme.map(|theme| match theme {
+                Theme::Dark => tui::ThemeName::Dark,
+                Theme::Light => tui::ThemeName::Light,
+                Theme::Mono => tui::ThemeName::Mono,
+            }));
         full_screen::run(&mut opened, questions, theme, config)
     };
     match ending {

@@ -115,7 +115,10 @@ pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opene
     }
     .map_err(|e| failure(&e))?;
     let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
-    let started_with = (file.session().client.clone(), file.session().consultant.clone());
+    let started_with = (
+        file.session().client.clone(),
+        file.session().consultant.clone(),
+    );
     Ok(Opened {
         interview,
         save: Autosave::new(file),

@@ -80,19 +80,27 @@ fn table(store: &Store, listing: &Listing) -> String {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
         let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
         let rows: Vec<[String; 5]> = listing.sessions.iter().map(row).collect();
-        let mut widths = header.clone().map(|h| h.width());
-        for row in &rows {
-            for (width, cell) in widths.iter_mut().zip(row) {
-                *width = (*width).max(cell.width());
-            }
-        }
+        // Widths once for the listing; then each cell is written straight into the text.
+        let widths = rows
+            .iter()
+            .fold(header.clone().map(|h| h.width()), |mut w, row| {
+                for (width, cell) in w.iter_mut().zip(row) {
+                    *width = (*width).max(cell.width());
+                }
+                w
+            });
+        out.reserve(rows.len() * (widths.iter().sum::<usize>() + 12));
         for row in std::iter::once(&header).chain(&rows) {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(widths)
-                .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
-                .collect();
-            out.push_str(cells.join("  ").trim_end());
+            let line_start = out.len();
+            for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', width - cell.width()));
+            }
+            let end = out[line_start..].trim_end().len();
+            out.truncate(line_start + end);
             out.push('\n');
         }
         out.push_str(
@@ -122,16 +130,26 @@ fn row(s: &Summary) -> [String; 5] {
     ]
 }
 
-/// A name made safe for the terminal and cut to [`MAX_CELL`] columns.
+/// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
 fn fit(text: &str) -> String {
     let safe = terminal_safe(text);
-    let one_line: String = safe.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Most names are already one line with single spaces between words.
+    let one_line = if safe
+        .split(' ')
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
+    {
+        safe.into_owned()
+    } else {
+        safe.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     if one_line.width() <= MAX_CELL {
         return one_line;
     }
     let mut cut = String::new();
+    let mut width = 0;
     for c in one_line.chars() {
-        if cut.width() + c.width().unwrap_or(0) >= MAX_CELL {
+        width += c.width().unwrap_or(0);
+        if width >= MAX_CELL {
             break;
         }
         cut.push(c);

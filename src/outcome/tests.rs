@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::interview::Interview;
-use crate::tree::{Choice, Meta, Outcome, Question, TreeFile, load_str};
+use crate::tree::{Choice, ChoiceIds, Meta, Outcome, Question, Rule, TreeFile, load_str};
 
 /// q1: `a` (+2 first) leads to q2, `b` (+2 second) to q3, `tie` (+1 first, +1 second) ends.
 /// q2: `x` (+1 first) or `y` (+4 second) ends. q3: `z` (+1 third) or `w` (nothing) ends.
@@ -79,12 +79,16 @@ fn scores_add_up_the_evidence_on_the_path() {
 }
 
 #[test]
-fn a_tie_goes_to_the_outcome_declared_first_and_is_a_close_call() {
+fn a_tie_headlines_every_tied_outcome_and_is_a_close_call() {
     let tree = tree(1);
     let r = result(&tree, &["tie"]);
     assert_eq!(r.scores, [1, 1, 0]);
+    assert_eq!(r.leaders, [FIRST, SECOND]);
     assert_eq!((r.outcome, r.runner_up, r.margin), (FIRST, Some(SECOND), 0));
     assert!(r.tie && r.close_call);
+    assert_eq!(r.headline(&tree), "Too close to call: first, or second");
+    // Answering q1 `a` or `b` instead settles it (each leads on to more questions).
+    assert_eq!(r.settled_by, [0]);
 }
 
 #[test]
@@ -130,19 +134,33 @@ fn what_ifs_list_each_single_change_that_changes_the_result() {
                 from: 0,
                 to: 1,
                 outcome: SECOND,
+                tied_with: vec![],
+                rules: vec![],
                 unanswered: Some(Unanswered {
                     first: 2,
                     fewest: 1,
                     most: 1
                 }),
             },
-            // `tie` ends at once with first still ahead on the tie-break: no change, so not
-            // listed. `y` would make it second.
+            // `tie` ends at once with first and second level: a tie, which is a change (the
+            // order of the outcomes never breaks it).
+            WhatIf {
+                question: 0,
+                from: 0,
+                to: 2,
+                outcome: FIRST,
+                tied_with: vec![SECOND],
+                rules: vec![],
+                unanswered: None,
+            },
+            // `y` would make it second.
             WhatIf {
                 question: 1,
                 from: 0,
                 to: 1,
                 outcome: SECOND,
+                tied_with: vec![],
+                rules: vec![],
                 unanswered: None,
             },
         ]
@@ -166,6 +184,8 @@ fn what_ifs_follow_a_branch_over_answers_already_given() {
             from: 0,
             to: 1,
             outcome: SECOND,
+            tied_with: vec![],
+            rules: vec![],
             unanswered: None,
         })
     );
@@ -186,20 +206,24 @@ fn recommend_agrees_with_the_interview() {
 }
 
 /// What-ifs the plain way: walk the whole path again for every changed answer.
-fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize) -> Vec<WhatIf> {
+fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: &[usize]) -> Vec<WhatIf> {
     let mut found = Vec::new();
     let mut trial = answers.to_vec();
     for step in path {
         for to in (0..tree.question(step.question).choices.len()).filter(|&c| c != step.choice) {
             trial[step.question] = Some(to);
             let (new_path, frontier) = tree.walk(&trial);
-            let (outcome, _) = rank(&scores(tree, &new_path));
-            if outcome != current {
+            let rules = rules_on(tree, &new_path);
+            let open = open_outcomes(tree, &rules);
+            let leaders = standing(&scores(tree, &new_path), &open).leaders;
+            if leaders != current {
                 found.push(WhatIf {
                     question: step.question,
                     from: step.choice,
                     to,
-                    outcome,
+                    outcome: leaders[0],
+                    tied_with: leaders[1..].to_vec(),
+                    rules,
                     unanswered: frontier.map(|first| {
                         let (fewest, most) = Unasked::new(tree, answers).from(first);
                         Unanswered {
@@ -216,9 +240,13 @@ fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: usize)
     found
 }
 
+/// A random rule: conditions as (question, choice) pairs, and the outcomes it rules out.
+type RandomRule = (Vec<(usize, usize)>, Vec<usize>);
+
 /// A tree whose choices lead only to later questions (so it has no cycles), from (how many
-/// questions on, evidence) per choice: 0, or past the last question, ends the interview.
-fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
+/// questions on, evidence) per choice: 0, or past the last question, ends the interview; and
+/// rules whose conditions name questions and choices modulo what the tree has.
+fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
     let outcome = |id: &str| Outcome {
         id: id.into(),
         label: id.into(),
@@ -271,7 +299,32 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>]) -> Tree {
         sources: vec![],
         outcomes: ids.iter().map(|id| outcome(id)).collect(),
         questions,
-        rules: vec![],
+        rules: rules
+            .iter()
+            .enumerate()
+            .map(|(r, (when, out))| Rule {
+                id: format!("r{r}"),
+                when: when
+                    .iter()
+                    .map(|&(q, c)| {
+                        let q = q % shape.len();
+                        (
+                            format!("q{q}"),
+                            ChoiceIds(vec![format!("c{}", c % shape[q].len())]),
+                        )
+                    })
+                    .collect(),
+                rule_out: out
+                    .iter()
+                    .map(|&o| ids[o % ids.len()].to_string())
+                    .collect(),
+                reason: "because".into(),
+                labels: [("a".to_string(), format!("a in r{r}"))]
+                    .into_iter()
+                    .collect(),
+                sources: vec![],
+            })
+            .collect(),
         examples: vec![],
     };
     // Some generated questions are unreachable, which validation refuses but the
@@ -301,16 +354,101 @@ proptest! {
             1..9,
         ),
         picks in prop::collection::vec(prop::option::weighted(0.8, 0usize..4), 9),
+        rules in prop::collection::vec(
+            (prop::collection::vec((0usize..9, 0usize..4), 1..3), prop::collection::vec(0usize..3, 0..3)),
+            0..4,
+        ),
     ) {
-        let tree = random_tree(&shape);
+        let tree = random_tree(&shape, &rules);
         let answers: Vec<Option<usize>> = (0..shape.len())
             .map(|q| picks[q].map(|c| c % shape[q].len()))
             .collect();
         let (path, _) = tree.walk(&answers);
-        let (current, _) = rank(&scores(&tree, &path));
+        let open = open_outcomes(&tree, &rules_on(&tree, &path));
+        let current = standing(&scores(&tree, &path), &open).leaders;
         prop_assert_eq!(
-            what_ifs(&tree, &path, &answers, current),
-            walked(&tree, &path, &answers, current)
+            what_ifs(&tree, &path, &answers, &current),
+            walked(&tree, &path, &answers, &current)
         );
     }
+}
+
+/// The format page's example: a rule that rules out `cio` for a company selling technology,
+/// with its own wording for `combined`, and a "not sure" answer about selling technology.
+fn example() -> Arc<Tree> {
+    let text = include_str!("../../tests/fixtures/valid/example.toml");
+    match load_str("example.toml", text) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    }
+}
+
+#[test]
+fn a_ruled_out_outcome_is_never_recommended_and_is_explained() {
+    let tree = example();
+    // cio 3, cto 2, both 2: cio would win on points, but the rule rules it out, which leaves
+    // cto and both level.
+    let r = result(&tree, &["inside", "yes", "large"]);
+    assert_eq!(r.scores, [3, 2, 2, 0]);
+    assert_eq!(r.leaders, [1, 2]);
+    assert!(r.tie && !r.leads(0));
+    assert_eq!(
+        r.ruled_out,
+        [RuledOut {
+            outcome: 0,
+            rules: vec![0]
+        }]
+    );
+    assert_eq!(
+        r.ruled_out_reasons(&tree),
+        [(
+            0,
+            vec!["You sell technology, so your product needs a leader of its own."]
+        )]
+    );
+    assert_eq!(
+        r.headline(&tree),
+        "Too close to call: Hire a CTO, or Have both a CIO and a CTO"
+    );
+    // Needing products most would settle it for the CTO; a smaller size only swaps the tie.
+    assert_eq!(r.settled_by, [0]);
+}
+
+#[test]
+fn an_unsure_answer_says_what_a_firm_one_would_change() {
+    let tree = example();
+    let r = result(&tree, &["inside", "not_sure", "smaller"]);
+    assert_eq!(r.leaders, [0]);
+    let unsure = r.unsure.clone().expect("a not-sure answer was given");
+    assert_eq!(unsure.questions, [1]);
+    assert!(!unsure.holds);
+    // "Yes, we sell technology" rules the CIO out: a tie, worded for that situation.
+    let change = &unsure.changes[0];
+    assert_eq!(
+        (change.to, change.outcome, &change.tied_with),
+        (0, 1, &vec![3])
+    );
+    assert_eq!(
+        change.outcome_names(&tree, str::to_string),
+        "Hire a CTO, or Hire one leader for your product and your own systems"
+    );
+    // A product company's CTO holds either way.
+    let r = result(&tree, &["products", "not_sure", "smaller"]);
+    let unsure = r.unsure.expect("a not-sure answer was given");
+    assert!(unsure.holds && unsure.changes.is_empty() && unsure.complete);
+    // Firm answers have nothing to check.
+    assert_eq!(result(&tree, &["products", "no", "smaller"]).unsure, None);
+}
+
+#[test]
+fn a_rule_words_outcomes_while_it_holds() {
+    let tree = example();
+    let r = result(&tree, &["products", "yes", "smaller"]);
+    assert_eq!(r.rules, [0]);
+    assert_eq!(
+        r.label(&tree, 3),
+        "Hire one leader for your product and your own systems"
+    );
+    let r = result(&tree, &["products", "no", "smaller"]);
+    assert_eq!(r.label(&tree, 3), "Hire one leader for both roles");
 }

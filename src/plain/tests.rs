@@ -85,15 +85,17 @@ fn numbers(answers: &[(&str, &str)]) -> String {
         .collect()
 }
 
+/// The answers of `tests/answers/{cio,cto,both,combined}.toml`, in the order asked.
 const CIO: &[(&str, &str)] = &[
     ("looking_for", "run_core"),
     ("focus", "internal"),
     ("value_line", "bottom_line"),
     ("business", "b2b_behind"),
-    ("size", "small_private"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
     ("existing_leaders", "none_open"),
     ("security_owner", "new_leader"),
-    ("vendors", "infrastructure"),
 ];
 
 const CTO: &[(&str, &str)] = &[
@@ -102,38 +104,39 @@ const CTO: &[(&str, &str)] = &[
     ("value_line", "top_line"),
     ("business", "tech_product"),
     ("product_team", "inhouse_large"),
-    ("size", "small_private"),
-    ("existing_leaders", "it_head"),
-    ("reporting", "undecided"),
+    ("internal_estate", "light"),
+    ("size", "midsize"),
+    ("ownership", "private"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "product_security"),
-    ("vendors", "product"),
 ];
 
 const BOTH: &[(&str, &str)] = &[
-    ("looking_for", "run_core"),
+    ("looking_for", "enable_scale"),
     ("focus", "both_equal"),
     ("digital_vs_tech", "both_ends"),
     ("value_line", "both_lines"),
-    ("business", "b2b_digital"),
+    ("business", "tech_product"),
     ("product_team", "inhouse_large"),
-    ("size", "large_public"),
-    ("existing_leaders", "cto_in_place"),
-    ("reporting", "peers"),
+    ("internal_estate", "large"),
+    ("size", "over_5b"),
+    ("ownership", "public"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "product_security"),
-    ("vendors", "both_kinds"),
 ];
 
 const COMBINED: &[(&str, &str)] = &[
-    ("looking_for", "enable_scale"),
+    ("looking_for", "transform_internal"),
     ("focus", "both_equal"),
     ("digital_vs_tech", "both_ends"),
     ("value_line", "both_lines"),
     ("business", "consumer_digital"),
     ("product_team", "agencies"),
-    ("size", "small_private"),
-    ("existing_leaders", "none_one"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "new_leader"),
-    ("vendors", "both_kinds"),
 ];
 
 #[test]
@@ -164,7 +167,7 @@ fn a_question_shows_its_place_prompt_and_numbered_choices() {
         "{out}"
     );
     assert!(
-        out.contains("\nQuestion 1 (8 to 11 left)\nWhat do you most need"),
+        out.contains("\nQuestion 1 (8 to 13 left)\nWhat do you most need"),
         "{out}"
     );
     assert!(
@@ -226,7 +229,7 @@ fn question_mark_explains_with_sources_by_title() {
     );
     assert!(
         out.contains(
-            "Sources: What Does a Chief Information Officer Do? (Norman Consultants, undated)"
+            "Sources: What Does a Chief Information Officer Do? (Norman Consultants, executive search, no date on the page)"
         ),
         "{out}"
     );
@@ -449,7 +452,7 @@ fn names_are_asked_first_when_wanted_and_enter_skips_them() {
 
 #[test]
 fn at_the_result_b_goes_back_to_change_an_answer() {
-    // Finish as CIO, go back to the last question and change the vendors answer.
+    // Finish as CIO, go back to the last question and change who owns security.
     let typed = format!("{}b\n4\n\n", numbers(CIO));
     let (ending, out, saved) = session(&typed, 0);
     assert_eq!(ending, Ending::Finished, "{out}");
@@ -459,8 +462,8 @@ fn at_the_result_b_goes_back_to_change_an_answer() {
         .answers
         .last()
         .map(|a| (a.question.as_str(), a.choice.as_str()));
-    assert_eq!(last.map(|l| l.0), Some("vendors"));
-    assert_ne!(last, Some(("vendors", "infrastructure")));
+    assert_eq!(last.map(|l| l.0), Some("security_owner"));
+    assert_ne!(last, Some(("security_owner", "new_leader")));
 }
 
 #[test]

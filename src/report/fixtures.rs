@@ -42,55 +42,62 @@ pub fn finish(answers: &[(&str, &str)]) -> Finished {
     }
 }
 
+/// `tests/answers/cio.toml`: a family-owned manufacturer modernising its core systems.
 pub const CIO: &[(&str, &str)] = &[
     ("looking_for", "run_core"),
     ("focus", "internal"),
     ("value_line", "bottom_line"),
     ("business", "b2b_behind"),
-    ("size", "small_private"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
     ("existing_leaders", "none_open"),
     ("security_owner", "new_leader"),
-    ("vendors", "infrastructure"),
 ];
 
+/// `tests/answers/both.toml`: a listed software group with large estates inside and out.
 pub const BOTH: &[(&str, &str)] = &[
-    ("looking_for", "run_core"),
+    ("looking_for", "enable_scale"),
     ("focus", "both_equal"),
     ("digital_vs_tech", "both_ends"),
     ("value_line", "both_lines"),
-    ("business", "b2b_digital"),
+    ("business", "tech_product"),
     ("product_team", "inhouse_large"),
-    ("size", "large_public"),
-    ("existing_leaders", "cto_in_place"),
-    ("reporting", "peers"),
+    ("internal_estate", "large"),
+    ("size", "over_5b"),
+    ("ownership", "public"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "product_security"),
-    ("vendors", "both_kinds"),
 ];
 
+/// `tests/answers/combined.toml`: a consumer brand wanting one leader across stores, systems
+/// and digital.
 pub const COMBINED: &[(&str, &str)] = &[
-    ("looking_for", "enable_scale"),
+    ("looking_for", "transform_internal"),
     ("focus", "both_equal"),
     ("digital_vs_tech", "both_ends"),
     ("value_line", "both_lines"),
     ("business", "consumer_digital"),
     ("product_team", "agencies"),
-    ("size", "small_private"),
-    ("existing_leaders", "none_one"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "new_leader"),
-    ("vendors", "both_kinds"),
 ];
 
+/// A tie between a CTO and one leader for both roles: a consumer app start-up that needs to
+/// scale, its security reporting elsewhere.
 pub const CLOSE_CALL: &[(&str, &str)] = &[
-    ("looking_for", "market_products"),
+    ("looking_for", "enable_scale"),
     ("focus", "external"),
-    ("value_line", "both_lines"),
+    ("value_line", "top_line"),
     ("business", "consumer_digital"),
-    ("product_team", "inhouse_large"),
-    ("size", "near_5b"),
-    ("existing_leaders", "cio_in_place"),
-    ("reporting", "peers"),
+    ("product_team", "inhouse_small"),
+    ("internal_estate", "light"),
+    ("size", "startup"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "separate"),
-    ("vendors", "both_kinds"),
 ];
 
 /// CIO by a single point: a close call, and changing the business to a technology company
@@ -100,10 +107,11 @@ pub const NARROW_CIO: &[(&str, &str)] = &[
     ("focus", "internal"),
     ("value_line", "top_line"),
     ("business", "b2b_behind"),
-    ("size", "small_private"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
     ("existing_leaders", "none_open"),
-    ("security_owner", "new_leader"),
-    ("vendors", "not_sure"),
+    ("security_owner", "lead_reports_in"),
 ];
 
 pub fn no_notes() -> BTreeMap<String, String> {

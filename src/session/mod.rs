@@ -1,15 +1,17 @@
 //! Sessions: one client's interview saved after every change, so nothing typed is lost. The
 //! file format ([`Session`]), safe reading of untrusted files, atomic locked saving in a
-//! folder of sessions, and resuming on a question tree that may have changed since.
+//! folder of sessions listed through a summary index, and resuming on a question tree that may have changed since.
 //! No terminal I/O: front ends show what these return.
 
 mod autosave;
+mod index;
 mod lock;
 mod manage;
 mod model;
 mod read;
 mod reconcile;
 mod store;
+mod summary;
 mod timestamp;
 mod write;
 
@@ -20,7 +22,8 @@ pub use model::{
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
-pub use store::{DATA_DIR_VAR, Listing, PreparedSave, SessionFile, Store, Summary, Unreadable};
+pub use store::{DATA_DIR_VAR, PreparedSave, SessionFile, Store};
+pub use summary::{Listing, Summary, Unreadable};
 pub use timestamp::Timestamp;
 
 /// Why a session could not be read, found, locked or saved. Every message names the file and

@@ -497,7 +497,7 @@ mod tests {
         assert_eq!(session.progress.answered, 0);
         assert_eq!(
             (session.progress.fewest_left, session.progress.most_left),
-            (8, 11)
+            (8, 13)
         );
         interview.answer(0).unwrap();
         session.record(&interview, at("2026-01-01T10:00:00Z"));

@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::Lock;
+use super::summary::Listing;
 use super::write::{self, write_error};
-use super::{ProgressSnapshot, Session, SessionError, Timestamp, read_path};
+use super::{Session, SessionError, Timestamp, read_path};
 use crate::Interview;
 use crate::files::temp_prefix;
 
@@ -19,68 +20,6 @@ pub const DATA_DIR_VAR: &str = "TECHHIRE_DATA_DIR";
 #[derive(Debug, Clone)]
 pub struct Store {
     folder: PathBuf,
-}
-
-/// What a folder holds: the sessions it could read, newest first, and the files it could not.
-#[derive(Debug)]
-pub struct Listing {
-    pub sessions: Vec<Summary>,
-    pub unreadable: Vec<Unreadable>,
-}
-
-/// A file in the sessions folder that is not a readable session, and why.
-#[derive(Debug)]
-pub struct Unreadable {
-    pub path: PathBuf,
-    pub error: SessionError,
-}
-
-/// One session, as a listing shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub id: String,
-    pub path: PathBuf,
-    pub client: Option<String>,
-    pub consultant: Option<String>,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    /// The question tree's title.
-    pub tree_title: String,
-    pub progress: ProgressSnapshot,
-    /// The recommendation's headline, once finished.
-    pub outcome: Option<String>,
-    /// The recommended outcome's id, once finished.
-    pub outcome_id: Option<String>,
-}
-
-impl Summary {
-    fn of(path: PathBuf, session: Session) -> Summary {
-        Summary {
-            id: session.id,
-            path,
-            client: session.client,
-            consultant: session.consultant,
-            created: session.created,
-            updated: session.updated,
-            tree_title: session.tree.title,
-            progress: session.progress,
-            outcome: session.result.as_ref().map(|r| r.label.clone()),
-            outcome_id: session.result.map(|r| r.outcome),
-        }
-    }
-
-    /// Progress in words, e.g. "finished", "4 answered, 3 to 6 to go".
-    pub fn progress_text(&self) -> String {
-        let p = self.progress;
-        match (self.outcome.is_some(), p.fewest_left == p.most_left) {
-            (true, _) => "finished".into(),
-            (false, true) => format!("{} answered, {} to go", p.answered, p.most_left),
-            (false, false) => format!(
-                "{} answered, {} to {} to go",
-                p.answered, p.fewest_left, p.most_left
-            ),
-        }
-    }
 }
 
 impl Store {
@@ -159,40 +98,10 @@ impl Store {
     }
 
     /// Every session in the folder, most recently updated first, and the `.json` files that
-    /// are not readable sessions. A folder that does not exist yet holds no sessions.
+    /// are not readable sessions. A folder that does not exist yet holds no sessions. Only the
+    /// files changed since the last listing are read (see [`super::index`]).
     pub fn list(&self) -> Result<Listing, SessionError> {
-        let mut listing = Listing {
-            sessions: Vec::new(),
-            unreadable: Vec::new(),
-        };
-        let entries = match fs::read_dir(&self.folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-            Err(source) => {
-                return Err(SessionError::Read {
-                    file: self.folder.display().to_string(),
-                    source,
-                });
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            // Temporary files and locks are hidden or not `.json`.
-            if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
-            }
-            match read_path(&path) {
-                Ok(session) => listing.sessions.push(Summary::of(path, session)),
-                Err(error) => listing.unreadable.push(Unreadable { path, error }),
-            }
-        }
-        listing
-            .sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
-        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
+        super::index::list(&self.folder)
     }
 }
 

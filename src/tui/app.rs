@@ -208,7 +208,7 @@ impl App {
     /// further than the text goes and the highlighted row in view.
     fn settle(&mut self) {
         if too_small(self.shared.width, self.shared.height) {
-            self.screen.unsettle();
+            self.screen.forget_layout();
             return;
         }
         self.screen.settle(&self.shared);

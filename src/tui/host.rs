@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use techhire::Interview;
-use techhire::session::Saved;
+use techhire::session::{Saved, Timestamp};
 
 use crate::cli::ReportFormat;
 
@@ -51,6 +51,9 @@ pub struct Choose {
     pub consultant: String,
     /// The saved sessions, most recent first, then the files that could not be read.
     pub saved: Vec<Listed>,
+    /// How a session's last save is shown ("2026-11-23 09:47 UTC"): only for the rows on
+    /// screen, so 10,000 sessions cost no more than a screenful.
+    pub time: fn(Timestamp) -> String,
 }
 
 /// A saved session on the start screen.
@@ -59,7 +62,8 @@ pub struct Listed {
     pub path: PathBuf,
     /// The client's name, or what else to call the session.
     pub client: String,
-    pub updated: String,
+    /// When it was last saved; none for a file that is not a readable session.
+    pub updated: Option<Timestamp>,
     pub progress: String,
     pub outcome: Option<String>,
     /// What is wrong with the file, when it is not a readable session, said to follow its

@@ -4,8 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// A theme the user can ask for with `--theme`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A theme by name (the command line's `--theme` is turned into one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
     Dark,
     Light,

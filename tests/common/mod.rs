@@ -7,29 +7,31 @@ use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
+/// The answers of `tests/answers/cio.toml` and `both.toml`, in the order asked.
 pub const CIO: &[(&str, &str)] = &[
     ("looking_for", "run_core"),
     ("focus", "internal"),
     ("value_line", "bottom_line"),
     ("business", "b2b_behind"),
-    ("size", "small_private"),
+    ("internal_estate", "moderate"),
+    ("size", "midsize"),
+    ("ownership", "private"),
     ("existing_leaders", "none_open"),
     ("security_owner", "new_leader"),
-    ("vendors", "infrastructure"),
 ];
 
 pub const BOTH: &[(&str, &str)] = &[
-    ("looking_for", "run_core"),
+    ("looking_for", "enable_scale"),
     ("focus", "both_equal"),
     ("digital_vs_tech", "both_ends"),
     ("value_line", "both_lines"),
-    ("business", "b2b_digital"),
+    ("business", "tech_product"),
     ("product_team", "inhouse_large"),
-    ("size", "large_public"),
-    ("existing_leaders", "cto_in_place"),
-    ("reporting", "peers"),
+    ("internal_estate", "large"),
+    ("size", "over_5b"),
+    ("ownership", "public"),
+    ("existing_leaders", "none_open"),
     ("security_owner", "product_security"),
-    ("vendors", "both_kinds"),
 ];
 
 /// The binary with its sessions folder in `data`, no config file (`data`/config is the

@@ -98,13 +98,18 @@ mod tests {
         let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
         let rec = Recommendation {
             outcome: 1,
+            leaders: vec![1],
             runner_up: Some(2),
             scores: vec![-2, 8, 6, 0],
             margin: 2,
             close_call: false,
             tie: false,
+            rules: Vec::new(),
+            ruled_out: Vec::new(),
             reasons: Vec::new(),
             what_ifs: Vec::new(),
+            settled_by: Vec::new(),
+            unsure: None,
         };
         let svg = scores(&tree, &rec);
         let bars = bars(&svg);

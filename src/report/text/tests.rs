@@ -39,7 +39,7 @@ fn the_cio_result_explains_itself() {
         out.contains("No single changed answer would change this recommendation"),
         "{out}"
     );
-    assert!(out.contains("heart of the CIO job"), "{out}");
+    assert!(out.contains("of the CIO's job"), "{out}");
     assert!(out.contains("What would change it"), "{out}");
     assert!(out.contains("What the role owns"), "{out}");
     assert!(out.contains("Next steps"), "{out}");

@@ -460,7 +460,7 @@ mod tests {
     fn reading_by_section_matches_reading_whole() {
         let parts = both_ways(EMBEDDED);
         assert!(parts.diagnostics.is_empty());
-        assert_eq!(parts.questions.len(), 11);
+        assert_eq!(parts.questions.len(), 13);
     }
 
     #[test]

@@ -577,7 +577,11 @@ mod tests {
     #[test]
     fn the_shipped_tree_is_read_quickly_and_the_same_as_by_toml() {
         let sections = split(EMBEDDED).expect("the shipped tree splits into sections");
-        for section in sections {
+        // Rules and examples are few and always read by the toml parser.
+        let plain = sections
+            .into_iter()
+            .filter(|s| !matches!(s.kind, Kind::Rule | Kind::Example));
+        for section in plain {
             let text = &EMBEDDED[section.range];
             let quick = read(section.kind, text);
             assert!(quick.is_some(), "the quick reader declined:\n{text}");

@@ -5,9 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use techhire::text::terminal_safe_multiline;
 
+use std::cell::Cell;
+
+use techhire::text::terminal_safe;
+
 use super::contains;
+use crate::tui::host::Listed;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::wrap;
+use crate::tui::wrap::{self, wrap};
 
 /// The most rows an error from opening a session takes.
 pub const ERROR_ROWS: usize = 4;
@@ -106,5 +111,46 @@ impl Plan {
         }
         let index = offset + usize::from(row - self.list.y);
         (index < saved).then_some(Focus::Saved(index))
+    }
+}
+
+/// The widest cell of each column of the saved sessions (their titles included), measured once
+/// per listing, so a key costs the same with 10,000 sessions as with 20. Times are formatted
+/// only for the rows shown, so their column is measured on those and widens if a wider one
+/// comes into view (every time has the same shape; only a zone's abbreviation could differ).
+#[derive(Debug)]
+pub struct Widths {
+    pub client: usize,
+    pub progress: usize,
+    /// The progress column when it also holds a finished session's outcome.
+    pub merged: usize,
+    pub updated: Cell<usize>,
+}
+
+impl Widths {
+    pub fn measure(saved: &[Listed]) -> Widths {
+        let mut widths = Widths {
+            client: wrap::width("CLIENT"),
+            progress: wrap::width("PROGRESS"),
+            merged: wrap::width("PROGRESS"),
+            updated: Cell::new(wrap::width("UPDATED")),
+        };
+        for listed in saved.iter().filter(|l| l.problem.is_none()) {
+            let client = wrap::width(&terminal_safe(&listed.client));
+            let progress = wrap::width(&listed.progress);
+            let merged = listed
+                .outcome
+                .as_deref()
+                .map_or(progress, |o| 2 + wrap::width(&terminal_safe(o)));
+            widths.client = widths.client.max(client);
+            widths.progress = widths.progress.max(progress);
+            widths.merged = widths.merged.max(merged);
+        }
+        widths
+    }
+
+    /// Widens the time's column to fit `time`.
+    pub fn fit_time(&self, time: &str) {
+        self.updated.set(self.updated.get().max(wrap::width(time)));
     }
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod help;
 pub mod note;
 pub mod notice;
+mod scrolling;
 
 use export::ExportMenu;
 use help::HelpOverlay;
@@ -90,8 +91,8 @@ impl Overlay {
     /// The wheel scrolls the boxes that scroll.
     pub fn wheel(&mut self, down: bool) {
         match self {
-            Overlay::Help(help) => help.wheel(down),
-            Overlay::Notice(notice) => notice.wheel(down),
+            Overlay::Help(help) => help.text.wheel(down),
+            Overlay::Notice(notice) => notice.text.wheel(down),
             _ => {}
         }
     }

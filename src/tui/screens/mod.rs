@@ -114,7 +114,7 @@ impl Screen {
     }
 
     /// Forgets the layout worked out for a size the screens are not drawn at (too small).
-    pub fn unsettle(&mut self) {
+    pub fn forget_layout(&mut self) {
         match self {
             Screen::Question(question) => question.plan = None,
             Screen::Result(result) => result.plan = None,

@@ -3,10 +3,12 @@
 //! "Start" begins; Enter on a saved session asks the host to resume it, and a session that
 //! cannot be opened says why here.
 
+use techhire::session::Timestamp;
+
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 use crate::tui::host::{Choose, Effect, Listed};
-use crate::tui::layout::start::{Focus, Plan};
+use crate::tui::layout::start::{Focus, Plan, Widths};
 use crate::tui::layout::{self, keep_in_view};
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
@@ -20,6 +22,9 @@ pub struct StartScreen {
     pub consultant: Editor,
     pub focus: Focus,
     pub saved: Vec<Listed>,
+    pub widths: Widths,
+    /// How a time is shown.
+    pub time: fn(Timestamp) -> String,
     /// The first saved session in view.
     pub offset: usize,
     /// Why the last session picked could not be opened.
@@ -38,7 +43,9 @@ impl StartScreen {
             client,
             consultant,
             focus: Focus::Client,
+            widths: Widths::measure(&choose.saved),
             saved: choose.saved,
+            time: choose.time,
             offset: 0,
             error: None,
             given,

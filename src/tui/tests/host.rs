@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use techhire::Interview;
-use techhire::session::Saved;
+use techhire::session::{Saved, Timestamp};
 
 use super::{answers, tree};
 use crate::cli::ReportFormat;
@@ -124,7 +124,7 @@ pub fn saved_sessions() -> Vec<Listed> {
             client.to_lowercase().replace(' ', "-")
         )),
         client: client.into(),
-        updated: updated.into(),
+        updated: Timestamp::parse(updated),
         progress: progress.into(),
         outcome: outcome.map(String::from),
         problem: None,
@@ -132,26 +132,26 @@ pub fn saved_sessions() -> Vec<Listed> {
     vec![
         listed(
             "Acme Ltd",
-            "2026-11-23 09:47 UTC",
+            "2026-11-23T09:47:00Z",
             "4 answered, 3 to 6 to go",
             None,
         ),
         listed(
             "Beta GmbH",
-            "2026-11-22 16:05 UTC",
+            "2026-11-22T16:05:00Z",
             "finished",
             Some("Hire a CTO"),
         ),
         listed(
             "(no name) k3f9x2",
-            "2026-11-20 11:30 UTC",
+            "2026-11-20T11:30:00Z",
             "1 answered, 7 to 10 to go",
             None,
         ),
         Listed {
             path: PathBuf::from("/data/sessions/broken.json"),
             client: "broken.json".into(),
-            updated: String::new(),
+            updated: None,
             progress: String::new(),
             outcome: None,
             problem: Some(
@@ -165,6 +165,11 @@ pub fn saved_sessions() -> Vec<Listed> {
 
 /// A new interview at the start screen, with the saved sessions above.
 pub fn at_start(width: u16, height: u16) -> App {
+    at_start_with(saved_sessions(), width, height)
+}
+
+/// A new interview at the start screen, with these saved sessions.
+pub fn at_start_with(saved: Vec<Listed>, width: u16, height: u16) -> App {
     App::begin(
         Start {
             interview: Interview::new(tree()),
@@ -174,7 +179,8 @@ pub fn at_start(width: u16, height: u16) -> App {
             choose: Some(Choose {
                 client: String::new(),
                 consultant: String::new(),
-                saved: saved_sessions(),
+                saved,
+                time: crate::commands::opening::minute,
             }),
         },
         Theme::named(ThemeName::Dark),

@@ -139,7 +139,7 @@ fn the_notice_on_resume_answers_every_key() {
     // In a window too short for it, j scrolls while there is more to read, then says so.
     let mut app = App::begin(acme(4), Theme::named(ThemeName::Dark), 60, 16);
     let scrolled = |app: &App| match &app.overlay {
-        Some(Overlay::Notice(notice)) => notice.scroll,
+        Some(Overlay::Notice(notice)) => notice.text.scroll,
         _ => panic!("the notice is open"),
     };
     key(&mut app, &mut host, KeyCode::Char('j'));

@@ -75,6 +75,7 @@ fn starting_without_names_saves_nothing_and_names_given_before_are_kept() {
             client: "Acme Ltd".into(),
             consultant: String::new(),
             saved: std::mem::take(&mut form.saved),
+            time: form.time,
         };
         choose.consultant = "Jo".into();
         *form = StartScreen::new(choose);

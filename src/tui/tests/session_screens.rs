@@ -6,9 +6,11 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use insta::assert_snapshot;
-use techhire::session::Saved;
+use techhire::session::{Saved, Timestamp};
 
-use super::host::{FakeHost, acme, at_start, key, key_with, type_text};
+use super::host::{
+    FakeHost, acme, at_start, at_start_with, key, key_with, saved_sessions, type_text,
+};
 use super::{answer_from, answers, result_scroll, screen};
 use crate::tui::app::App;
 use crate::tui::screens::ScreenKind;
@@ -53,6 +55,30 @@ fn start_with_a_session_that_could_not_be_opened_80x24() {
         key(&mut app, &mut host, KeyCode::Tab);
     }
     key(&mut app, &mut host, KeyCode::Enter);
+    assert_snapshot!(screen(&app));
+}
+
+/// A year of clients: 500 sessions an hour apart, then a file that could not be read, with
+/// the list moved to its end (the highlight on the damaged file) and back up three rows.
+#[test]
+fn start_at_the_end_of_500_sessions_80x24() {
+    let mut saved: Vec<_> = (0..500)
+        .map(|i| {
+            let mut listed = saved_sessions()[i % 3].clone();
+            listed.client = format!("{} {i}", listed.client);
+            listed.updated = Timestamp::from_unix(1_795_000_000 - 3_600 * i as i64);
+            listed
+        })
+        .collect();
+    saved.push(saved_sessions()[3].clone());
+    let mut app = at_start_with(saved, 80, 24);
+    let mut host = FakeHost::default();
+    key(&mut app, &mut host, KeyCode::Tab);
+    key(&mut app, &mut host, KeyCode::Tab);
+    key(&mut app, &mut host, KeyCode::End);
+    for _ in 0..3 {
+        key(&mut app, &mut host, KeyCode::Up);
+    }
     assert_snapshot!(screen(&app));
 }
 

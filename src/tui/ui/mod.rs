@@ -70,10 +70,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     footer(app, foot, buf);
     match &app.overlay {
-        Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.scroll, theme, buf),
+        Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
         Some(Overlay::Quit) => quit::render(theme, area, buf),
         Some(Overlay::Notice(notice)) => {
-            notice::render(&notice.plan(shared), notice.scroll, theme, buf);
+            notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
         Some(Overlay::Note(note)) => {
             cursor = note::render(note, &note.plan(shared), theme, area, buf);

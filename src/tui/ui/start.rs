@@ -11,7 +11,7 @@ use techhire::text::terminal_safe;
 use super::{draw_lines, scrollbar};
 use crate::tui::editor::Editor;
 use crate::tui::host::Listed;
-use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, error_lines, plan};
+use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, Widths, error_lines, plan};
 use crate::tui::screens::start::StartScreen;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, truncate};
@@ -130,23 +130,33 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
         draw_lines(buf, plan.saved_title, &title, 0);
         return;
     }
-    let columns = Columns::fit(&form.saved, width);
+    // Only the rows in view are formatted.
+    let shown: Vec<(usize, &Listed, String)> = form
+        .saved
+        .iter()
+        .enumerate()
+        .skip(form.offset)
+        .take(usize::from(plan.list.height))
+        .map(|(i, listed)| (i, listed, listed.updated.map(form.time).unwrap_or_default()))
+        .collect();
+    for (_, _, time) in &shown {
+        form.widths.fit_time(time);
+    }
+    let columns = Columns::fit(&form.widths, width);
     title.push(Line::from(Span::styled(
         format!("  {}", columns.titles()),
         theme.muted,
     )));
     draw_lines(buf, plan.saved_title, &title, 0);
-    let lines: Vec<Line> = form
-        .saved
+    let lines: Vec<Line> = shown
         .iter()
-        .enumerate()
-        .map(|(i, listed)| {
-            let highlighted = form.focus == Focus::Saved(i);
+        .map(|(i, listed, time)| {
+            let highlighted = form.focus == Focus::Saved(*i);
             let marker = Span::styled(if highlighted { "❯ " } else { "  " }, theme.key);
             let mut line = match &listed.problem {
                 None => Line::from(vec![
                     marker,
-                    Span::styled(columns.session(listed), theme.text),
+                    Span::styled(columns.session(listed, time), theme.text),
                 ]),
                 Some(problem) => Line::from(vec![
                     marker,
@@ -169,8 +179,8 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
             line
         })
         .collect();
-    draw_lines(buf, plan.list, &lines, form.offset);
-    scrollbar(buf, plan.bar, lines.len(), form.offset, theme);
+    draw_lines(buf, plan.list, &lines, 0);
+    scrollbar(buf, plan.bar, form.saved.len(), form.offset, theme);
 }
 
 /// The widths of the list's columns, fitted to the screen: the time and the progress whole,
@@ -188,32 +198,22 @@ struct Columns {
 const MIN_OUTCOME: usize = 10;
 
 impl Columns {
-    fn fit(saved: &[Listed], width: usize) -> Columns {
-        let widest = |f: &dyn Fn(&Listed) -> usize, title: &str| {
-            saved
-                .iter()
-                .filter(|l| l.problem.is_none())
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(wrap::width(title))
-        };
-        let updated = widest(&|l| wrap::width(&l.updated), "UPDATED");
-        let progress = widest(&|l| wrap::width(&l.progress), "PROGRESS");
-        let client_wanted = widest(&|l| wrap::width(&terminal_safe(&l.client)), "CLIENT");
-        let rest = width.saturating_sub(2 + updated + progress + 6);
-        let client = client_wanted.min((rest / 2).max(rest.saturating_sub(24)).max(8));
+    fn fit(widths: &Widths, width: usize) -> Columns {
+        let updated = widths.updated.get();
+        let rest = width.saturating_sub(2 + updated + widths.progress + 6);
+        let client = widths
+            .client
+            .min((rest / 2).max(rest.saturating_sub(24)).max(8));
         if rest.saturating_sub(client) >= MIN_OUTCOME {
             return Columns {
                 client,
                 updated,
-                progress,
+                progress: widths.progress,
                 outcome: rest - client,
             };
         }
-        let merged = widest(&|l| wrap::width(&merged_progress(l)), "PROGRESS");
         let rest = width.saturating_sub(2 + updated + 4);
-        let client = client_wanted.min(rest.saturating_sub(merged).max(8));
+        let client = widths.client.min(rest.saturating_sub(widths.merged).max(8));
         Columns {
             client,
             updated,
@@ -223,13 +223,13 @@ impl Columns {
     }
 
     /// The cells of one session's row, in the columns as fitted.
-    fn session(&self, listed: &Listed) -> String {
+    fn session(&self, listed: &Listed, updated: &str) -> String {
         let outcome = terminal_safe(listed.outcome.as_deref().unwrap_or("–")).into_owned();
         let client = terminal_safe(&listed.client);
         if self.outcome == 0 {
-            return self.row(&client, &listed.updated, &merged_progress(listed), "");
+            return self.row(&client, updated, &merged_progress(listed), "");
         }
-        self.row(&client, &listed.updated, &listed.progress, &outcome)
+        self.row(&client, updated, &listed.progress, &outcome)
     }
 
     fn titles(&self) -> String {

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Fills a sessions folder with N saved sessions shaped like real ones (half finished on the
+built-in tree, half part-way, a few clients' names long or wide), for timing the start screen
+and `techhire sessions` at scale:
+
+    python3 benches/pty/make-sessions.py /tmp/techhire-10000/sessions 10000
+"""
+import json
+import os
+import sys
+from datetime import datetime, timedelta, timezone
+
+QUESTIONS = ["looking_for", "focus", "value_line", "business", "product_team", "size",
+             "existing_leaders", "security_owner", "vendors"]
+OUTCOMES = [("cio", "Hire a CIO"), ("cto", "Hire a CTO"), ("both", "Hire both"),
+            ("combined", "Hire one leader for both roles")]
+NAMES = ["Acme Ltd", "Beta Corp", "Großunternehmen Nord GmbH", "株式会社テスト", "Northwind",
+         "Contoso Pharmaceuticals International Holdings", "Initech", "Globex"]
+
+
+def stamp(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def session(i, when):
+    finished = i % 2 == 0
+    answered = len(QUESTIONS) if finished else i % len(QUESTIONS)
+    answers = [{"question": q, "choice": "c%d" % (i % 3), "at": stamp(when)}
+               for q in QUESTIONS[:answered]]
+    s = {
+        "format": "techhire-session",
+        "version": 1,
+        "id": "s%06d" % i,
+        "client": "%s %d" % (NAMES[i % len(NAMES)], i),
+        "consultant": "Jo",
+        "created": stamp(when - timedelta(minutes=30)),
+        "updated": stamp(when),
+        "tree": {"title": "Which technology leader should you hire?", "version": "1.0.0",
+                 "sha256": "0" * 64, "file": "questions.toml (built in)"},
+        "answers": answers,
+        "progress": {"answered": answered, "fewest_left": 0 if finished else 2,
+                     "most_left": 0 if finished else 5},
+    }
+    if finished:
+        oid, label = OUTCOMES[i % 4]
+        s["result"] = {"outcome": oid, "label": label,
+                       "scores": [{"outcome": o, "points": 4 if o == oid else 1}
+                                  for o, _ in OUTCOMES],
+                       "margin": 3, "close_call": False, "finished": stamp(when)}
+    return s
+
+
+def main():
+    folder, count = sys.argv[1], int(sys.argv[2])
+    os.makedirs(folder, exist_ok=True)
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    for i in range(count):
+        path = os.path.join(folder, "s%06d.json" % i)
+        with open(path, "w") as f:
+            json.dump(session(i, start + timedelta(hours=i)), f, indent=2)
+            f.write("\n")
+
+
+main()

@@ -1,0 +1,550 @@
+//! The summary index: `.index.json` in the sessions folder keeps, for each session file, what a
+//! listing shows of it (its [`Summary`]) and the file's stamp (size, change times, inode) as
+//! it was when the file was read. A listing looks at every `.json` file's stamp (one `stat`,
+//! no reading) and reads again only the files whose stamp differs, so 10,000 sessions list in
+//! milliseconds instead of a third of a second.
+//!
+//! The files stay the truth. The index is a cache: rebuilt from the files when it is missing,
+//! damaged, from another version, or stale, rewritten only when it changed, and never needed:
+//! a folder where it cannot be written lists as before, only slower. Nothing has to keep it up
+//! to date: saving, deleting, renaming or copying a session file changes what the next listing
+//! sees. Files that are not readable sessions are not kept in it; they are read again each
+//! time, so what is wrong with them is always said as it is now.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::summary::{Listing, Summary, Unreadable};
+use super::{ProgressSnapshot, Timestamp};
+use super::{SessionError, read_path};
+use crate::files::{Existing, WriteOptions, open_regular, write_atomic};
+
+/// The index's name in the sessions folder: hidden, so listings skip it, and not a session's
+/// name (those are `<id>.json`, and an id cannot start with a dot).
+pub const INDEX_NAME: &str = ".index.json";
+
+/// What the index's `format` says, and the version this build writes and reads; any other is
+/// rebuilt.
+const FORMAT: &str = "techhire-session-index";
+const VERSION: u32 = 1;
+
+/// An index bigger than this is not read (it is rebuilt): 100,000 sessions take about 30 MiB.
+const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An index bigger than this (about 800 sessions) is read on a thread of its own.
+const PARALLEL_FROM: u64 = 256 * 1024;
+
+/// A file changed this close to the index's own last write may have changed again within the
+/// same tick of the file system's clock (a few milliseconds on Linux, two seconds on FAT)
+/// without its stamp showing it; such files are read again until they are older.
+const RACY_NANOS: i64 = 2_000_000_000;
+
+/// The index as read.
+#[derive(Deserialize)]
+struct Document {
+    format: String,
+    version: u32,
+    files: Vec<Entry>,
+}
+
+/// The index being saved, borrowing its entries.
+#[derive(Serialize)]
+struct Saving<'a> {
+    format: &'a str,
+    version: u32,
+    files: &'a [Entry],
+}
+
+/// One session file: its name in the folder, its stamp when read, and its [`Summary`] but
+/// the path (the folder's and the name). Times are seconds since the epoch, which read back
+/// faster than text; the index is kept newest first, the order listings show.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    name: String,
+    stamp: Stamp,
+    id: String,
+    client: Option<String>,
+    consultant: Option<String>,
+    created: i64,
+    updated: i64,
+    tree: String,
+    progress: ProgressSnapshot,
+    /// The recommended outcome's id and headline, once finished.
+    outcome: Option<(String, String)>,
+}
+
+impl Entry {
+    fn of(name: String, stamp: Stamp, summary: Summary) -> Entry {
+        Entry {
+            name,
+            stamp,
+            id: summary.id,
+            client: summary.client,
+            consultant: summary.consultant,
+            created: summary.created.unix(),
+            updated: summary.updated.unix(),
+            tree: summary.tree_title,
+            progress: summary.progress,
+            outcome: summary.outcome_id.zip(summary.outcome),
+        }
+    }
+
+    /// The summary, or nothing when a time is out of range (an index written by hand).
+    fn summary(self, folder: &Path) -> Option<Summary> {
+        let (outcome_id, outcome) = self.outcome.unzip();
+        Some(Summary {
+            path: folder.join(&self.name),
+            id: self.id,
+            client: self.client,
+            consultant: self.consultant,
+            created: Timestamp::from_unix(self.created)?,
+            updated: Timestamp::from_unix(self.updated)?,
+            tree_title: self.tree,
+            progress: self.progress,
+            outcome,
+            outcome_id,
+        })
+    }
+
+    /// Newest first, then by id: the listing's order.
+    fn order(&self, other: &Entry) -> std::cmp::Ordering {
+        other
+            .updated
+            .cmp(&self.updated)
+            .then_with(|| self.id.cmp(&other.id))
+    }
+}
+
+/// What tells a file changed without reading it: its size, modification and change times (in
+/// nanoseconds since the epoch) and inode. The inode changes with every save (saving replaces
+/// the file by rename), the change time with any write, rename or `touch`, even one that puts
+/// the modification time back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp(u64, i64, i64, u64);
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let nanos = |s: i64, ns: i64| s.saturating_mul(1_000_000_000).saturating_add(ns);
+            Stamp(
+                metadata.len(),
+                nanos(metadata.mtime(), metadata.mtime_nsec()),
+                nanos(metadata.ctime(), metadata.ctime_nsec()),
+                metadata.ino(),
+            )
+        }
+        #[cfg(not(unix))]
+        {
+            let modified = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+            Stamp(metadata.len(), modified, modified, 0)
+        }
+    }
+
+    /// The later of the two times.
+    fn latest(self) -> i64 {
+        self.1.max(self.2)
+    }
+}
+
+/// Lists a folder of sessions through its index (see the module's documentation), and saves
+/// the index again when it changed. A folder that does not exist yet holds no sessions.
+pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    list_as_of(folder, now)
+}
+
+/// [`list`] at a given moment (nanoseconds since the epoch): files changed within
+/// [`RACY_NANOS`] of it are listed but not kept in the index yet, since they may change again
+/// unseen (a session just created, a save a moment ago); changes to them alone do not rewrite
+/// the index.
+fn list_as_of(folder: &Path, now: i64) -> Result<Listing, SessionError> {
+    let mut listing = Listing {
+        sessions: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
+        Err(source) => {
+            return Err(SessionError::Read {
+                file: folder.display().to_string(),
+                source,
+            });
+        }
+    };
+    let index_path = folder.join(INDEX_NAME);
+    let index = fs::metadata(&index_path).ok();
+    // A big index is read on a second thread while this one stats the files: the two take
+    // about as long each, at 10,000 sessions.
+    let (mut files, (known, written)) = std::thread::scope(|scope| {
+        let loading = index
+            .as_ref()
+            .filter(|m| m.len() > PARALLEL_FROM)
+            .map(|m| scope.spawn(|| load(&index_path, m)));
+        let files = stamps(entries, &mut listing);
+        let loaded = match (loading, &index) {
+            (Some(thread), _) => thread.join().unwrap_or_default(),
+            (None, Some(metadata)) => load(&index_path, metadata),
+            (None, None) => Default::default(),
+        };
+        (files, loaded)
+    });
+    let mut kept = Vec::with_capacity(files.len());
+    let mut changed = false;
+    for entry in known {
+        let same = files.get(&entry.name).copied().flatten() == Some(entry.stamp);
+        if same && entry.stamp.latest().saturating_add(RACY_NANOS) < written {
+            files.remove(&entry.name);
+            kept.push(entry);
+        } else {
+            // Gone, changed, or too new to trust: read again below if still there, and
+            // dropped from the index.
+            changed = true;
+        }
+    }
+    let mut unknown: Vec<(String, Option<Stamp>)> = files.into_iter().collect();
+    unknown.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, stamp) in unknown {
+        let path = folder.join(&name);
+        let settled = stamp.filter(|s| s.latest().saturating_add(RACY_NANOS) < now);
+        match (read_path(&path), settled) {
+            (Ok(session), Some(stamp)) => {
+                changed = true;
+                kept.push(Entry::of(name, stamp, Summary::of(path, session)));
+            }
+            (Ok(session), None) => listing.sessions.push(Summary::of(path, session)),
+            (Err(error), _) => listing.unreadable.push(Unreadable { path, error }),
+        }
+    }
+    // Already in order when nothing changed: one pass.
+    kept.sort_by(Entry::order);
+    if changed {
+        save(&index_path, &kept);
+    }
+    let sessions = std::mem::take(&mut listing.sessions);
+    listing.sessions = kept
+        .into_iter()
+        .filter_map(|entry| entry.summary(folder))
+        .collect();
+    if !sessions.is_empty() {
+        listing.sessions.extend(sessions);
+        listing
+            .sessions
+            .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    }
+    listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(listing)
+}
+
+/// Every session file's stamp by name, taken before any reading, so a save between the two is
+/// seen as a change next time. Files with names no session has are read into the listing.
+fn stamps(entries: fs::ReadDir, listing: &mut Listing) -> HashMap<String, Option<Stamp>> {
+    let mut files = HashMap::new();
+    for entry in entries.flatten() {
+        let name = match entry.file_name().into_string() {
+            Ok(name) => name,
+            Err(_) => {
+                // Not a name any session is saved under (not Unicode); read it to say what
+                // it is.
+                let path = entry.path();
+                match read_path(&path) {
+                    Ok(session) => listing.sessions.push(Summary::of(path, session)),
+                    Err(error) => listing.unreadable.push(Unreadable { path, error }),
+                }
+                continue;
+            }
+        };
+        // Temporary files, locks and this index are hidden; other files are not `.json`.
+        if name.starts_with('.') || !name.ends_with(".json") {
+            continue;
+        }
+        let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+        files.insert(name, stamp);
+    }
+    files
+}
+
+/// The index's entries, newest first, and when the index was last written (nanoseconds
+/// since the epoch, by the file system's clock); nothing when it is not a regular file (a
+/// pipe that would block, a device, a folder), unreadable, damaged or of another version, so
+/// that every file is read.
+fn load(path: &Path, metadata: &fs::Metadata) -> (Vec<Entry>, i64) {
+    if metadata.len() > MAX_INDEX_BYTES {
+        return Default::default();
+    }
+    let Ok(file) = open_regular(path) else {
+        return Default::default();
+    };
+    // The times of the file read, not of whatever had its name a moment before.
+    let written = file.metadata().map_or(0, |m| Stamp::of(&m).latest());
+    let mut text = String::with_capacity(metadata.len() as usize);
+    if file
+        .take(MAX_INDEX_BYTES)
+        .read_to_string(&mut text)
+        .is_err()
+    {
+        return Default::default();
+    }
+    match serde_json::from_str::<Document>(&text) {
+        Ok(document) if document.format == FORMAT && document.version == VERSION => {
+            (document.files, written)
+        }
+        _ => Default::default(),
+    }
+}
+
+/// Saves the index with the atomic writer (never through a link, never over anything but a
+/// regular file), private to its owner as the sessions are.
+fn save(path: &Path, files: &[Entry]) {
+    let document = Saving {
+        format: FORMAT,
+        version: VERSION,
+        files,
+    };
+    let options = WriteOptions {
+        existing: Existing::Replace,
+        // A cache: a power cut that loses it only costs one slower listing.
+        durable: false,
+        into_device: false,
+        mode: 0o600,
+    };
+    // Not worth an error: a folder where it cannot be written lists as before, reading
+    // every file.
+    let _ = write_atomic(path, options, |file| {
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, &document)?;
+        out.flush()
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+    use crate::Interview;
+    use crate::session::{Session, Store, TreeStamp};
+    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    /// A folder with three sessions saved as techhire saves them: one finished.
+    fn folder() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("sessions"));
+        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        for (client, answers) in [("Acme", 0), ("Beta", 2), ("Gamma", usize::MAX)] {
+            let mut interview = Interview::new(tree.clone());
+            for _ in 0..answers {
+                if interview.is_finished() {
+                    break;
+                }
+                interview.answer(0).unwrap();
+            }
+            let mut session = Session::new(stamp.clone(), Some(client.into()), None, &interview);
+            session.id = client.to_lowercase();
+            store.create(session).unwrap().record(&interview).unwrap();
+        }
+        (dir, store)
+    }
+
+    /// A listing as an hour from now: the sessions just saved count as settled.
+    fn list(store: &Store) -> Listing {
+        let later = SystemTime::now() + Duration::from_secs(3600);
+        let nanos = later
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        list_as_of(store.folder(), nanos as i64).unwrap()
+    }
+
+    fn clients(store: &Store) -> Vec<String> {
+        let mut clients: Vec<String> = (list(store).sessions)
+            .into_iter()
+            .map(|s| s.client.unwrap_or_default())
+            .collect();
+        clients.sort();
+        clients
+    }
+
+    fn index_path(store: &Store) -> PathBuf {
+        store.folder().join(INDEX_NAME)
+    }
+
+    /// Rewrites the index with every client renamed, and dates its last write an hour ahead
+    /// so no entry counts as too new to trust: a listing that shows the new names read them
+    /// from the index, not from the files.
+    fn tamper(store: &Store) {
+        let path = index_path(store);
+        let text = fs::read_to_string(&path).unwrap();
+        let text = ["Acme", "Beta", "Gamma"].iter().fold(text, |text, name| {
+            text.replace(
+                &format!("\"{name}\""),
+                &format!("\"{name} (from the index)\""),
+            )
+        });
+        fs::write(&path, text).unwrap();
+        let later = SystemTime::now() + Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+    }
+
+    #[test]
+    fn the_first_listing_writes_the_index_and_later_ones_read_it() {
+        let (_dir, store) = folder();
+        assert!(!index_path(&store).exists());
+        let first = list(&store);
+        assert!(index_path(&store).is_file());
+        assert_eq!(list(&store).sessions, first.sessions);
+        tamper(&store);
+        assert_eq!(
+            clients(&store),
+            [
+                "Acme (from the index)",
+                "Beta (from the index)",
+                "Gamma (from the index)"
+            ]
+        );
+    }
+
+    #[test]
+    fn sessions_saved_a_moment_ago_are_listed_but_not_kept_yet() {
+        let (_dir, store) = folder();
+        // As techhire's start screen does just after creating the new interview's session.
+        assert_eq!(store.list().unwrap().sessions.len(), 3);
+        assert!(!index_path(&store).exists());
+        list(&store);
+        assert!(index_path(&store).is_file());
+    }
+
+    #[test]
+    fn a_session_saved_deleted_renamed_or_copied_since_is_seen() {
+        let (_dir, store) = folder();
+        list(&store);
+        tamper(&store);
+        let folder = store.folder();
+        // Saved again (by rename, as techhire saves), copied, renamed, deleted.
+        let mut beta = crate::session::SessionFile::open(&folder.join("beta.json")).unwrap();
+        beta.session_mut().client = Some("Beta Two".into());
+        beta.save().unwrap();
+        drop(beta);
+        fs::copy(folder.join("gamma.json"), folder.join("copy.json")).unwrap();
+        fs::rename(folder.join("gamma.json"), folder.join("moved.json")).unwrap();
+        fs::remove_file(folder.join("acme.json")).unwrap();
+        assert_eq!(clients(&store), ["Beta Two", "Gamma", "Gamma"]);
+        let paths: Vec<_> = (list(&store).sessions)
+            .into_iter()
+            .map(|s| s.path.file_name().unwrap().to_owned())
+            .collect();
+        assert!(paths.contains(&"copy.json".into()) && paths.contains(&"moved.json".into()));
+    }
+
+    #[test]
+    fn a_file_changed_in_place_is_read_again() {
+        let (_dir, store) = folder();
+        list(&store);
+        tamper(&store);
+        // The same bytes written over the file: same size, same inode, but a new change time.
+        let path = store.folder().join("acme.json");
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, bytes).unwrap();
+        assert_eq!(
+            clients(&store),
+            ["Acme", "Beta (from the index)", "Gamma (from the index)"]
+        );
+    }
+
+    #[test]
+    fn files_changed_just_before_the_index_was_written_are_read_again() {
+        let (_dir, store) = folder();
+        list(&store);
+        // Renamed in the index, which now looks written at the moment the files were saved.
+        let path = index_path(&store);
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("\"Acme\"", "\"Stale\"");
+        fs::write(&path, text).unwrap();
+        assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
+    }
+
+    #[test]
+    fn a_damaged_foreign_or_misplaced_index_is_rebuilt() {
+        let (_dir, store) = folder();
+        let expected = clients(&store);
+        let path = index_path(&store);
+        for bad in [
+            "",
+            "{\"format\":\"techhire-session-index\",\"version\":1,\"files\":[{",
+            "{\"format\":\"techhire-session-index\",\"version\":99,\"files\":[]}",
+            "{\"format\":\"something else\",\"version\":1,\"files\":[]}",
+            "\u{0}\u{1}binary",
+        ] {
+            fs::write(&path, bad).unwrap();
+            assert_eq!(clients(&store), expected, "{bad:?}");
+            assert_ne!(
+                fs::read_to_string(&path).unwrap(),
+                bad,
+                "rebuilt after {bad:?}"
+            );
+        }
+        // A folder in its place: listed without it, and left alone.
+        fs::remove_file(&path).unwrap();
+        fs::create_dir(&path).unwrap();
+        assert_eq!(clients(&store), expected);
+        assert!(path.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_index_that_is_a_fifo_neither_hangs_nor_is_replaced() {
+        let (_dir, store) = folder();
+        let path = index_path(&store);
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
+        use std::os::unix::fs::FileTypeExt as _;
+        assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn unreadable_files_are_listed_every_time_with_what_is_wrong() {
+        let (_dir, store) = folder();
+        let folder = store.folder();
+        fs::write(
+            folder.join("cut.json"),
+            "{\"format\": \"techhire-session\",",
+        )
+        .unwrap();
+        fs::write(folder.join("other.json"), "{\"name\": \"a package\"}").unwrap();
+        for _ in 0..2 {
+            let listing = list(&store);
+            assert_eq!(listing.sessions.len(), 3);
+            let errors: Vec<String> = (listing.unreadable.iter())
+                .map(|u| u.error.to_string())
+                .collect();
+            assert_eq!(errors.len(), 2, "{errors:?}");
+            assert!(errors[0].contains("cut.json") && errors[0].contains("cut off"));
+            assert!(errors[1].contains("other.json") && errors[1].contains("not a techhire"));
+        }
+        let index = fs::read_to_string(index_path(&store)).unwrap();
+        assert!(!index.contains("cut.json") && !index.contains("other.json"));
+    }
+}

@@ -109,7 +109,7 @@ fn a_prepared_note_changes_nothing_until_it_is_written() {
     let saved = fs::read(&path).unwrap();
 
     let prepared = file
-        .prepare_note("looking_for", "Half a thought", false)
+        .prepare_note(Some("looking_for"), "Half a thought", false)
         .unwrap();
     assert_eq!(fs::read(&path).unwrap(), saved, "preparing writes nothing");
     assert_eq!(

@@ -49,6 +49,16 @@ fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
     tui::Start {
         interview: opened.interview.clone(),
         notes: session.note_texts(),
+        private: session
+            .notes
+            .iter()
+            .filter(|(_, note)| note.private)
+            .map(|(id, _)| id.clone())
+            .collect(),
+        interview_note: session
+            .interview_note
+            .as_ref()
+            .map(|note| (note.text.clone(), note.private)),
         client: session.client.clone(),
         notice: opened.notice.clone(),
         choose,
@@ -148,18 +158,22 @@ impl tui::Host for SessionHost<'_> {
         self.opened.save.set_names(Some(client), Some(consultant))
     }
 
-    fn set_note(&mut self, question: &str, text: &str) -> Saved {
+    fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved {
         let _saving = saving();
-        let private = self.opened.save.session().note_is_private(question);
-        self.opened.save.set_note(question, text, private)
+        match question {
+            Some(question) => self.opened.save.set_note(question, text, private),
+            None => self.opened.save.set_interview_note(text, private),
+        }
     }
 
-    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
+    fn keep_draft(&mut self, draft: Option<&tui::Draft>) {
         // Prepared at each change, written only if a signal stops the program first. (If it
         // cannot be prepared, the draft is lost only in that case, as it was before.)
-        let prepared = draft.and_then(|(id, text)| {
-            let private = self.opened.save.session().note_is_private(id);
-            self.opened.save.prepare_note(id, text, private).ok()
+        let prepared = draft.and_then(|draft| {
+            self.opened
+                .save
+                .prepare_note(draft.question.as_deref(), &draft.text, draft.private)
+                .ok()
         });
         tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
             Box::new(move || {
@@ -176,13 +190,18 @@ impl tui::Host for SessionHost<'_> {
         Ok(start(self.opened, None))
     }
 
-    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
+    fn export(
+        &mut self,
+        interview: &Interview,
+        format: ReportFormat,
+        copy: Audience,
+    ) -> Result<PathBuf, String> {
         let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;
         report::export(
             self.opened.save.session(),
             interview,
             format,
-            Audience::Client,
+            copy,
             &self.config.firm,
             &folder,
         )

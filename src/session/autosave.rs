@@ -72,7 +72,7 @@ impl Autosave {
     /// [`SessionFile::prepare_note`]).
     pub fn prepare_note(
         &self,
-        question: &str,
+        question: Option<&str>,
         text: &str,
         private: bool,
     ) -> Result<PreparedSave, SessionError> {

@@ -231,13 +231,16 @@ impl SessionFile {
     /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
     pub fn prepare_note(
         &self,
-        question: &str,
+        question: Option<&str>,
         text: &str,
         private: bool,
     ) -> Result<PreparedSave, SessionError> {
         let mut session = self.session.clone();
         session.upgrade();
-        session.set_note(question, text, private, Timestamp::now());
+        match question {
+            Some(question) => session.set_note(question, text, private, Timestamp::now()),
+            None => session.set_interview_note(text, private, Timestamp::now()),
+        }
         Ok(PreparedSave {
             bytes: bytes(&self.path, &session)?,
             path: self.path.clone(),

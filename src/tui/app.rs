@@ -8,7 +8,7 @@
 use techhire::session::Saved;
 
 pub use super::action::Action;
-use super::host::{Choose, Reply, Start};
+use super::host::{Choose, Draft, Reply, Start};
 use super::keys::Context;
 use super::layout::too_small;
 use super::overlays::Overlay;
@@ -70,6 +70,8 @@ impl App {
             Start {
                 interview,
                 notes: std::collections::BTreeMap::new(),
+                private: std::collections::BTreeSet::new(),
+                interview_note: None,
                 client: None,
                 notice: Vec::new(),
                 choose: None,
@@ -86,13 +88,22 @@ impl App {
         let Start {
             interview,
             notes,
+            private,
+            interview_note,
             client,
             notice,
             choose,
         } = start;
+        let (interview_private, interview_note) = match interview_note {
+            Some((text, private)) => (private, Some(text)),
+            None => (false, None),
+        };
         let shared = Shared {
             interview,
             notes,
+            private,
+            interview_note,
+            interview_private,
             client,
             theme,
             width,
@@ -120,12 +131,17 @@ impl App {
         let Start {
             interview,
             notes,
+            private,
+            interview_note,
             client,
             notice,
             choose,
         } = start;
         self.shared.interview = interview;
         self.shared.notes = notes;
+        self.shared.private = private;
+        self.shared.interview_private = interview_note.as_ref().is_some_and(|n| n.1);
+        self.shared.interview_note = interview_note.map(|n| n.0);
         self.shared.client = client;
         self.screen = first_screen(&self.shared, choose);
         self.overlay = None;
@@ -161,8 +177,8 @@ impl App {
         self.screen.offers(action, &self.shared)
     }
 
-    /// The note being written, by question id, while it differs from the saved one.
-    pub fn draft(&self) -> Option<(String, String)> {
+    /// The note being written, while it differs from the saved one.
+    pub fn draft(&self) -> Option<Draft> {
         match &self.overlay {
             Some(Overlay::Note(note)) => note.draft(&self.shared),
             _ => None,
@@ -191,8 +207,8 @@ impl App {
                 self.overlay = Some(Overlay::Help(HelpOverlay::new(here)));
             }
             Transition::OpenQuit => self.overlay = Some(Overlay::Quit),
-            Transition::OpenNote { question } => {
-                self.overlay = Some(Overlay::Note(NoteEdit::open(shared, question)));
+            Transition::OpenNote(on) => {
+                self.overlay = Some(Overlay::Note(NoteEdit::open(shared, on)));
             }
             Transition::OpenExport => {
                 if let Screen::Result(result) = &self.screen {
@@ -305,12 +321,16 @@ pub fn reply(app: &mut App, reply: Reply) {
                 start.error = Some(why);
             }
         }
-        Reply::Exported { format, result } => {
+        Reply::Exported {
+            format,
+            copy,
+            result,
+        } => {
             if let Screen::Result(screen) = &mut app.screen {
                 screen.format = export::index(format);
             }
             if let Some(Overlay::Export(menu)) = &mut app.overlay {
-                menu.written(format, result);
+                menu.written(format, copy, result);
             }
         }
     }

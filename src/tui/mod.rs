@@ -32,7 +32,7 @@ use techhire::session::Saved;
 
 pub use app::Ending;
 use app::{Action, App, reply, update};
-pub use host::{Choose, Host, Listed, Start};
+pub use host::{Choose, Draft, Host, Listed, Start};
 use host::{Reply, perform};
 pub use terminal::on_signal;
 use theme::Theme;
@@ -131,7 +131,7 @@ fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
     }
     let now = app.draft();
     if now != draft {
-        host.keep_draft(now.as_ref().map(|(id, text)| (id.as_str(), text.as_str())));
+        host.keep_draft(now.as_ref());
     }
     changed
 }

@@ -18,8 +18,8 @@ pub enum Transition {
     OpenHelp,
     /// "Leave the interview?".
     OpenQuit,
-    /// The note editor, on the question with this index.
-    OpenNote { question: usize },
+    /// The note editor, on a question or the interview as a whole.
+    OpenNote(crate::tui::overlays::note::NoteOn),
     /// Writing the report.
     OpenExport,
     /// Close the box over the screen.

@@ -4,6 +4,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, question::Plan};
+use crate::tui::overlays::note::NoteOn;
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
@@ -75,7 +76,7 @@ impl QuestionScreen {
             }
             Action::Note => {
                 if let Some(question) = shared.interview.current() {
-                    return Transition::OpenNote { question };
+                    return Transition::OpenNote(NoteOn::Question(question));
                 }
             }
             Action::Help => return Transition::OpenHelp,

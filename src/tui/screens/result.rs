@@ -5,6 +5,7 @@ use techhire::Recommendation;
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, result::Plan};
+use crate::tui::overlays::note::NoteOn;
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
@@ -44,6 +45,7 @@ impl ResultScreen {
             Action::Bottom => self.scroll = usize::MAX,
             Action::Back => return Transition::Review,
             Action::Export => return Transition::OpenExport,
+            Action::Note => return Transition::OpenNote(NoteOn::Interview),
             Action::Help => return Transition::OpenHelp,
             Action::AskQuit => return Transition::OpenQuit,
             _ => {}

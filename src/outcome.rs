@@ -4,6 +4,7 @@
 //! it, and whether "not sure" answers could.
 
 mod changes;
+pub mod told;
 mod unsure;
 
 use changes::{Changes, Unasked};

@@ -79,6 +79,27 @@ fn validate_lists_every_problem_with_its_place() {
 }
 
 #[test]
+fn validate_runs_the_examples_and_places_a_failing_one() {
+    techhire()
+        .args(["validate", "tests/fixtures/valid/example.toml"])
+        .assert()
+        .success()
+        .stdout(contains("1 rule, 1 example passing"));
+    techhire()
+        .args(["validate", "tests/fixtures/invalid/example-fails.toml"])
+        .assert()
+        .code(1)
+        .stdout(contains("error[example-fails]: example `inward_small`"))
+        .stdout(contains(
+            "--> tests/fixtures/invalid/example-fails.toml:144:10",
+        ))
+        .stdout(contains("144 | expect = [\"combined\"]"))
+        .stdout(contains(
+            "tests/fixtures/invalid/example-fails.toml: 2 errors, 0 warnings",
+        ));
+}
+
+#[test]
 fn validate_prints_warnings_and_still_passes() {
     techhire()
         .args(["validate", "tests/fixtures/cli/warnings.toml"])

@@ -302,7 +302,8 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
         .expect("the sessions folder")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
+        // Hidden files are not sessions (the summary index, temporary files).
+        .filter(|name| name.ends_with(".json") && !name.starts_with('.'))
         .collect();
     assert_eq!(
         sessions,

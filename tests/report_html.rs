@@ -106,7 +106,16 @@ fn a_close_call_is_flagged_next_to_the_headline() {
     let callout = report.find("A close call").unwrap();
     let answers = report.find("Why: your answers").unwrap();
     assert!(headline < callout && callout < answers);
-    assert!(report.contains("It ties with"));
+    assert!(report.contains("scored the same"));
+}
+
+/// The headline of a tie names both outcomes, never one picked by the order of the file.
+#[test]
+fn a_tie_is_headlined_as_a_tie() {
+    let report = render("tie", None, None, &BTreeMap::new());
+    let start = report.find("<section class=\"headline\">").unwrap_or(0);
+    let end = report.find("<svg").unwrap_or(report.len());
+    insta::assert_snapshot!(&report[start..end]);
 }
 
 #[test]

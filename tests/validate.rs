@@ -1,11 +1,12 @@
 //! The validator, one fixture per kind of problem: each file in `tests/fixtures/invalid/` is
-//! loaded as a user would load it, and every diagnostic is checked for its code, message and
+//! loaded as `techhire validate` loads it (examples run), and every diagnostic is checked for its code, message and
 //! exact line:column. `many.toml` holds many problems at once and proves a single pass reports
 //! them all; its rendered report is snapshotted.
 
 use std::path::Path;
 
-use techhire::tree::{Report, TreeError, load_path};
+use techhire::examples::load_path;
+use techhire::tree::{Report, TreeError};
 
 use Level::{Error, Warning};
 
@@ -713,5 +714,99 @@ fn every_kind_of_problem_is_documented() {
     assert!(
         undocumented.is_empty(),
         "docs/questions-format.md does not explain {undocumented:?}"
+    );
+}
+
+#[test]
+fn unknown_ids_in_rules_and_examples() {
+    expect(
+        "unknown-in-rules",
+        &[
+            (
+                Error,
+                "unknown-question",
+                141,
+                10,
+                "rule `sells` names `sells_tek`, which is not a question",
+            ),
+            (
+                Error,
+                "unknown-choice",
+                141,
+                36,
+                "rule `sells` names choice `product` of question `need`, which has no such choice",
+            ),
+            (
+                Error,
+                "unknown-outcome",
+                142,
+                13,
+                "rule `sells` rules out `ceo`, which is not an outcome",
+            ),
+            (
+                Error,
+                "unknown-outcome",
+                150,
+                18,
+                "example `startup` expects `cfo`, which is not an outcome",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn rule_never_fires() {
+    expect(
+        "rule-never-fires",
+        &[(
+            Warning,
+            "rule-never-fires",
+            141,
+            8,
+            "rule `both_and_selling` never holds: no path through the interview meets all of its conditions",
+        )],
+    );
+}
+
+#[test]
+fn nothing_left() {
+    expect(
+        "nothing-left",
+        &[(
+            Error,
+            "nothing-left",
+            148,
+            12,
+            "on some paths the rules rule out every outcome (`sells`, `large_seller` together), leaving nothing to recommend",
+        )],
+    );
+    // The hint gives a path on which it happens.
+    let report = report("nothing-left");
+    assert_eq!(
+        report.diagnostics[0].hint,
+        "for example: need = inside, sells_tech = yes, size = large; narrow a rule's `when` or `rule_out` so one outcome stays open"
+    );
+}
+
+#[test]
+fn example_fails() {
+    expect(
+        "example-fails",
+        &[
+            (
+                Error,
+                "example-fails",
+                144,
+                10,
+                "example `inward_small` (A small manufacturer that runs its own systems) expects `combined`, but the tree recommends `cio` (\"Hire a CIO\")",
+            ),
+            (
+                Error,
+                "example-fails",
+                145,
+                36,
+                "the explanation for example `inward_small` never says \"board\"",
+            ),
+        ],
     );
 }

@@ -1,11 +1,13 @@
-//! `techhire validate [FILE]`: every problem in a tree with file:line:column, as text for
-//! people or JSON for editors, and a one-line summary of a valid tree.
+//! `techhire validate [FILE]`: every problem in a tree with file:line:column (its failing
+//! examples among them), as text for people or JSON for editors, and a one-line summary of a
+//! valid tree.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use techhire::examples;
 use techhire::text::json_output;
-use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, TreeError};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, TreeError};
 
 use crate::cli::ValidateFormat;
 use crate::commands::{Failure, PROBLEMS, print_out, unreadable};
@@ -13,8 +15,8 @@ use crate::commands::{Failure, PROBLEMS, print_out, unreadable};
 /// The validate command.
 pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Failure> {
     let loaded = match file {
-        None => tree::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
-        Some(path) => tree::load_path(path),
+        None => examples::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
+        Some(path) => examples::load_path(path),
     };
     let (report, tree) = match loaded {
         Ok(loaded) => (loaded.report, Some(loaded.tree)),
@@ -32,11 +34,23 @@ pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Fail
             } else {
                 format!("{fewest} to {most} questions")
             };
-            let summary = format!(
-                "{} is valid: {}, {}, and every path asks {paths}.\n",
-                report.file,
+            let mut parts = vec![
                 count(tree.questions().len(), "question"),
                 count(tree.outcomes().len(), "outcome"),
+            ];
+            if !tree.rules().is_empty() {
+                parts.push(count(tree.rules().len(), "rule"));
+            }
+            if !tree.examples().is_empty() {
+                parts.push(format!(
+                    "{} passing",
+                    count(tree.examples().len(), "example")
+                ));
+            }
+            let summary = format!(
+                "{} is valid: {}, and every path asks {paths}.\n",
+                report.file,
+                parts.join(", "),
             );
             if report.diagnostics.is_empty() {
                 summary

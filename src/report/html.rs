@@ -8,6 +8,7 @@ mod chart;
 use std::fmt::Write as _;
 
 use super::{CONSULTANT_COPY, ReportInput, long_date};
+use crate::outcome::told;
 use crate::tree::Outcome;
 use crate::{Reason, Tree, WhatIf};
 
@@ -19,9 +20,10 @@ pub fn render(input: &ReportInput) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let tree = input.tree;
     let outcome = tree.outcome(input.recommendation.outcome);
+    let heading = input.recommendation.headline(tree);
     let title = match input.client {
-        Some(client) => format!("{}: {}", client, outcome.label),
-        None => outcome.label.clone(),
+        Some(client) => format!("{client}: {heading}"),
+        None => heading,
     };
     let _ = write!(
         out,
@@ -105,36 +107,35 @@ fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
     let _ = write!(
         out,
         "<section class=\"headline\">\n<p class=\"kicker\">Our recommendation</p>\n\
-         <h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
-        text(&outcome.label),
-        text(&outcome.summary)
+         <h1>{}</h1>\n",
+        rec.headline_with(tree, text)
     );
-    let ours = rec.scores[rec.outcome];
-    if let Some(runner) = rec.runner_up {
-        let theirs = rec.scores[runner];
-        let runner = text(&tree.outcome(runner).label);
-        let line = if rec.tie {
-            format!(
-                "It ties with \u{201c}{runner}\u{201d} at {} points; the question tree's order \
-                 of outcomes decided between them.",
-                number(ours)
-            )
+    for &o in &rec.leaders {
+        let summary = if o == rec.outcome {
+            &outcome.summary
         } else {
-            format!(
-                "It leads the next option, \u{201c}{runner}\u{201d}, by {} ({} to {}).",
-                points(rec.margin),
-                number(ours),
-                number(theirs)
-            )
+            &tree.outcome(o).summary
         };
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", text(summary));
+    }
+    let ours = rec.scores[rec.outcome];
+    if let Some(runner) = rec.runner_up.filter(|_| !rec.tie) {
+        let theirs = rec.scores[runner];
+        let runner = text(rec.label(tree, runner));
+        let line = format!(
+            "It leads the next option, \u{201c}{runner}\u{201d}, by {} ({} to {}).",
+            points(rec.margin),
+            number(ours),
+            number(theirs)
+        );
         let _ = writeln!(out, "<p class=\"margin\">{line}</p>");
     }
+    let notes = told::notes(tree, rec, &text);
     if rec.tie {
         let _ = writeln!(
             out,
-            "<div class=\"callout\"><strong>A close call: a tie.</strong> Two options scored \
-             the same. A single answer could tip it: read \u{201c}What would change it\u{201d} \
-             below before deciding.</div>"
+            "<div class=\"callout\"><strong>A close call: a tie.</strong> {}</div>",
+            notes.first().map_or("", String::as_str)
         );
     } else if rec.close_call {
         let _ = writeln!(
@@ -145,6 +146,9 @@ fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
             points(rec.margin),
             points(i64::from(tree.meta().close_call_margin))
         );
+    }
+    for note in notes.iter().skip(usize::from(rec.tie)) {
+        let _ = writeln!(out, "<p class=\"ruled\">{note}</p>");
     }
     out.push_str(&chart::scores(input.tree, input.recommendation));
     out.push_str("</section>\n");
@@ -242,7 +246,7 @@ fn what_ifs(out: &mut String, input: &ReportInput) {
 
 fn what_if_text(tree: &Tree, w: &WhatIf) -> String {
     let to = text(&tree.question(w.question).choices[w.to].label);
-    let outcome = text(&tree.outcome(w.outcome).label);
+    let outcome = told::verdict(tree, w, &text);
     match w.unanswered {
         None => format!("<strong>{to}</strong> would make it <strong>{outcome}</strong>."),
         Some(u) => {

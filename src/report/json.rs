@@ -28,12 +28,18 @@ struct Document<'a> {
     firm: Option<&'a str>,
     date: Option<&'a str>,
     recommendation: Named<'a>,
+    headline: String,
+    leaders: Vec<Named<'a>>,
     summary: &'a str,
     runner_up: Option<Named<'a>>,
     scores: Vec<Score<'a>>,
     margin: i64,
     close_call: bool,
     tie: bool,
+    settled_by: Vec<QuestionRef<'a>>,
+    rules: Vec<RuleRef<'a>>,
+    ruled_out: Vec<RuledOut<'a>>,
+    unsure: Option<Unsure<'a>>,
     answers: Vec<Answer<'a>>,
     what_ifs: Vec<WhatIf<'a>>,
     other_notes: Vec<OtherNote<'a>>,
@@ -95,12 +101,48 @@ struct Evidence<'a> {
     points: i32,
 }
 
+/// A rule that holds: its id and its reason.
+#[derive(Serialize)]
+struct RuleRef<'a> {
+    id: &'a str,
+    reason: &'a str,
+}
+
+/// An outcome the rules took off the table, and why.
+#[derive(Serialize)]
+struct RuledOut<'a> {
+    outcome: Named<'a>,
+    rules: Vec<RuleRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct Unsure<'a> {
+    questions: Vec<QuestionRef<'a>>,
+    holds: bool,
+    complete: bool,
+    changes: Vec<WhatIf<'a>>,
+    together: Option<Together<'a>>,
+}
+
+#[derive(Serialize)]
+struct Together<'a> {
+    answers: Vec<Given<'a>>,
+    outcomes: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+struct Given<'a> {
+    question: QuestionRef<'a>,
+    choice: Named<'a>,
+}
+
 #[derive(Serialize)]
 struct WhatIf<'a> {
     question: QuestionRef<'a>,
     from: Named<'a>,
     to: Named<'a>,
     outcome: Named<'a>,
+    tied_with: Vec<Named<'a>>,
     complete: bool,
     unanswered: Option<Unanswered<'a>>,
 }
@@ -149,6 +191,28 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
         }
     };
     let recommended = tree.outcome(rec.outcome);
+    // Outcomes are named as the client's situation words them (a rule's `labels`).
+    let named = |o: usize, rules: &[usize]| Named {
+        id: &tree.outcome(o).id,
+        label: crate::outcome::label_in(tree, o, rules),
+    };
+    let rule = |r: usize| RuleRef {
+        id: &tree.rules()[r].id,
+        reason: &tree.rules()[r].reason,
+    };
+    let what_if = |w: &crate::WhatIf| WhatIf {
+        question: question(w.question),
+        from: choice(w.question, w.from),
+        to: choice(w.question, w.to),
+        outcome: named(w.outcome, &w.rules),
+        tied_with: w.tied_with.iter().map(|&o| named(o, &w.rules)).collect(),
+        complete: w.unanswered.is_none(),
+        unanswered: w.unanswered.map(|u| Unanswered {
+            first: question(u.first),
+            fewest: u.fewest,
+            most: u.most,
+        }),
+    };
     Document {
         format: FORMAT,
         version: VERSION,
@@ -160,9 +224,11 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
         consultant: input.consultant,
         firm: input.firm_name(),
         date: input.date,
-        recommendation: outcome(recommended),
+        recommendation: named(rec.outcome, &rec.rules),
+        headline: rec.headline(tree),
+        leaders: rec.leaders.iter().map(|&o| named(o, &rec.rules)).collect(),
         summary: &recommended.summary,
-        runner_up: rec.runner_up.map(|r| outcome(tree.outcome(r))),
+        runner_up: rec.runner_up.map(|r| named(r, &rec.rules)),
         scores: tree
             .outcomes()
             .iter()
@@ -176,6 +242,32 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
         margin: rec.margin,
         close_call: rec.close_call,
         tie: rec.tie,
+        settled_by: rec.settled_by.iter().map(|&q| question(q)).collect(),
+        rules: rec.rules.iter().map(|&r| rule(r)).collect(),
+        ruled_out: rec
+            .ruled_out
+            .iter()
+            .map(|r| RuledOut {
+                outcome: outcome(tree.outcome(r.outcome)),
+                rules: r.rules.iter().map(|&x| rule(x)).collect(),
+            })
+            .collect(),
+        unsure: rec.unsure.as_ref().map(|u| Unsure {
+            questions: u.questions.iter().map(|&q| question(q)).collect(),
+            holds: u.holds,
+            complete: u.complete,
+            changes: u.changes.iter().map(what_if).collect(),
+            together: u.together.as_ref().map(|(answers, outcomes)| Together {
+                answers: answers
+                    .iter()
+                    .map(|s| Given {
+                        question: question(s.question),
+                        choice: choice(s.question, s.choice),
+                    })
+                    .collect(),
+                outcomes: outcomes.iter().map(|&o| outcome(tree.outcome(o))).collect(),
+            }),
+        }),
         answers: rec
             .reasons
             .iter()
@@ -197,22 +289,7 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                 note: input.note(r.question),
             })
             .collect(),
-        what_ifs: rec
-            .what_ifs
-            .iter()
-            .map(|w| WhatIf {
-                question: question(w.question),
-                from: choice(w.question, w.from),
-                to: choice(w.question, w.to),
-                outcome: outcome(tree.outcome(w.outcome)),
-                complete: w.unanswered.is_none(),
-                unanswered: w.unanswered.map(|u| Unanswered {
-                    first: question(u.first),
-                    fewest: u.fewest,
-                    most: u.most,
-                }),
-            })
-            .collect(),
+        what_ifs: rec.what_ifs.iter().map(what_if).collect(),
         other_notes: input
             .other_notes()
             .into_iter()
@@ -362,6 +439,64 @@ mod tests {
             what_ifs
                 .iter()
                 .any(|w| w["complete"] == true && w["unanswered"].is_null())
+        );
+    }
+
+    #[test]
+    fn a_tie_names_every_tied_outcome_and_what_settles_it() {
+        let v = json_for(CLOSE_CALL);
+        assert_eq!(v["tie"], true);
+        assert_eq!(
+            v["headline"],
+            "Too close to call: Hire a CTO, or Hire one leader for both roles"
+        );
+        let ids: Vec<&str> = v["leaders"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["cto", "combined"]);
+        assert!(
+            v["settled_by"].as_array().is_some_and(|q| !q.is_empty()),
+            "{v}"
+        );
+        assert_eq!(v["ruled_out"], serde_json::json!([]));
+        assert_eq!(v["unsure"], Value::Null);
+    }
+
+    #[test]
+    fn ruled_out_outcomes_and_situational_wording_come_through() {
+        let mut answers = CIO.to_vec();
+        let at = answers.len() - 1;
+        answers.splice(
+            at - 1..at,
+            [
+                ("existing_leaders", "cio_in_place"),
+                ("incumbent", "stays"),
+                ("reporting", "peers"),
+            ],
+        );
+        let v = json_for(&answers);
+        assert_eq!(
+            v["ruled_out"][0],
+            serde_json::json!({
+                "outcome": { "id": "cio", "label": "Hire a CIO" },
+                "rules": [{ "id": "keeps_cio", "reason": "You have a CIO and are keeping them." }],
+            })
+        );
+        assert_ne!(v["recommendation"]["id"], "cio");
+        let rules: Vec<&str> = v["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["id"].as_str())
+            .collect();
+        assert_eq!(rules, ["keeps_cio", "cio_stays_at_the_top"]);
+        // Worded for a company keeping its CIO.
+        assert_eq!(
+            v["recommendation"]["label"],
+            "Widen your CIO's remit to cover both roles"
         );
     }
 

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
-use crate::outcome::Reason;
+use crate::outcome::{Reason, told};
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
 /// Renders the result as a Markdown document.
@@ -24,8 +24,7 @@ pub fn render(input: &ReportInput) -> String {
 fn headline(input: &ReportInput, out: &mut String) {
     let tree = input.tree;
     let rec = input.recommendation;
-    let outcome = tree.outcome(rec.outcome);
-    let _ = writeln!(out, "# {}\n", escape(&outcome.label));
+    let _ = writeln!(out, "# {}\n", rec.headline_with(tree, escape));
     let _ = writeln!(
         out,
         "*{}*, version {}\n",
@@ -47,15 +46,12 @@ fn headline(input: &ReportInput, out: &mut String) {
     if input.private_notes {
         let _ = writeln!(out, "**{CONSULTANT_COPY}**\n");
     }
-    let _ = writeln!(out, "> {}\n", escape(&outcome.summary));
-    if let Some(r) = rec.runner_up {
-        let other = escape(&tree.outcome(r).label);
-        let standing = if rec.tie {
-            format!(
-                "**Close call:** a tie with **{other}**, on {} each. The tree lists this outcome first, so it is shown first; read the reasons and what would change it before deciding.",
-                points(rec.scores[rec.outcome])
-            )
-        } else if rec.close_call {
+    for &o in &rec.leaders {
+        let _ = writeln!(out, "> {}\n", escape(&tree.outcome(o).summary));
+    }
+    if let Some(r) = rec.runner_up.filter(|_| !rec.tie) {
+        let other = escape(rec.label(tree, r));
+        let standing = if rec.close_call {
             format!(
                 "**Close call:** ahead of **{other}** by only {}. Read the reasons and what would change it before deciding.",
                 points(rec.margin)
@@ -65,17 +61,16 @@ fn headline(input: &ReportInput, out: &mut String) {
         };
         let _ = writeln!(out, "{standing}\n");
     }
+    for note in told::notes(tree, rec, &escape) {
+        let _ = writeln!(out, "{note}\n");
+    }
 }
 
 fn scores(input: &ReportInput, out: &mut String) {
     let rec = input.recommendation;
     let _ = writeln!(out, "## Scores\n");
     for (i, o) in input.tree.outcomes().iter().enumerate() {
-        let mark = if i == rec.outcome {
-            " (recommended)"
-        } else {
-            ""
-        };
+        let mark = if rec.leads(i) { " (recommended)" } else { "" };
         let _ = writeln!(
             out,
             "- **{}**: {}{mark}",
@@ -151,7 +146,7 @@ fn what_would_change_it(input: &ReportInput, out: &mut String) {
         );
         for w in what_ifs {
             let to = escape(&input.choice(question, w.to).label);
-            let outcome = escape(&tree.outcome(w.outcome).label);
+            let outcome = told::verdict(tree, w, &escape);
             let _ = match &w.unanswered {
                 None => writeln!(
                     out,
@@ -383,7 +378,12 @@ mod tests {
     fn each_outcome_gets_its_own_guidance() {
         assert!(markdown_for(BOTH, &no_notes()).contains("### How the two leaders work together"));
         assert!(markdown_for(COMBINED, &no_notes()).contains("### When to split the role"));
-        assert!(markdown_for(CLOSE_CALL, &no_notes()).contains("**Close call:** a tie with"));
+        let tie = markdown_for(CLOSE_CALL, &no_notes());
+        assert!(
+            tie.contains("# Too close to call: Hire a CTO, or Hire one leader for both roles\n"),
+            "{tie}"
+        );
+        assert!(tie.contains("scored the same (5 points each)"), "{tie}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
+use crate::outcome::told;
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
 /// The widest score bar, in cells.
@@ -61,18 +62,17 @@ fn headline(input: &ReportInput, out: &mut Out) {
         out.line(CONSULTANT_COPY);
     }
     out.blank();
-    let outcome = tree.outcome(rec.outcome);
+    let safe = |s: &str| terminal_safe(s).into_owned();
     out.line(&format!(
         "Recommendation: {}",
-        terminal_safe(&outcome.label)
+        rec.headline_with(tree, safe)
     ));
-    out.para(&terminal_safe(&outcome.summary), "  ", "  ");
-    let standing = match rec.runner_up.map(|r| terminal_safe(&tree.outcome(r).label)) {
+    for &o in &rec.leaders {
+        out.para(&terminal_safe(&tree.outcome(o).summary), "  ", "  ");
+    }
+    let standing = match rec.runner_up.map(|r| safe(rec.label(tree, r))) {
         None => String::new(),
-        Some(other) if rec.tie => format!(
-            "Close call: a tie with {other}, on {} each. The tree lists this outcome first, so it is shown first; read the reasons and what would change it before deciding.",
-            points(rec.scores[rec.outcome])
-        ),
+        Some(_) if rec.tie => String::new(),
         Some(other) if rec.close_call => format!(
             "Close call: ahead of {other} by only {}. Read the reasons and what would change it before deciding.",
             points(rec.margin)
@@ -81,6 +81,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
     };
     if !standing.is_empty() {
         out.para(&standing, "  ", "  ");
+    }
+    for note in told::notes(tree, rec, &safe) {
+        out.para(&note, "  ", "  ");
     }
 }
 
@@ -110,7 +113,7 @@ fn scores(input: &ReportInput, out: &mut Out) {
         let score = rec.scores[i];
         let cells = usize::try_from(score.max(0) * bar_width as i64 / top).unwrap_or(0);
         let bar = "█".repeat(cells);
-        let marker = if i == rec.outcome { "▸" } else { " " };
+        let marker = if rec.leads(i) { "▸" } else { " " };
         let pad = " ".repeat(label_width - label.width());
         out.line(format!("{marker} {label}{pad}  {score:>number_width$}  {bar}").trim_end());
     }
@@ -192,7 +195,7 @@ fn what_would_change_it(input: &ReportInput, out: &mut Out) {
         );
         for w in what_ifs {
             let to = terminal_safe(&input.choice(question, w.to).label);
-            let outcome = terminal_safe(&tree.outcome(w.outcome).label);
+            let outcome = told::verdict(tree, w, &|l| terminal_safe(l).into_owned());
             let line = match &w.unanswered {
                 None => format!("\u{201c}{to}\u{201d} would change it to {outcome}."),
                 Some(u) => format!(

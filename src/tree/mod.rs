@@ -12,7 +12,9 @@ mod walk;
 use std::sync::OnceLock;
 
 pub use diagnostics::{Diagnostic, Report, Severity};
-pub use load::{Loaded, MAX_TREE_BYTES, load_path, load_str};
+pub use load::{
+    Checks, Loaded, MAX_TREE_BYTES, load_path, load_path_checked, load_str, load_str_checked,
+};
 pub use model::{
     Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
 };

@@ -38,7 +38,7 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
         } else {
             (scale(score), zero - scale(score))
         };
-        let chosen = i == rec.outcome;
+        let chosen = rec.leads(i);
         let (fill, weight) = if chosen {
             ("#1f5fa8", "bold")
         } else {

@@ -90,9 +90,18 @@ fn combined_shows_when_to_split() {
 }
 
 #[test]
-fn a_tie_is_flagged_a_close_call() {
-    let out = render_for(CLOSE_CALL, 100);
-    assert!(out.contains("Close call: a tie with"), "{out}");
+fn a_tie_is_told_as_a_tie() {
+    let out = render_for(CLOSE_CALL, 0);
+    assert!(
+        out.contains(
+            "Recommendation: Too close to call: Hire a CTO, or Hire one leader for both roles\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("scored the same (5 points each), and the order they are listed in decides nothing. Your answer to"),
+        "{out}"
+    );
 }
 
 #[test]

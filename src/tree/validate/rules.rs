@@ -33,14 +33,16 @@ pub(super) fn check(
         }
         for (question, choices) in &rule.when {
             let here = at(&[Seg::Key("when"), Seg::Value(question.clone())]);
-            match condition(file, c, suggest, question, choices, here, out) {
+            let owner = format!("rule `{}`", rule.id);
+            match condition(file, c, suggest, &owner, question, choices, here, out) {
                 Some(condition) => index.when.push(condition),
                 None => index.broken = true,
             }
         }
         for (oi, outcome) in rule.rule_out.iter().enumerate() {
             let here = at(&[Seg::Key("rule_out"), Seg::Index(oi)]);
-            match known_outcome(c, suggest, outcome, "rules out", &rule.id, here, out) {
+            let owner = format!("rule `{}`", rule.id);
+            match known_outcome(c, suggest, outcome, "rules out", &owner, here, out) {
                 Some(o) => index.rule_out.push(o),
                 None => index.broken = true,
             }
@@ -69,7 +71,8 @@ pub(super) fn check(
         }
         for (outcome, label) in &rule.labels {
             let here = at(&[Seg::Key("labels"), Seg::KeyName(outcome.clone())]);
-            let Some(o) = known_outcome(c, suggest, outcome, "words", &rule.id, here, out) else {
+            let owner = format!("rule `{}`", rule.id);
+            let Some(o) = known_outcome(c, suggest, outcome, "words", &owner, here, out) else {
                 continue;
             };
             if label.trim().is_empty() {
@@ -116,11 +119,13 @@ pub(super) fn check(
         for (question, choice) in &example.answers {
             let here = at(&[Seg::Key("answers"), Seg::Value(question.clone())]);
             let choices = ChoiceIds(vec![choice.clone()]);
-            condition(file, c, suggest, question, &choices, here, out);
+            let owner = format!("example `{}`", example.id);
+            condition(file, c, suggest, &owner, question, &choices, here, out);
         }
         for (oi, outcome) in example.expect.iter().enumerate() {
             let here = at(&[Seg::Key("expect"), Seg::Index(oi)]);
-            known_outcome(c, suggest, outcome, "expects", &example.id, here, out);
+            let owner = format!("example `{}`", example.id);
+            known_outcome(c, suggest, outcome, "expects", &owner, here, out);
         }
         if example.expect.is_empty() {
             out.push((
@@ -154,11 +159,14 @@ fn empty_text(message: String, hint: &str, at: Path) -> (Diagnostic, Path) {
     (Diagnostic::error("empty-text", message, hint), at)
 }
 
-/// Resolves `question = choice(s)`, reporting a question or choice that names nothing.
+/// Resolves `question = choice(s)`, reporting a question or choice that names nothing;
+/// `owner` says whose it is ("rule `x`").
+#[allow(clippy::too_many_arguments)]
 fn condition(
     file: &TreeFile,
     c: &Context<'_, '_>,
     suggest: &mut Suggest<'_, '_>,
+    owner: &str,
     question: &str,
     choices: &ChoiceIds,
     at: Path,
@@ -172,7 +180,7 @@ fn condition(
             out.push((
                 Diagnostic::error(
                     "unknown-question",
-                    format!("`{question}` is not a question"),
+                    format!("{owner} names `{question}`, which is not a question"),
                     suggest.hint(Kind::Question, question),
                 ),
                 key,
@@ -195,7 +203,7 @@ fn condition(
                 out.push((
                     Diagnostic::error(
                         "unknown-choice",
-                        format!("question `{question}` has no choice `{id}`"),
+                        format!("{owner} names choice `{id}` of question `{question}`, which has no such choice"),
                         choice_hint(q, id),
                     ),
                     here,
@@ -244,7 +252,7 @@ fn known_outcome(
         out.push((
             Diagnostic::error(
                 "unknown-outcome",
-                format!("`{owner}` {verb} `{outcome}`, which is not an outcome"),
+                format!("{owner} {verb} `{outcome}`, which is not an outcome"),
                 suggest.hint(Kind::Outcome, outcome),
             ),
             at,

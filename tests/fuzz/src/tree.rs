@@ -29,8 +29,8 @@ pub fn tree(data: &[u8]) {
         }
     };
     assert_eq!(loaded.report.errors(), 0, "a tree that loads has no errors");
-    // The loader reads plain sections with its own quick reader; toml, reading the whole file
-    // into the same types, must find every field the same.
+    // The loader reads each item on its own, to collect every problem; toml, reading the whole
+    // file into the same types, must find every field the same.
     let by_toml: TreeFile = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("a tree that loads must be valid TOML of the format: {e}"));
     assert_eq!(

@@ -160,8 +160,9 @@ pub fn render(
 }
 
 /// Writes the report of the session's finished interview into `folder` (made if need be),
-/// named for the client and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than
-/// replacing a file), and returns its full path; or says why it could not.
+/// named for the client and the date (`techhire-acme-2026-11-23.html`, the consultant's copy
+/// `techhire-acme-2026-11-23-consultant-copy.html`; `-2`, `-3` rather than replacing a file),
+/// and returns its full path; or says why it could not.
 pub fn export(
     session: &Session,
     interview: &Interview,
@@ -194,7 +195,11 @@ pub fn export(
         ReportFormat::Json => "json",
         ReportFormat::Text => "txt",
     };
-    let stem = file_stem(session.client.as_deref(), &date);
+    let mut stem = file_stem(session.client.as_deref(), &date);
+    if copy == Audience::Consultant {
+        // Named so it is never sent to the client by mistake.
+        stem.push_str("-consultant-copy");
+    }
     write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
 }
 

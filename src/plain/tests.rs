@@ -354,7 +354,14 @@ fn at_the_result_e_writes_each_report_into_the_reports_folder() {
     );
     let client = std::fs::read_to_string(&html).unwrap_or_default();
     assert!(client.contains("Hire a CIO") && !client.contains("CFO disagrees"));
-    let markdown = std::fs::read_to_string(html.with_extension("md")).unwrap_or_default();
+    // The consultant's copy is named as such, so it is never sent by mistake.
+    let copy = html.with_file_name(format!(
+        "{}-consultant-copy.md",
+        html.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+    ));
+    let markdown = std::fs::read_to_string(copy).unwrap_or_default();
     assert!(
         markdown.contains("Private note: CFO disagrees"),
         "{markdown}"

@@ -4,6 +4,65 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+/// Every exit code techhire gives, and what it means: for `--help`, the man page and tests.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "done"),
+    (
+        1,
+        "the question tree or answers have problems, or the interview stopped before the end",
+    ),
+    (
+        2,
+        "usage, a file that cannot be read or written, or no terminal for the full-screen interview",
+    ),
+    (129, "stopped by SIGHUP: the terminal went away"),
+    (130, "stopped by Ctrl-C (SIGINT)"),
+    (143, "stopped by SIGTERM"),
+];
+
+/// Every environment variable techhire reads, and what it does.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "TECHHIRE_DATA_DIR",
+        "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
+    ),
+    (
+        "TECHHIRE_PLAIN",
+        "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
+    ),
+    (
+        "ACCESSIBLE",
+        "set to anything: plain mode, as for TECHHIRE_PLAIN (the convention of gum and huh)",
+    ),
+    ("TERM", "dumb: plain mode, as for TECHHIRE_PLAIN"),
+    (
+        "NO_COLOR",
+        "set to anything: the full-screen interview in the mono theme",
+    ),
+    (
+        "COLORFGBG",
+        "set by some terminals; a light background picks the light theme",
+    ),
+];
+
+/// The exit codes and environment, as `--help` ends.
+fn after_help() -> String {
+    let mut text = String::from("Exit codes:\n");
+    for (code, meaning) in EXIT_CODES {
+        text.push_str(&format!("  {code:<5}{meaning}\n"));
+    }
+    text.push_str("\nEnvironment:\n");
+    for (name, meaning) in ENVIRONMENT {
+        text.push_str(&format!("  {name:<19}{meaning}\n"));
+    }
+    text.push_str(
+        "\nSessions live in your data folder; `techhire sessions` shows where. `techhire man` \
+         prints the manual; `techhire schema --doc` describes the question-tree format.",
+    );
+    text
+}
 
 /// The command line of `techhire`.
 #[derive(Debug, Parser)]
@@ -14,14 +73,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "Decide which technology leader to hire: a CIO, a CTO, both, or one leader for both roles.\n\n\
         With no command, techhire runs the interview: a handful of questions about the company, \
         then a recommendation with the reasons behind it and what would change it.",
-    after_help = "Exit codes: 0 done; 1 the tree or answers have problems, or the interview stopped \
-        before the end; 2 usage, a file that cannot be read or written, or no terminal for the full-screen interview.\n\n\
-        Sessions live in your data folder (TECHHIRE_DATA_DIR/sessions when that is set); `techhire sessions` shows where."
+    after_help = after_help()
 )]
 pub struct Cli {
-    /// Question tree to use instead of the built-in one (see docs/questions-format.md).
+    /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
+    /// format). For the interview, `resume`, `report`, `run`, `validate` and `graph`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
+
+    /// Leave out what is only news: `note:` lines, where a session or report was saved, and
+    /// the next step. Errors and the output asked for still show.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub interview: InterviewArgs,
@@ -39,12 +102,19 @@ pub struct Cli {
 /// interview, and to `resume` given before or after it.
 #[derive(Debug, Clone, Default, Args)]
 pub struct InterviewArgs {
-    /// Ask the questions line by line: for screen readers, pipes and dumb terminals.
-    #[arg(long)]
+    /// Ask the questions line by line: for screen readers, pipes and dumb terminals. Chosen
+    /// too when TERM=dumb, TECHHIRE_PLAIN=1 or ACCESSIBLE is set.
+    #[arg(long, overrides_with = "no_plain")]
     pub plain: bool,
 
-    /// Colours of the full-screen interview [default: dark].
-    #[arg(long, value_enum)]
+    /// The full-screen interview, even where TERM=dumb, TECHHIRE_PLAIN or ACCESSIBLE would
+    /// choose plain mode.
+    #[arg(long, overrides_with = "plain")]
+    pub no_plain: bool,
+
+    /// Colours of the full-screen interview. Without it: mono when NO_COLOR is set, light when
+    /// the terminal says its background is light (COLORFGBG), else dark.
+    #[arg(long, value_enum, conflicts_with = "plain")]
     pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
@@ -65,7 +135,9 @@ impl InterviewArgs {
     /// These, with anything not given here taken from `outer` (given before the command).
     pub fn or(self, outer: InterviewArgs) -> InterviewArgs {
         InterviewArgs {
-            plain: self.plain || outer.plain,
+            // Given after the command, either flag wins over the one before it.
+            plain: self.plain || (outer.plain && !self.no_plain),
+            no_plain: self.no_plain || (outer.no_plain && !self.plain),
             theme: self.theme.or(outer.theme),
             client: self.client.or(outer.client),
             consultant: self.consultant.or(outer.consultant),
@@ -76,6 +148,7 @@ impl InterviewArgs {
     /// True when a flag that only the interview uses was given.
     pub fn any(&self) -> bool {
         self.plain
+            || self.no_plain
             || self.theme.is_some()
             || self.client.is_some()
             || self.consultant.is_some()
@@ -126,7 +199,7 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the -o file if it exists.
-        #[arg(long)]
+        #[arg(long, requires = "output")]
         force: bool,
         /// The consultant's copy: include private notes, marked, under a heading saying it is
         /// not for the client. Without it, private notes are left out.
@@ -149,6 +222,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
+    /// Print the JSON Schema of the question-tree format, for editors; or, with --doc, the
+    /// format's reference.
+    Schema {
+        /// The reference for people (Markdown): every table and field, with an example.
+        #[arg(long)]
+        doc: bool,
+    },
+    /// Print a completion script for a shell; the README says where each shell looks for it.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), every command with its options, the exit codes and the
+    /// environment: `techhire man | man -l -`.
+    Man,
+    /// Print the version, as --version does.
+    Version,
 }
 
 /// What to do with one saved session, instead of listing them all.
@@ -207,7 +298,7 @@ pub enum ReportFormat {
     Markdown,
     /// One self-contained, print-ready page.
     Html,
-    /// Versioned, for programs (docs/report-json.md).
+    /// Versioned, for programs.
     Json,
     /// For the terminal.
     Text,

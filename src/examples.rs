@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::outcome::{Recommendation, recommend};
 use crate::tree::validate::{Path as Place, Seg};
-use crate::tree::{self, Diagnostic, Loaded, Report, Step, Tree, TreeError};
+use crate::tree::{self, Diagnostic, Diagnostics, Loaded, Step, Tree, TreeError};
 
 /// Loads a tree file and runs its examples; a failing example is an error like any other.
 pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
@@ -16,7 +16,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
 }
 
 /// Loads a tree from text and runs its examples.
-pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
     tree::load_str_checked(file, text, Some(&problems))
 }
 
@@ -171,7 +171,7 @@ mod tests {
 
     const EXAMPLE: &str = include_str!("../tests/fixtures/valid/example.toml");
 
-    fn loaded(text: &str) -> Result<Loaded, Report> {
+    fn loaded(text: &str) -> Result<Loaded, Diagnostics> {
         load_str("example.toml", text)
     }
 

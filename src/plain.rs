@@ -7,12 +7,11 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use techhire::report::{ReportInput, text};
-use techhire::session::{Audience, Saved};
-use techhire::text::{terminal_safe, terminal_safe_multiline};
+use techhire::Interview;
+use techhire::report::{self, ReportInput};
+use techhire::session::{Audience, Autosave, Saved};
+use techhire::text::{self, terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
-
-use crate::commands::opening::Opened;
 
 mod export;
 
@@ -25,6 +24,15 @@ const MAX_LINE_BYTES: usize = 1024;
 /// The longest note kept from plain mode; further lines are read and left out, so a stream
 /// that never sends an empty line cannot fill memory.
 const MAX_NOTE_BYTES: usize = 64 * 1024;
+
+/// What plain mode works on: the interview, the session it saves to after every change, and
+/// what to tell the user before the first question.
+pub struct Live<'a> {
+    pub interview: &'a mut Interview,
+    pub save: &'a mut Autosave,
+    /// Paragraphs to show first (a resumed session, a changed tree); empty for a new one.
+    pub notice: &'a [String],
+}
 
 /// How a plain interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +68,7 @@ enum NoteOn<'a> {
 /// Runs the interview over `input` and `output`, saving the session after every change, and
 /// prints the result at the end.
 pub fn run(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     options: Options,
@@ -70,7 +78,7 @@ pub fn run(
     let width = options.width;
     let wrap = |text: &str, first: &str, rest: &str| text::wrap(text, width, first, rest);
     writeln!(output, "{}", terminal_safe(&tree.meta().title))?;
-    for paragraph in &opened.notice {
+    for paragraph in opened.notice {
         let text = match paragraph.strip_prefix("  - ") {
             Some(item) => wrap(item, "  - ", "    "),
             None => wrap(paragraph, "", ""),
@@ -195,7 +203,7 @@ pub fn run(
                 Ok(n) if (1..=count).contains(&n) => {
                     // The index is in range, so the interview accepts it.
                     let _ = opened.interview.answer(n - 1);
-                    let saved = opened.save.record(&opened.interview);
+                    let saved = opened.save.record(opened.interview);
                     say_saved(saved, opened, output, width)?;
                 }
                 _ => {
@@ -223,7 +231,7 @@ enum AtResult {
 /// Shows the result (unless it was just shown) and asks what next: finish, write the report,
 /// a note on the whole interview, or back to change an answer.
 fn result(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     width: usize,
@@ -241,7 +249,7 @@ fn result(
         let date = session.result.as_ref().map(|r| r.finished.to_string());
         let report = ReportInput {
             tree: opened.interview.tree(),
-            interview: &opened.interview,
+            interview: opened.interview,
             recommendation: &recommendation,
             client: session.client.as_deref(),
             consultant: session.consultant.as_deref(),
@@ -252,7 +260,7 @@ fn result(
             firm: None,
         };
         writeln!(output)?;
-        write!(output, "{}", text::render(&report, width))?;
+        write!(output, "{}", report::text::render(&report, width))?;
         writeln!(output)?;
     }
     let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
@@ -292,7 +300,7 @@ fn result(
 
 /// Makes the note on a question private, or for the client again, and says which.
 fn toggle_private(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     question: &str,
     output: &mut impl Write,
     width: usize,
@@ -317,7 +325,7 @@ fn toggle_private(
 /// keeps the note as it is, a single `-` removes it; a note keeps whether it is private. False
 /// when input ended (what was typed is saved first).
 fn note(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     on: NoteOn,
     input: &mut impl BufRead,
     output: &mut impl Write,
@@ -392,7 +400,7 @@ fn note(
     Ok(!ended)
 }
 
-fn save_note(opened: &mut Opened, on: NoteOn, text: &str, private: bool) -> Saved {
+fn save_note(opened: &mut Live<'_>, on: NoteOn, text: &str, private: bool) -> Saved {
     match on {
         NoteOn::Question(q) => opened.save.set_note(q, text, private),
         NoteOn::Interview => opened.save.set_interview_note(text, private),
@@ -420,7 +428,7 @@ fn show_note(note: &str, private: bool, output: &mut impl Write, width: usize) -
 /// save that works again after it.
 fn say_saved(
     saved: Saved,
-    opened: &Opened,
+    opened: &Live<'_>,
     output: &mut impl Write,
     width: usize,
 ) -> io::Result<()> {

@@ -461,7 +461,7 @@ proptest! {
         }
         match load_str("edited.toml", &text) {
             Ok(loaded) => {
-                let _ = loaded.report.render();
+                let _ = loaded.warnings.render();
                 // The loader, reading item by item to collect every problem, and toml reading the
                 // whole file into the same types agree.
                 let by_toml: Result<TreeFile, _> = toml::from_str(&text);

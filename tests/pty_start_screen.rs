@@ -1,7 +1,7 @@
-//! The start screen left before an interview starts, by each way out a person has, keeps no
-//! session, even when the consultant's name comes from the config file or `--client` was given:
-//! the list of sessions holds only interviews that were started. With the real binary in a
-//! pseudo-terminal; the terminal is restored each time.
+//! The start screen left before an interview starts, by each way out (Esc, Ctrl-C, SIGTERM,
+//! SIGHUP), keeps no session, even when the consultant's name comes from the config file or
+//! `--client` was given: the list of sessions holds only interviews that were started. With the
+//! real binary in a pseudo-terminal; the terminal is restored each time.
 
 mod pseudo_terminal;
 
@@ -58,4 +58,14 @@ fn esc_then_yes_leaves_no_session() {
 #[test]
 fn ctrl_c_leaves_no_session() {
     left_by(&["--client", "Acme Ltd"], |app| app.press(b"\x03"), 130);
+}
+
+#[test]
+fn sigterm_leaves_no_session() {
+    left_by(&[], |app| app.signal("TERM"), 128 + 15);
+}
+
+#[test]
+fn sighup_leaves_no_session() {
+    left_by(&["--client", "Acme Ltd"], |app| app.signal("HUP"), 128 + 1);
 }

@@ -226,6 +226,96 @@ fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_ans
     assert!(stderr.contains("value_line = \"bottom_line\""), "{stderr}");
 }
 
+#[test]
+fn a_note_written_while_saves_fail_is_not_lost_on_leaving() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let folder: PathBuf = data.join("usb-stick");
+    let session = folder.join("acme.json");
+    let mut running = spawn_plain(data, &session);
+    let mut stdin = running.0.stdin.take().unwrap();
+    stdin.write_all(typed(&CIO[..1]).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    wait_for_answers(&session, 1);
+
+    // The drive goes away; a note of two lines on the next question, then the input ends.
+    fs::remove_dir_all(&folder).unwrap();
+    stdin
+        .write_all(b"n\nBoard wants AI by Q3\nand a budget\n\n")
+        .unwrap();
+    drop(stdin);
+    let (status, stderr) = finish(&mut running.0);
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("could not save"), "{stderr}");
+    assert!(
+        stderr.contains(": Board wants AI by Q3\n#   and a budget\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("looking_for = \"run_core\""), "{stderr}");
+}
+
+/// A small tmpfs mounted for a test, unmounted when dropped.
+struct Mounted(PathBuf);
+
+impl Mounted {
+    /// Mounts a 64 KiB tmpfs at `at`, or says why it cannot (not root, or no mount here).
+    fn tmpfs(at: &Path) -> Result<Mounted, String> {
+        fs::create_dir_all(at).unwrap();
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(at)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(Mounted(at.to_path_buf()))
+    }
+
+    /// Fills the file system until it has no room left.
+    fn fill(&self) {
+        let mut file = fs::File::create(self.0.join("filler")).unwrap();
+        while file.write_all(&[0; 4096]).is_ok() {}
+        while file.write_all(&[0]).is_ok() {}
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_new_interview_on_a_full_disk_does_not_claim_a_last_save() {
+    let data = tempfile::tempdir().unwrap();
+    let disk = match Mounted::tmpfs(&data.path().join("disk")) {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!("skipped: a small full disk needs mounting a tmpfs (as root): {why}");
+            return;
+        }
+    };
+    disk.fill();
+    let session = disk.0.join("acme.json");
+    let output = techhire(data.path())
+        .args(["--plain", "--session"])
+        .arg(&session)
+        .write_stdin(typed(&CIO[..1]))
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("could not create the session file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(stderr.contains("Nothing was saved"), "{stderr}");
+    assert!(!stderr.contains("last save"), "{stderr}");
+    assert!(!session.exists());
+}
+
 /// Waits for a child and reads its standard error, leaving the guard that kills it in place.
 fn finish(child: &mut Child) -> (ExitStatus, String) {
     let mut stderr = String::new();

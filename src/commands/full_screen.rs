@@ -3,18 +3,19 @@
 //! dropping the new session if nothing was given in it), and to write reports to the current
 //! folder.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use techhire::Interview;
-use techhire::session::{Audience, Saved, Store, Summary, Unreadable};
+use techhire::config::Config;
+use techhire::session::{Audience, PreparedSave, Saved, Store, Summary, Unreadable};
 
 use crate::cli::ReportFormat;
 use crate::commands::opening::{self, Ending, Opened, minute};
 use crate::commands::{Failure, USAGE};
 use crate::commands::{config, report};
 use crate::tui;
-use techhire::config::Config;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
 /// sessions folder starts at the start screen. The session may be another one by the end, if
@@ -31,7 +32,9 @@ pub fn run(
         opened,
         questions,
         config,
+        draft: None,
     };
+    host.arm();
     let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
@@ -136,6 +139,8 @@ struct SessionHost<'a> {
     questions: Option<&'a Path>,
     /// The firm for reports, and where they go.
     config: &'a Config,
+    /// The save of the note being written, made ready for a signal.
+    draft: Option<PreparedSave>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -147,46 +152,89 @@ fn saving() -> MutexGuard<'static, ()> {
     SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+impl SessionHost<'_> {
+    /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
+    /// the note being written, if any; remove a new session nothing was given in yet, as
+    /// leaving does, so it never stands in for a real one in `techhire resume`; and say, as
+    /// leaving does, where the session is and how to carry on.
+    fn arm(&self) {
+        let opened = &self.opened;
+        let draft = self.draft.clone();
+        let discard =
+            (draft.is_none() && opened.left_untouched()).then(|| opened.save.discard_later());
+        let farewell = match discard {
+            Some(_) => "Nothing was answered, so no session was kept.".to_string(),
+            None => opening::saved_where(
+                opened.save.path(),
+                &opened.handle,
+                opened.in_store,
+                Ending::Interrupted,
+                false,
+            ),
+        };
+        tui::on_signal(Some(Box::new(move || {
+            let held = saving();
+            if let Some(save) = draft {
+                let _ = save.write();
+            }
+            if let Some(discard) = discard {
+                discard.now();
+            }
+            // Never released: the program exits next, and no save may follow this one.
+            std::mem::forget(held);
+            // The terminal may be gone (a hang-up): nothing to do if this cannot be written.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{farewell}");
+            let _ = out.flush();
+        })));
+    }
+}
+
 impl tui::Host for SessionHost<'_> {
     fn record(&mut self, interview: &Interview) -> Saved {
-        let _saving = saving();
-        self.opened.save.record(interview)
+        let saved = {
+            let _saving = saving();
+            self.opened.save.record(interview)
+        };
+        self.arm();
+        saved
     }
 
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved {
-        let _saving = saving();
-        self.opened.save.set_names(Some(client), Some(consultant))
+        let saved = {
+            let _saving = saving();
+            self.opened.save.set_names(Some(client), Some(consultant))
+        };
+        self.arm();
+        saved
     }
 
     fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved {
-        let _saving = saving();
-        match question {
-            Some(question) => self.opened.save.set_note(question, text, private),
-            None => self.opened.save.set_interview_note(text, private),
-        }
+        let saved = {
+            let _saving = saving();
+            match question {
+                Some(question) => self.opened.save.set_note(question, text, private),
+                None => self.opened.save.set_interview_note(text, private),
+            }
+        };
+        self.arm();
+        saved
     }
 
     fn keep_draft(&mut self, draft: Option<&tui::Draft>) {
-        // Prepared at each change, written only if a signal stops the program first. (If it
-        // cannot be prepared, the draft is lost only in that case, as it was before.)
-        let prepared = draft.and_then(|draft| {
+        // Prepared at each change (a copy of the session, cheap), written only if a signal
+        // stops the program first.
+        self.draft = draft.map(|draft| {
             self.opened
                 .save
                 .prepare_note(draft.question.as_deref(), &draft.text, draft.private)
-                .ok()
         });
-        tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
-            Box::new(move || {
-                let held = saving();
-                let _ = save.write();
-                // Never released: the program exits next, and no save may follow this one.
-                std::mem::forget(held);
-            })
-        }));
+        self.arm();
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {
         opening::switch(self.opened, path, self.questions).map_err(|f| f.message)?;
+        self.arm();
         Ok(start(self.opened, None))
     }
 

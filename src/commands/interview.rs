@@ -1,15 +1,19 @@
 //! `techhire` with no subcommand: a new interview (or the one at `--session`), full screen or
 //! plain; and running any opened interview in the front end asked for, which `resume` shares.
+//! Plain mode is chosen by `--plain`, or by the environment where a full screen would not
+//! serve (TERM=dumb, TECHHIRE_PLAIN, the ACCESSIBLE convention), unless `--no-plain`.
 
-use std::io::{self, IsTerminal};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
+
+use techhire::config::{Config, Theme};
 
 use crate::cli::{self, InterviewArgs};
 use crate::commands::opening::{self, Ending, Opened};
 use crate::commands::{Failure, USAGE, config, full_screen, output_failure};
 use crate::{plain, tui};
-use techhire::config::{Config, Theme};
 
 /// The interview command.
 pub fn run(
@@ -17,12 +21,20 @@ pub fn run(
     questions: Option<&Path>,
     session: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    needs_a_terminal(args.plain)?;
+    let mode = Mode::of(args);
+    needs_a_terminal(mode)?;
     let config = config::load()?;
     let mut names = names(args);
     // A new interview is run by the consultant the config file names, unless told otherwise.
     names.consultant = names.consultant.or(config.consultant.as_deref());
     let to = match (session, args.no_save) {
+        (_, true) if mode == Mode::FullScreen => {
+            return Err(Failure::new(
+                USAGE,
+                "--no-save is for plain mode (--plain): the full-screen interview keeps its \
+                 session.",
+            ));
+        }
         (Some(_), true) => {
             return Err(Failure::new(
                 USAGE,
@@ -35,7 +47,44 @@ pub fn run(
         (None, false) => opening::SaveTo::Store,
     };
     let opened = opening::start(questions, to, names)?;
-    front_end(opened, args, questions, &config)
+    front_end(opened, args, mode, questions, &config)
+}
+
+/// How the interview is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    FullScreen,
+    /// Line by line; `because` names the environment variable that chose it, if one did.
+    Plain {
+        because: Option<&'static str>,
+    },
+}
+
+impl Mode {
+    /// The mode the flags ask for, or else the one the environment does.
+    pub fn of(args: &InterviewArgs) -> Mode {
+        Mode::chosen(args, |name| std::env::var_os(name))
+    }
+
+    fn chosen(args: &InterviewArgs, var: impl Fn(&str) -> Option<OsString>) -> Mode {
+        if args.plain {
+            return Mode::Plain { because: None };
+        }
+        if args.no_plain {
+            return Mode::FullScreen;
+        }
+        let set = |name: &str| var(name).is_some_and(|v| !v.is_empty() && v != "0");
+        let because = if var("TERM").is_some_and(|t| t == "dumb") {
+            Some("TERM is dumb")
+        } else if set("TECHHIRE_PLAIN") {
+            Some("TECHHIRE_PLAIN is set")
+        } else if var("ACCESSIBLE").is_some_and(|v| !v.is_empty()) {
+            Some("ACCESSIBLE is set")
+        } else {
+            None
+        };
+        because.map_or(Mode::FullScreen, |why| Mode::Plain { because: Some(why) })
+    }
 }
 
 pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
@@ -47,8 +96,9 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
 
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
-pub fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
-    if plain || (io::stdin().is_terminal() && io::stdout().is_terminal()) {
+pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
+    let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if terminal || matches!(mode, Mode::Plain { .. }) {
         return Ok(());
     }
     Err(Failure::new(
@@ -66,61 +116,117 @@ pub fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
 pub fn front_end(
     mut opened: Opened,
     args: &InterviewArgs,
+    mode: Mode,
     questions: Option<&Path>,
     config: &Config,
 ) -> Result<ExitCode, Failure> {
-    let ending = if args.plain {
-        let ask_names = opened.fresh && io::stdin().is_terminal();
-        let (folder, _) = config::report_folder(config)?;
-        let reports = plain::Reports {
-            folder: &folder,
-            firm: &config.firm,
-        };
-        plain_mode(&mut opened, 0, ask_names, reports)
-    } else {
-        // --theme, else the config file's, else the terminal decides.
-        let theme = args
-            .theme
-            .map(|theme| match theme {
+    let plain = matches!(mode, Mode::Plain { .. });
+    let ending = match mode {
+        Mode::Plain { because } => {
+            let ask_names = opened.fresh && io::stdin().is_terminal();
+            let (folder, _) = config::report_folder(config)?;
+            let reports = plain::Reports {
+                folder: &folder,
+                firm: &config.firm,
+            };
+            plain_mode(&mut opened, because, ask_names, reports)
+        }
+        Mode::FullScreen => {
+            // --theme, else the config file's, else the terminal decides.
+            let theme = args.theme.map(|theme| match theme {
                 cli::Theme::Dark => tui::ThemeName::Dark,
                 cli::Theme::Light => tui::ThemeName::Light,
                 cli::Theme::Mono => tui::ThemeName::Mono,
-            })
-            .or(config.theme.map(|theme| match theme {
+            });
+            let theme = theme.or(config.theme.map(|theme| match theme {
                 Theme::Dark => tui::ThemeName::Dark,
                 Theme::Light => tui::ThemeName::Light,
                 Theme::Mono => tui::ThemeName::Mono,
             }));
-        full_screen::run(&mut opened, questions, theme, config)
+            full_screen::run(&mut opened, questions, theme, config)
+        }
     };
     match ending {
-        Ok(ending) => opening::close(opened, ending, args.plain),
+        Ok(ending) => opening::close(opened, ending, plain),
         Err(failure) => {
             // Say why the front end stopped, but never lose track of the session.
-            let _ = opening::close(opened, Ending::Unfinished, args.plain);
+            let _ = opening::close(opened, Ending::Unfinished, plain);
             Err(failure)
         }
     }
 }
 
+/// Plain mode on standard input and output, one line per paragraph (screen readers wrap
+/// themselves); first saying so when the environment chose it, and how to have the full
+/// screen instead.
 fn plain_mode(
     opened: &mut Opened,
-    width: usize,
+    because: Option<&str>,
     ask_names: bool,
     reports: plain::Reports,
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
     let options = plain::Options {
-        width,
+        width: 0,
         ask_names,
         reports,
     };
-    match plain::run(opened, &mut input, &mut output, options) {
+    let said = match because {
+        Some(why) => writeln!(
+            output,
+            "Plain mode, because {why}: questions line by line. --no-plain gives the full screen."
+        ),
+        None => Ok(()),
+    };
+    let mut live = plain::Live {
+        interview: &mut opened.interview,
+        save: &mut opened.save,
+        notice: &opened.notice,
+    };
+    match said.and_then(|()| plain::run(&mut live, &mut input, &mut output, options)) {
         Ok(plain::Ending::Finished) => Ok(Ending::Finished),
         Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(Ending::Unfinished),
         // The reader went away before the result: unfinished, but nothing to complain about.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Ending::Unfinished),
         Err(e) => Err(output_failure(&e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(args: &InterviewArgs, env: &[(&str, &str)]) -> Mode {
+        Mode::chosen(args, |name| {
+            env.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn the_environment_chooses_plain_mode_and_the_flags_overrule_it() {
+        let none = InterviewArgs::default();
+        let plain = InterviewArgs {
+            plain: true,
+            ..InterviewArgs::default()
+        };
+        let no_plain = InterviewArgs {
+            no_plain: true,
+            ..InterviewArgs::default()
+        };
+        let by = |why| Mode::Plain { because: Some(why) };
+        assert_eq!(mode(&none, &[("TERM", "xterm-256color")]), Mode::FullScreen);
+        assert_eq!(mode(&none, &[("TERM", "dumb")]), by("TERM is dumb"));
+        assert_eq!(
+            mode(&none, &[("TECHHIRE_PLAIN", "1")]),
+            by("TECHHIRE_PLAIN is set")
+        );
+        assert_eq!(mode(&none, &[("TECHHIRE_PLAIN", "0")]), Mode::FullScreen);
+        assert_eq!(mode(&none, &[("ACCESSIBLE", "1")]), by("ACCESSIBLE is set"));
+        assert_eq!(mode(&none, &[("ACCESSIBLE", "")]), Mode::FullScreen);
+        assert_eq!(mode(&no_plain, &[("TERM", "dumb")]), Mode::FullScreen);
+        assert_eq!(mode(&plain, &[]), Mode::Plain { because: None });
     }
 }

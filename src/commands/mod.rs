@@ -3,24 +3,29 @@
 //! (`opening.rs`), the full-screen interview wired to them (`full_screen.rs`), and here the
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
+pub mod completions;
 pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
+pub mod man;
 pub mod manage;
 pub mod opening;
 pub mod report;
 pub mod resume;
 pub mod run;
+pub mod schema;
 pub mod sessions;
 pub mod validate;
+pub mod version;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use techhire::Report;
+use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
 use crate::cli::{Cli, Command};
@@ -32,6 +37,19 @@ pub const USAGE: u8 = 2;
 
 /// The widest the terminal text is wrapped, however wide the terminal.
 const MAX_WIDTH: usize = 100;
+
+/// `--quiet`: set once, before any command runs, so everything that only brings news (a
+/// `note:`, where something was saved, the next step) can leave it out.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Whether news is to be left out.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// Why a command stopped: what to tell the user, and the exit code.
 pub struct Failure {
@@ -48,30 +66,47 @@ impl Failure {
     }
 }
 
-/// `--session` belongs to the interview, and the interview's flags to it and `resume`; given
-/// before another command they would be ignored, which would surprise.
-pub fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
-    let command = match &cli.command {
-        None => return Ok(()),
-        Some(Command::Resume { .. }) if cli.session.is_some() => {
+/// Refuses flags that would do nothing where they were given: `--session` and the interview's
+/// flags belong to the interview (and `resume`), `--questions` to the commands that read a
+/// question tree. Ignoring them silently would surprise.
+pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
+    let Some(command) = &cli.command else {
+        return Ok(());
+    };
+    let (name, reads_a_tree) = match command {
+        Command::Resume { .. } if cli.session.is_some() => {
             return Err(Failure::new(
                 USAGE,
                 "`resume` takes the session itself: `techhire resume PATH` (or an id), \
                  without --session.",
             ));
         }
-        Some(Command::Resume { .. }) => return Ok(()),
-        Some(Command::Validate { .. }) => "validate",
-        Some(Command::Run(_)) => "run",
-        Some(Command::Graph { .. }) => "graph",
-        Some(Command::Sessions { .. }) => "sessions",
-        Some(Command::Report { .. }) => "report",
-        Some(Command::Config { .. }) => "config",
+        Command::Resume { .. } => ("resume", true),
+        Command::Validate { .. } => ("validate", true),
+        Command::Run(_) => ("run", true),
+        Command::Graph { .. } => ("graph", true),
+        Command::Report { .. } => ("report", true),
+        Command::Sessions { .. } => ("sessions", false),
+        Command::Schema { .. } => ("schema", false),
+        Command::Completions { .. } => ("completions", false),
+        Command::Man => ("man", false),
+        Command::Version => ("version", false),
+        Command::Config { .. } => ("config", false),
     };
-    if cli.session.is_none() && !cli.interview.any() {
+    if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--questions {} does nothing here: `techhire {name}` reads no question tree. \
+                 It is for the interview, `resume`, `report`, `run`, `validate` and `graph`.",
+                file.display()
+            ),
+        ));
+    }
+    if name == "resume" || (cli.session.is_none() && !cli.interview.any()) {
         return Ok(());
     }
-    let hint = if command == "report" {
+    let hint = if name == "report" {
         " The report takes the names saved in the session; set them with \
          `techhire resume SESSION --client NAME`."
     } else {
@@ -80,8 +115,8 @@ pub fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
     Err(Failure::new(
         USAGE,
         format!(
-            "--session, --plain, --theme, --client and --consultant are for the interview \
-             (and `resume`), not for `techhire {command}`.{hint}"
+            "--session, --plain, --no-plain, --theme, --client and --consultant are for the \
+             interview (and `resume`), not for `techhire {name}`.{hint}"
         ),
     ))
 }
@@ -113,13 +148,13 @@ pub fn load_tree(path: Option<&Path>) -> Result<Loaded, Failure> {
     };
     result.map_err(|e| match e {
         TreeError::Io { .. } => unreadable(&e),
-        TreeError::Invalid(report) => Failure::new(
+        TreeError::Invalid(diagnostics) => Failure::new(
             PROBLEMS,
             format!(
                 "{}The question tree has problems; fix them and try again \
-                 (`techhire validate {}` lists them again).\n",
-                report.render(),
-                report.file
+                 (`{}` lists them again).\n",
+                diagnostics.render(),
+                validate_command(&diagnostics.file)
             ),
         ),
         other => Failure::new(PROBLEMS, other.to_string()),
@@ -134,23 +169,53 @@ pub fn unreadable(e: &TreeError) -> Failure {
 }
 
 /// Mentions a tree's warnings without burying the interview under them.
-pub fn note_warnings(report: &Report) {
-    if let Some(line) = warnings_line(report) {
+pub fn note_warnings(warnings: &Diagnostics) {
+    if quiet() {
+        return;
+    }
+    if let Some(line) = warnings_line(warnings) {
         eprintln!("note: {line}");
     }
 }
 
-/// "questions.toml has 2 warnings; `techhire validate` lists them.", when it has any.
-pub fn warnings_line(report: &Report) -> Option<String> {
-    let n = report.warnings();
+/// "tree.toml has 2 warnings; `techhire validate tree.toml` lists them.", when it has any.
+pub fn warnings_line(diagnostics: &Diagnostics) -> Option<String> {
+    let n = diagnostics.warnings();
     (n > 0).then(|| {
         format!(
-            "{} has {n} warning{}; `techhire validate` lists {}.",
-            techhire::text::terminal_safe(&report.file),
+            "{} has {n} warning{}; `{}` lists {}.",
+            techhire::text::terminal_safe(&diagnostics.file),
             if n == 1 { "" } else { "s" },
+            validate_command(&diagnostics.file),
             if n == 1 { "it" } else { "them" }
         )
     })
+}
+
+/// The command that lists a tree's problems: `techhire validate`, with the file unless it is
+/// the built-in tree.
+fn validate_command(file: &str) -> String {
+    if file == EMBEDDED_NAME {
+        "techhire validate".to_string()
+    } else {
+        format!(
+            "techhire validate {}",
+            techhire::text::terminal_safe(&quote(file))
+        )
+    }
+}
+
+/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
+/// characters.
+pub fn quote(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }
 
 /// Writes a command's output; a reader that stops early (`| head`) is not an error.

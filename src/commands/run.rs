@@ -19,7 +19,7 @@ use crate::commands::{Failure, PROBLEMS, USAGE, config, load_tree, note_warnings
 pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure> {
     let config = config::load()?;
     let loaded = load_tree(questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let fix = |problems: &answers::Problems| {

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
-use techhire::text::terminal_safe;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use techhire::text::{terminal_safe, truncate};
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{SessionsAction, SessionsFormat};
 use crate::commands::opening::{failure, minute};
@@ -142,20 +142,7 @@ fn fit(text: &str) -> String {
     } else {
         safe.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    if one_line.width() <= MAX_CELL {
-        return one_line;
-    }
-    let mut cut = String::new();
-    let mut width = 0;
-    for c in one_line.chars() {
-        width += c.width().unwrap_or(0);
-        if width >= MAX_CELL {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
+    truncate(&one_line, MAX_CELL)
 }
 
 fn files(n: usize) -> String {

@@ -9,9 +9,8 @@ use techhire::config::Firm;
 use techhire::session::Audience;
 use techhire::text::terminal_safe;
 
-use super::read_line;
+use super::{Live, read_line};
 use crate::cli::ReportFormat;
-use crate::commands::opening::Opened;
 use crate::commands::report;
 
 /// Where reports go and whose firm they carry.
@@ -35,13 +34,13 @@ const FORMATS: [(ReportFormat, &str, &str); 4] = [
 
 /// Asks which report to write and writes it; false when input ended.
 pub(super) fn ask(
-    opened: &Opened,
+    opened: &Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     width: usize,
     reports: Reports,
 ) -> io::Result<bool> {
-    let wrap = |text: &str| techhire::report::text::wrap(text, width, "", "");
+    let wrap = |text: &str| techhire::text::wrap(text, width, "", "");
     let list: Vec<String> = FORMATS
         .iter()
         .enumerate()
@@ -87,7 +86,7 @@ pub(super) fn ask(
     let (format, name, _) = FORMATS[choice];
     let written = report::export(
         opened.save.session(),
-        &opened.interview,
+        opened.interview,
         format,
         copy,
         reports.firm,

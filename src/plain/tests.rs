@@ -6,7 +6,7 @@ use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-use crate::commands::opening::{self, Names};
+use crate::commands::opening::{self, Names, Opened};
 
 fn tree() -> Arc<Tree> {
     match load_str(EMBEDDED_NAME, EMBEDDED) {
@@ -19,6 +19,15 @@ fn tree() -> Arc<Tree> {
 fn open(path: &Path) -> Opened {
     opening::start(None, opening::SaveTo::File(path), Names::default())
         .unwrap_or_else(|f| panic!("{}", f.message))
+}
+
+/// What plain mode works on, of an opened session.
+fn live(opened: &mut Opened) -> Live<'_> {
+    Live {
+        interview: &mut opened.interview,
+        save: &mut opened.save,
+        notice: &opened.notice,
+    }
 }
 
 /// Runs plain mode on typed lines, on an opened session.
@@ -46,7 +55,7 @@ fn drive_bytes(
             firm: &firm,
         },
     };
-    let ending = run(opened, &mut input, &mut output, options)
+    let ending = run(&mut live(opened), &mut input, &mut output, options)
         .unwrap_or_else(|e| panic!("writing to memory cannot fail: {e}"));
     (ending, String::from_utf8_lossy(&output).into_owned())
 }

@@ -70,12 +70,7 @@ impl Autosave {
 
     /// The save that would set a question's note, prepared but not written (see
     /// [`SessionFile::prepare_note`]).
-    pub fn prepare_note(
-        &self,
-        question: Option<&str>,
-        text: &str,
-        private: bool,
-    ) -> Result<PreparedSave, SessionError> {
+    pub fn prepare_note(&self, question: Option<&str>, text: &str, private: bool) -> PreparedSave {
         self.file.prepare_note(question, text, private)
     }
 
@@ -113,6 +108,11 @@ impl Autosave {
     /// Kept in memory only (`--no-save`): nothing is written.
     pub fn is_in_memory(&self) -> bool {
         self.file.is_in_memory()
+    }
+
+    /// See [`SessionFile::discard_later`].
+    pub fn discard_later(&self) -> super::DiscardLater {
+        self.file.discard_later()
     }
 
     /// The open session file, for what this type does not cover.

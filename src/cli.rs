@@ -127,7 +127,7 @@ pub struct InterviewArgs {
 
     /// Keep no session: a plain interview that leaves nothing behind (reports you write at
     /// the end are still written).
-    #[arg(long, requires = "plain")]
+    #[arg(long)]
     pub no_save: bool,
 }
 

@@ -29,6 +29,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
     ),
     (
+        "TECHHIRE_CONFIG",
+        "the settings file (consultant, firm, logo, report folder, theme), instead of \
+         config.toml in your config folder; it must exist",
+    ),
+    (
+        "TZ",
+        "the time zone times and dates are shown in (session files keep UTC); else the system's",
+    ),
+    (
         "TECHHIRE_PLAIN",
         "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
     ),

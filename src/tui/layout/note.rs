@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use techhire::text::terminal_safe;
 
 use super::centered;
-use crate::tui::overlays::note::NoteOn;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::wrap::{truncate, wrap};
 
 const WIDTH: u16 = 80;

@@ -8,19 +8,10 @@ use crate::tui::editor::Editor;
 use crate::tui::host::{Draft, Effect};
 use crate::tui::layout::{self, keep_in_view, note::Plan};
 use crate::tui::shared::Shared;
-use crate::tui::transition::Transition;
+use crate::tui::transition::{NoteOn, Transition};
 
 /// The longest note kept, in bytes: pages of text, far below a session file's size limit.
 pub const NOTE_LIMIT: usize = 64 * 1024;
-
-/// What a note is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteOn {
-    /// The question with this index in the tree.
-    Question(usize),
-    /// The interview as a whole.
-    Interview,
-}
 
 /// A note being written.
 pub struct NoteEdit {

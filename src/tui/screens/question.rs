@@ -8,9 +8,9 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, question::Plan};
-use crate::tui::overlays::note::NoteOn;
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// A question on screen.

@@ -8,9 +8,9 @@ use techhire::Recommendation;
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, result::Plan};
-use crate::tui::overlays::note::NoteOn;
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// The recommendation on screen.

@@ -4,8 +4,8 @@
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, review::Plan};
-use crate::tui::overlays::note::NoteOn;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// The review of the answers on screen.

@@ -321,11 +321,7 @@ fn note(out: &mut String, input: &ReportInput, question: &str) {
 /// Notes on questions that are not among the answers shown (asked on another path, or not
 /// answered), so no note is left out of the report.
 fn other_notes(out: &mut String, input: &ReportInput) {
-    if let Some(note) = input
-        .interview_note
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
+    if let Some(note) = input.note_on_interview() {
         let _ = writeln!(
             out,
             "<section class=\"notes\">\n<h2>On the interview as a whole</h2>\n\

@@ -299,7 +299,7 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                 note: n.note,
             })
             .collect(),
-        interview_note: input.interview_note,
+        interview_note: input.note_on_interview(),
         consultant_copy: input.private_notes,
         guidance: Guidance {
             owns: &recommended.owns,

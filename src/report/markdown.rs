@@ -184,11 +184,7 @@ fn answers(input: &ReportInput, out: &mut String) {
 
 /// Notes on questions that are not among the answers, so none is left out.
 fn other_notes(input: &ReportInput, out: &mut String) {
-    if let Some(note) = input
-        .interview_note
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
+    if let Some(note) = input.note_on_interview() {
         let _ = writeln!(
             out,
             "## On the interview as a whole\n\n{}\n",

@@ -39,6 +39,11 @@ pub const CONSULTANT_COPY: &str =
     "Consultant's copy: it includes private notes; not for the client.";
 
 impl ReportInput<'_> {
+    /// The note on the interview as a whole, when there is one worth showing.
+    fn note_on_interview(&self) -> Option<&str> {
+        self.interview_note.map(str::trim).filter(|n| !n.is_empty())
+    }
+
     /// The firm's name, when the config file gives one.
     fn firm_name(&self) -> Option<&str> {
         self.firm.and_then(|f| f.name.as_deref())

@@ -276,10 +276,7 @@ fn notes(input: &ReportInput, out: &mut Out) {
         .collect();
     let others = input.other_notes();
     noted.extend(others.iter().map(|n| (n.about(input.tree), n.note)));
-    let interview_note = input
-        .interview_note
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
+    let interview_note = input.note_on_interview();
     noted.extend(interview_note.map(|n| ("On the interview as a whole", n)));
     if noted.is_empty() {
         return;

@@ -95,7 +95,10 @@ pub fn run(
         )
     )?;
     let session = opened.save.session();
-    if options.ask_names && session.client.is_none() && session.consultant.is_none() {
+    // Asks for the client's name when none was given, and for the consultant's too when the
+    // command line and the config file gave none.
+    if options.ask_names && session.client.is_none() {
+        let ask_consultant = session.consultant.is_none();
         writeln!(output)?;
         let Some(client) = ask(
             input,
@@ -105,16 +108,22 @@ pub fn run(
         else {
             return input_ended(output, width);
         };
-        let Some(consultant) = ask(
-            input,
-            output,
-            "And your name, as the consultant? (Enter to skip): ",
-        )?
-        else {
-            return input_ended(output, width);
+        let consultant = if ask_consultant {
+            let Some(consultant) = ask(
+                input,
+                output,
+                "And your name, as the consultant? (Enter to skip): ",
+            )?
+            else {
+                return input_ended(output, width);
+            };
+            Some(consultant)
+        } else {
+            None
         };
-        if !(client.trim().is_empty() && consultant.trim().is_empty()) {
-            let saved = opened.save.set_names(Some(&client), Some(&consultant));
+        let given = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.trim().is_empty());
+        if !client.trim().is_empty() || given(&consultant) {
+            let saved = opened.save.set_names(Some(&client), consultant.as_deref());
             say_saved(saved, opened, output, width)?;
         }
     }

@@ -464,6 +464,21 @@ fn names_are_asked_first_when_wanted_and_enter_skips_them() {
         .unwrap_or_else(|f| panic!("{}", f.message));
     let (_, out) = drive(&mut opened, "1\n", 0, true);
     assert!(!out.contains("Who is this interview for?"), "{out}");
+    // The consultant from the config file: only the client is asked for.
+    let path = dir.path().join("consultant.json");
+    let names = Names {
+        client: None,
+        consultant: Some("Jo Smith"),
+    };
+    let mut opened = opening::start(None, opening::SaveTo::File(&path), names)
+        .unwrap_or_else(|f| panic!("{}", f.message));
+    let (_, out) = drive(&mut opened, "Gamma\n1\n", 0, true);
+    assert!(out.contains("Who is this interview for?"), "{out}");
+    assert!(!out.contains("your name, as the consultant"), "{out}");
+    let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.client.as_deref(), Some("Gamma"));
+    assert_eq!(saved.consultant.as_deref(), Some("Jo Smith"));
+    assert_eq!(saved.answers.len(), 1);
 }
 
 #[test]

@@ -272,8 +272,10 @@ fn result(
         write!(output, "{}", report::text::render(&report, width))?;
         writeln!(output)?;
     }
-    let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
-    write!(output, "{}", text::wrap(choices, width, "", ""))?;
+    if show {
+        let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
+        write!(output, "{}", text::wrap(choices, width, "", ""))?;
+    }
     write!(output, "Next (Enter, e, n, b): ")?;
     output.flush()?;
     let Some(line) = read_line(input)? else {

@@ -215,6 +215,10 @@ fn ctrl_c_ends_a_paste_that_never_ends_keeping_the_answers_and_the_note() {
         "the note being written is kept"
     );
     app.wait_for("Carry on where you stopped");
+    assert!(
+        !dir.path().join("acme.json.lock").exists(),
+        "no note of who held the session is left behind"
+    );
 }
 
 /// A signal on the start screen, before anything was given, leaves no empty session behind

@@ -201,8 +201,9 @@ fn killed_with_sigkill_mid_interview_then_resumed_nothing_is_lost() {
     assert_eq!(answers_of(&read_path(&session).unwrap()), pairs(BOTH));
 }
 
-#[test]
-fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_answers() {
+/// Runs plain mode on a session on a drive that goes away after the first answer, types
+/// `then` with no drive to save to, ends the input, and returns the exit and standard error.
+fn saves_failing_to_the_end(then: &[u8]) -> (ExitStatus, String) {
     let data = tempfile::tempdir().unwrap();
     let data = data.path();
     let folder: PathBuf = data.join("usb-stick");
@@ -212,14 +213,17 @@ fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_ans
     stdin.write_all(typed(&CIO[..1]).as_bytes()).unwrap();
     stdin.flush().unwrap();
     wait_for_answers(&session, 1);
-
-    // The drive goes away; two more answers, then the input ends.
     fs::remove_dir_all(&folder).unwrap();
-    stdin.write_all(typed(&CIO[1..3]).as_bytes()).unwrap();
+    stdin.write_all(then).unwrap();
     drop(stdin);
-    let output = finish(&mut running.0);
-    assert_eq!(output.0.code(), Some(2), "{}", output.1);
-    let stderr = output.1;
+    finish(&mut running.0)
+}
+
+#[test]
+fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_answers() {
+    // The drive goes away; two more answers, then the input ends.
+    let (status, stderr) = saves_failing_to_the_end(typed(&CIO[1..3]).as_bytes());
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("could not save"), "{stderr}");
     assert!(stderr.contains("acme.json"), "{stderr}");
     assert!(stderr.contains("looking_for = \"run_core\""), "{stderr}");
@@ -228,23 +232,8 @@ fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_ans
 
 #[test]
 fn a_note_written_while_saves_fail_is_not_lost_on_leaving() {
-    let data = tempfile::tempdir().unwrap();
-    let data = data.path();
-    let folder: PathBuf = data.join("usb-stick");
-    let session = folder.join("acme.json");
-    let mut running = spawn_plain(data, &session);
-    let mut stdin = running.0.stdin.take().unwrap();
-    stdin.write_all(typed(&CIO[..1]).as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    wait_for_answers(&session, 1);
-
     // The drive goes away; a note of two lines on the next question, then the input ends.
-    fs::remove_dir_all(&folder).unwrap();
-    stdin
-        .write_all(b"n\nBoard wants AI by Q3\nand a budget\n\n")
-        .unwrap();
-    drop(stdin);
-    let (status, stderr) = finish(&mut running.0);
+    let (status, stderr) = saves_failing_to_the_end(b"n\nBoard wants AI by Q3\nand a budget\n\n");
     assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("could not save"), "{stderr}");
     assert!(

@@ -5,7 +5,7 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
 use techhire::config::Config;
@@ -140,7 +140,9 @@ struct SessionHost<'a> {
     /// The firm for reports, and where they go.
     config: &'a Config,
     /// The save of the note being written, made ready for a signal.
-    draft: Option<PreparedSave>,
+    /// Shared with the signal handler's last act, which takes it again at every re-arming:
+    /// a note can be long, and is prepared at every key.
+    draft: Option<Arc<PreparedSave>>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -154,32 +156,32 @@ fn saving() -> MutexGuard<'static, ()> {
 
 impl SessionHost<'_> {
     /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
-    /// the note being written, if any; remove a new session nothing was given in yet, as
-    /// leaving does, so it never stands in for a real one in `techhire resume`; and say, as
-    /// leaving does, where the session is and how to carry on.
+    /// the note being written, if any; remove the note saying who holds the session, and a
+    /// new session nothing was given in yet, as leaving does (so it never stands in for a real
+    /// one in `techhire resume`); and say, as leaving does, where the session is and how to
+    /// carry on.
     fn arm(&self) {
         let opened = &self.opened;
         let draft = self.draft.clone();
-        let discard =
-            (draft.is_none() && opened.left_untouched()).then(|| opened.save.discard_later());
-        let farewell = match discard {
-            Some(_) => "Nothing was answered, so no session was kept.".to_string(),
-            None => opening::saved_where(
+        let discard = draft.is_none() && opened.left_untouched();
+        let removal = opened.save.removal(discard);
+        let farewell = if discard {
+            "Nothing was answered, so no session was kept.".to_string()
+        } else {
+            opening::saved_where(
                 opened.save.path(),
                 &opened.handle,
                 opened.in_store,
                 Ending::Interrupted,
                 false,
-            ),
+            )
         };
         tui::on_signal(Some(Box::new(move || {
             let held = saving();
             if let Some(save) = draft {
                 let _ = save.write();
             }
-            if let Some(discard) = discard {
-                discard.now();
-            }
+            removal.now();
             // Never released: the program exits next, and no save may follow this one.
             std::mem::forget(held);
             // The terminal may be gone (a hang-up): nothing to do if this cannot be written.
@@ -225,9 +227,11 @@ impl tui::Host for SessionHost<'_> {
         // Prepared at each change (a copy of the session, cheap), written only if a signal
         // stops the program first.
         self.draft = draft.map(|draft| {
-            self.opened
-                .save
-                .prepare_note(draft.question.as_deref(), &draft.text, draft.private)
+            Arc::new(self.opened.save.prepare_note(
+                draft.question.as_deref(),
+                &draft.text,
+                draft.private,
+            ))
         });
         self.arm();
     }

@@ -15,7 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, load_tree, note_warnings, quiet, quote, warnings_line,
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet, quote, warnings_line,
 };
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
@@ -142,6 +142,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     let store = Store::open_default().ok();
     let (handle, in_store) = handle(&file, store.as_ref());
     let resumed = resumed_line(file.session(), &handle);
+    let linked = other_names(file.path());
     let saved_on = file.session().tree.version.clone();
     let SessionTree {
         loaded,
@@ -155,6 +156,17 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         .map_err(|e| failure(&e))?;
     let mut save = Autosave::new(file);
     let mut notice = vec![resumed];
+    if linked > 0 {
+        notice.push(format!(
+            "This session file has {} (a hard link): each save gives this name a new file, \
+             so the other keeps the session as it was when you opened it here.",
+            if linked == 1 {
+                "another name".to_string()
+            } else {
+                format!("{linked} other names")
+            }
+        ));
+    }
     notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
@@ -179,6 +191,18 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         handle,
         in_store,
     })
+}
+
+/// How many other names (hard links) a file has.
+#[cfg(unix)]
+fn other_names(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).map_or(0, |m| m.nlink().saturating_sub(1))
+}
+
+#[cfg(not(unix))]
+fn other_names(_path: &Path) -> u64 {
+    0
 }
 
 /// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`
@@ -217,7 +241,8 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
             USAGE,
             format!(
                 "{error}\nThe answers of this interview, as an answers file (save it as \
-                 answers.toml, then `techhire run --answers answers.toml`), with its notes:\n{}",
+                 answers.toml, then `{} run --answers answers.toml`), with its notes:\n{}",
+                program::name(),
                 answers_file(&interview, &save.session().note_texts())
             ),
         ));
@@ -266,13 +291,14 @@ pub fn saved_where(
         format!("Saved in {path}.")
     };
     let handle = quote(handle);
+    let me = program::name();
     match ending {
         Ending::Finished => format!(
             "{saved}\nWrite the report for your client with:\n  \
-             techhire report {handle} --format html -o report.html"
+             {me} report {handle} --format html -o report.html"
         ),
         Ending::Unfinished | Ending::Interrupted => {
-            format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}{plain}")
+            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}{plain}")
         }
     }
 }
@@ -532,8 +558,9 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
         return Err(Failure::new(
             USAGE,
             format!(
-                "{} {why}; `techhire sessions` lists your sessions",
-                techhire::text::terminal_safe(what)
+                "{} {why}; `{} sessions` lists your sessions",
+                techhire::text::terminal_safe(what),
+                program::name()
             ),
         ));
     }

@@ -110,9 +110,9 @@ impl Autosave {
         self.file.is_in_memory()
     }
 
-    /// See [`SessionFile::discard_later`].
-    pub fn discard_later(&self) -> super::DiscardLater {
-        self.file.discard_later()
+    /// See [`SessionFile::removal`].
+    pub fn removal(&self, discard: bool) -> super::Removal {
+        self.file.removal(discard)
     }
 
     /// The open session file, for what this type does not cover.

@@ -195,16 +195,19 @@ impl SessionFile {
         // The lock is released when `self` drops, after the file is gone.
     }
 
-    /// What [`discard`](SessionFile::discard) removes, to remove later from where the file
-    /// cannot be handed over: a signal handler's last act, for a session nothing was given in.
-    pub fn discard_later(&self) -> DiscardLater {
-        // A session in memory has no files to remove.
-        let paths = if self.is_in_memory() {
-            Vec::new()
-        } else {
-            vec![self.path.clone(), super::lock::lock_path(&self.path)]
-        };
-        DiscardLater { paths }
+    /// What closing this file removes, to remove later from where the file cannot be handed
+    /// over (a signal handler's last act): the note saying who holds the session, and with
+    /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
+    /// session nothing was given in. A session in memory has no files to remove.
+    pub fn removal(&self, discard: bool) -> Removal {
+        if self.is_in_memory() {
+            return Removal { paths: Vec::new() };
+        }
+        let mut paths = vec![super::lock::lock_path(&self.path)];
+        if discard {
+            paths.insert(0, self.path.clone());
+        }
+        Removal { paths }
     }
 
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
@@ -285,15 +288,15 @@ impl SessionFile {
     }
 }
 
-/// The files of a session to remove when the program stops, by [`SessionFile::discard_later`].
+/// The files of a session to remove when the program stops, from [`SessionFile::removal`].
 #[derive(Debug, Clone)]
-pub struct DiscardLater {
+pub struct Removal {
     paths: Vec<PathBuf>,
 }
 
-impl DiscardLater {
-    /// Removes the session file and its holder note. The caller makes sure nothing saves the
-    /// session afterwards (the program is about to exit).
+impl Removal {
+    /// Removes them. The caller makes sure nothing saves the session afterwards (the program is
+    /// about to exit).
     pub fn now(&self) {
         for path in &self.paths {
             let _ = fs::remove_file(path);

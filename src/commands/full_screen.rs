@@ -35,7 +35,14 @@ pub fn run(
         draft: None,
     };
     host.arm();
-    let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
+    let report_folder = config::report_folder(config)
+        .ok()
+        .map(|(folder, _)| folder.display().to_string());
+    let options = tui::TuiOptions {
+        theme,
+        report_folder,
+    };
+    let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
     host.opened.interview = interview;

@@ -105,6 +105,7 @@ impl App {
             interview_note,
             interview_private,
             client,
+            report_folder: None,
             theme,
             width,
             height,
@@ -212,7 +213,8 @@ impl App {
             }
             Transition::OpenExport => {
                 if let Screen::Result(result) = &self.screen {
-                    self.overlay = Some(Overlay::Export(ExportMenu::new(result.format)));
+                    let folder = shared.report_folder.clone();
+                    self.overlay = Some(Overlay::Export(ExportMenu::new(result.format, folder)));
                 }
             }
             Transition::Close => self.overlay = None,

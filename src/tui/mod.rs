@@ -45,6 +45,8 @@ pub use theme::ThemeName;
 pub struct TuiOptions {
     /// The theme asked for; `None` picks one from `NO_COLOR` and `COLORFGBG`.
     pub theme: Option<ThemeName>,
+    /// Where reports are written, to say so in the report box.
+    pub report_folder: Option<String>,
 }
 
 /// Why the full-screen interview could not run.
@@ -69,6 +71,7 @@ pub fn run(
     let mut session = terminal::Session::start()?;
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
+    app.shared.report_folder = options.report_folder;
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =

@@ -26,6 +26,8 @@ pub struct Shared {
     pub interview_private: bool,
     /// The client's name, for the header.
     pub client: Option<String>,
+    /// Where reports are written, as the report box says it.
+    pub report_folder: Option<String>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,

@@ -34,6 +34,8 @@ pub struct ExportMenu {
     pub copy: Audience,
     /// Every report asked for while the box is open, oldest first: where it went, or why not.
     pub written: Vec<Written>,
+    /// The folder reports go to, when the host said.
+    pub folder: Option<String>,
 }
 
 /// What happened to a report asked for.
@@ -47,11 +49,12 @@ pub struct Written {
 
 impl ExportMenu {
     /// The menu with format `choice` highlighted (an index into [`FORMATS`]).
-    pub fn new(choice: usize) -> ExportMenu {
+    pub fn new(choice: usize, folder: Option<String>) -> ExportMenu {
         ExportMenu {
             choice: choice.min(FORMATS.len() - 1),
             copy: Audience::Client,
             written: Vec::new(),
+            folder,
         }
     }
 

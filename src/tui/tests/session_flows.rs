@@ -254,8 +254,11 @@ fn at_result(width: u16, height: u16) -> (App, FakeHost) {
 #[test]
 fn e_on_the_result_writes_each_format_and_says_where() {
     let (mut app, mut host) = at_result(80, 24);
+    app.shared.report_folder = Some("/home/jo/clients".into());
     key(&mut app, &mut host, KeyCode::Char('e'));
     assert_eq!(app.overlay_kind(), Some(OverlayKind::Export));
+    // Where the reports go is said plainly.
+    assert!(screen(&app).contains("The report goes in /home/jo/clients, named for"));
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
     assert!(screen(&app).contains("✓ HTML report:"));

@@ -18,10 +18,16 @@ use crate::tui::wrap::{self, wrap, wrap_indented};
 const WIDTH: u16 = 72;
 
 fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let folder = menu.folder.as_deref().map_or_else(
+        || "your reports folder (`techhire config` shows it)".to_string(),
+        |folder| terminal_safe_multiline(folder).into_owned(),
+    );
     let mut out = wrap(
         &[Span::styled(
-            "Which format? The report goes in your reports folder (`techhire config` shows \
-             it), named for the client and the date; nothing already there is replaced.",
+            format!(
+                "Which format? The report goes in {folder}, named for the client and the \
+                 date; nothing already there is replaced."
+            ),
             theme.muted,
         )],
         width,

@@ -233,3 +233,32 @@ fn a_folder_or_a_huge_or_binary_file_is_not_read_as_config() {
     assert!(message.contains("binary.toml:1:9: "), "{message}");
     assert!(message.contains("UTF-8"), "{message}");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Any text is a config file or an error with a place, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in ".{0,200}") {
+            let path = Path::new("/nonexistent/config.toml");
+            if let Err(e) = parse(path, &text) {
+                prop_assert!(e.to_string().starts_with("/nonexistent/config.toml"));
+            }
+        }
+
+        /// Any text named as an SVG logo is taken or refused with the config file's place,
+        /// never a panic.
+        #[test]
+        fn any_svg_is_checked(body in "(<svg>|<svg xmlns=\"http://www.w3.org/2000/svg\">)[ -~]{0,120}(</svg>)?") {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("logo.svg"), &body).unwrap();
+            let path = dir.path().join("config.toml");
+            if let Err(e) = parse(&path, "logo = \"logo.svg\"") {
+                prop_assert!(e.to_string().contains("config.toml:1:8: "), "{e}");
+            }
+        }
+    }
+}

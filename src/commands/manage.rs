@@ -10,7 +10,7 @@ use techhire::text::terminal_safe;
 
 use crate::cli::SessionsAction;
 use crate::commands::opening::{failure, find};
-use crate::commands::{Failure, PROBLEMS, USAGE};
+use crate::commands::{Failure, PROBLEMS, USAGE, quiet};
 
 /// Does what was asked to one session.
 pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
@@ -31,12 +31,17 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
                 ));
             }
             store.delete(&path).map_err(|e| failure(&e))?;
-            println!("Deleted {name}.");
+            if !quiet() {
+                println!("Deleted {name}.");
+            }
         }
         SessionsAction::Rename { which, new_id } => {
             let path = find(&which)?;
             let session = read_path(&path).map_err(|e| failure(&e))?;
             let renamed = store.rename(&path, &new_id).map_err(|e| failure(&e))?;
+            if quiet() {
+                return Ok(ExitCode::SUCCESS);
+            }
             println!(
                 "{} is now session {new_id}, in {}.\nCarry on with `techhire resume {new_id}`.",
                 capitalised(&describe(&session)),
@@ -50,6 +55,11 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
                 .map_err(|e| failure(&e))?;
             let copied = copy.session();
             let original = read_path(&path).map_err(|e| failure(&e))?;
+            if quiet() {
+                // The new id is what was asked for.
+                println!("{}", copied.id);
+                return Ok(ExitCode::SUCCESS);
+            }
             println!(
                 "Copied {} to session {}, with {} and {}; the original is unchanged.\n\
                  Change an answer in the copy with `techhire resume {}`.",

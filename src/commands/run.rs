@@ -13,7 +13,9 @@ use techhire::text::terminal_safe;
 use crate::cli::{ReportFormat, RunArgs};
 use crate::commands::opening::{failure, stamp};
 use crate::commands::report::{deliver, from_extension, render};
-use crate::commands::{Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, terminal_width};
+use crate::commands::{
+    Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, quiet, terminal_width,
+};
 
 /// The run command.
 pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure> {
@@ -80,6 +82,9 @@ pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure
         let store = Store::open_default().map_err(|e| failure(&e))?;
         let saved = store.create(session).map_err(|e| failure(&e))?;
         let id = &saved.session().id;
+        if quiet() {
+            return Ok(code);
+        }
         eprintln!(
             "Saved as session {id}, in {}. `techhire report {id}` writes its report again; \
              `techhire sessions copy {id}` starts a what-if from it.",

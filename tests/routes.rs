@@ -138,6 +138,18 @@ fn a_copy_for_a_what_if_leaves_the_original_as_it_was() {
         .unwrap()
         .to_string();
     assert_ne!(copy, original);
+    // With --quiet, only the new id: for scripts.
+    let quiet = techhire(data)
+        .args(["sessions", "copy", &original, "-q"])
+        .output()
+        .unwrap();
+    let id = text(&quiet.stdout);
+    assert!(techhire::session::is_valid_id(id.trim_end()), "{id:?}");
+    assert!(
+        data.join("sessions")
+            .join(format!("{}.json", id.trim_end()))
+            .exists()
+    );
 
     // In the copy: back from the result to the first question, and a different answer.
     let back = "b\n".repeat(CIO.len());

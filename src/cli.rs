@@ -29,6 +29,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
     ),
     (
+        "XDG_DATA_HOME",
+        "on Linux, where your data folder is (XDG_DATA_HOME/techhire; else ~/.local/share/techhire)",
+    ),
+    (
         "TECHHIRE_PLAIN",
         "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
     ),
@@ -216,7 +220,9 @@ pub enum Command {
         #[arg(long)]
         doc: bool,
     },
-    /// Print a completion script for a shell; the README says where each shell looks for it.
+    /// Print a completion script for a shell (`techhire completions --help` says where each
+    /// shell looks for it).
+    #[command(long_about = COMPLETIONS_HELP)]
     Completions {
         /// bash, zsh, fish, powershell or elvish.
         #[arg(value_enum)]
@@ -224,10 +230,32 @@ pub enum Command {
     },
     /// Print the manual page (roff), every command with its options, the exit codes and the
     /// environment: `techhire man | man -l -`.
+    #[command(long_about = MAN_HELP)]
     Man,
     /// Print the version, as --version does.
     Version,
 }
+
+/// Where each shell looks for `completions`' script, for an installed techhire's `--help`
+/// (the README's section on completions says the same).
+const COMPLETIONS_HELP: &str = "Print the completion script for a shell on standard output. \
+    Put it once where the shell looks, then open a new shell:\n\n\
+    \x20 bash        techhire completions bash > ~/.local/share/bash-completion/completions/techhire\n\
+    \x20 zsh         techhire completions zsh > ~/.zfunc/_techhire\n\
+    \x20             (with `fpath=(~/.zfunc $fpath)` before `compinit` in ~/.zshrc)\n\
+    \x20 fish        techhire completions fish > ~/.config/fish/completions/techhire.fish\n\
+    \x20 PowerShell  techhire completions powershell >> $PROFILE\n\
+    \x20 elvish      techhire completions elvish >> ~/.config/elvish/rc.elv\n\n\
+    Run it again after updating techhire, so new commands and options complete too.";
+
+/// Where `man`'s page goes, for an installed techhire's `--help` (as the README says).
+const MAN_HELP: &str = "Print the manual page on standard output, in roff: every command \
+    with its options, the exit codes and the environment variables. Read it at once with \
+    `techhire man | man -l -`, or install it beside the installed techhire, where man looks \
+    because ~/.cargo/bin is on your PATH:\n\n\
+    \x20 mkdir -p ~/.cargo/share/man/man1\n\
+    \x20 techhire man > ~/.cargo/share/man/man1/techhire.1\n\
+    \x20 man techhire";
 
 /// The colours `--theme` names (the full-screen interview has its own `tui::ThemeName`; the
 /// interview command turns one into the other, so the TUI knows nothing of the command line).

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version arrive here too, with exit code 0.
+            let e = commands::usage_error::plain(e);
             let _ = e.print();
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(USAGE));
         }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::opening::{self, Ending, Opened};
-use crate::commands::{Failure, USAGE, full_screen, output_failure};
+use crate::commands::{Failure, USAGE, full_screen, output_failure, program};
 use crate::plain;
 
 /// The interview command.
@@ -76,13 +76,18 @@ pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
     if terminal || matches!(mode, Mode::Plain { .. }) {
         return Ok(());
     }
+    let plain = format!("{} --plain", program::name());
+    let run = format!("{} run --answers FILE", program::name());
+    let width = plain.len().max(run.len()) + 2;
     Err(Failure::new(
         USAGE,
-        "The full-screen interview needs a terminal, but standard input or output is \
-         not one (a pipe or a file).\n\
-         \x20 techhire --plain                 asks the questions line by line; works with \
-         pipes and screen readers\n\
-         \x20 techhire run --answers FILE      gives the result for answers written in a file\n",
+        format!(
+            "The full-screen interview needs a terminal, but standard input or output is \
+             not one (a pipe or a file).\n\
+             \x20 {plain:<width$}asks the questions line by line; works with pipes and screen \
+             readers\n\
+             \x20 {run:<width$}gives the result for answers written in a file\n",
+        ),
     ))
 }
 

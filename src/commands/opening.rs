@@ -15,7 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, load_tree, note_warnings, quiet, quote, warnings_line,
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet, quote, warnings_line,
 };
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
@@ -217,7 +217,8 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
             USAGE,
             format!(
                 "{error}\nThe answers of this interview, as an answers file (save it as \
-                 answers.toml, then `techhire run --answers answers.toml`), with its notes:\n{}",
+                 answers.toml, then `{} run --answers answers.toml`), with its notes:\n{}",
+                program::name(),
                 answers_file(&interview, &save.session().note_texts())
             ),
         ));
@@ -254,13 +255,14 @@ pub fn saved_where(path: &Path, handle: &str, in_store: bool, ending: Ending) ->
         format!("Saved in {path}.")
     };
     let handle = quote(handle);
+    let me = program::name();
     match ending {
         Ending::Finished => format!(
             "{saved}\nWrite the report for your client with:\n  \
-             techhire report {handle} --format html -o report.html"
+             {me} report {handle} --format html -o report.html"
         ),
         Ending::Unfinished | Ending::Interrupted => {
-            format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
+            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}")
         }
     }
 }
@@ -504,8 +506,9 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
         return Err(Failure::new(
             USAGE,
             format!(
-                "{} {why}; `techhire sessions` lists your sessions",
-                techhire::text::terminal_safe(what)
+                "{} {why}; `{} sessions` lists your sessions",
+                techhire::text::terminal_safe(what),
+                program::name()
             ),
         ));
     }

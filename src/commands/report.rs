@@ -14,7 +14,7 @@ use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
-use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, quiet};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is
 /// reconciled in memory only, and said.
@@ -73,10 +73,11 @@ pub fn run(
             PROBLEMS,
             format!(
                 "{name} is not finished: {left} still to answer ({} answered so far), so there \
-                 is no result to report yet. Carry on with `techhire resume {}`, then write \
+                 is no result to report yet. Carry on with `{me} resume {}`, then write \
                  the report.",
                 count(p.answered as u32, "question"),
-                terminal_safe(what)
+                terminal_safe(what),
+                me = program::name(),
             ),
         ));
     };

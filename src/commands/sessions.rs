@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::SessionsFormat;
 use crate::commands::opening::{failure, minute};
-use crate::commands::{Failure, PROBLEMS, print_out};
+use crate::commands::{Failure, PROBLEMS, print_out, program};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
 const MAX_CELL: usize = 32;
@@ -35,20 +35,21 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
         return Ok(found.path.clone());
     }
     let folder = store.folder().display();
+    let me = program::name();
     let mut message = if listing.sessions.is_empty() {
         format!(
-            "There are no sessions in {folder} to resume. Start one with `techhire` \
-             (or `techhire --plain`)."
+            "There are no sessions in {folder} to resume. Start one with `{me}` \
+             (or `{me} --plain`)."
         )
     } else {
         format!(
-            "Every session in {folder} is finished. `techhire sessions` lists them; \
-             `techhire resume ID` opens one at its result."
+            "Every session in {folder} is finished. `{me} sessions` lists them; \
+             `{me} resume ID` opens one at its result."
         )
     };
     if !listing.unreadable.is_empty() {
         message.push_str(&format!(
-            " {} could not be read; `techhire sessions` says why.",
+            " {} could not be read; `{me} sessions` says why.",
             files(listing.unreadable.len())
         ));
     }
@@ -57,10 +58,11 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
 
 fn table(store: &Store, listing: &Listing) -> String {
     let folder = store.folder().display();
+    let me = program::name();
     let mut out = String::new();
     if listing.sessions.is_empty() {
         out.push_str(&format!(
-            "No sessions yet in {folder}.\nStart one with `techhire` (or `techhire --plain`): \
+            "No sessions yet in {folder}.\nStart one with `{me}` (or `{me} --plain`): \
              it is saved there after every answer.\n"
         ));
     } else {
@@ -90,10 +92,10 @@ fn table(store: &Store, listing: &Listing) -> String {
             out.truncate(line_start + end);
             out.push('\n');
         }
-        out.push_str(
-            "\nCarry on with `techhire resume ID`; write a finished one's report with \
-             `techhire report ID --format html -o report.html`.\n",
-        );
+        out.push_str(&format!(
+            "\nCarry on with `{me} resume ID`; write a finished one's report with \
+             `{me} report ID --format html -o report.html`.\n",
+        ));
     }
     if !listing.unreadable.is_empty() {
         let n = listing.unreadable.len();

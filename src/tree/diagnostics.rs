@@ -82,7 +82,7 @@ pub fn position(text: &str, offset: usize) -> Position {
 /// before fixing the first, and keeps a broken generated file from printing megabytes.
 pub const MAX_RENDERED: usize = 100;
 
-/// Diagnostics a loaded file's report keeps (and its JSON lists); past them they are only
+/// Diagnostics a loaded file's `Diagnostics` keeps (and its JSON lists); past them they are only
 /// counted. Each kept one costs a few hundred bytes, so a file of a million broken lines is
 /// reported in a few MiB rather than gigabytes.
 pub const MAX_LISTED: usize = 10_000;

@@ -29,6 +29,23 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
     ),
     (
+        "XDG_DATA_HOME",
+        "on Linux, where your data folder is (XDG_DATA_HOME/techhire; else ~/.local/share/techhire)",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "on Linux, where your config folder is (XDG_CONFIG_HOME/techhire; else ~/.config/techhire)",
+    ),
+    (
+        "TECHHIRE_CONFIG",
+        "the settings file (consultant, firm, logo, report folder, theme), instead of \
+         config.toml in your config folder; it must exist",
+    ),
+    (
+        "TZ",
+        "the time zone times and dates are shown in (session files keep UTC); else the system's",
+    ),
+    (
         "TECHHIRE_PLAIN",
         "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
     ),
@@ -114,7 +131,7 @@ pub struct InterviewArgs {
 
     /// Colours of the full-screen interview. Without it: mono when NO_COLOR is set, light when
     /// the terminal says its background is light (COLORFGBG), else dark.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, conflicts_with = "plain")]
     pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
@@ -124,6 +141,11 @@ pub struct InterviewArgs {
     /// Who runs the interview: shown on the report.
     #[arg(long, value_name = "NAME")]
     pub consultant: Option<String>,
+
+    /// Keep no session: a plain interview that leaves nothing behind (reports you write at
+    /// the end are still written).
+    #[arg(long)]
+    pub no_save: bool,
 }
 
 impl InterviewArgs {
@@ -136,6 +158,7 @@ impl InterviewArgs {
             theme: self.theme.or(outer.theme),
             client: self.client.or(outer.client),
             consultant: self.consultant.or(outer.consultant),
+            no_save: self.no_save || outer.no_save,
         }
     }
 
@@ -146,6 +169,7 @@ impl InterviewArgs {
             || self.theme.is_some()
             || self.client.is_some()
             || self.consultant.is_some()
+            || self.no_save
     }
 }
 
@@ -162,19 +186,14 @@ pub enum Command {
         format: ValidateFormat,
     },
     /// Give the recommendation for answers written in a file, without asking.
-    Run {
-        /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
-        #[arg(long, value_name = "FILE")]
-        answers: PathBuf,
-        /// `text` for the terminal, `markdown` for email and documents, `json` for programs.
-        #[arg(long, value_enum, default_value_t = RunFormat::Text)]
-        format: RunFormat,
-    },
+    Run(RunArgs),
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
-        /// `text` for people, `json` for programs.
-        #[arg(long, value_enum, default_value_t = SessionsFormat::Text)]
-        format: SessionsFormat,
+        #[command(subcommand)]
+        action: Option<SessionsAction>,
+        /// `text` for people, `json` for programs [default: text].
+        #[arg(long, value_enum)]
+        format: Option<SessionsFormat>,
     },
     /// Carry on with a saved session where it stopped (default: the most recently changed
     /// unfinished one).
@@ -197,8 +216,19 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the -o file if it exists.
-        #[arg(long)]
+        #[arg(long, requires = "output")]
         force: bool,
+        /// The consultant's copy: include private notes, marked, under a heading saying it is
+        /// not for the client. Without it, private notes are left out.
+        #[arg(long)]
+        private_notes: bool,
+    },
+    /// Show where your settings file is and what it holds: your name, your firm's name and
+    /// logo for reports, the folder reports go to, the theme.
+    Config {
+        /// Print only the file's path, e.g. to open it: $EDITOR "$(techhire config --path)".
+        #[arg(long)]
+        path: bool,
     },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {
@@ -216,7 +246,9 @@ pub enum Command {
         #[arg(long)]
         doc: bool,
     },
-    /// Print a completion script for a shell; the README says where each shell looks for it.
+    /// Print a completion script for a shell (`techhire completions --help` says where each
+    /// shell looks for it).
+    #[command(long_about = COMPLETIONS_HELP)]
     Completions {
         /// bash, zsh, fish, powershell or elvish.
         #[arg(value_enum)]
@@ -224,10 +256,65 @@ pub enum Command {
     },
     /// Print the manual page (roff), every command with its options, the exit codes and the
     /// environment: `techhire man | man -l -`.
+    #[command(long_about = MAN_HELP)]
     Man,
     /// Print the version, as --version does.
     Version,
 }
+
+/// What to do with one saved session, instead of listing them all.
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Delete a session for good (asks first, unless --yes).
+    Delete {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Delete without asking.
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Give a session a memorable id, e.g. `acme-2026` (its file becomes acme-2026.json).
+    Rename {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The new id: letters, digits, `-` and `_`.
+        #[arg(value_name = "NEW_ID")]
+        new_id: String,
+    },
+    /// Copy a session into a new one with the same answers and notes, to explore a what-if
+    /// ("what if they hire a CISO first?") without touching the record.
+    Copy {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The copy's client name [default: the original's].
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+    },
+}
+
+/// Where each shell looks for `completions`' script, for an installed techhire's `--help`
+/// (the README's section on completions says the same).
+const COMPLETIONS_HELP: &str = "Print the completion script for a shell on standard output. \
+    Put it once where the shell looks, then open a new shell:\n\n\
+    \x20 bash        techhire completions bash > ~/.local/share/bash-completion/completions/techhire\n\
+    \x20 zsh         techhire completions zsh > ~/.zfunc/_techhire\n\
+    \x20             (with `fpath=(~/.zfunc $fpath)` before `compinit` in ~/.zshrc)\n\
+    \x20 fish        techhire completions fish > ~/.config/fish/completions/techhire.fish\n\
+    \x20 PowerShell  techhire completions powershell >> $PROFILE\n\
+    \x20 elvish      techhire completions elvish >> ~/.config/elvish/rc.elv\n\n\
+    Run it again after updating techhire, so new commands and options complete too.";
+
+/// Where `man`'s page goes, for an installed techhire's `--help` (as the README says).
+const MAN_HELP: &str = "Print the manual page on standard output, in roff: every command \
+    with its options, the exit codes and the environment variables. Read it at once with \
+    `techhire man | man -l -`, or install it beside the installed techhire, where man looks \
+    because ~/.cargo/bin is on your PATH:\n\n\
+    \x20 mkdir -p ~/.cargo/share/man/man1\n\
+    \x20 techhire man > ~/.cargo/share/man/man1/techhire.1\n\
+    \x20 man techhire";
 
 /// The colours `--theme` names (the full-screen interview has its own `tui::ThemeName`; the
 /// interview command turns one into the other, so the TUI knows nothing of the command line).
@@ -265,12 +352,30 @@ pub enum ValidateFormat {
     Json,
 }
 
-/// How `run` reports the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RunFormat {
-    Text,
-    Json,
-    Markdown,
+/// `run`: answers taken elsewhere (on a call, in a workshop) made into the client's report.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    /// Default: from the -o file's extension (.md, .html, .json, .txt), else text.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Who the report is for.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Who ran the interview [default: `consultant` in the config file].
+    #[arg(long, value_name = "NAME")]
+    pub consultant: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Also keep the interview as a session, to resume, copy or report again later.
+    #[arg(long)]
+    pub save: bool,
 }
 
 /// The graph language `graph` writes.

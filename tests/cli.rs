@@ -15,6 +15,9 @@ fn techhire() -> Command {
         "TECHHIRE_DATA_DIR",
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
     );
+    // Never the user's settings: no config file there.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests");
+    cmd.env_remove("TECHHIRE_CONFIG");
     // Whatever terminal runs the tests, nothing in the environment asks for plain mode.
     cmd.env("TERM", "xterm-256color")
         .env_remove("TECHHIRE_PLAIN")
@@ -360,7 +363,8 @@ fn run_reports_a_broken_tree_before_reading_answers() {
         .code(1)
         .stderr(contains("--> tests/fixtures/cli/broken.toml:37:8"))
         .stderr(contains(
-            "`techhire validate tests/fixtures/cli/broken.toml`",
+            // The program as run: `target/debug/techhire` here, as it is not on the PATH.
+            "techhire validate tests/fixtures/cli/broken.toml`",
         ));
 }
 
@@ -481,9 +485,11 @@ fn plain_mode_uses_the_questions_given() {
         .stdout(contains("Question 1 (last question)"))
         .stdout(contains("  10. Number 10"))
         .stdout(contains("Recommendation: Hire a CIO"))
-        // The hint names the tree, so it lists these warnings, not the built-in tree's.
+        // The hint names the tree, so it lists these warnings, not the built-in tree's, and
+        // the program as run (`target/debug/techhire`, not on the PATH).
+        .stderr(contains("has 2 warnings; `"))
         .stderr(contains(
-            "has 2 warnings; `techhire validate tests/fixtures/cli/warnings.toml` lists them",
+            "techhire validate tests/fixtures/cli/warnings.toml` lists them",
         ));
 }
 
@@ -666,6 +672,17 @@ fn flags_that_would_do_nothing_are_refused() {
         .assert()
         .code(2)
         .stderr(contains("not for `techhire validate`"));
+    // --force only replaces an -o file; colours only show in the full screen.
+    techhire()
+        .args(["report", "k3f9x2", "--force"])
+        .assert()
+        .code(2)
+        .stderr(contains("--output <FILE>"));
+    techhire()
+        .args(["--plain", "--theme", "light"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
 }
 
 #[test]

@@ -361,7 +361,11 @@ fn a_hundred_thousand_answers_apply_to_a_hundred_thousand_questions() {
     let questions = 100_000;
     let tree = Arc::new(load_str("limits.toml", &chain(questions, 2)).unwrap().tree);
     let text: String = (0..questions).map(|q| format!("q{q} = \"c0\"\n")).collect();
-    assert!(text.len() < MAX_ANSWERS_BYTES as usize);
+    assert!(
+        text.len() < MAX_ANSWERS_BYTES as usize,
+        "{} bytes",
+        text.len()
+    );
     let applied = answers::parse("a.toml", &text)
         .unwrap()
         .apply(&tree)

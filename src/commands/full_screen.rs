@@ -3,16 +3,18 @@
 //! dropping the new session if nothing was given in it), and to write reports to the current
 //! folder.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
-use techhire::session::{Saved, Store, Summary, Unreadable};
+use techhire::config::Config;
+use techhire::session::{Audience, PreparedSave, Saved, Store, Summary, Unreadable};
 
-use crate::cli::{self, ReportFormat};
+use crate::cli::ReportFormat;
 use crate::commands::opening::{self, Ending, Opened, minute};
-use crate::commands::report;
 use crate::commands::{Failure, USAGE};
+use crate::commands::{config, report};
 use crate::tui;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
@@ -21,17 +23,26 @@ use crate::tui;
 pub fn run(
     opened: &mut Opened,
     questions: Option<&Path>,
-    theme: Option<cli::Theme>,
+    theme: Option<tui::ThemeName>,
+    config: &Config,
 ) -> Result<Ending, Failure> {
-    let theme = theme.map(|theme| match theme {
-        cli::Theme::Dark => tui::ThemeName::Dark,
-        cli::Theme::Light => tui::ThemeName::Light,
-        cli::Theme::Mono => tui::ThemeName::Mono,
-    });
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
-    let mut host = SessionHost { opened, questions };
-    let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
+    let mut host = SessionHost {
+        opened,
+        questions,
+        config,
+        draft: None,
+    };
+    host.arm();
+    let report_folder = config::report_folder(config)
+        .ok()
+        .map(|(folder, _)| folder.display().to_string());
+    let options = tui::TuiOptions {
+        theme,
+        report_folder,
+    };
+    let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
     host.opened.interview = interview;
@@ -48,6 +59,16 @@ fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
     tui::Start {
         interview: opened.interview.clone(),
         notes: session.note_texts(),
+        private: session
+            .notes
+            .iter()
+            .filter(|(_, note)| note.private)
+            .map(|(id, _)| id.clone())
+            .collect(),
+        interview_note: session
+            .interview_note
+            .as_ref()
+            .map(|note| (note.text.clone(), note.private)),
         client: session.client.clone(),
         notice: opened.notice.clone(),
         choose,
@@ -123,6 +144,12 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
 struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
+    /// The firm for reports, and where they go.
+    config: &'a Config,
+    /// The save of the note being written, made ready for a signal.
+    /// Shared with the signal handler's last act, which takes it again at every re-arming:
+    /// a note can be long, and is prepared at every key.
+    draft: Option<Arc<PreparedSave>>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -134,43 +161,108 @@ fn saving() -> MutexGuard<'static, ()> {
     SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+impl SessionHost<'_> {
+    /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
+    /// the note being written, if any; remove the note saying who holds the session, and a
+    /// new session nothing was given in yet, as leaving does (so it never stands in for a real
+    /// one in `techhire resume`); and say, as leaving does, where the session is and how to
+    /// carry on.
+    fn arm(&self) {
+        let opened = &self.opened;
+        let draft = self.draft.clone();
+        let discard = draft.is_none() && opened.left_untouched();
+        let removal = opened.save.removal(discard);
+        let farewell = if discard {
+            "Nothing was answered, so no session was kept.".to_string()
+        } else {
+            opening::saved_where(
+                opened.save.path(),
+                &opened.handle,
+                opened.in_store,
+                Ending::Interrupted,
+                false,
+            )
+        };
+        tui::on_signal(Some(Box::new(move || {
+            let held = saving();
+            if let Some(save) = draft {
+                let _ = save.write();
+            }
+            removal.now();
+            // Never released: the program exits next, and no save may follow this one.
+            std::mem::forget(held);
+            // The terminal may be gone (a hang-up): nothing to do if this cannot be written.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{farewell}");
+            let _ = out.flush();
+        })));
+    }
+}
+
 impl tui::Host for SessionHost<'_> {
     fn record(&mut self, interview: &Interview) -> Saved {
-        let _saving = saving();
-        self.opened.save.record(interview)
+        let saved = {
+            let _saving = saving();
+            self.opened.save.record(interview)
+        };
+        self.arm();
+        saved
     }
 
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved {
-        let _saving = saving();
-        self.opened.save.set_names(Some(client), Some(consultant))
+        let saved = {
+            let _saving = saving();
+            self.opened.save.set_names(Some(client), Some(consultant))
+        };
+        self.arm();
+        saved
     }
 
-    fn set_note(&mut self, question: &str, text: &str) -> Saved {
-        let _saving = saving();
-        self.opened.save.set_note(question, text)
+    fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved {
+        let saved = {
+            let _saving = saving();
+            match question {
+                Some(question) => self.opened.save.set_note(question, text, private),
+                None => self.opened.save.set_interview_note(text, private),
+            }
+        };
+        self.arm();
+        saved
     }
 
-    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
-        // Prepared at each change, written only if a signal stops the program first.
-        let prepared = draft.map(|(id, text)| self.opened.save.prepare_note(id, text));
-        tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
-            Box::new(move || {
-                let held = saving();
-                let _ = save.write();
-                // Never released: the program exits next, and no save may follow this one.
-                std::mem::forget(held);
-            })
-        }));
+    fn keep_draft(&mut self, draft: Option<&tui::Draft>) {
+        // Prepared at each change (a copy of the session, cheap), written only if a signal
+        // stops the program first.
+        self.draft = draft.map(|draft| {
+            Arc::new(self.opened.save.prepare_note(
+                draft.question.as_deref(),
+                &draft.text,
+                draft.private,
+            ))
+        });
+        self.arm();
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {
         opening::switch(self.opened, path, self.questions).map_err(|f| f.message)?;
+        self.arm();
         Ok(start(self.opened, None))
     }
 
-    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
-        let folder = std::env::current_dir()
-            .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
-        report::export(self.opened.save.session(), interview, format, &folder)
+    fn export(
+        &mut self,
+        interview: &Interview,
+        format: ReportFormat,
+        copy: Audience,
+    ) -> Result<PathBuf, String> {
+        let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;
+        report::export(
+            self.opened.save.session(),
+            interview,
+            format,
+            copy,
+            &self.config.firm,
+            &folder,
+        )
     }
 }

@@ -4,16 +4,20 @@
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
 pub mod completions;
+pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
 pub mod man;
+pub mod manage;
 pub mod opening;
+pub mod program;
 pub mod report;
 pub mod resume;
 pub mod run;
 pub mod schema;
 pub mod sessions;
+pub mod usage_error;
 pub mod validate;
 pub mod version;
 
@@ -27,6 +31,7 @@ use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
 use crate::cli::{Cli, Command};
+pub use program::quote;
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
 pub const PROBLEMS: u8 = 1;
@@ -75,13 +80,16 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Resume { .. } if cli.session.is_some() => {
             return Err(Failure::new(
                 USAGE,
-                "`resume` takes the session itself: `techhire resume PATH` (or an id), \
-                 without --session.",
+                format!(
+                    "`resume` takes the session itself: `{} resume PATH` (or an id), \
+                     without --session.",
+                    program::name()
+                ),
             ));
         }
         Command::Resume { .. } => ("resume", true),
         Command::Validate { .. } => ("validate", true),
-        Command::Run { .. } => ("run", true),
+        Command::Run(_) => ("run", true),
         Command::Graph { .. } => ("graph", true),
         Command::Report { .. } => ("report", true),
         Command::Sessions { .. } => ("sessions", false),
@@ -89,6 +97,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } => ("completions", false),
         Command::Man => ("man", false),
         Command::Version => ("version", false),
+        Command::Config { .. } => ("config", false),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
         return Err(Failure::new(
@@ -96,7 +105,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
             format!(
                 "--questions {} does nothing here: `techhire {name}` reads no question tree. \
                  It is for the interview, `resume`, `report`, `run`, `validate` and `graph`.",
-                file.display()
+                techhire::text::terminal_safe(&file.display().to_string())
             ),
         ));
     }
@@ -104,10 +113,13 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         return Ok(());
     }
     let hint = if name == "report" {
-        " The report takes the names saved in the session; set them with \
-         `techhire resume SESSION --client NAME`."
+        format!(
+            " The report takes the names saved in the session; set them with \
+             `{} resume SESSION --client NAME`.",
+            program::name()
+        )
     } else {
-        ""
+        String::new()
     };
     Err(Failure::new(
         USAGE,
@@ -128,9 +140,10 @@ pub fn one_tree(
         (Some(a), Some(q)) if a != q => Err(Failure::new(
             USAGE,
             format!(
-                "two trees given: {} and --questions {}. Give one: `techhire {command} FILE`.",
-                a.display(),
-                q.display()
+                "two trees given: {} and --questions {}. Give one: `{} {command} FILE`.",
+                techhire::text::terminal_safe(&a.display().to_string()),
+                techhire::text::terminal_safe(&q.display().to_string()),
+                program::name()
             ),
         )),
         (a, q) => Ok(a.or(q)),
@@ -193,25 +206,13 @@ pub fn warnings_line(diagnostics: &Diagnostics) -> Option<String> {
 /// the built-in tree.
 fn validate_command(file: &str) -> String {
     if file == EMBEDDED_NAME {
-        "techhire validate".to_string()
+        format!("{} validate", program::name())
     } else {
         format!(
-            "techhire validate {}",
+            "{} validate {}",
+            program::name(),
             techhire::text::terminal_safe(&quote(file))
         )
-    }
-}
-
-/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
-/// characters.
-pub fn quote(text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
     }
 }
 

@@ -15,7 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, load_tree, note_warnings, quiet, quote, warnings_line,
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet, quote, warnings_line,
 };
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
@@ -29,6 +29,9 @@ pub struct Opened {
     /// Started by this run rather than resumed: a front end may ask for the client's and
     /// consultant's names when none were given.
     pub fresh: bool,
+    /// The names a new session started with (from the command line or the config file), so
+    /// one left with nothing else given is not kept.
+    started_with: (Option<String>, Option<String>),
     /// How to name the session in a command: its id when it is in the sessions folder, or its
     /// path.
     pub handle: String,
@@ -66,9 +69,23 @@ pub fn failure(e: &SessionError) -> Failure {
     Failure::new(USAGE, e.to_string())
 }
 
-/// A new interview on the tree from `questions` (or the built-in one), saved at `at` (or as a
-/// new session in the sessions folder). A file that exists at `at` is resumed instead.
-pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+/// Where a new interview is saved.
+#[derive(Debug, Clone, Copy)]
+pub enum SaveTo<'a> {
+    /// A new session in the sessions folder.
+    Store,
+    /// This file (`--session PATH`); one that exists is resumed instead.
+    File(&'a Path),
+    /// Nowhere (`--no-save`): the session is kept in memory only.
+    Nowhere,
+}
+
+/// A new interview on the tree from `questions` (or the built-in one), saved where `to` says.
+pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opened, Failure> {
+    let at = match to {
+        SaveTo::File(path) => Some(path),
+        SaveTo::Store | SaveTo::Nowhere => None,
+    };
     if let Some(folder) = at.filter(|p| p.is_dir()) {
         return Err(Failure::new(
             USAGE,
@@ -93,17 +110,23 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         names.consultant.map(str::to_string),
         &interview,
     );
-    let file = match at {
-        Some(path) => SessionFile::create_at(path, session),
-        None => Store::open_default().and_then(|store| store.create(session)),
+    let file = match to {
+        SaveTo::File(path) => SessionFile::create_at(path, session),
+        SaveTo::Store => Store::open_default().and_then(|store| store.create(session)),
+        SaveTo::Nowhere => Ok(SessionFile::in_memory(session)),
     }
     .map_err(|e| failure(&e))?;
     let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
+    let started_with = (
+        file.session().client.clone(),
+        file.session().consultant.clone(),
+    );
     Ok(Opened {
         interview,
         save: Autosave::new(file),
         notice: Vec::new(),
         fresh: true,
+        started_with,
         handle,
         in_store,
     })
@@ -114,21 +137,36 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
 /// one session after another.
 pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Opened, Failure> {
     let mut file = SessionFile::open(path).map_err(|e| failure(&e))?;
-    let before = file.session().clone();
+    // What is said about the session as it was saved, taken before it is reconciled (not a
+    // copy of it: a session can hold a quarter of a million answers).
+    let store = Store::open_default().ok();
+    let (handle, in_store) = handle(&file, store.as_ref());
+    let resumed = resumed_line(file.session(), &handle);
+    let linked = other_names(file.path());
+    let saved_on = file.session().tree.version.clone();
     let SessionTree {
         loaded,
         file: tree_file,
         missing,
-    } = tree_for(&before, questions)?;
+    } = tree_for(file.session(), questions)?;
     let warnings = warnings_line(&loaded.warnings);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
         .map_err(|e| failure(&e))?;
-    let store = Store::open_default().ok();
-    let (handle, in_store) = handle(&file, store.as_ref());
     let mut save = Autosave::new(file);
-    let mut notice = vec![resumed_line(&before, &handle)];
+    let mut notice = vec![resumed];
+    if linked > 0 {
+        notice.push(format!(
+            "This session file has {} (a hard link): each save gives this name a new file, \
+             so the other keeps the session as it was when you opened it here.",
+            if linked == 1 {
+                "another name".to_string()
+            } else {
+                format!("{linked} other names")
+            }
+        ));
+    }
     notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
@@ -137,7 +175,9 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     }
     notice.extend(missing);
     if reconciled.tree_changed {
-        notice.extend(changed_tree(&before, save.session(), &reconciled.dropped));
+        notice.extend(changed_tree(&saved_on, save.session(), &reconciled.dropped));
+    } else if !reconciled.dropped.is_empty() {
+        notice.extend(not_in_the_tree(&reconciled.dropped));
     }
     if reconciled.interview.is_finished() {
         notice.push("This interview is finished; its result follows.".to_string());
@@ -147,9 +187,22 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         save,
         notice,
         fresh: false,
+        started_with: (None, None),
         handle,
         in_store,
     })
+}
+
+/// How many other names (hard links) a file has.
+#[cfg(unix)]
+fn other_names(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).map_or(0, |m| m.nlink().saturating_sub(1))
+}
+
+#[cfg(not(unix))]
+fn other_names(_path: &Path) -> u64 {
+    0
 }
 
 /// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`
@@ -159,7 +212,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
 pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Result<(), Failure> {
     let next = resume(path, questions, Names::default())?;
     let previous = std::mem::replace(current, next);
-    if previous.fresh && previous.in_store && previous.save.is_blank() {
+    if previous.left_untouched() {
         let previous_path = previous.save.path().display().to_string();
         if let Err(e) = previous.save.into_file().discard() {
             current.notice.push(format!(
@@ -171,13 +224,13 @@ pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Re
     Ok(())
 }
 
-/// Says where the session was saved and what to do next, or why it could not be saved; the
-/// exit code follows how the interview ended.
-pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
+/// Says where the session was saved and what to do next (in plain mode, with `--plain`), or
+/// why it could not be saved; the exit code follows how the interview ended.
+pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Failure> {
+    let untouched = opened.left_untouched();
     let Opened {
         interview,
         mut save,
-        fresh,
         handle,
         in_store,
         ..
@@ -188,8 +241,9 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
             USAGE,
             format!(
                 "{error}\nThe answers of this interview, as an answers file (save it as \
-                 answers.toml, then `techhire run --answers answers.toml`):\n{}",
-                answers_file(&interview)
+                 answers.toml, then `{} run --answers answers.toml`), with its notes:\n{}",
+                program::name(),
+                answers_file(&interview, &save.session().note_texts())
             ),
         ));
     }
@@ -199,7 +253,12 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Interrupted => ExitCode::from(130),
     };
     // With --quiet only a session that could not be dropped is worth saying.
-    let said = if fresh && in_store && save.is_blank() {
+    let said = if save.is_in_memory() {
+        if quiet() {
+            return Ok(code);
+        }
+        "Nothing was saved (--no-save): no session was kept.".to_string()
+    } else if untouched {
         match save.into_file().discard() {
             Ok(()) if quiet() => return Ok(code),
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
@@ -208,27 +267,57 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
     } else if quiet() {
         return Ok(code);
     } else {
-        let path = quote(&save.path().display().to_string());
-        let saved = if in_store {
-            format!("Saved as session {handle}, in {path}.")
-        } else {
-            format!("Saved in {path}.")
-        };
-        let handle = quote(&handle);
-        match ending {
-            Ending::Finished => format!(
-                "{saved}\nWrite the report for your client with:\n  \
-                 techhire report {handle} --format html -o report.html"
-            ),
-            Ending::Unfinished | Ending::Interrupted => {
-                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
-            }
-        }
+        saved_where(save.path(), &handle, in_store, ending, plain)
     };
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{said}");
     let _ = stdout.flush();
     Ok(code)
+}
+
+/// Where a session was saved and what to do next, as said when an interview ends.
+pub fn saved_where(
+    path: &Path,
+    handle: &str,
+    in_store: bool,
+    ending: Ending,
+    plain: bool,
+) -> String {
+    let plain = if plain { " --plain" } else { "" };
+    let path = quote(&path.display().to_string());
+    let saved = if in_store {
+        format!("Saved as session {handle}, in {path}.")
+    } else {
+        format!("Saved in {path}.")
+    };
+    let handle = quote(handle);
+    let me = program::name();
+    match ending {
+        Ending::Finished => format!(
+            "{saved}\nWrite the report for your client with:\n  \
+             {me} report {handle} --format html -o report.html"
+        ),
+        Ending::Unfinished | Ending::Interrupted => {
+            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}{plain}")
+        }
+    }
+}
+
+impl Opened {
+    /// A new session in the sessions folder with nothing given since it started: no answer,
+    /// no note, no name but those it started with. It is not kept when the interview is left
+    /// (by any route: Esc, Ctrl-C, a hang-up), so listings hold only real sessions.
+    pub fn left_untouched(&self) -> bool {
+        let session = self.save.session();
+        self.fresh
+            && self.in_store
+            && session.answers.is_empty()
+            && session.notes.is_empty()
+            && session.interview_note.is_none()
+            && session.dropped.is_empty()
+            && (&session.client, &session.consultant)
+                == (&self.started_with.0, &self.started_with.1)
+    }
 }
 
 /// The question tree a saved session continues on.
@@ -312,7 +401,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 09:47 UTC: 4 answered, ..."
+/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 16:47 EST: 4 answered, ..."
 fn resumed_line(session: &Session, handle: &str) -> String {
     let who = session
         .client
@@ -338,8 +427,8 @@ fn resumed_line(session: &Session, handle: &str) -> String {
 }
 
 /// What changed in the tree and what it means for the answers.
-fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<String> {
-    let (old, new) = (&before.tree.version, &after.tree.version);
+fn changed_tree(old: &str, after: &Session, dropped: &[Dropped]) -> Vec<String> {
+    let new = &after.tree.version;
     let which = if old == new {
         format!("the question tree was edited since, though its version is still {new}")
     } else {
@@ -372,35 +461,84 @@ fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<S
         if answers == 1 { "s" } else { "" },
         if answers == 1 { "was" } else { "were" },
     ));
-    for d in dropped {
-        said.push(format!(
-            "  - {}",
-            techhire::text::terminal_safe(&d.describe())
-        ));
-    }
+    said.extend(dropped_lines(dropped, ""));
     said.push("The interview asks again wherever an answer is now missing.".to_string());
     said
 }
 
-/// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.
-pub fn minute(time: Timestamp) -> String {
-    let text = time.to_string();
-    format!("{} {} UTC", &text[..10], &text[11..16])
+/// Answers or notes the tree does not take although it is the very tree the session was
+/// saved on: the file was edited, or written by something else.
+fn not_in_the_tree(dropped: &[Dropped]) -> Vec<String> {
+    let mut said = vec![format!(
+        "This session names {} the question tree does not have, though it is the same tree \
+         the session was saved on (was the session file edited?). {} set aside and kept in \
+         the session file under \"dropped\":",
+        if dropped.len() == 1 {
+            "a question or choice"
+        } else {
+            "questions or choices"
+        },
+        if dropped.len() == 1 {
+            "It was"
+        } else {
+            "They were"
+        }
+    )];
+    said.extend(dropped_lines(dropped, ""));
+    said.push("The interview asks again wherever an answer is now missing.".to_string());
+    said
 }
 
-/// The interview's answers on its path as an answers file, for when the session cannot be
-/// saved: nothing typed is lost.
-fn answers_file(interview: &Interview) -> String {
-    let tree: &Tree = interview.tree();
-    interview
-        .path()
+/// Set-aside answers listed, one a line after `label`: the first few, then how many more.
+pub fn dropped_lines(dropped: &[Dropped], label: &str) -> Vec<String> {
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = dropped
         .iter()
-        .map(|step| {
-            let question = tree.question(step.question);
-            let choice = &question.choices[step.choice].id;
-            format!("{} = \"{}\"\n", question.id, choice)
+        .take(SHOWN)
+        .map(|d| {
+            format!(
+                "  - {label}{}",
+                techhire::text::terminal_safe(&d.describe())
+            )
         })
-        .collect()
+        .collect();
+    if dropped.len() > SHOWN {
+        lines.push(format!("  - and {} more", dropped.len() - SHOWN));
+    }
+    lines
+}
+
+/// A time as people read it, to the minute, where they are: `2026-11-23 16:47 EST`.
+pub fn minute(time: Timestamp) -> String {
+    time.local_minute()
+}
+
+/// The interview's answers on its path as an answers file, its notes as comments above
+/// them, for when the session cannot be saved: nothing typed is lost.
+fn answers_file(
+    interview: &Interview,
+    notes: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let tree: &Tree = interview.tree();
+    let mut file = String::new();
+    for (question, text) in notes {
+        let text = techhire::text::terminal_safe_multiline(text);
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        file.push_str(&format!(
+            "# Note on {}: {first}\n",
+            techhire::text::terminal_safe(question)
+        ));
+        for line in lines {
+            file.push_str(&format!("#   {line}\n"));
+        }
+    }
+    for step in interview.path() {
+        let question = tree.question(step.question);
+        let choice = &question.choices[step.choice].id;
+        file.push_str(&format!("{} = \"{}\"\n", question.id, choice));
+    }
+    file
 }
 
 /// The session file for an id or path, in the sessions folder for an id.
@@ -420,8 +558,9 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
         return Err(Failure::new(
             USAGE,
             format!(
-                "{} {why}; `techhire sessions` lists your sessions",
-                techhire::text::terminal_safe(what)
+                "{} {why}; `{} sessions` lists your sessions",
+                techhire::text::terminal_safe(what),
+                program::name()
             ),
         ));
     }

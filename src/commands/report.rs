@@ -6,15 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use techhire::config::Firm;
 use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{self, ReportInput};
-use techhire::session::{Session, read_path};
+use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
-use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
-use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, quiet};
+use crate::commands::config;
+use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is
 /// reconciled in memory only, and said.
@@ -24,7 +26,10 @@ pub fn run(
     format: Option<ReportFormat>,
     output: Option<&Path>,
     force: bool,
+    copy: Audience,
 ) -> Result<ExitCode, Failure> {
+    let format = format_for(format, output)?;
+    let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
     let saved_on = session.tree.clone();
@@ -40,18 +45,23 @@ pub fn run(
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = session.reconcile(Arc::new(loaded.tree), stamp);
     let name = what_to_call(what, session.client.as_deref());
-    if reconciled.tree_changed && !quiet() {
-        let mut said = format!(
-            "note: the questions have changed since {name} was saved (version {} then, {} now); \
-             the report uses them as they are now.",
-            terminal_safe(&saved_on.version),
-            terminal_safe(&session.tree.version)
-        );
-        for d in &reconciled.dropped {
-            said.push_str(&format!(
-                "\n  - set aside: {}",
-                terminal_safe(&d.describe())
-            ));
+    if (reconciled.tree_changed || !reconciled.dropped.is_empty()) && !quiet() {
+        let mut said = if reconciled.tree_changed {
+            format!(
+                "note: the questions have changed since {name} was saved (version {} then, {} \
+                 now); the report uses them as they are now.",
+                terminal_safe(&saved_on.version),
+                terminal_safe(&session.tree.version)
+            )
+        } else {
+            format!(
+                "note: {name} names questions or choices the question tree does not have, \
+                 though it is the tree it was saved on (was the session file edited?); the \
+                 report leaves them out."
+            )
+        };
+        for line in dropped_lines(&reconciled.dropped, "set aside: ") {
+            said.push_str(&format!("\n{line}"));
         }
         eprintln!("{said}");
     }
@@ -67,19 +77,36 @@ pub fn run(
             PROBLEMS,
             format!(
                 "{name} is not finished: {left} still to answer ({} answered so far), so there \
-                 is no result to report yet. Carry on with `techhire resume {}`, then write \
+                 is no result to report yet. Carry on with `{me} resume {}`, then write \
                  the report.",
                 count(p.answered as u32, "question"),
-                terminal_safe(what)
+                terminal_safe(what),
+                me = program::name(),
             ),
         ));
     };
-    let format = format
-        .or_else(|| output.and_then(from_extension))
-        .unwrap_or(ReportFormat::Markdown);
-    let text = render(&session, interview, &recommendation, format);
+    let text = render(
+        &session,
+        interview,
+        &recommendation,
+        format,
+        copy,
+        &config.firm,
+        80,
+    );
+    deliver(&text, format, output, force, &name)
+}
+
+/// Prints a report, or writes it to `output` (never over a file unless `force`) and says so.
+pub fn deliver(
+    text: &str,
+    format: ReportFormat,
+    output: Option<&Path>,
+    force: bool,
+    name: &str,
+) -> Result<ExitCode, Failure> {
     let Some(output) = output else {
-        return print_out(&text);
+        return print_out(text);
     };
     write_report(output, text.as_bytes(), force).map_err(|e| match e {
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
@@ -101,14 +128,19 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of a finished interview, with the session's names, date and notes.
-fn render(
+/// The report of a finished interview, with the session's names, date and the notes `copy`
+/// shows.
+pub fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
     format: ReportFormat,
+    copy: Audience,
+    firm: &Firm,
+    width: usize,
 ) -> String {
-    let notes = session.note_texts();
+    let notes = session.report_notes(copy);
+    let interview_note = session.report_interview_note(copy);
     let date = session
         .result
         .as_ref()
@@ -122,22 +154,28 @@ fn render(
         consultant: session.consultant.as_deref(),
         date: Some(&date),
         notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: copy == Audience::Consultant,
+        firm: Some(firm),
     };
     match format {
         ReportFormat::Markdown => report::markdown::render(&input),
         ReportFormat::Html => report::html::render(&input),
         ReportFormat::Json => report::json::render(&input),
-        ReportFormat::Text => report::text::render(&input, 80),
+        ReportFormat::Text => report::text::render(&input, width),
     }
 }
 
-/// Writes the report of the session's finished interview into `folder`, named for the client
-/// and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than replacing a file), and
-/// returns its full path; or says why it could not.
+/// Writes the report of the session's finished interview into `folder` (made if need be),
+/// named for the client and the date (`techhire-acme-2026-11-23.html`, the consultant's copy
+/// `techhire-acme-2026-11-23-consultant-copy.html`; `-2`, `-3` rather than replacing a file),
+/// and returns its full path; or says why it could not.
 pub fn export(
     session: &Session,
     interview: &Interview,
     format: ReportFormat,
+    copy: Audience,
+    firm: &Firm,
     folder: &Path,
 ) -> Result<PathBuf, String> {
     let Some(recommendation) = interview.result() else {
@@ -145,24 +183,64 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let text = render(session, interview, &recommendation, format);
+    let text = render(session, interview, &recommendation, format, copy, firm, 80);
+    std::fs::create_dir_all(folder).map_err(|e| {
+        format!(
+            "could not make the report folder {}: {e}; set another with report_folder in the \
+             config file (`techhire config`)",
+            folder.display()
+        )
+    })?;
     let date = session
         .result
         .as_ref()
         .map_or(session.updated, |r| r.finished)
-        .date();
+        .local_date();
     let extension = match format {
         ReportFormat::Markdown => "md",
         ReportFormat::Html => "html",
         ReportFormat::Json => "json",
         ReportFormat::Text => "txt",
     };
-    let stem = file_stem(session.client.as_deref(), &date);
+    let mut stem = file_stem(session.client.as_deref(), &date);
+    if copy == Audience::Consultant {
+        // Named so it is never sent to the client by mistake.
+        stem.push_str("-consultant-copy");
+    }
     write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
 }
 
+/// The format asked for with --format, or by the output file's extension, or Markdown. An
+/// extension that names no format techhire writes (`report.pdf`) is refused rather than
+/// filled with Markdown.
+fn format_for(
+    format: Option<ReportFormat>,
+    output: Option<&Path>,
+) -> Result<ReportFormat, Failure> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    let Some(output) = output else {
+        return Ok(ReportFormat::Markdown);
+    };
+    match (from_extension(output), output.extension()) {
+        (Some(format), _) => Ok(format),
+        (None, None) => Ok(ReportFormat::Markdown),
+        (None, Some(extension)) => Err(Failure::new(
+            USAGE,
+            format!(
+                "techhire does not write `.{}` files, so the report was not written to {}. \
+                 Name the file .md, .html, .json or .txt, or give --format markdown, html, \
+                 json or text",
+                terminal_safe(&extension.to_string_lossy()),
+                terminal_safe(&output.display().to_string())
+            ),
+        )),
+    }
+}
+
 /// The format a file name asks for, by its extension.
-fn from_extension(path: &Path) -> Option<ReportFormat> {
+pub fn from_extension(path: &Path) -> Option<ReportFormat> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "md" | "markdown" => Some(ReportFormat::Markdown),

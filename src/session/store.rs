@@ -105,12 +105,13 @@ impl Store {
     }
 }
 
-/// A session open for changes: locked against other instances until dropped.
+/// A session open for changes: locked against other instances until dropped. One kept in
+/// memory only (`--no-save`) has no file and no lock, and its saves do nothing.
 #[derive(Debug)]
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    lock: Lock,
+    lock: Option<Lock>,
 }
 
 impl SessionFile {
@@ -133,7 +134,7 @@ impl SessionFile {
         Ok(SessionFile {
             path,
             session,
-            lock,
+            lock: Some(lock),
         })
     }
 
@@ -141,7 +142,11 @@ impl SessionFile {
     /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
+            fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
+                // Nothing was saved yet, so there is no last save to speak of.
+                SessionError::Write { file, why } => SessionError::Create { file, why },
+                other => other,
+            })?;
         }
         if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
@@ -158,8 +163,22 @@ impl SessionFile {
         Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            lock,
+            lock: Some(lock),
         })
+    }
+
+    /// A session that is never written: for an interview that should leave nothing behind.
+    pub fn in_memory(session: Session) -> SessionFile {
+        SessionFile {
+            path: PathBuf::new(),
+            session,
+            lock: None,
+        }
+    }
+
+    /// Kept in memory only: nothing is, or will be, on disk.
+    pub fn is_in_memory(&self) -> bool {
+        self.lock.is_none()
     }
 
     pub fn path(&self) -> &Path {
@@ -169,8 +188,26 @@ impl SessionFile {
     /// Deletes the session file and releases it: for a session started and left before
     /// anything was typed, so listings are not cluttered with empty sessions.
     pub fn discard(self) -> Result<(), SessionError> {
+        if self.is_in_memory() {
+            return Ok(());
+        }
         fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
         // The lock is released when `self` drops, after the file is gone.
+    }
+
+    /// What closing this file removes, to remove later from where the file cannot be handed
+    /// over (a signal handler's last act): the note saying who holds the session, and with
+    /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
+    /// session nothing was given in. A session in memory has no files to remove.
+    pub fn removal(&self, discard: bool) -> Removal {
+        if self.is_in_memory() {
+            return Removal { paths: Vec::new() };
+        }
+        let mut paths = vec![super::lock::lock_path(&self.path)];
+        if discard {
+            paths.insert(0, self.path.clone());
+        }
+        Removal { paths }
     }
 
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
@@ -199,18 +236,26 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
-        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
-        self.lock.moved_to(file);
+        self.session.upgrade();
+        let Some(lock) = &mut self.lock else {
+            return Ok(());
+        };
+        let file = write::save(&self.path, &self.session)?;
+        lock.moved_to(file);
         Ok(())
     }
 
-    /// The save that would set a question's note, prepared now and written later, if at all;
-    /// the session in memory is left as it is. For the note being typed when the program is
-    /// told to stop (a hang-up, a kill). Made at every key, so it only copies the session:
-    /// turning it into bytes waits for the write.
-    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
+    /// The save that would set a note (on a question, or with `None` on the interview as a
+    /// whole), prepared now and written later, if at all; the session in memory is left as it
+    /// is. For the note being typed when the program is told to stop (a hang-up, a kill). Made
+    /// at every key, so it only copies the session: turning it into bytes waits for the write.
+    pub fn prepare_note(&self, question: Option<&str>, text: &str, private: bool) -> PreparedSave {
         let mut session = self.session.clone();
-        session.set_note(question, text, Timestamp::now());
+        session.upgrade();
+        match question {
+            Some(question) => session.set_note(question, text, private, Timestamp::now()),
+            None => session.set_interview_note(text, private, Timestamp::now()),
+        }
         PreparedSave {
             session,
             path: self.path.clone(),
@@ -223,10 +268,39 @@ impl SessionFile {
         self.save()
     }
 
-    /// Sets a question's note (blank removes it) and saves.
-    pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
-        self.session.set_note(question, text, Timestamp::now());
+    /// Sets a question's note, for the client or private (blank removes it), and saves.
+    pub fn set_note(
+        &mut self,
+        question: &str,
+        text: &str,
+        private: bool,
+    ) -> Result<(), SessionError> {
+        self.session
+            .set_note(question, text, private, Timestamp::now());
         self.save()
+    }
+
+    /// Sets the note on the interview as a whole (blank removes it) and saves.
+    pub fn set_interview_note(&mut self, text: &str, private: bool) -> Result<(), SessionError> {
+        self.session
+            .set_interview_note(text, private, Timestamp::now());
+        self.save()
+    }
+}
+
+/// The files of a session to remove when the program stops, from [`SessionFile::removal`].
+#[derive(Debug, Clone)]
+pub struct Removal {
+    paths: Vec<PathBuf>,
+}
+
+impl Removal {
+    /// Removes them. The caller makes sure nothing saves the session afterwards (the program is
+    /// about to exit).
+    pub fn now(&self) {
+        for path in &self.paths {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
@@ -241,7 +315,7 @@ impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write::save(&self.path, &bytes(&self.path, &self.session)?).map(drop)
+        write::save(&self.path, &self.session).map(drop)
     }
 }
 

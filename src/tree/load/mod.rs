@@ -4,6 +4,7 @@
 //! and every problem is placed at its line and column.
 
 mod places;
+pub(crate) mod syntax;
 mod wording;
 
 use std::ops::Range;
@@ -13,14 +14,14 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::diagnostics::{Diagnostic, Diagnostics};
+use super::diagnostics::{Diagnostic, Diagnostics, MAX_LISTED, Unlisted};
 use super::model::{Example, Meta, Outcome, Question, Rule, Source, TreeFile};
 use super::validate::{self, Known};
 use super::{Tree, TreeError};
 use places::Rows;
 
 /// Question trees larger than this are refused before being read. The shipped tree is about
-/// 35 KiB for 11 questions, so 512 KiB takes some 150 questions of that richness, more than
+/// 51 KiB for 13 questions, so 512 KiB takes some 120 questions of that richness, more than
 /// any interview a person writes. It is chosen for the worst file of that size: toml's parse
 /// tree of an array of tiny values takes about 100 times its text, so 512 KiB parses in
 /// 0.04 s of CPU and 52 MiB at most (a real tree of 512 KiB: 0.01 s, 20 MiB); see
@@ -91,15 +92,14 @@ pub fn load_str_checked(
 
 /// Loads a tree from text and runs the `more` checks on it once it has loaded.
 fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Diagnostics> {
-    let diagnostics_of = |diagnostics: Vec<Diagnostic>| Diagnostics {
-        file: file.to_string(),
+    let diagnostics_of = |(diagnostics, unlisted): (Vec<Diagnostic>, Unlisted)| {
         // Clean diagnostics need no copy of a text that may be tens of MiB.
-        text: if diagnostics.is_empty() {
+        let text = if diagnostics.is_empty() {
             String::new()
         } else {
             text.to_string()
-        },
-        diagnostics,
+        };
+        Diagnostics::new(file, text, diagnostics, unlisted)
     };
     let (mut parts, root) = read_whole(text).map_err(diagnostics_of)?;
 
@@ -131,7 +131,7 @@ fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Dia
     diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
 
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(diagnostics_of(diagnostics));
+        return Err(diagnostics_of((diagnostics, Unlisted::default())));
     }
     let tree = Tree::from_checked(file_model, resolved);
     if let Some(more) = more {
@@ -144,32 +144,50 @@ fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Dia
             diagnostics
                 .sort_by_key(|d| (d.span.as_ref().map_or(usize::MAX, |s| s.start), d.severity));
             if diagnostics.iter().any(Diagnostic::is_error) {
-                return Err(diagnostics_of(diagnostics));
+                return Err(diagnostics_of((diagnostics, Unlisted::default())));
             }
         }
     }
     Ok(Loaded {
         tree,
-        warnings: diagnostics_of(diagnostics),
+        warnings: diagnostics_of((diagnostics, Unlisted::default())),
     })
 }
 
 /// Parses and reads the document, keeping its parse tree to place problems; the syntax errors
-/// when it has any.
-fn read_whole(text: &str) -> Result<(Parts, Spanned<DeTable<'_>>), Vec<Diagnostic>> {
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    if !syntax_errors.is_empty() {
-        let mut diagnostics: Vec<Diagnostic> = syntax_errors
+/// when it has any (the first [`MAX_LISTED`], and how many more).
+fn read_whole(text: &str) -> Result<(Parts, Spanned<DeTable<'_>>), (Vec<Diagnostic>, Unlisted)> {
+    // Checked first without building the document, so a file of countless broken lines is
+    // counted rather than held in memory.
+    let syntax = syntax::check(text);
+    let found = if syntax.total > 0 {
+        syntax.first
+    } else {
+        // Errors only the whole document shows: a key given twice, a value that is not one.
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if errors.is_empty() {
+            let mut parts = Parts::default();
+            read_document(root.get_ref(), root.span(), &mut parts);
+            return Ok((parts, root));
+        }
+        errors
             .into_iter()
-            .map(|e| wording::syntax(text, e.message(), e.span()))
-            .collect();
-        // An unclosed run of brackets is reported once per bracket, all at the same place.
-        diagnostics.dedup();
-        return Err(diagnostics);
-    }
-    let mut parts = Parts::default();
-    read_document(root.get_ref(), root.span(), &mut parts);
-    Ok((parts, root))
+            .map(|e| (e.message().to_string(), e.span()))
+            .collect()
+    };
+    let total = syntax.total.max(found.len());
+    let mut diagnostics: Vec<Diagnostic> = found
+        .into_iter()
+        .take(MAX_LISTED)
+        .map(|(message, span)| wording::syntax(text, &message, span))
+        .collect();
+    // An unclosed run of brackets is reported once per bracket, all at the same place.
+    diagnostics.dedup();
+    let unlisted = Unlisted {
+        errors: total - diagnostics.len(),
+        warnings: 0,
+    };
+    Err((diagnostics, unlisted))
 }
 
 /// What could be read of a document, and what went wrong reading it.

@@ -43,15 +43,21 @@ fn report(name: &str, format: Format) -> String {
     let first = tree.question(interview.path()[0].question).id.clone();
     let notes = BTreeMap::from([(first, "Board wants the ERP upgrade finished first.".into())]);
     let bytes = format
-        .render(&ReportInput {
-            tree: &tree,
-            interview: &interview,
-            recommendation: &recommendation,
-            client: Some("Acme Ltd"),
-            consultant: Some("Jo Smith"),
-            date: Some("2026-11-23T09:47:25Z"),
-            notes: &notes,
-        })
+        .render(
+            &ReportInput {
+                tree: &tree,
+                interview: &interview,
+                recommendation: &recommendation,
+                client: Some("Acme Ltd"),
+                consultant: Some("Jo Smith"),
+                date: Some("2026-11-23T09:47:25Z"),
+                notes: &notes,
+                interview_note: None,
+                private_notes: false,
+                firm: None,
+            },
+            80,
+        )
         .unwrap();
     String::from_utf8(bytes).unwrap()
 }

@@ -76,6 +76,9 @@ fn report_html(name: &str, paper: Paper) -> String {
         consultant: Some("Jo Smith, Northwind Advisory"),
         date: Some("2026-11-23T09:47:25Z"),
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     });
     html::render_outline(&outline, Some(paper.css()))
 }

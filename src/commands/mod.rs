@@ -4,10 +4,12 @@
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
 pub mod completions;
+pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
 pub mod man;
+pub mod manage;
 pub mod opening;
 pub mod program;
 pub mod report;
@@ -87,7 +89,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         }
         Command::Resume { .. } => ("resume", true),
         Command::Validate { .. } => ("validate", true),
-        Command::Run { .. } => ("run", true),
+        Command::Run(_) => ("run", true),
         Command::Graph { .. } => ("graph", true),
         Command::Report { .. } => ("report", true),
         Command::Sessions { .. } => ("sessions", false),
@@ -95,6 +97,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } => ("completions", false),
         Command::Man => ("man", false),
         Command::Version => ("version", false),
+        Command::Config { .. } => ("config", false),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
         return Err(Failure::new(

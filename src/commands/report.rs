@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use techhire::config::Firm;
 use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{Format, ReportInput};
-use techhire::session::{Session, read_path};
+use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
+use crate::commands::config;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
 use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
 
@@ -24,8 +26,10 @@ pub fn run(
     format: Option<Format>,
     output: Option<&Path>,
     force: bool,
+    copy: Audience,
 ) -> Result<ExitCode, Failure> {
     let format = format_for(format, output)?;
+    let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
     let saved_on = session.tree.clone();
@@ -81,21 +85,46 @@ pub fn run(
             ),
         ));
     };
-    if output.is_none() && !format.is_text() && std::io::stdout().is_terminal() {
-        return Err(Failure::new(
-            USAGE,
-            format!(
-                "a {} is not for the terminal: write it to a file with -o report.{}",
-                format.name(),
-                format.extension()
-            ),
-        ));
+    not_for_the_terminal(format, output)?;
+    let bytes = render(
+        &session,
+        interview,
+        &recommendation,
+        format,
+        copy,
+        &config.firm,
+        80,
+    )?;
+    deliver(&bytes, format, output, force, &name)
+}
+
+/// Refuses to print a PDF to a terminal: it needs a file (`-o report.pdf`).
+pub fn not_for_the_terminal(format: Format, output: Option<&Path>) -> Result<(), Failure> {
+    if output.is_some() || format.is_text() || !std::io::stdout().is_terminal() {
+        return Ok(());
     }
-    let bytes = render(&session, interview, &recommendation, format)?;
+    Err(Failure::new(
+        USAGE,
+        format!(
+            "a {} is not for the terminal: write it to a file with -o report.{}",
+            format.name(),
+            format.extension()
+        ),
+    ))
+}
+
+/// Prints a report, or writes it to `output` (never over a file unless `force`) and says so.
+pub fn deliver(
+    text: &[u8],
+    format: Format,
+    output: Option<&Path>,
+    force: bool,
+    name: &str,
+) -> Result<ExitCode, Failure> {
     let Some(output) = output else {
-        return print_out(&bytes);
+        return print_out(text);
     };
-    write_report(output, &bytes, force).map_err(|e| match e {
+    write_report(output, text, force).map_err(|e| match e {
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
         _ => Failure::new(USAGE, e.to_string()),
     })?;
@@ -110,15 +139,19 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of a finished interview, with the session's names, date and notes; or why a PDF
-/// could not be printed.
-fn render(
+/// The report of a finished interview, with the session's names, date and the notes `copy`
+/// shows (text wrapped at `width`); or why a PDF could not be printed.
+pub fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
     format: Format,
+    copy: Audience,
+    firm: &Firm,
+    width: usize,
 ) -> Result<Vec<u8>, Failure> {
-    let notes = session.note_texts();
+    let notes = session.report_notes(copy);
+    let interview_note = session.report_interview_note(copy);
     let date = session
         .result
         .as_ref()
@@ -132,19 +165,25 @@ fn render(
         consultant: session.consultant.as_deref(),
         date: Some(&date),
         notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: copy == Audience::Consultant,
+        firm: Some(firm),
     };
     format
-        .render(&input)
+        .render(&input, width)
         .map_err(|e| Failure::new(PROBLEMS, e.to_string()))
 }
 
-/// Writes the report of the session's finished interview into `folder`, named for the client
-/// and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than replacing a file), and
-/// returns its full path; or says why it could not.
+/// Writes the report of the session's finished interview into `folder` (made if need be),
+/// named for the client and the date (`techhire-acme-2026-11-23.html`, the consultant's copy
+/// `techhire-acme-2026-11-23-consultant-copy.html`; `-2`, `-3` rather than replacing a file),
+/// and returns its full path; or says why it could not.
 pub fn export(
     session: &Session,
     interview: &Interview,
     format: Format,
+    copy: Audience,
+    firm: &Firm,
     folder: &Path,
 ) -> Result<PathBuf, String> {
     let Some(recommendation) = interview.result() else {
@@ -152,13 +191,25 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let bytes = render(session, interview, &recommendation, format).map_err(|f| f.message)?;
+    let bytes = render(session, interview, &recommendation, format, copy, firm, 80)
+        .map_err(|f| f.message)?;
+    std::fs::create_dir_all(folder).map_err(|e| {
+        format!(
+            "could not make the report folder {}: {e}; set another with report_folder in the \
+             config file (`techhire config`)",
+            folder.display()
+        )
+    })?;
     let date = session
         .result
         .as_ref()
         .map_or(session.updated, |r| r.finished)
-        .date();
-    let stem = file_stem(session.client.as_deref(), &date);
+        .local_date();
+    let mut stem = file_stem(session.client.as_deref(), &date);
+    if copy == Audience::Consultant {
+        // Named so it is never sent to the client by mistake.
+        stem.push_str("-consultant-copy");
+    }
     write_new(folder, &stem, format.extension(), &bytes).map_err(|e| e.to_string())
 }
 
@@ -189,7 +240,7 @@ fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, F
 }
 
 /// The format a file name asks for, by its extension.
-fn from_extension(path: &Path) -> Option<Format> {
+pub fn from_extension(path: &Path) -> Option<Format> {
     Format::from_extension(path.extension()?.to_str()?)
 }
 

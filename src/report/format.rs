@@ -16,9 +16,6 @@ pub enum Format {
     Json,
 }
 
-/// The width terminal text is wrapped at when it goes to a file.
-const TEXT_WIDTH: usize = 80;
-
 impl Format {
     /// Every format, in the order the export box offers them: for the client first.
     pub const ALL: [Format; 5] = [
@@ -93,13 +90,14 @@ impl Format {
         self != Format::Pdf
     }
 
-    /// The report in this format. Only PDF can fail: it needs a browser to print it.
-    pub fn render(self, input: &ReportInput) -> Result<Vec<u8>, PrintError> {
+    /// The report in this format, text wrapped at `width` columns (0: one line per paragraph).
+    /// Only PDF can fail: it needs a browser to print it.
+    pub fn render(self, input: &ReportInput, width: usize) -> Result<Vec<u8>, PrintError> {
         let text = match self {
             Format::Json => json::render(input),
             Format::Html => html::render(input),
             Format::Markdown => markdown::render(input),
-            Format::Text => text::render(input, TEXT_WIDTH),
+            Format::Text => text::render(input, width),
             Format::Pdf => return pdf::render(&Outline::new(input), Paper::from_locale()),
         };
         Ok(text.into_bytes())

@@ -69,6 +69,22 @@ fn page_footer(outline: &Outline, paper: Option<&str>) -> String {
 
 fn masthead(out: &mut String, outline: &Outline) {
     let m = &outline.masthead;
+    // The firm's logo and name, from the config file, above everything else.
+    if m.firm.is_some() || m.logo.is_some() {
+        out.push_str("<div class=\"masthead\">");
+        if let Some(logo) = &m.logo {
+            // A data: URI of a checked file (base64 and a fixed MIME type): nothing to escape.
+            let _ = write!(
+                out,
+                "<img class=\"logo\" src=\"{logo}\" alt=\"{}\">",
+                text(m.firm.as_deref().unwrap_or("Logo"))
+            );
+        }
+        if let Some(firm) = &m.firm {
+            let _ = write!(out, "<span class=\"firm\">{}</span>", text(firm));
+        }
+        out.push_str("</div>\n");
+    }
     let _ = writeln!(
         out,
         "<header class=\"report\">\n<p class=\"kicker\">{}</p>",
@@ -86,6 +102,9 @@ fn masthead(out: &mut String, outline: &Outline) {
     }
     if !meta.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" "));
+    }
+    if let Some(copy) = m.copy {
+        let _ = writeln!(out, "<p class=\"meta\"><strong>{}</strong></p>", text(copy));
     }
     out.push_str("</header>\n");
 }

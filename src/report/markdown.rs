@@ -22,6 +22,7 @@ pub fn render_outline(outline: &Outline) -> String {
     let who: Vec<String> = [
         ("Client", m.client.as_deref()),
         ("Consultant", m.consultant.as_deref()),
+        ("Firm", m.firm.as_deref()),
         ("Date", m.date.as_deref()),
     ]
     .into_iter()
@@ -29,6 +30,9 @@ pub fn render_outline(outline: &Outline) -> String {
     .collect();
     if !who.is_empty() {
         let _ = writeln!(out, "{}\n", who.join(" · "));
+    }
+    if let Some(copy) = m.copy {
+        let _ = writeln!(out, "**{}**\n", escape(copy));
     }
     let _ = writeln!(out, "> {}\n", escape(&h.summary));
     if let Some(standing) = &h.standing {
@@ -319,6 +323,9 @@ mod tests {
             consultant: Some("Jo"),
             date: Some("2026-03-02"),
             notes,
+            interview_note: None,
+            private_notes: false,
+            firm: None,
         };
         render(&input)
     }

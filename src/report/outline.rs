@@ -36,12 +36,18 @@ pub struct Outline {
 /// Who the report is for, by whom and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Masthead {
+    /// The consultant's firm, from the config file.
+    pub firm: Option<String>,
+    /// The firm's logo as a `data:` URI (a checked PNG, JPEG or SVG), for the HTML report.
+    pub logo: Option<String>,
     /// "Technology leadership recommendation".
     pub kicker: &'static str,
     pub client: Option<String>,
     pub consultant: Option<String>,
     /// The date, as a person writes it: "23 November 2026".
     pub date: Option<String>,
+    /// Set on the consultant's copy, which has private notes: says it is not for the client.
+    pub copy: Option<&'static str>,
 }
 
 /// The recommendation and how firm it is.
@@ -234,6 +240,11 @@ impl Outline {
         Outline {
             title,
             masthead: Masthead {
+                firm: input.firm_name().map(str::to_string),
+                logo: input
+                    .firm
+                    .and_then(|f| f.logo.as_ref())
+                    .map(|logo| logo.data_uri()),
                 kicker: "Technology leadership recommendation",
                 client,
                 consultant: input
@@ -245,6 +256,7 @@ impl Outline {
                     .date
                     .filter(|d| !d.trim().is_empty())
                     .map(super::long_date),
+                copy: input.private_notes.then_some(super::CONSULTANT_COPY),
             },
             headline: headline(input, outcome),
             sections,
@@ -345,6 +357,12 @@ fn heard(input: &ReportInput) -> Section {
     }
     if blocks.is_empty() {
         blocks.push(Block::Paragraph(Text::plain("No answers were recorded.")));
+    }
+    if let Some(note) = input.note_on_interview() {
+        blocks.push(Block::Notes(vec![Note {
+            about: "On the interview as a whole".into(),
+            text: note.to_string(),
+        }]));
     }
     Section {
         id: "heard",

@@ -41,6 +41,7 @@ fn masthead(outline: &Outline, out: &mut Out) {
     let who: Vec<String> = [
         m.client.as_deref().map(|c| format!("Client: {c}")),
         m.consultant.as_deref().map(|c| format!("Consultant: {c}")),
+        m.firm.as_deref().map(|f| format!("Firm: {f}")),
         m.date.as_deref().map(|d| format!("Date: {d}")),
     ]
     .into_iter()
@@ -49,6 +50,9 @@ fn masthead(outline: &Outline, out: &mut Out) {
     .collect();
     if !who.is_empty() {
         out.para(&who.join(" · "), "", "");
+    }
+    if let Some(copy) = m.copy {
+        out.para(copy, "", "");
     }
     out.blank();
 }

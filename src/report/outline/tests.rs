@@ -12,6 +12,9 @@ fn outline_for(answers: &[(&str, &str)], notes: &BTreeMap<String, String>) -> Ou
         consultant: Some(""),
         date: Some("2026-11-23T09:47:25Z"),
         notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     })
 }
 
@@ -244,6 +247,9 @@ fn what_we_heard_is_the_trees_sentences_in_the_order_asked() {
         consultant: None,
         date: None,
         notes: &no_notes(),
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     });
     let expected: Vec<String> = CIO
         .iter()

@@ -3,12 +3,15 @@
 //! would change it, what to do, then the appendix with the scores as bars), wrapped once to
 //! the screen's width.
 
+use std::collections::BTreeMap;
+
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use techhire::Recommendation;
 use techhire::report::outline::{Block, Headline, Score, Section, Span as Run, Text};
 use techhire::report::{Outline, ReportInput};
+use techhire::session::PRIVATE_LABEL;
 use techhire::text::terminal_safe;
 
 use super::lines::{bullet, heading, note_lines};
@@ -50,6 +53,22 @@ impl Plan {
 pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
     let x = area.x + 1;
     let width = area.width.saturating_sub(3);
+    // The screen is the consultant's: every note, the private ones marked as in their copy.
+    let mark = |private: bool, note: &str| {
+        if private {
+            format!("{PRIVATE_LABEL}{note}")
+        } else {
+            note.to_string()
+        }
+    };
+    let notes: BTreeMap<String, String> = shared
+        .notes
+        .iter()
+        .map(|(id, note)| (id.clone(), mark(shared.private.contains(id), note)))
+        .collect();
+    let interview_note = shared
+        .interview_note()
+        .map(|note| mark(shared.interview_private, note));
     let outline = Outline::new(&ReportInput {
         tree: shared.tree(),
         interview: &shared.interview,
@@ -57,7 +76,10 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
         client: shared.client.as_deref(),
         consultant: None,
         date: None,
-        notes: &shared.notes,
+        notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: true,
+        firm: None,
     });
     let theme = &shared.theme;
     let headline_lines = headline_lines(&outline.headline, usize::from(width), theme);
@@ -220,7 +242,13 @@ fn block(lines: &mut Vec<Line<'static>>, block: &Block, width: usize, theme: &Th
                 lines.extend(wrap_indented(Span::raw(indent.clone()), &spans, width));
                 if let Some(note) = &a.note {
                     lines.extend(indented(
-                        note_lines(note, width.saturating_sub(indent.len()), 0, theme),
+                        note_lines(
+                            note.strip_prefix(PRIVATE_LABEL).unwrap_or(note),
+                            note.starts_with(PRIVATE_LABEL),
+                            width.saturating_sub(indent.len()),
+                            0,
+                            theme,
+                        ),
                         &indent,
                     ));
                 }
@@ -233,7 +261,13 @@ fn block(lines: &mut Vec<Line<'static>>, block: &Block, width: usize, theme: &Th
                 }
                 lines.extend(bullet(&n.about, theme.text, width, theme));
                 lines.extend(indented(
-                    note_lines(&n.text, width.saturating_sub(2), 0, theme),
+                    note_lines(
+                        n.text.strip_prefix(PRIVATE_LABEL).unwrap_or(&n.text),
+                        n.text.starts_with(PRIVATE_LABEL),
+                        width.saturating_sub(2),
+                        0,
+                        theme,
+                    ),
                     "  ",
                 ));
             }

@@ -1,30 +1,18 @@
 //! The HTML report as the client receives it: complete, self-contained, safe whatever names and
 //! notes were typed, and with the recommendation on the first printed page.
 
+mod shipped;
+
+use shipped::finished;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use techhire::report::{ReportInput, html};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Recommendation, Tree};
-
-/// A finished interview from one of `tests/answers/*.toml`.
-fn finished(name: &str) -> (Arc<Tree>, Interview, Recommendation) {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let text = fs::read_to_string(format!("tests/answers/{name}.toml")).unwrap();
-    let answers: BTreeMap<String, String> = toml::from_str(&text).unwrap();
-    let mut interview = Interview::new(tree.clone());
-    while let Some(q) = interview.current() {
-        interview.answer_id(&answers[&tree.question(q).id]).unwrap();
-    }
-    let recommendation = interview.result().unwrap();
-    (tree, interview, recommendation)
-}
 
 fn render(
     name: &str,

@@ -2,27 +2,15 @@
 //! the same finished interview, and for every shipped answers file and every format, no engine
 //! vocabulary (points, scores, "the lead") before the appendix.
 
+mod shipped;
+
+use shipped::finished;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::sync::Arc;
 
 use techhire::report::outline::APPENDIX;
 use techhire::report::{Format, ReportInput};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Recommendation, Tree};
-
-/// A finished interview on the shipped tree from `tests/answers/<name>.toml`.
-fn finished(name: &str) -> (Arc<Tree>, Interview, Recommendation) {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let text = fs::read_to_string(format!("tests/answers/{name}.toml")).unwrap();
-    let answers: BTreeMap<String, String> = toml::from_str(&text).unwrap();
-    let mut interview = Interview::new(tree.clone());
-    while let Some(q) = interview.current() {
-        interview.answer_id(&answers[&tree.question(q).id]).unwrap();
-    }
-    let recommendation = interview.result().unwrap();
-    (tree, interview, recommendation)
-}
 
 /// Every shipped answers file, by name.
 fn shipped_answers() -> Vec<String> {

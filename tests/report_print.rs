@@ -5,17 +5,18 @@
 //! every answer still take four pages: they wait for the tree's `heard` sentences, which
 //! shorten "What we heard" to a paragraph, and for more room in "What would change it".)
 
+mod shipped;
+
+use shipped::finished;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 
 use techhire::report::pdf::{self, Paper};
 use techhire::report::{Outline, ReportInput, html};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Tree};
 
 /// The page budget for any shipped report.
 const MOST_PAGES: usize = 3;
@@ -50,22 +51,9 @@ fn print_tools() -> Option<PathBuf> {
     None
 }
 
-/// A finished interview on the shipped tree from one of `tests/answers/*.toml`.
-fn finished(name: &str) -> (Arc<Tree>, Interview) {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let text = fs::read_to_string(format!("tests/answers/{name}.toml")).unwrap();
-    let answers: BTreeMap<String, String> = toml::from_str(&text).unwrap();
-    let mut interview = Interview::new(tree.clone());
-    while let Some(q) = interview.current() {
-        interview.answer_id(&answers[&tree.question(q).id]).unwrap();
-    }
-    (tree, interview)
-}
-
 /// The report as HTML on `paper`, from a finished interview.
 fn report_html(name: &str, paper: Paper) -> String {
-    let (tree, interview) = finished(name);
-    let recommendation = interview.result().unwrap();
+    let (tree, interview, recommendation) = finished(name);
     let first = tree.question(interview.path()[0].question).id.clone();
     let notes = BTreeMap::from([(first, "Board wants the ERP upgrade finished first.".into())]);
     let outline = Outline::new(&ReportInput {

@@ -28,7 +28,11 @@ pub fn tree(data: &[u8]) {
             return;
         }
     };
-    assert_eq!(loaded.warnings.errors(), 0, "a tree that loads has no errors");
+    assert_eq!(
+        loaded.warnings.errors(),
+        0,
+        "a tree that loads has no errors"
+    );
     // The loader reads each item on its own, to collect every problem; toml, reading the whole
     // file into the same types, must find every field the same.
     let by_toml: TreeFile = toml::from_str(&text)

@@ -103,8 +103,11 @@ pub fn run(
         }
         session.set_mouse(app.mouse)?;
         // Keys already waiting (a paste without bracketed paste, a held key, keys typed during
-        // a slow save) are applied before the screen is drawn: one frame for the lot.
-        if changed || !event::poll(Duration::ZERO)? {
+        // a slow save) are applied before the screen is drawn: one frame for the lot. (Not
+        // `Duration::ZERO`: crossterm's /dev/tty reader returns at once for a zero timeout
+        // without looking at what it has read; a microsecond is rounded down to a poll(2)
+        // that does not wait.)
+        if changed || !event::poll(Duration::from_micros(1))? {
             session.draw(|frame| ui::view(&app, frame))?;
         }
         // The answer is on screen at once; the save (two fsyncs) follows before the next key

@@ -285,6 +285,7 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
                         .collect(),
                     reason: None,
                     unsure: false,
+                    heard: None,
                 })
                 .collect(),
         })

@@ -99,7 +99,17 @@ fn every_variable_the_source_reads_is_documented() {
     let page = stdout_of(&["man"]);
     let environment = section(&page, "ENVIRONMENT");
     let help = stdout_of(&["--help"]);
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let (_, listed) = readme
+        .split_once("with the environment variables techhire\nreads (")
+        .expect("the README's list of environment variables");
+    let listed = listed.split_once(')').map_or(listed, |(list, _)| list);
     for name in variables_read() {
+        assert!(
+            listed.contains(&format!("`{name}`")),
+            "{name} is read by the source but not in the README's list of environment \
+             variables (Exit codes)"
+        );
         assert!(
             environment.contains(&format!("\\fB{name}\\fR")),
             "{name} is read by the source but not in the man page's ENVIRONMENT \

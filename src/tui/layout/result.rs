@@ -4,6 +4,7 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use techhire::outcome::told;
 use techhire::text::{terminal_safe, terminal_safe_multiline};
 use techhire::{Recommendation, Tree};
 
@@ -75,11 +76,14 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
 fn headline_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec<Line<'static>> {
     let theme = &shared.theme;
     let tree = shared.tree();
-    let label = |o: usize| terminal_safe(&tree.outcome(o).label).into_owned();
+    let label = |o: usize| terminal_safe(result.label(tree, o)).into_owned();
     let mut lines = wrap(
         &[
             Span::styled("Recommendation: ", theme.muted),
-            Span::styled(label(result.outcome), theme.accent),
+            Span::styled(
+                result.headline_with(tree, |l| terminal_safe(l).into_owned()),
+                theme.accent,
+            ),
         ],
         width,
     );
@@ -92,8 +96,7 @@ fn headline_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec
             Span::styled("Close call: ", theme.warn),
             Span::styled(
                 format!(
-                    "tied with “{}” on {} {} (ties go to the outcome listed first); see what would change it below.",
-                    label(runner_up),
+                    "a tie on {} {} each; see what would settle it below.",
                     result.scores[result.outcome],
                     points(result.scores[result.outcome]),
                 ),
@@ -133,13 +136,20 @@ fn document_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec
     let theme = &shared.theme;
     let tree = shared.tree();
     let outcome = tree.outcome(result.outcome);
-    let mut lines = wrap(
-        &[Span::styled(
-            terminal_safe_multiline(&outcome.summary).into_owned(),
-            theme.text,
-        )],
-        width,
-    );
+    let mut lines = Vec::new();
+    for &o in &result.leaders {
+        lines.extend(wrap(
+            &[Span::styled(
+                terminal_safe_multiline(&tree.outcome(o).summary).into_owned(),
+                theme.text,
+            )],
+            width,
+        ));
+    }
+    for note in told::notes(tree, result, &|s| terminal_safe(s).into_owned()) {
+        lines.push(Line::default());
+        lines.extend(wrap(&[Span::styled(note, theme.text)], width));
+    }
     section(&mut lines, "Scores", theme);
     lines.extend(bars(tree, result, width, theme));
     section(&mut lines, "What moved it, strongest first", theme);
@@ -154,7 +164,7 @@ fn document_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec
     if let Some(runner_up) = result.runner_up {
         let against = reasons(tree, result, false, width, theme);
         if !against.is_empty() {
-            let label = terminal_safe(&tree.outcome(runner_up).label).into_owned();
+            let label = terminal_safe(result.label(tree, runner_up)).into_owned();
             section(&mut lines, &format!("What pulled toward “{label}”"), theme);
             lines.extend(against);
         }
@@ -266,7 +276,7 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
 /// One bar per outcome, highest score first.
 fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut order: Vec<usize> = (0..result.scores.len()).collect();
-    order.sort_by_key(|&o| (std::cmp::Reverse(result.scores[o]), o != result.outcome, o));
+    order.sort_by_key(|&o| (std::cmp::Reverse(result.scores[o]), !result.leads(o), o));
     let labels: Vec<String> = (0..result.scores.len())
         .map(|o| terminal_safe(&tree.outcome(o).label).into_owned())
         .collect();
@@ -297,7 +307,7 @@ fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Ve
             };
             let label = wrap::truncate(&labels[o], label_width);
             let pad = label_width - wrap::width(&label);
-            let style = if o == result.outcome {
+            let style = if result.leads(o) {
                 theme.accent
             } else {
                 theme.text
@@ -306,7 +316,7 @@ fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Ve
                 Span::styled(format!("{label}{}  ", " ".repeat(pad)), style),
                 Span::styled(
                     "█".repeat(filled),
-                    if o == result.outcome {
+                    if result.leads(o) {
                         theme.filled
                     } else {
                         theme.unfilled
@@ -378,7 +388,7 @@ fn what_ifs(
             lines.extend(bullet(&question.prompt, theme.text, width, theme));
         }
         let to = terminal_safe(&question.choices[what_if.to].label).into_owned();
-        let outcome = terminal_safe(&tree.outcome(what_if.outcome).label).into_owned();
+        let outcome = told::verdict(tree, what_if, &|s| terminal_safe(s).into_owned());
         let mut parts = vec![Span::styled(format!("“{to}” → "), theme.text)];
         match what_if.unanswered {
             None => parts.push(Span::styled(outcome, theme.accent)),

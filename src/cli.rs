@@ -124,6 +124,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Walk every path through a tree and count what it recommends: paths per outcome, ties
+    /// and close calls, outcomes never recommended, how often each rule holds, each question's
+    /// swing, and failing examples (see docs/census.md).
+    Census {
+        /// The tree to count (default: --questions, or the built-in tree).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// `text` for people, `json` for scripts (docs/census.md).
+        #[arg(long, value_enum, default_value_t = CensusFormat::Text)]
+        format: CensusFormat,
+        /// Walk every path when there are at most this many; past it, walk a random sample.
+        #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_LIMIT)]
+        limit: u64,
+        /// How many paths a sample walks.
+        #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_SAMPLE)]
+        sample: u64,
+        /// The sample's seed: the same seed walks the same sample.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+    },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {
         /// The tree to draw (default: --questions, or the built-in tree).
@@ -177,6 +197,13 @@ pub enum RunFormat {
     Text,
     Json,
     Markdown,
+}
+
+/// How `census` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CensusFormat {
+    Text,
+    Json,
 }
 
 /// The graph language `graph` writes.

@@ -55,6 +55,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             commands::validate::run(file.as_deref(), format)
         }
         Some(Command::Run { answers, format }) => commands::run::run(tree, &answers, format),
+        Some(Command::Census {
+            file,
+            format,
+            limit,
+            sample,
+            seed,
+        }) => {
+            let file = commands::one_tree(file, questions, "census")?;
+            commands::census::run(file.as_deref(), format, limit, sample, seed)
+        }
         Some(Command::Graph { file, format }) => {
             let file = commands::one_tree(file, questions, "graph")?;
             commands::graph::run(file.as_deref(), format)

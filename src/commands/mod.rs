@@ -3,6 +3,7 @@
 //! (`opening.rs`), the full-screen interview wired to them (`full_screen.rs`), and here the
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
+pub mod census;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
@@ -62,6 +63,7 @@ pub fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
         Some(Command::Validate { .. }) => "validate",
         Some(Command::Run { .. }) => "run",
         Some(Command::Graph { .. }) => "graph",
+        Some(Command::Census { .. }) => "census",
         Some(Command::Sessions { .. }) => "sessions",
         Some(Command::Report { .. }) => "report",
     };

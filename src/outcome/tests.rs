@@ -241,12 +241,12 @@ fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: &[usiz
 }
 
 /// A random rule: conditions as (question, choice) pairs, and the outcomes it rules out.
-type RandomRule = (Vec<(usize, usize)>, Vec<usize>);
+pub(crate) type RandomRule = (Vec<(usize, usize)>, Vec<usize>);
 
 /// A tree whose choices lead only to later questions (so it has no cycles), from (how many
 /// questions on, evidence) per choice: 0, or past the last question, ends the interview; and
 /// rules whose conditions name questions and choices modulo what the tree has.
-fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
+pub(crate) fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
     let outcome = |id: &str| Outcome {
         id: id.into(),
         label: id.into(),

@@ -16,7 +16,7 @@ pub use render::{json, text};
 
 use crate::examples::{self, Failure};
 use crate::tree::{Next, Tree};
-use walk::{Flow, Step, Tally, Walker};
+use walk::{Flow, Step, Tally, Walker, fold};
 
 /// How the census walks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,9 @@ pub struct Census {
     pub close_calls: u64,
     /// Per rule, in the tree's order: the paths on which it holds.
     pub rules: Vec<u64>,
+    /// Per rule, then outcome: the paths on which the rule holds and the headline names the
+    /// outcome (alone or tied), so an author sees what each rule leads to.
+    pub rule_outcomes: Vec<Vec<u64>>,
     /// Per question, in the tree's order.
     pub questions: Vec<Swing>,
     /// Every failing example.
@@ -85,8 +88,10 @@ pub struct Swing {
 /// Why a census could not be taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CensusError {
-    #[error("the tree has {0} outcomes; the census counts at most 64 (and rules at most 65,535)")]
-    TooManyOutcomes(usize),
+    #[error(
+        "the tree has {0} outcomes and {1} rules; the census counts trees with at most 64 of each"
+    )]
+    TooLarge(usize, usize),
 }
 
 impl Census {
@@ -125,7 +130,10 @@ impl Census {
 
 /// Takes the census of a tree.
 pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
-    let flow = Flow::new(tree).ok_or(CensusError::TooManyOutcomes(tree.outcomes().len()))?;
+    let flow = Flow::new(tree).ok_or(CensusError::TooLarge(
+        tree.outcomes().len(),
+        tree.rules().len(),
+    ))?;
     let paths_from = paths_from(tree);
     let paths = paths_from[tree.start()];
     let threads = options.threads.max(1);
@@ -142,13 +150,24 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
         );
         (sample, Some(options.seed))
     };
+    Ok(census_of(tree, &flow, tally, sample_seed, paths))
+}
+
+/// A census from a tally.
+fn census_of(
+    tree: &Tree,
+    flow: &Flow,
+    tally: Tally,
+    sample_seed: Option<u64>,
+    paths: u128,
+) -> Census {
     let mut ties: Vec<(Vec<usize>, u64)> = tally
         .ties
         .iter()
-        .map(|(&mask, &n)| ((0..flow.n).filter(|o| mask & (1 << o) != 0).collect(), n))
+        .map(|&(mask, n)| ((0..flow.n).filter(|o| mask & (1 << o) != 0).collect(), n))
         .collect();
     ties.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(Census {
+    Census {
         paths,
         walked: tally.paths,
         sample_seed,
@@ -156,6 +175,11 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
         ties,
         close_calls: tally.close_calls,
         rules: tally.fires,
+        rule_outcomes: tally
+            .rule_outcomes
+            .chunks(flow.n)
+            .map(<[u64]>::to_vec)
+            .collect(),
         questions: tally
             .through
             .iter()
@@ -163,11 +187,30 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
             .map(|(&asked, &changed)| Swing { asked, changed })
             .collect(),
         examples: examples::failures(tree),
-    })
+    }
+}
+
+/// Where every path ends, counted exactly however many paths there are (paths that reach a
+/// question with the same points and rule conditions met are carried forward together): the
+/// fields of a census but the swing, `sample_seed` (always `None`) and the examples. Quick even
+/// where walking each path is not, e.g. in a debug build's tests.
+pub fn count(tree: &Tree) -> Result<Census, CensusError> {
+    let flow = Flow::new(tree).ok_or(CensusError::TooLarge(
+        tree.outcomes().len(),
+        tree.rules().len(),
+    ))?;
+    let paths_from = paths_from(tree);
+    let tally = fold(tree, &flow, &paths_from);
+    let mut census = census_of(tree, &flow, tally, None, paths_from[tree.start()]);
+    for swing in &mut census.questions {
+        swing.changed = 0;
+    }
+    census.examples = Vec::new();
+    Ok(census)
 }
 
 /// The number of paths from each question to an end (saturating), children first.
-fn paths_from(tree: &Tree) -> Vec<u128> {
+pub(crate) fn paths_from(tree: &Tree) -> Vec<u128> {
     let n = tree.questions().len();
     let mut count: Vec<Option<u128>> = vec![None; n];
     for root in 0..n {
@@ -269,7 +312,7 @@ fn on_threads(
             }
             job(&mut walker, i);
         }
-        walker.tally
+        walker.tally()
     };
     let mut total = Tally::new(flow, questions);
     if threads == 1 || jobs < 2 {

@@ -108,7 +108,10 @@ pub fn text(tree: &Tree, file: &str, census: &Census) -> String {
     }
 
     if !tree.rules().is_empty() {
-        let _ = writeln!(out, "\nRules (paths on which each holds)");
+        let _ = writeln!(
+            out,
+            "\nRules (paths on which each holds, and what those paths recommend, ties counted for each tied outcome)"
+        );
         let width = tree.rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
         for (r, rule) in tree.rules().iter().enumerate() {
             let n = census.rules[r];
@@ -119,6 +122,19 @@ pub fn text(tree: &Tree, file: &str, census: &Census) -> String {
                 thousands(n),
                 share(n)
             );
+            let led: Vec<String> = tree
+                .outcomes()
+                .iter()
+                .enumerate()
+                .filter(|&(o, _)| census.rule_outcomes[r][o] > 0)
+                .map(|(o, outcome)| {
+                    let part = census.rule_outcomes[r][o] as f64 / n.max(1) as f64;
+                    format!("{} {}", safe(&outcome.id), percent(part))
+                })
+                .collect();
+            if !led.is_empty() {
+                let _ = writeln!(out, "  {:<width$}    {}", "", led.join(", "));
+            }
         }
     }
 
@@ -218,6 +234,10 @@ pub fn json(tree: &Tree, census: &Census) -> Value {
             "id": rule.id,
             "paths": census.rules[r],
             "share": share(census.rules[r]),
+            "recommended": tree.outcomes().iter().enumerate().map(|(o, outcome)| json!({
+                "id": outcome.id,
+                "paths": census.rule_outcomes[r][o],
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "questions": tree.questions().iter().enumerate().map(|(q, question)| {
             let s = census.questions[q];
@@ -244,7 +264,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);

@@ -20,43 +20,42 @@ pub(super) struct Flow {
     pub choice_start: Vec<usize>,
     /// Where each choice leads: a question, or `None` for the end.
     pub next: Vec<Option<u32>>,
-    /// Each choice's points, `n` per choice.
-    pub points: Vec<i64>,
-    /// The rules each choice meets a condition of, stored flat.
-    pub meets_start: Vec<usize>,
-    pub meets: Vec<u16>,
+    /// What each choice adds to a state: its points per outcome, then 1 for each rule it meets
+    /// a condition of (`n` + rules values per choice).
+    pub delta: Vec<i64>,
     /// Conditions each rule has.
-    pub needs: Vec<u16>,
+    pub needs: Vec<i64>,
     /// The outcomes each rule rules out, as a mask.
     pub rule_out: Vec<u64>,
+    /// Per choice, the other choices of its question that lead the same way, and those that
+    /// lead elsewhere, stored flat.
+    ways_start: Vec<usize>,
+    ways: Vec<u32>,
+    /// Where each choice's list of choices leading elsewhere starts in `ways`.
+    elsewhere: Vec<usize>,
     /// Whether some rule has a condition on the question.
-    pub in_rules: Vec<bool>,
-    /// For each choice, the most its alternatives that lead to the same place can move one
-    /// outcome's lead over another: a result further ahead than this cannot change.
-    pub spread: Vec<i64>,
+    in_rules: Vec<bool>,
+    /// Per choice and outcome: the most another answer leading the same way can gain on that
+    /// outcome, for any other outcome (`n` per choice; `i64::MIN` when there is no such
+    /// answer). An outcome ahead of the rest by more than this keeps the lead whatever the
+    /// answer.
+    gain: Vec<i64>,
     pub close_call_margin: i64,
 }
 
 impl Flow {
-    /// `None` when the tree has more outcomes than a mask holds, or more rules than counted.
+    /// `None` when the tree has more outcomes or rules than a mask holds.
     pub(super) fn new(tree: &Tree) -> Option<Flow> {
         let n = tree.outcomes().len();
         let rules = tree.rules().len();
-        if n == 0 || n > 64 || rules > usize::from(u16::MAX) {
+        if n == 0 || n > 64 || rules > 64 {
             return None;
         }
         let questions = tree.questions().len();
+        let width = n + rules;
         let mut choice_start = Vec::with_capacity(questions + 1);
         let mut next = Vec::new();
-        let mut points = Vec::new();
-        let mut meets_start = Vec::new();
-        let mut meets = Vec::new();
-        let mut in_rules = vec![false; questions];
-        for r in 0..rules {
-            for (q, _) in tree.rule_conditions(r) {
-                in_rules[*q] = true;
-            }
-        }
+        let mut delta = Vec::new();
         for q in 0..questions {
             choice_start.push(next.len());
             for c in 0..tree.question(q).choices.len() {
@@ -64,78 +63,125 @@ impl Flow {
                     Next::Question(t) => Some(t as u32),
                     Next::End => None,
                 });
-                let mut row = vec![0i64; n];
+                let mut row = vec![0i64; width];
                 for &(o, p) in tree.evidence(q, c) {
                     row[o] += i64::from(p);
                 }
-                points.extend(row);
-                meets_start.push(meets.len());
                 for r in 0..rules {
                     let met = tree
                         .rule_conditions(r)
                         .iter()
                         .any(|(rq, choices)| *rq == q && choices.contains(&c));
-                    if met {
-                        meets.push(r as u16);
-                    }
+                    row[n + r] = i64::from(met);
                 }
+                delta.extend(row);
             }
         }
         choice_start.push(next.len());
-        meets_start.push(meets.len());
+        let (mut ways_start, mut ways, mut elsewhere) = (Vec::new(), Vec::new(), Vec::new());
+        for q in 0..questions {
+            let choices = choice_start[q]..choice_start[q + 1];
+            for g in choices.clone() {
+                ways_start.push(ways.len());
+                ways.extend(
+                    choices
+                        .clone()
+                        .filter(|&a| a != g && next[a] == next[g])
+                        .map(|a| a as u32),
+                );
+                elsewhere.push(ways.len());
+                ways.extend(
+                    choices
+                        .clone()
+                        .filter(|&a| next[a] != next[g])
+                        .map(|a| a as u32),
+                );
+            }
+        }
+        ways_start.push(ways.len());
+        // A rule without conditions (only in a tree that failed validation) never holds.
         let needs = (0..rules)
-            .map(|r| tree.rule_conditions(r).len() as u16)
+            .map(|r| match tree.rule_conditions(r).len() {
+                0 => i64::MAX,
+                k => k as i64,
+            })
             .collect();
         let rule_out = (0..rules)
             .map(|r| tree.rule_out(r).iter().fold(0u64, |m, &o| m | 1 << o))
             .collect();
+        let mut in_rules = vec![false; questions];
+        for r in 0..rules {
+            for (q, _) in tree.rule_conditions(r) {
+                in_rules[*q] = true;
+            }
+        }
         let mut flow = Flow {
             n,
             choice_start,
             next,
-            points,
-            meets_start,
-            meets,
+            delta,
             needs,
             rule_out,
+            ways_start,
+            ways,
+            elsewhere,
             in_rules,
-            spread: Vec::new(),
+            gain: Vec::new(),
             close_call_margin: i64::from(tree.meta().close_call_margin),
         };
-        flow.spread = (0..questions)
-            .flat_map(|q| {
-                let flow = &flow;
-                (flow.choice_start[q]..flow.choice_start[q + 1]).map(move |g| flow.spread_of(q, g))
-            })
+        flow.gain = (0..flow.next.len())
+            .flat_map(|g| (0..n).map(move |leader| (g, leader)))
+            .map(|(g, leader)| flow.gain_of(g, leader))
             .collect();
-        // A rule with a broken reference never fires: it needs more than it can meet.
-        for r in 0..rules {
-            if tree.rule_conditions(r).is_empty() {
-                flow.needs[r] = u16::MAX;
-            }
-        }
         Some(flow)
     }
 
-    fn spread_of(&self, q: usize, g: usize) -> i64 {
-        let n = self.n;
-        (self.choice_start[q]..self.choice_start[q + 1])
-            .filter(|&a| a != g && self.next[a] == self.next[g])
-            .map(|a| {
-                let d = (0..n).map(|o| self.points[a * n + o] - self.points[g * n + o]);
-                let (lo, hi) = d.fold((i64::MAX, i64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
-                hi - lo
+    fn gain_of(&self, g: usize, leader: usize) -> i64 {
+        let w = self.n + self.needs.len();
+        let d = |a: usize, o: usize| self.delta[a * w + o] - self.delta[g * w + o];
+        self.same_way(g)
+            .iter()
+            .flat_map(|&a| {
+                (0..self.n)
+                    .filter(move |&x| x != leader)
+                    .map(move |x| d(a as usize, x) - d(a as usize, leader))
             })
             .max()
-            .unwrap_or(-1)
+            .unwrap_or(i64::MIN)
     }
 
     fn choices(&self, q: usize) -> std::ops::Range<usize> {
         self.choice_start[q]..self.choice_start[q + 1]
     }
 
-    fn meets(&self, g: usize) -> &[u16] {
-        &self.meets[self.meets_start[g]..self.meets_start[g + 1]]
+    /// The other choices of `g`'s question that lead where `g` does.
+    fn same_way(&self, g: usize) -> &[u32] {
+        &self.ways[self.ways_start[g]..self.elsewhere[g]]
+    }
+
+    /// The choices of `g`'s question that lead elsewhere.
+    fn other_way(&self, g: usize) -> &[u32] {
+        &self.ways[self.elsewhere[g]..self.ways_start[g + 1]]
+    }
+
+    /// The standing of a state's values.
+    fn standing(&self, values: &[i64]) -> Standing {
+        let (scores, counts) = values.split_at(self.n);
+        let mut open = all(self.n);
+        let mut fired = 0u64;
+        for (r, (&count, &need)) in counts.iter().zip(&self.needs).enumerate() {
+            if count == need {
+                open &= !self.rule_out[r];
+                fired |= 1 << r;
+            }
+        }
+        let (leaders, margin) = standing(scores, open, self.n);
+        Standing {
+            leaders,
+            margin,
+            fired,
+            open,
+        }
     }
 }
 
@@ -145,12 +191,14 @@ pub(super) struct Tally {
     pub paths: u64,
     /// Paths whose headline names each outcome alone.
     pub sole: Vec<u64>,
-    /// Paths whose headline is a tie, by the mask of tied outcomes.
-    pub ties: HashMap<u64, u64>,
+    /// Paths whose headline is a tie, by the mask of tied outcomes (a handful of masks).
+    pub ties: Vec<(u64, u64)>,
     /// Paths that are close calls (ties included).
     pub close_calls: u64,
     /// Paths on which each rule holds.
     pub fires: Vec<u64>,
+    /// Per rule, then outcome: paths on which the rule holds and the headline names it.
+    pub rule_outcomes: Vec<u64>,
     /// Paths through each question, and those on which another answer to it alone would
     /// change the headline.
     pub through: Vec<u64>,
@@ -162,9 +210,45 @@ impl Tally {
         Tally {
             sole: vec![0; flow.n],
             fires: vec![0; flow.needs.len()],
+            rule_outcomes: vec![0; flow.needs.len() * flow.n],
             through: vec![0; questions],
             swings: vec![0; questions],
             ..Tally::default()
+        }
+    }
+
+    /// Counts `paths` paths ending where `standing` says.
+    fn end(&mut self, flow: &Flow, standing: Standing, paths: u64) {
+        let Standing {
+            leaders,
+            margin,
+            fired,
+            ..
+        } = standing;
+        self.paths += paths;
+        let tie = leaders.count_ones() > 1;
+        if tie {
+            match self.ties.iter_mut().find(|(mask, _)| *mask == leaders) {
+                Some((_, n)) => *n += paths,
+                None => self.ties.push((leaders, paths)),
+            }
+        } else {
+            self.sole[leaders.trailing_zeros() as usize] += paths;
+        }
+        if tie || margin <= flow.close_call_margin {
+            self.close_calls += paths;
+        }
+        let mut rules = fired;
+        while rules != 0 {
+            let r = rules.trailing_zeros() as usize;
+            rules &= rules - 1;
+            self.fires[r] += paths;
+            let mut outcomes = leaders;
+            while outcomes != 0 {
+                let o = outcomes.trailing_zeros() as usize;
+                outcomes &= outcomes - 1;
+                self.rule_outcomes[r * flow.n + o] += paths;
+            }
         }
     }
 
@@ -174,6 +258,7 @@ impl Tally {
         for (a, b) in [
             (&mut self.sole, other.sole),
             (&mut self.fires, other.fires),
+            (&mut self.rule_outcomes, other.rule_outcomes),
             (&mut self.through, other.through),
             (&mut self.swings, other.swings),
         ] {
@@ -182,65 +267,98 @@ impl Tally {
             }
         }
         for (mask, count) in other.ties {
-            *self.ties.entry(mask).or_insert(0) += count;
+            match self.ties.iter_mut().find(|(m, _)| *m == mask) {
+                Some((_, n)) => *n += count,
+                None => self.ties.push((mask, count)),
+            }
         }
+        self.ties.sort_unstable();
     }
 }
 
 /// One step of a path: its question and choice, as the walk numbers them.
 pub(super) type Step = (u32, u32);
 
-/// A walker: the path so far, with its running totals per depth.
+/// Where a path's values leave the outcomes: the headline (a mask), how far ahead of the rest
+/// it is (`i64::MAX` with no rest), and the rules that hold (a mask).
+#[derive(Debug, Clone, Copy)]
+struct Standing {
+    leaders: u64,
+    margin: i64,
+    fired: u64,
+    /// The outcomes the rules leave open.
+    open: u64,
+}
+
+/// A walker: the path so far, with its running values per depth, and what it has counted.
 pub(super) struct Walker<'f> {
     flow: &'f Flow,
-    /// The path's questions and global choice numbers.
+    /// Values per depth: `n` points, then one count per rule.
+    width: usize,
+    /// The path: its questions and choices, and the values before each step (one more depth,
+    /// `width` values each).
     questions: Vec<u32>,
-    choices: Vec<usize>,
-    /// Scores before each depth, `n` per depth (one more depth than steps).
-    scores: Vec<i64>,
-    /// Conditions met of each rule before each depth.
-    counts: Vec<u16>,
+    choices: Vec<u32>,
+    path: Vec<i64>,
     /// Each question's depth on the path, or `u32::MAX`.
     depth_of: Vec<u32>,
-    /// Room for a changed path's scores.
+    /// Per step, for each choice leading elsewhere: the headline its answers so far lean to
+    /// (the result should its branch end or reach a question the path never answered). The
+    /// same for every path below the step, so worked out once there.
+    lean: Vec<Vec<u64>>,
     scratch: Vec<i64>,
-    pub tally: Tally,
+    tally: Tally,
 }
 
 impl<'f> Walker<'f> {
     pub(super) fn new(flow: &'f Flow, questions: usize, longest: usize) -> Walker<'f> {
-        let rules = flow.needs.len();
+        let width = flow.n + flow.needs.len();
         Walker {
             flow,
+            width,
             questions: vec![0; longest],
             choices: vec![0; longest],
-            scores: vec![0; (longest + 1) * flow.n],
-            counts: vec![0; (longest + 1) * rules],
+            path: vec![0; (longest + 1) * width],
             depth_of: vec![u32::MAX; questions],
-            scratch: vec![0; flow.n],
+            lean: vec![Vec::new(); longest],
+            scratch: vec![0; width],
             tally: Tally::new(flow, questions),
         }
+    }
+
+    /// What this walker counted.
+    pub(super) fn tally(mut self) -> Tally {
+        self.tally.ties.sort_unstable();
+        self.tally
     }
 
     /// Answers `question` with its `c`-th choice at `depth`; returns where it leads.
     fn answer(&mut self, depth: usize, question: usize, c: usize) -> Option<u32> {
         let flow = self.flow;
-        let (n, rules) = (flow.n, flow.needs.len());
         let g = flow.choice_start[question] + c;
         self.questions[depth] = question as u32;
-        self.choices[depth] = g;
+        self.choices[depth] = g as u32;
         self.depth_of[question] = depth as u32;
-        let (before, after) = self.scores.split_at_mut((depth + 1) * n);
-        for o in 0..n {
-            after[o] = before[depth * n + o] + flow.points[g * n + o];
-        }
-        if rules > 0 {
-            let (before, after) = self.counts.split_at_mut((depth + 1) * rules);
-            after[..rules].copy_from_slice(&before[depth * rules..]);
-            for &r in flow.meets(g) {
-                after[r as usize] += 1;
+        let w = self.width;
+        let (before, after) = self.path.split_at_mut((depth + 1) * w);
+        let before = &before[depth * w..];
+        let plus = |out: &mut [i64], choice: usize| {
+            for ((value, was), add) in out
+                .iter_mut()
+                .zip(before)
+                .zip(&flow.delta[choice * w..(choice + 1) * w])
+            {
+                *value = was + add;
             }
+        };
+        plus(&mut after[..w], g);
+        let mut lean = std::mem::take(&mut self.lean[depth]);
+        lean.clear();
+        for &a in flow.other_way(g) {
+            plus(&mut self.scratch, a as usize);
+            lean.push(flow.standing(&self.scratch).leaders);
         }
+        self.lean[depth] = lean;
         flow.next[g]
     }
 
@@ -266,11 +384,10 @@ impl<'f> Walker<'f> {
                 asked.pop();
                 continue;
             }
-            let choice = c as usize;
             if let Some(top) = asked.last_mut() {
                 top.1 += 1;
             }
-            match self.answer(depth, q, choice) {
+            match self.answer(depth, q, c as usize) {
                 Some(next) => asked.push((next, 0)),
                 None => self.leaf(depth + 1),
             }
@@ -299,92 +416,122 @@ impl<'f> Walker<'f> {
         }
     }
 
-    /// Which outcomes the rules leave open, from the conditions met.
-    fn open(&self, counts: impl Fn(usize) -> u16) -> u64 {
-        let flow = self.flow;
-        let mut open = all(flow.n);
-        for (r, &need) in flow.needs.iter().enumerate() {
-            if counts(r) == need {
-                open &= !flow.rule_out[r];
-            }
-        }
-        open
-    }
-
     /// Counts a finished path of `len` steps.
     fn leaf(&mut self, len: usize) {
         let flow = self.flow;
-        let (n, rules) = (flow.n, flow.needs.len());
-        let total_at = len * n;
-        let counts_at = len * rules;
-        let open = self.open(|r| self.counts[counts_at + r]);
-        if rules > 0 {
-            for r in 0..rules {
-                if self.counts[counts_at + r] == flow.needs[r] {
-                    self.tally.fires[r] += 1;
-                }
-            }
-        }
-        let (leaders, margin) = standing(&self.scores[total_at..total_at + n], open, n);
-        self.tally.paths += 1;
-        if leaders.count_ones() == 1 {
-            self.tally.sole[leaders.trailing_zeros() as usize] += 1;
-        } else {
-            *self.tally.ties.entry(leaders).or_insert(0) += 1;
-        }
-        if leaders.count_ones() > 1 || margin <= flow.close_call_margin {
-            self.tally.close_calls += 1;
-        }
+        let w = self.width;
+        let Standing {
+            leaders,
+            margin,
+            fired,
+            open,
+        } = flow.standing(&self.path[len * w..(len + 1) * w]);
+        self.tally.end(
+            flow,
+            Standing {
+                leaders,
+                margin,
+                fired,
+                open,
+            },
+            1,
+        );
+        // In a tie any change between the tied outcomes breaks it: nothing is settled.
+        let tie = leaders.count_ones() > 1;
+        let ahead_by = if tie { None } else { Some(margin) };
         for i in 0..len {
             let q = self.questions[i] as usize;
             self.tally.through[q] += 1;
-            if self.swings(i, len, leaders, margin) {
+            if self.swings(i, len, leaders, ahead_by, open) {
                 self.tally.swings[q] += 1;
             }
         }
     }
 
-    /// Whether another answer at step `i` alone changes the headline `leaders`. The changed
-    /// path follows the new branch until it rejoins the path (then the path's own answers
-    /// carry on), ends, or reaches a question the path never answered (then the result is
-    /// what the answers so far lean to, as the result screen's what-ifs say).
-    fn swings(&mut self, i: usize, len: usize, leaders: u64, margin: i64) -> bool {
+    /// Whether another answer at step `i` alone changes the headline `leaders` of a path of
+    /// `len` steps, `ahead_by` points clear of the rest. The changed path follows the new
+    /// branch until it rejoins the path (then the path's own answers carry on), ends, or
+    /// reaches a question the path never answered (then the result is what the answers so far
+    /// lean to, as the result screen's what-ifs say).
+    fn swings(
+        &mut self,
+        i: usize,
+        len: usize,
+        leaders: u64,
+        ahead_by: Option<i64>,
+        open: u64,
+    ) -> bool {
         let flow = self.flow;
-        let (n, rules) = (flow.n, flow.needs.len());
+        let w = self.width;
+        let g = self.choices[i] as usize;
         let q = self.questions[i] as usize;
-        let g = self.choices[i];
-        // No answer leading the same way can move any lead by as much as the margin (in a
-        // tie, any change between the tied outcomes breaks it, so nothing is settled).
-        let ahead_by = if leaders.count_ones() > 1 { 0 } else { margin };
-        let same_way_settled = !flow.in_rules[q] && ahead_by > flow.spread[g];
-        for a in flow.choices(q) {
-            if a == g || (same_way_settled && flow.next[a] == flow.next[g]) {
-                continue;
+        let total = len * w;
+        // Answers leading the same way keep the rest of the path. Unless the question is in a
+        // rule, a sole leader further ahead than any of them can gain on it keeps the lead.
+        let settled = match ahead_by {
+            Some(margin) => {
+                let leader = leaders.trailing_zeros() as usize;
+                margin > flow.gain[g * flow.n + leader]
             }
-            // Where the path is taken up again: its depth, or its end.
-            let rejoin = match flow.next[a] {
-                Some(t) if self.depth_of[t as usize] != u32::MAX => {
-                    self.depth_of[t as usize] as usize
+            None => false,
+        };
+        if flow.in_rules[q] {
+            for &a in flow.same_way(g) {
+                let a = a as usize;
+                for k in 0..w {
+                    self.scratch[k] =
+                        self.path[total + k] - flow.delta[g * w + k] + flow.delta[a * w + k];
                 }
-                _ => len,
-            };
-            for o in 0..n {
-                self.scratch[o] =
-                    self.scores[i * n + o] + flow.points[a * n + o] + self.scores[len * n + o]
-                        - self.scores[rejoin * n + o];
+                if flow.standing(&self.scratch).leaders != leaders {
+                    return true;
+                }
             }
-            let open = if rules == 0 {
-                all(n)
-            } else {
-                let met = flow.meets(a);
-                let count = |r: usize| {
-                    self.counts[i * rules + r] + self.counts[len * rules + r]
-                        - self.counts[rejoin * rules + r]
-                        + u16::from(met.contains(&(r as u16)))
-                };
-                self.open(count)
+        } else if !settled {
+            // The rules that hold stay the same: only the points move.
+            let n = flow.n;
+            for &a in flow.same_way(g) {
+                let a = a as usize;
+                for o in 0..n {
+                    self.scratch[o] =
+                        self.path[total + o] - flow.delta[g * w + o] + flow.delta[a * w + o];
+                }
+                if standing(&self.scratch[..n], open, n).0 != leaders {
+                    return true;
+                }
+            }
+        }
+        for (k, &a) in flow.other_way(g).iter().enumerate() {
+            let a = a as usize;
+            let rejoin = flow.next[a]
+                .map(|t| self.depth_of[t as usize])
+                .filter(|&d| d != u32::MAX);
+            let now = match rejoin {
+                // The new branch ends, or reaches a question not answered: what it leans to.
+                None => self.lean[i][k],
+                // It rejoins the path at step `j`, leaving out the steps in between.
+                Some(j) => {
+                    let (b, r) = (i * w, j as usize * w);
+                    let n = flow.n;
+                    let mut same_rules = true;
+                    for x in n..w {
+                        let changed = self.path[b + x] + flow.delta[a * w + x] - self.path[r + x];
+                        same_rules &= changed == 0;
+                        self.scratch[x] = self.path[total + x] + changed;
+                    }
+                    for x in 0..n {
+                        self.scratch[x] =
+                            self.path[b + x] + flow.delta[a * w + x] + self.path[total + x]
+                                - self.path[r + x];
+                    }
+                    if same_rules {
+                        // The answers left out and the new one meet the same conditions.
+                        standing(&self.scratch[..n], open, n).0
+                    } else {
+                        flow.standing(&self.scratch).leaders
+                    }
+                }
             };
-            if standing(&self.scratch, open, n).0 != leaders {
+            if now != leaders {
                 return true;
             }
         }
@@ -427,4 +574,64 @@ pub(super) fn standing(scores: &[i64], open: u64, n: usize) -> (u64, i64) {
         top - second
     };
     (leaders, margin)
+}
+
+/// Counts where every path ends without walking them one by one: paths that reach a question
+/// with the same values go on the same way, so each question keeps its distinct values with
+/// how many paths bring them, and each is carried forward once. Exact, and quick even for trees
+/// with far more paths than could be walked; the swing (which needs each path) stays zero.
+/// `paths_from` gives the number of paths from each question to an end.
+pub(super) fn fold(tree: &Tree, flow: &Flow, paths_from: &[u128]) -> Tally {
+    let questions = tree.questions().len();
+    let w = flow.n + flow.needs.len();
+    let mut tally = Tally::new(flow, questions);
+    let mut waiting: Vec<HashMap<Box<[i64]>, u64>> = vec![HashMap::new(); questions];
+    waiting[tree.start()].insert(vec![0; w].into_boxed_slice(), 1);
+    for q in topological(tree) {
+        let here = std::mem::take(&mut waiting[q]);
+        for (values, paths) in here {
+            // Every way on from here is a path through the question.
+            let on = u64::try_from(paths_from[q]).unwrap_or(u64::MAX);
+            tally.through[q] = tally.through[q].saturating_add(paths.saturating_mul(on));
+            for g in flow.choices(q) {
+                let after: Box<[i64]> = values
+                    .iter()
+                    .zip(&flow.delta[g * w..(g + 1) * w])
+                    .map(|(v, d)| v + d)
+                    .collect();
+                match flow.next[g] {
+                    Some(t) => *waiting[t as usize].entry(after).or_insert(0) += paths,
+                    None => tally.end(flow, flow.standing(&after), paths),
+                }
+            }
+        }
+    }
+    tally.ties.sort_unstable();
+    tally
+}
+
+/// The questions reachable from the start, each before every question it leads to.
+fn topological(tree: &Tree) -> Vec<usize> {
+    let n = tree.questions().len();
+    let mut seen = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    let mut stack = vec![(tree.start(), 0usize)];
+    seen[tree.start()] = true;
+    while let Some(&mut (q, ref mut c)) = stack.last_mut() {
+        if *c == tree.question(q).choices.len() {
+            order.push(q);
+            stack.pop();
+            continue;
+        }
+        let next = tree.next(q, *c);
+        *c += 1;
+        if let Next::Question(t) = next
+            && !seen[t]
+        {
+            seen[t] = true;
+            stack.push((t, 0));
+        }
+    }
+    order.reverse();
+    order
 }

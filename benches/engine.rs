@@ -1,5 +1,6 @@
-//! Engine benchmarks: loading and validating the shipped tree and generated trees of 1k, 10k
-//! and 100k questions, and computing a finished interview's result with what-would-change-it.
+//! Engine benchmarks: loading and validating the shipped tree and generated trees of 100
+//! questions and of the largest size a file may have, and computing a finished interview's
+//! result with what-would-change-it.
 //!
 //! Run with `cargo bench --bench engine`; add `-- --warm-up-time 1 --measurement-time 3` for a
 //! quicker pass.
@@ -10,12 +11,12 @@ use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use techhire::Interview;
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME, MAX_TREE_BYTES, load_str};
 
 /// A tree of `n` questions shaped like a real one, only bigger: four outcomes, four choices per
 /// question, forward-only edges (so no cycles), evidence with a reason on three choices in four.
-/// Prose is kept short (about 545 bytes a question, 55 MB for 100k); such texts are loaded from
-/// memory, as the 8 MiB limit is for files. The first choice always leads to the next question,
+/// Prose is kept short (about 545 bytes a question, so a file at the size limit holds some 960).
+/// The first choice always leads to the next question,
 /// so every question is reachable; the others jump ahead up to 20 questions or end the interview.
 fn generated_tree(n: usize) -> String {
     // A small deterministic generator (64-bit LCG), so every run measures the same tree.
@@ -91,16 +92,20 @@ fn load(c: &mut Criterion) {
     group.bench_function("shipped", |b| {
         b.iter_with_large_drop(|| load_str(EMBEDDED_NAME, black_box(EMBEDDED)))
     });
-    for n in [1_000, 10_000, 100_000] {
+    // The largest generated tree a file may hold: as many questions as fit in the limit.
+    let fits = |n: usize| generated_tree(n).len() as u64 <= MAX_TREE_BYTES;
+    let largest = (100..)
+        .step_by(10)
+        .take_while(|&n| fits(n))
+        .last()
+        .unwrap_or(100);
+    for n in [100, largest] {
         let text = generated_tree(n);
         assert!(
             load_str("generated", &text).is_ok(),
             "the generated tree must be valid"
         );
         group.throughput(Throughput::Elements(n as u64));
-        if n == 100_000 {
-            group.sample_size(10);
-        }
         group.bench_with_input(BenchmarkId::new("generated", n), &text, |b, text| {
             b.iter_with_large_drop(|| load_str("generated", black_box(text)))
         });

@@ -117,8 +117,10 @@ def main():
             "5", "2", "2", "n", "Sells a SaaS platform to mid-sized retailers; 120 engineers.",
             "C-s", "Down",
         ])
-        # Through to the recommendation, then the result screen.
-        result = capture(session, ["1", "1", "1", "1", "4", "4", "2", "Enter"])
+        # Through to the recommendation (a sizeable engineering team, a light internal estate, a
+        # private company well under $5 billion, no technology leader yet, product security),
+        # then the result screen.
+        result = capture(session, ["1", "1", "1", "2", "1", "2", "4", "Enter"])
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
         subprocess.run(["rm", "-rf", data])

@@ -15,11 +15,13 @@ use crate::interview::Interview;
 use crate::text::terminal_safe;
 use crate::tree::Step;
 use crate::tree::Tree;
-use crate::tree::diagnostics::{Diagnostic, Lines, MAX_RENDERED, Position, Severity};
+use crate::tree::diagnostics::{self, Diagnostic, Lines, MAX_RENDERED, Position, Severity};
 
-/// Answers files larger than this are refused before being read. A path through a
-/// 100,000-question tree answered in full is about 4 MiB; anything bigger is the wrong file.
-pub const MAX_ANSWERS_BYTES: u64 = 16 * 1024 * 1024;
+/// Answers files larger than this are refused before being read. The shipped tree's longest
+/// path answers in under 400 bytes, and 100,000 answers with short ids take 1.5 MiB; the TOML
+/// parser needs some 100 times a file's size in memory for a file of tiny lines, so this keeps
+/// the worst answers file well under 256 MiB.
+pub const MAX_ANSWERS_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Ids listed under a hint; past this many, the hint points to `techhire graph` instead.
 const MAX_LISTED: usize = 20;
@@ -72,6 +74,8 @@ pub struct Problems {
     pub file: String,
     pub text: String,
     pub problems: Vec<Problem>,
+    /// Syntax errors past the first [`diagnostics::MAX_LISTED`], counted but not kept.
+    pub unlisted: usize,
 }
 
 /// Answers applied to a tree: the finished interview, and warnings about answers not used.
@@ -110,22 +114,37 @@ pub fn parse(file: &str, text: &str) -> Result<Answers, Problems> {
         file: file.to_string(),
         text: text.to_string(),
         problems: Vec::new(),
+        unlisted: 0,
     };
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    for e in &syntax_errors {
-        let message = e.message().lines().next().unwrap_or("").trim().to_string();
+    // Checked first without building the document, so a file of countless broken lines is
+    // counted rather than held in memory.
+    let syntax = crate::tree::load::syntax::check(text);
+    let (root, syntax_errors) = if syntax.total > 0 {
+        problems.unlisted = syntax.total - syntax.first.len();
+        (None, syntax.first)
+    } else {
+        let (root, errors) = DeTable::parse_recoverable(text);
+        let errors = errors
+            .iter()
+            .take(diagnostics::MAX_LISTED)
+            .map(|e| (e.message().to_string(), e.span()))
+            .collect();
+        (Some(root), errors)
+    };
+    for (message, span) in &syntax_errors {
+        let message = message.lines().next().unwrap_or("").trim().to_string();
         problems.push(
             Diagnostic::error(
                 "syntax",
                 message,
                 "each line reads question_id = \"choice_id\", with the choice id in quotes",
             )
-            .at(e.span()),
+            .at(span.clone()),
         );
     }
-    if !syntax_errors.is_empty() {
+    let Some(root) = root.filter(|_| syntax_errors.is_empty()) else {
         return Err(problems);
-    }
+    };
     let mut entries = Vec::new();
     for (key, value) in root.get_ref() {
         let question = key.get_ref().to_string();
@@ -178,6 +197,7 @@ impl Answers {
             file: self.file.clone(),
             text: self.text.clone(),
             problems: Vec::new(),
+            unlisted: 0,
         };
         let mut steps = Vec::new();
         // Questions whose answer is wrong, so they are not also reported as unanswered.
@@ -353,11 +373,8 @@ fn or_list(ids: &[&str]) -> String {
 
 /// An id from the file as quoted in a message: cut short when it is too long to be an id, so a
 /// megabyte-long value is not printed whole.
-fn clip(id: &str) -> std::borrow::Cow<'_, str> {
-    match id.char_indices().nth(64) {
-        Some((end, _)) => format!("{}…", &id[..end]).into(),
-        None => id.into(),
-    }
+fn clip(id: &str) -> String {
+    crate::text::truncate(id, 65)
 }
 
 /// Ids close to a mistyped one: a small edit distance, or one containing the other.
@@ -372,31 +389,13 @@ fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a s
     let mut close: Vec<(usize, &str)> = ids
         .filter_map(|id| {
             let lower = id.to_lowercase();
-            let distance = edit_distance(&typed, &lower);
+            let distance = strsim::levenshtein(&typed, &lower);
             let contains = typed.len() >= 3 && (lower.contains(&typed) || typed.contains(&lower));
             (distance <= limit || contains).then_some((distance, id))
         })
         .collect();
     close.sort();
     close.into_iter().take(3).map(|(_, id)| id).collect()
-}
-
-/// Levenshtein distance, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 impl Problems {
@@ -409,14 +408,15 @@ impl Problems {
             .iter()
             .filter(|p| p.diagnostic.is_error())
             .count()
+            + self.unlisted
     }
 
     pub fn warnings(&self) -> usize {
-        self.problems.len() - self.errors()
+        self.problems.len() + self.unlisted - self.errors()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.unlisted == 0
     }
 
     /// Renders every problem the way `techhire validate` does (file:line:column, the line,
@@ -433,11 +433,11 @@ impl Problems {
             self.render_one(problem, &lines, pos, &mut out);
             out.push('\n');
         }
-        if self.problems.len() > shown {
+        if self.problems.len() + self.unlisted > shown {
             let _ = writeln!(
                 out,
                 "… and {} more not shown; fix these first, then run again\n",
-                self.problems.len() - shown
+                self.problems.len() + self.unlisted - shown
             );
         }
         let (e, w) = (self.errors(), self.warnings());

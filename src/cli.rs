@@ -4,6 +4,69 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+/// Every exit code techhire gives, and what it means: for `--help`, the man page and tests.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "done"),
+    (
+        1,
+        "the question tree or answers have problems, or the interview stopped before the end",
+    ),
+    (
+        2,
+        "usage, a file that cannot be read or written, or no terminal for the full-screen interview",
+    ),
+    (129, "stopped by SIGHUP: the terminal went away"),
+    (130, "stopped by Ctrl-C (SIGINT)"),
+    (143, "stopped by SIGTERM"),
+];
+
+/// Every environment variable techhire reads, and what it does.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "TECHHIRE_DATA_DIR",
+        "the folder sessions are kept in (its sessions/ subfolder), instead of your data folder",
+    ),
+    (
+        "XDG_DATA_HOME",
+        "on Linux, where your data folder is (XDG_DATA_HOME/techhire; else ~/.local/share/techhire)",
+    ),
+    (
+        "TECHHIRE_PLAIN",
+        "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
+    ),
+    (
+        "ACCESSIBLE",
+        "set to anything: plain mode, as for TECHHIRE_PLAIN (the convention of gum and huh)",
+    ),
+    ("TERM", "dumb: plain mode, as for TECHHIRE_PLAIN"),
+    (
+        "NO_COLOR",
+        "set to anything: the full-screen interview in the mono theme",
+    ),
+    (
+        "COLORFGBG",
+        "set by some terminals; a light background picks the light theme",
+    ),
+];
+
+/// The exit codes and environment, as `--help` ends.
+fn after_help() -> String {
+    let mut text = String::from("Exit codes:\n");
+    for (code, meaning) in EXIT_CODES {
+        text.push_str(&format!("  {code:<5}{meaning}\n"));
+    }
+    text.push_str("\nEnvironment:\n");
+    for (name, meaning) in ENVIRONMENT {
+        text.push_str(&format!("  {name:<19}{meaning}\n"));
+    }
+    text.push_str(
+        "\nSessions live in your data folder; `techhire sessions` shows where. `techhire man` \
+         prints the manual; `techhire schema --doc` describes the question-tree format.",
+    );
+    text
+}
 
 /// The command line of `techhire`.
 #[derive(Debug, Parser)]
@@ -14,14 +77,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "Decide which technology leader to hire: a CIO, a CTO, both, or one leader for both roles.\n\n\
         With no command, techhire runs the interview: a handful of questions about the company, \
         then a recommendation with the reasons behind it and what would change it.",
-    after_help = "Exit codes: 0 done; 1 the tree or answers have problems, or the interview stopped \
-        before the end; 2 usage, a file that cannot be read or written, or no terminal for the full-screen interview.\n\n\
-        Sessions live in your data folder (TECHHIRE_DATA_DIR/sessions when that is set); `techhire sessions` shows where."
+    after_help = after_help()
 )]
 pub struct Cli {
-    /// Question tree to use instead of the built-in one (see docs/questions-format.md).
+    /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
+    /// format). For the interview, `resume`, `report`, `run`, `validate` and `graph`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
+
+    /// Leave out what is only news: `note:` lines, where a session or report was saved, and
+    /// the next step. Errors and the output asked for still show.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub interview: InterviewArgs,
@@ -39,12 +106,19 @@ pub struct Cli {
 /// interview, and to `resume` given before or after it.
 #[derive(Debug, Clone, Default, Args)]
 pub struct InterviewArgs {
-    /// Ask the questions line by line: for screen readers, pipes and dumb terminals.
-    #[arg(long)]
+    /// Ask the questions line by line: for screen readers, pipes and dumb terminals. Chosen
+    /// too when TERM=dumb, TECHHIRE_PLAIN=1 or ACCESSIBLE is set.
+    #[arg(long, overrides_with = "no_plain")]
     pub plain: bool,
 
-    /// Colours of the full-screen interview [default: dark].
-    #[arg(long, value_enum)]
+    /// The full-screen interview, even where TERM=dumb, TECHHIRE_PLAIN or ACCESSIBLE would
+    /// choose plain mode.
+    #[arg(long, overrides_with = "plain")]
+    pub no_plain: bool,
+
+    /// Colours of the full-screen interview. Without it: mono when NO_COLOR is set, light when
+    /// the terminal says its background is light (COLORFGBG), else dark.
+    #[arg(long, value_enum, conflicts_with = "plain")]
     pub theme: Option<Theme>,
 
     /// Who the interview is for: shown in `techhire sessions` and on the report.
@@ -60,7 +134,9 @@ impl InterviewArgs {
     /// These, with anything not given here taken from `outer` (given before the command).
     pub fn or(self, outer: InterviewArgs) -> InterviewArgs {
         InterviewArgs {
-            plain: self.plain || outer.plain,
+            // Given after the command, either flag wins over the one before it.
+            plain: self.plain || (outer.plain && !self.no_plain),
+            no_plain: self.no_plain || (outer.no_plain && !self.plain),
             theme: self.theme.or(outer.theme),
             client: self.client.or(outer.client),
             consultant: self.consultant.or(outer.consultant),
@@ -69,7 +145,11 @@ impl InterviewArgs {
 
     /// True when a flag that only the interview uses was given.
     pub fn any(&self) -> bool {
-        self.plain || self.theme.is_some() || self.client.is_some() || self.consultant.is_some()
+        self.plain
+            || self.no_plain
+            || self.theme.is_some()
+            || self.client.is_some()
+            || self.consultant.is_some()
     }
 }
 
@@ -121,17 +201,17 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the -o file if it exists.
-        #[arg(long)]
+        #[arg(long, requires = "output")]
         force: bool,
     },
     /// Walk every path through a tree and count what it recommends: paths per outcome, ties
     /// and close calls, outcomes never recommended, how often each rule holds, each question's
-    /// swing, and failing examples (see docs/census.md).
+    /// swing, and failing examples.
     Census {
         /// The tree to count (default: --questions, or the built-in tree).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
-        /// `text` for people, `json` for scripts (docs/census.md).
+        /// `text` for people, `json` for scripts (a versioned layout, "format": "techhire-census").
         #[arg(long, value_enum, default_value_t = CensusFormat::Text)]
         format: CensusFormat,
         /// Walk every path when there are at most this many; past it, walk a random sample.
@@ -153,7 +233,49 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
+    /// Print the JSON Schema of the question-tree format, for editors; or, with --doc, the
+    /// format's reference.
+    Schema {
+        /// The reference for people (Markdown): every table and field, with an example.
+        #[arg(long)]
+        doc: bool,
+    },
+    /// Print a completion script for a shell (`techhire completions --help` says where each
+    /// shell looks for it).
+    #[command(long_about = COMPLETIONS_HELP)]
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), every command with its options, the exit codes and the
+    /// environment: `techhire man | man -l -`.
+    #[command(long_about = MAN_HELP)]
+    Man,
+    /// Print the version, as --version does.
+    Version,
 }
+
+/// Where each shell looks for `completions`' script, for an installed techhire's `--help`
+/// (the README's section on completions says the same).
+const COMPLETIONS_HELP: &str = "Print the completion script for a shell on standard output. \
+    Put it once where the shell looks, then open a new shell:\n\n\
+    \x20 bash        techhire completions bash > ~/.local/share/bash-completion/completions/techhire\n\
+    \x20 zsh         techhire completions zsh > ~/.zfunc/_techhire\n\
+    \x20             (with `fpath=(~/.zfunc $fpath)` before `compinit` in ~/.zshrc)\n\
+    \x20 fish        techhire completions fish > ~/.config/fish/completions/techhire.fish\n\
+    \x20 PowerShell  techhire completions powershell >> $PROFILE\n\
+    \x20 elvish      techhire completions elvish >> ~/.config/elvish/rc.elv\n\n\
+    Run it again after updating techhire, so new commands and options complete too.";
+
+/// Where `man`'s page goes, for an installed techhire's `--help` (as the README says).
+const MAN_HELP: &str = "Print the manual page on standard output, in roff: every command \
+    with its options, the exit codes and the environment variables. Read it at once with \
+    `techhire man | man -l -`, or install it beside the installed techhire, where man looks \
+    because ~/.cargo/bin is on your PATH:\n\n\
+    \x20 mkdir -p ~/.cargo/share/man/man1\n\
+    \x20 techhire man > ~/.cargo/share/man/man1/techhire.1\n\
+    \x20 man techhire";
 
 /// The colours `--theme` names (the full-screen interview has its own `tui::ThemeName`; the
 /// interview command turns one into the other, so the TUI knows nothing of the command line).
@@ -178,7 +300,7 @@ pub enum ReportFormat {
     Markdown,
     /// One self-contained, print-ready page.
     Html,
-    /// Versioned, for programs (docs/report-json.md).
+    /// Versioned, for programs.
     Json,
     /// For the terminal.
     Text,

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::outcome::{Recommendation, recommend};
 use crate::tree::validate::{Path as Place, Seg};
-use crate::tree::{self, Diagnostic, Loaded, Report, Step, Tree, TreeError};
+use crate::tree::{self, Diagnostic, Diagnostics, Loaded, Step, Tree, TreeError};
 
 /// Loads a tree file and runs its examples; a failing example is an error like any other.
 pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
@@ -16,7 +16,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, TreeError> {
 }
 
 /// Loads a tree from text and runs its examples.
-pub fn load_str(file: &str, text: &str) -> Result<Loaded, Report> {
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Diagnostics> {
     tree::load_str_checked(file, text, Some(&problems))
 }
 
@@ -171,7 +171,7 @@ mod tests {
 
     const EXAMPLE: &str = include_str!("../tests/fixtures/valid/example.toml");
 
-    fn loaded(text: &str) -> Result<Loaded, Report> {
+    fn loaded(text: &str) -> Result<Loaded, Diagnostics> {
         load_str("example.toml", text)
     }
 
@@ -184,8 +184,8 @@ mod tests {
     #[test]
     fn an_example_that_ends_elsewhere_fails_at_its_expect() {
         let text = EXAMPLE.replace("expect = [\"cto\"]", "expect = [\"cio\", \"both\"]");
-        let report = loaded(&text).expect_err("the example must fail");
-        let json = report.to_json();
+        let found = loaded(&text).expect_err("the example must fail");
+        let json = found.to_json();
         let d = &json["diagnostics"][0];
         assert_eq!(d["code"], "example-fails");
         assert_eq!(
@@ -208,8 +208,8 @@ mod tests {
             "answers = { need = \"products\", sells_tech = \"yes\", size = \"smaller\" }",
             "answers = { need = \"both_sides\", sells_tech = \"yes\" }",
         );
-        let report = loaded(&text).expect_err("the example must fail");
-        let messages: Vec<String> = report
+        let found = loaded(&text).expect_err("the example must fail");
+        let messages: Vec<String> = found
             .diagnostics
             .iter()
             .map(|d| d.message.clone())
@@ -229,10 +229,10 @@ mod tests {
             "explanation_contains = [\"technology is what you sell\"]",
             "explanation_contains = [\"TECHNOLOGY IS WHAT YOU SELL\", \"cheaper\"]",
         );
-        let report = loaded(&text).expect_err("the example must fail");
-        assert_eq!(report.diagnostics.len(), 1);
+        let found = loaded(&text).expect_err("the example must fail");
+        assert_eq!(found.diagnostics.len(), 1);
         assert_eq!(
-            report.diagnostics[0].message,
+            found.diagnostics[0].message,
             "the explanation for example `software_startup` never says \"cheaper\""
         );
     }

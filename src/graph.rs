@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::text::terminal_safe;
+use crate::text::{terminal_safe, wrap};
 use crate::tree::{Next, Tree};
 
 /// Prompts are wrapped at about this many characters in DOT, which does not wrap by itself.
@@ -59,7 +59,7 @@ pub fn dot(tree: &Tree) -> String {
     out.push_str("  entry [label=\"Start\", shape=circle];\n");
     for (i, q) in tree.questions().iter().enumerate() {
         let lines: Vec<String> = std::iter::once(q.id.as_str())
-            .chain(wrap(&q.prompt, DOT_WRAP).iter().map(String::as_str))
+            .chain(wrap(&q.prompt, DOT_WRAP, "", "").lines())
             .map(dot_label)
             .collect();
         let _ = writeln!(out, "  q{i} [label=\"{}\"];", lines.join("\\n"));
@@ -129,25 +129,6 @@ fn dot_label(text: &str) -> String {
         }
     }
     out
-}
-
-/// Splits text into lines of about `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]

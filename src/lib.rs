@@ -17,4 +17,4 @@ pub mod tree;
 
 pub use interview::{Interview, InterviewError, Progress};
 pub use outcome::{Reason, Recommendation, Unanswered, WhatIf};
-pub use tree::{Diagnostic, Loaded, Report, Severity, Step, Tree, TreeError, TreeFile};
+pub use tree::{Diagnostic, Diagnostics, Loaded, Severity, Step, Tree, TreeError, TreeFile};

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version arrive here too, with exit code 0.
+            let e = commands::usage_error::plain(e);
             let _ = e.print();
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(USAGE));
         }
@@ -40,13 +41,15 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
-    commands::check_session_flags(&cli)?;
+    commands::check_flags(&cli)?;
     let Cli {
         questions,
+        quiet,
         interview,
         session,
         command,
     } = cli;
+    commands::set_quiet(quiet);
     let tree = questions.as_deref();
     match command {
         None => commands::interview::run(&interview, tree, session.as_deref()),
@@ -80,5 +83,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             output,
             force,
         }) => commands::report::run(&which, tree, format, output.as_deref(), force),
+        Some(Command::Schema { doc }) => commands::schema::run(doc),
+        Some(Command::Completions { shell }) => commands::completions::run(shell),
+        Some(Command::Man) => commands::man::run(),
+        Some(Command::Version) => commands::version::run(),
     }
 }

@@ -6,12 +6,11 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use techhire::report::{ReportInput, text};
-use techhire::session::Saved;
-use techhire::text::{terminal_safe, terminal_safe_multiline};
+use techhire::Interview;
+use techhire::report::{self, ReportInput};
+use techhire::session::{Autosave, Saved};
+use techhire::text::{self, terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
-
-use crate::commands::opening::Opened;
 
 /// Longest input line kept; the rest of a longer line is read and dropped, so a stream
 /// without newlines cannot fill memory.
@@ -20,6 +19,15 @@ const MAX_LINE_BYTES: usize = 1024;
 /// The longest note kept from plain mode; further lines are read and left out, so a stream
 /// that never sends an empty line cannot fill memory.
 const MAX_NOTE_BYTES: usize = 64 * 1024;
+
+/// What plain mode works on: the interview, the session it saves to after every change, and
+/// what to tell the user before the first question.
+pub struct Live<'a> {
+    pub interview: &'a mut Interview,
+    pub save: &'a mut Autosave,
+    /// Paragraphs to show first (a resumed session, a changed tree); empty for a new one.
+    pub notice: &'a [String],
+}
 
 /// How a plain interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +53,7 @@ pub struct Options {
 /// Runs the interview over `input` and `output`, saving the session after every change, and
 /// prints the result at the end.
 pub fn run(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     options: Options,
@@ -54,7 +62,7 @@ pub fn run(
     let width = options.width;
     let wrap = |text: &str, first: &str, rest: &str| text::wrap(text, width, first, rest);
     writeln!(output, "{}", terminal_safe(&tree.meta().title))?;
-    for paragraph in &opened.notice {
+    for paragraph in opened.notice {
         let text = match paragraph.strip_prefix("  - ") {
             Some(item) => wrap(item, "  - ", "    "),
             None => wrap(paragraph, "", ""),
@@ -173,7 +181,7 @@ pub fn run(
                 Ok(n) if (1..=count).contains(&n) => {
                     // The index is in range, so the interview accepts it.
                     let _ = opened.interview.answer(n - 1);
-                    let saved = opened.save.record(&opened.interview);
+                    let saved = opened.save.record(opened.interview);
                     say_saved(saved, opened, output, width)?;
                 }
                 _ => {
@@ -200,7 +208,7 @@ enum AtResult {
 
 /// Shows the result (unless it was just shown) and asks whether to finish or go back.
 fn result(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     width: usize,
@@ -215,7 +223,7 @@ fn result(
         let date = session.result.as_ref().map(|r| r.finished.to_string());
         let report = ReportInput {
             tree: opened.interview.tree(),
-            interview: &opened.interview,
+            interview: opened.interview,
             recommendation: &recommendation,
             client: session.client.as_deref(),
             consultant: session.consultant.as_deref(),
@@ -223,7 +231,7 @@ fn result(
             notes: &notes,
         };
         writeln!(output)?;
-        write!(output, "{}", text::render(&report, width))?;
+        write!(output, "{}", report::text::render(&report, width))?;
         writeln!(output)?;
     }
     write!(output, "Enter finishes; b goes back to change an answer: ")?;
@@ -249,7 +257,7 @@ fn result(
 /// Takes a note on a question: lines until an empty one. Just Enter keeps the note as it is,
 /// a single `-` removes it. False when input ended (what was typed is saved first).
 fn note(
-    opened: &mut Opened,
+    opened: &mut Live<'_>,
     question: &str,
     input: &mut impl BufRead,
     output: &mut impl Write,
@@ -330,7 +338,7 @@ fn show_note(note: &str, output: &mut impl Write, width: usize) -> io::Result<()
 /// save that works again after it.
 fn say_saved(
     saved: Saved,
-    opened: &Opened,
+    opened: &Live<'_>,
     output: &mut impl Write,
     width: usize,
 ) -> io::Result<()> {

@@ -4,8 +4,14 @@
 //! invisible characters are shown as visible stand-ins or removed. [`is_unsafe`] is the one
 //! list of such characters: the screens, the plain and text outputs, the HTML report (which
 //! removes them) and every JSON output (which escapes them) all use it.
+//!
+//! Fitting plain text to a width, wrapped or cut short, is here too (`fit.rs`).
+
+mod fit;
 
 use std::borrow::Cow;
+
+pub use fit::{truncate, wrap};
 
 /// Cleans one line of text for display: newlines become spaces.
 pub fn terminal_safe(s: &str) -> Cow<'_, str> {

@@ -15,6 +15,10 @@ fn techhire() -> Command {
         "TECHHIRE_DATA_DIR",
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
     );
+    // Whatever terminal runs the tests, nothing in the environment asks for plain mode.
+    cmd.env("TERM", "xterm-256color")
+        .env_remove("TECHHIRE_PLAIN")
+        .env_remove("ACCESSIBLE");
     cmd
 }
 
@@ -356,7 +360,8 @@ fn run_reports_a_broken_tree_before_reading_answers() {
         .code(1)
         .stderr(contains("--> tests/fixtures/cli/broken.toml:37:8"))
         .stderr(contains(
-            "`techhire validate tests/fixtures/cli/broken.toml`",
+            // The program as run: `target/debug/techhire` here, as it is not on the PATH.
+            "techhire validate tests/fixtures/cli/broken.toml`",
         ));
 }
 
@@ -477,7 +482,12 @@ fn plain_mode_uses_the_questions_given() {
         .stdout(contains("Question 1 (last question)"))
         .stdout(contains("  10. Number 10"))
         .stdout(contains("Recommendation: Hire a CIO"))
-        .stderr(contains("has 2 warnings; `techhire validate` lists them"));
+        // The hint names the tree, so it lists these warnings, not the built-in tree's, and
+        // the program as run (`target/debug/techhire`, not on the PATH).
+        .stderr(contains("has 2 warnings; `"))
+        .stderr(contains(
+            "techhire validate tests/fixtures/cli/warnings.toml` lists them",
+        ));
 }
 
 #[test]
@@ -515,4 +525,176 @@ fn version_and_help() {
         .assert()
         .code(2)
         .stderr(contains("possible values: dark, light, mono"));
+}
+
+// ---- completions, manual, schema, flags that would do nothing --------------------------------
+
+/// Every command `techhire --help` lists, read from the help itself so that commands added
+/// later are covered too.
+fn commands() -> Vec<String> {
+    let help = stdout_of(techhire().arg("--help"));
+    let listed = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap_or_default()
+        .split("\n\n")
+        .next()
+        .unwrap_or_default();
+    let names: Vec<String> = listed
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    assert!(names.len() >= 10, "too few commands in --help:\n{help}");
+    names
+}
+
+#[test]
+fn completions_for_every_shell_name_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(techhire().args(["completions", shell]));
+        assert!(script.len() > 500, "{shell}: {script}");
+        for command in commands() {
+            assert!(script.contains(&command), "{shell} lacks `{command}`");
+        }
+    }
+    techhire()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(contains("possible values: bash"));
+}
+
+#[test]
+fn the_manual_is_roff_with_every_command_the_exit_codes_and_the_environment() {
+    let page = stdout_of(techhire().arg("man"));
+    assert!(page.contains(".TH techhire 1"), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "OPTIONS",
+        "COMMANDS",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+    ] {
+        assert!(
+            page.contains(&format!(".SH {section}\n"))
+                || page.contains(&format!(".SH \"{section}\"\n")),
+            "no {section}"
+        );
+    }
+    for command in commands() {
+        assert!(
+            page.contains(&format!(".SS \"techhire {command}\"\n")),
+            "no section for `techhire {command}`"
+        );
+    }
+    for code in ["0", "1", "2", "129", "130", "143"] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{code}\\fR\n")),
+            "exit code {code}"
+        );
+    }
+    for variable in [
+        "TECHHIRE_DATA_DIR",
+        "TECHHIRE_PLAIN",
+        "ACCESSIBLE",
+        "TERM",
+        "NO_COLOR",
+    ] {
+        assert!(page.contains(&format!("\\fB{variable}\\fR")), "{variable}");
+    }
+}
+
+#[test]
+fn help_gives_every_exit_code_and_the_theme_default() {
+    let help = stdout_of(techhire().arg("--help"));
+    for code in ["0 ", "1 ", "2 ", "129", "130", "143"] {
+        assert!(
+            help.contains(&format!("  {code}")),
+            "exit code {code}:\n{help}"
+        );
+    }
+    assert!(help.contains("mono when NO_COLOR is set"), "{help}");
+    assert!(
+        !help.contains("docs/"),
+        "help that needs a checkout:\n{help}"
+    );
+}
+
+#[test]
+fn schema_prints_the_format_for_editors_and_for_people() {
+    let schema = json_of(techhire().arg("schema"));
+    assert_eq!(schema["$id"], "urn:techhire:question-tree");
+    let reference = stdout_of(techhire().args(["schema", "--doc"]));
+    assert!(
+        reference.starts_with("# The question-tree format"),
+        "{reference}"
+    );
+}
+
+#[test]
+fn version_is_a_command_too() {
+    techhire()
+        .arg("version")
+        .assert()
+        .success()
+        .stdout(format!("techhire {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn flags_that_would_do_nothing_are_refused() {
+    techhire()
+        .args(["sessions", "--questions", "/nonexistent.toml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("--questions /nonexistent.toml does nothing here"))
+        .stderr(contains("`techhire sessions` reads no question tree"));
+    for command in [
+        &["man"][..],
+        &["schema"],
+        &["version"],
+        &["completions", "bash"],
+    ] {
+        techhire()
+            .args(command)
+            .args(["--questions", "q.toml"])
+            .assert()
+            .code(2)
+            .stdout("");
+    }
+    techhire()
+        .args(["--no-plain", "validate"])
+        .assert()
+        .code(2)
+        .stderr(contains("not for `techhire validate`"));
+    // --force only replaces an -o file; colours only show in the full screen.
+    techhire()
+        .args(["report", "k3f9x2", "--force"])
+        .assert()
+        .code(2)
+        .stderr(contains("--output <FILE>"));
+    techhire()
+        .args(["--plain", "--theme", "light"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
+}
+
+#[test]
+fn quiet_leaves_out_the_notes_but_not_the_answer() {
+    techhire()
+        .args([
+            "--quiet",
+            "--plain",
+            "--questions",
+            "tests/fixtures/cli/warnings.toml",
+        ])
+        .write_stdin("10\n")
+        .assert()
+        .success()
+        .stdout(contains("Recommendation: Hire a CIO"))
+        .stdout(contains("Saved").not())
+        .stderr("");
 }

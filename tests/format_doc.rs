@@ -25,9 +25,9 @@ fn tree() -> Arc<Tree> {
     match load_str("example.toml", EXAMPLE) {
         Ok(loaded) => {
             assert!(
-                loaded.report.diagnostics.is_empty(),
+                loaded.warnings.diagnostics.is_empty(),
                 "{}",
-                loaded.report.render()
+                loaded.warnings.render()
             );
             Arc::new(loaded.tree)
         }

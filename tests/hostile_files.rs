@@ -264,3 +264,32 @@ fn a_session_resumed_through_a_link_is_saved_where_the_link_points() {
         "the answers went to the real file"
     );
 }
+
+#[test]
+fn a_session_with_a_hard_link_says_the_link_keeps_the_old_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let real = data.path().join("real.json");
+    techhire(data.path())
+        .args(["--plain", "--session"])
+        .arg(&real)
+        .write_stdin(typed(&CIO[..2]))
+        .timeout(HANG)
+        .assert()
+        .code(1);
+    let other = data.path().join("other.json");
+    fs::hard_link(&real, &other).unwrap();
+    techhire(data.path())
+        .args(["resume", "--plain"])
+        .arg(&real)
+        .write_stdin(typed(&CIO[2..3]))
+        .timeout(HANG)
+        .assert()
+        .code(1)
+        .stdout(contains("has another name (a hard link)"));
+    let kept = techhire::session::read_path(&other).unwrap();
+    assert_eq!(
+        kept.answers.len(),
+        2,
+        "the other name keeps the session as it was"
+    );
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use techhire::answers::{self, AnswersError, MAX_ANSWERS_BYTES};
 use techhire::session::{MAX_SESSION_BYTES, SessionError, read_path};
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, MAX_TREE_BYTES, load_path, load_str};
-use techhire::{Interview, Report, Step, TreeError};
+use techhire::{Diagnostics, Interview, Step, TreeError};
 
 const OUTCOMES: &str = r#"
 [meta]
@@ -62,14 +62,14 @@ fn chain(questions: usize, choices: usize) -> String {
 }
 
 /// The error report of a tree that must not load.
-fn refused(text: &str) -> Report {
+fn refused(text: &str) -> Diagnostics {
     match load_str("limits.toml", text) {
         Ok(_) => panic!("the tree loaded"),
         Err(report) => report,
     }
 }
 
-fn codes(report: &Report) -> Vec<&str> {
+fn codes(report: &Diagnostics) -> Vec<&str> {
     report.diagnostics.iter().map(|d| d.code).collect()
 }
 
@@ -154,8 +154,8 @@ fn a_ten_megabyte_line_loads_and_its_errors_stay_short() {
 fn ten_thousand_choices_on_a_question_warn_and_work() {
     let text = chain(2, 10_000);
     let loaded = load_str("limits.toml", &text).unwrap();
-    assert_eq!(codes(&loaded.report), ["too-many-choices"; 2]);
-    assert!(loaded.report.render().contains("has 10000 choices"));
+    assert_eq!(codes(&loaded.warnings), ["too-many-choices"; 2]);
+    assert!(loaded.warnings.render().contains("has 10000 choices"));
     let mut interview = Interview::new(Arc::new(loaded.tree));
     interview.answer(0).unwrap();
     interview.answer(9_999).unwrap();
@@ -361,7 +361,11 @@ fn a_hundred_thousand_answers_apply_to_a_hundred_thousand_questions() {
     let questions = 100_000;
     let tree = Arc::new(load_str("limits.toml", &chain(questions, 2)).unwrap().tree);
     let text: String = (0..questions).map(|q| format!("q{q} = \"c0\"\n")).collect();
-    assert!(text.len() < MAX_ANSWERS_BYTES as usize);
+    assert!(
+        text.len() < MAX_ANSWERS_BYTES as usize,
+        "{} bytes",
+        text.len()
+    );
     let applied = answers::parse("a.toml", &text)
         .unwrap()
         .apply(&tree)

@@ -461,8 +461,9 @@ proptest! {
         }
         match load_str("edited.toml", &text) {
             Ok(loaded) => {
-                let _ = loaded.report.render();
-                // The loader's quick reader and toml's own reading of the whole file agree.
+                let _ = loaded.warnings.render();
+                // The loader, reading item by item to collect every problem, and toml reading the
+                // whole file into the same types agree.
                 let by_toml: Result<TreeFile, _> = toml::from_str(&text);
                 prop_assert_eq!(by_toml.as_ref().ok(), Some(loaded.tree.file()));
                 // Whatever loaded must also run.

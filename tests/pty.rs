@@ -7,7 +7,7 @@ mod pseudo_terminal;
 
 use std::collections::BTreeMap;
 
-use pseudo_terminal::{Running, prompt_start};
+use pseudo_terminal::{ENTER_ALTERNATE, Running, count, prompt_start, scratch};
 use techhire::Interview;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
@@ -140,6 +140,45 @@ fn m_hands_the_mouse_back_to_the_terminal_and_takes_it_again() {
         app.screen.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
+    app.press(b"\x03");
+    assert_eq!(app.finish(), 130);
+    app.assert_screen_restored();
+}
+
+#[test]
+fn a_dumb_terminal_or_an_accessibility_setting_gives_plain_mode_and_says_so_first() {
+    for (name, value, why) in [
+        ("TERM", "dumb", "TERM is dumb"),
+        ("TECHHIRE_PLAIN", "1", "TECHHIRE_PLAIN is set"),
+        ("ACCESSIBLE", "1", "ACCESSIBLE is set"),
+    ] {
+        let data = scratch();
+        let mut app =
+            Running::spawn_with(&[] as &[&str], &[(name, value)], data.path(), data.path());
+        app.wait_for("Type the client's name");
+        let first = app.text().lines().next().unwrap_or_default().to_string();
+        assert!(
+            first.starts_with(&format!("Plain mode, because {why}")),
+            "{name}={value}: the first line is {first:?}"
+        );
+        assert!(first.contains("--no-plain"), "{first}");
+        app.press(b"\r");
+        app.wait_for("(Enter to skip)");
+        app.press(b"\r");
+        app.wait_for("  1. ");
+        app.press(b"q\r");
+        assert_eq!(app.finish(), 1, "{name}={value}: stopped before the end");
+        assert_eq!(count(&app.bytes, ENTER_ALTERNATE), 0, "no full screen");
+    }
+    // --no-plain overrules the environment.
+    let data = scratch();
+    let mut app = Running::spawn_with(
+        &["--no-plain"],
+        &[("TERM", "dumb")],
+        data.path(),
+        data.path(),
+    );
+    app.wait_for("Start a new interview");
     app.press(b"\x03");
     assert_eq!(app.finish(), 130);
     app.assert_screen_restored();

@@ -185,6 +185,74 @@ fn stopped_by(signal: &str, code: u32, note: Option<&str>) {
 }
 
 #[test]
+fn ctrl_c_ends_a_paste_that_never_ends_keeping_the_answers_and_the_note() {
+    let dir = scratch();
+    let path = dir.path().join("acme.json");
+    let mut app = Running::spawn(&session_arg(&path), dir.path(), dir.path());
+    let interview = answer(&mut app, 2);
+    let before = session_when(&path, |s| s.answers.len() == 2);
+    app.press(b"n");
+    app.wait_for("Ctrl-S save");
+    app.press(b"board wants AI");
+    app.wait_for("board wants AI");
+    // The start of a bracketed paste and no end: crossterm waits for the end marker, and
+    // every key after it, Ctrl-C included, waits behind it.
+    app.press(b"\x1b[200~pasted, and the connection dropped");
+    app.press(b"\x03");
+    assert_eq!(app.finish(), 130, "Ctrl-C ends it");
+    app.assert_screen_restored();
+    assert!(
+        app.settings_as_before(),
+        "the terminal is back in cooked mode"
+    );
+    let after = techhire::session::read_path(&path).expect("the session file is readable");
+    assert_eq!(answers_of(&after), answers_of(&before));
+    let third = interview.current().expect("a third question");
+    let id = &interview.tree().question(third).id;
+    assert_eq!(
+        after.note(id),
+        Some("board wants AI"),
+        "the note being written is kept"
+    );
+    app.wait_for("Carry on where you stopped");
+    assert!(
+        !dir.path().join("acme.json.lock").exists(),
+        "no note of who held the session is left behind"
+    );
+}
+
+/// A signal on the start screen, before anything was given, leaves no empty session behind
+/// (which `techhire resume` would then open instead of the real unfinished one).
+fn stopped_on_the_start_screen(signal: &str, code: u32) {
+    let dir = scratch();
+    let mut app = Running::spawn(&[] as &[&str], dir.path(), dir.path());
+    app.wait_for("Start a new interview");
+    app.signal(signal);
+    assert_eq!(app.finish(), code, "SIG{signal}");
+    app.assert_screen_restored();
+    let left: Vec<String> = std::fs::read_dir(dir.path().join("sessions"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(left, Vec::<String>::new(), "SIG{signal} left a session");
+}
+
+#[test]
+fn sigterm_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("TERM", 128 + 15);
+}
+
+#[test]
+fn sighup_on_the_start_screen_leaves_no_empty_session() {
+    stopped_on_the_start_screen("HUP", 128 + 1);
+}
+
+#[test]
 fn sigterm_restores_the_terminal_and_keeps_the_session() {
     stopped_by("TERM", 128 + 15, None);
 }
@@ -302,7 +370,8 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
         .expect("the sessions folder")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
+        // Hidden files are not sessions (the summary index, temporary files).
+        .filter(|name| name.ends_with(".json") && !name.starts_with('.'))
         .collect();
     assert_eq!(
         sessions,

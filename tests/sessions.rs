@@ -108,7 +108,7 @@ fn a_prepared_note_changes_nothing_until_it_is_written() {
     let path = file.path().to_path_buf();
     let saved = fs::read(&path).unwrap();
 
-    let prepared = file.prepare_note("looking_for", "Half a thought").unwrap();
+    let prepared = file.prepare_note("looking_for", "Half a thought");
     assert_eq!(fs::read(&path).unwrap(), saved, "preparing writes nothing");
     assert_eq!(
         file.session().note("looking_for"),

@@ -201,8 +201,9 @@ fn killed_with_sigkill_mid_interview_then_resumed_nothing_is_lost() {
     assert_eq!(answers_of(&read_path(&session).unwrap()), pairs(BOTH));
 }
 
-#[test]
-fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_answers() {
+/// Runs plain mode on a session on a drive that goes away after the first answer, types
+/// `then` with no drive to save to, ends the input, and returns the exit and standard error.
+fn saves_failing_to_the_end(then: &[u8]) -> (ExitStatus, String) {
     let data = tempfile::tempdir().unwrap();
     let data = data.path();
     let folder: PathBuf = data.join("usb-stick");
@@ -212,18 +213,96 @@ fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_ans
     stdin.write_all(typed(&CIO[..1]).as_bytes()).unwrap();
     stdin.flush().unwrap();
     wait_for_answers(&session, 1);
-
-    // The drive goes away; two more answers, then the input ends.
     fs::remove_dir_all(&folder).unwrap();
-    stdin.write_all(typed(&CIO[1..3]).as_bytes()).unwrap();
+    stdin.write_all(then).unwrap();
     drop(stdin);
-    let output = finish(&mut running.0);
-    assert_eq!(output.0.code(), Some(2), "{}", output.1);
-    let stderr = output.1;
+    finish(&mut running.0)
+}
+
+#[test]
+fn a_save_that_fails_to_the_end_exits_non_zero_naming_the_file_and_keeps_the_answers() {
+    // The drive goes away; two more answers, then the input ends.
+    let (status, stderr) = saves_failing_to_the_end(typed(&CIO[1..3]).as_bytes());
+    assert_eq!(status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("could not save"), "{stderr}");
     assert!(stderr.contains("acme.json"), "{stderr}");
     assert!(stderr.contains("looking_for = \"run_core\""), "{stderr}");
     assert!(stderr.contains("value_line = \"bottom_line\""), "{stderr}");
+}
+
+#[test]
+fn a_note_written_while_saves_fail_is_not_lost_on_leaving() {
+    // The drive goes away; a note of two lines on the next question, then the input ends.
+    let (status, stderr) = saves_failing_to_the_end(b"n\nBoard wants AI by Q3\nand a budget\n\n");
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("could not save"), "{stderr}");
+    assert!(
+        stderr.contains(": Board wants AI by Q3\n#   and a budget\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("looking_for = \"run_core\""), "{stderr}");
+}
+
+/// A small tmpfs mounted for a test, unmounted when dropped.
+struct Mounted(PathBuf);
+
+impl Mounted {
+    /// Mounts a 64 KiB tmpfs at `at`, or says why it cannot (not root, or no mount here).
+    fn tmpfs(at: &Path) -> Result<Mounted, String> {
+        fs::create_dir_all(at).unwrap();
+        let out = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(at)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(Mounted(at.to_path_buf()))
+    }
+
+    /// Fills the file system until it has no room left.
+    fn fill(&self) {
+        let mut file = fs::File::create(self.0.join("filler")).unwrap();
+        while file.write_all(&[0; 4096]).is_ok() {}
+        while file.write_all(&[0]).is_ok() {}
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_new_interview_on_a_full_disk_does_not_claim_a_last_save() {
+    let data = tempfile::tempdir().unwrap();
+    let disk = match Mounted::tmpfs(&data.path().join("disk")) {
+        Ok(disk) => disk,
+        Err(why) => {
+            eprintln!("skipped: a small full disk needs mounting a tmpfs (as root): {why}");
+            return;
+        }
+    };
+    disk.fill();
+    let session = disk.0.join("acme.json");
+    let output = techhire(data.path())
+        .args(["--plain", "--session"])
+        .arg(&session)
+        .write_stdin(typed(&CIO[..1]))
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("could not create the session file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(stderr.contains("Nothing was saved"), "{stderr}");
+    assert!(!stderr.contains("last save"), "{stderr}");
+    assert!(!session.exists());
 }
 
 /// Waits for a child and reads its standard error, leaving the guard that kills it in place.

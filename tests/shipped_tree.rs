@@ -13,9 +13,9 @@ fn tree() -> Arc<Tree> {
     match load_str(EMBEDDED_NAME, EMBEDDED) {
         Ok(loaded) => {
             assert!(
-                loaded.report.diagnostics.is_empty(),
+                loaded.warnings.diagnostics.is_empty(),
                 "{}",
-                loaded.report.render()
+                loaded.warnings.render()
             );
             Arc::new(loaded.tree)
         }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use techhire::examples::load_path;
-use techhire::tree::{Report, TreeError};
+use techhire::tree::{Diagnostics, TreeError};
 
 use Level::{Error, Warning};
 
@@ -24,15 +24,15 @@ fn path(name: &str) -> String {
 }
 
 /// Loads a fixture; its report, whether it loaded (warnings only) or not.
-fn report(name: &str) -> Report {
+fn report(name: &str) -> Diagnostics {
     match load_path(Path::new(&path(name))) {
-        Ok(loaded) => loaded.report,
+        Ok(loaded) => loaded.warnings,
         Err(TreeError::Invalid(report)) => report,
         Err(other) => panic!("{name}: expected diagnostics, got: {other}"),
     }
 }
 
-fn found(report: &Report) -> Vec<Found> {
+fn found(report: &Diagnostics) -> Vec<Found> {
     let json = report.to_json();
     let items = json["diagnostics"].as_array().cloned().unwrap_or_default();
     items

@@ -27,7 +27,7 @@ pub fn run(
     };
     let census = census::run(tree, &options).map_err(|e| Failure::new(PROBLEMS, e.to_string()))?;
     let text = match format {
-        CensusFormat::Text => census::text(tree, &loaded.report.file, &census),
+        CensusFormat::Text => census::text(tree, &loaded.warnings.file, &census),
         CensusFormat::Json => json_output(&census::json(tree, &census)),
     };
     print_out(&text)?;

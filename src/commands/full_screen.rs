@@ -3,11 +3,12 @@
 //! dropping the new session if nothing was given in it), and to write reports to the current
 //! folder.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
-use techhire::session::{Saved, Store, Summary, Unreadable};
+use techhire::session::{PreparedSave, Saved, Store, Summary, Unreadable};
 
 use crate::cli::{self, ReportFormat};
 use crate::commands::opening::{self, Ending, Opened, minute};
@@ -30,7 +31,12 @@ pub fn run(
     });
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
-    let mut host = SessionHost { opened, questions };
+    let mut host = SessionHost {
+        opened,
+        questions,
+        draft: None,
+    };
+    host.arm();
     let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
@@ -123,6 +129,10 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
 struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
+    /// The save of the note being written, made ready for a signal.
+    /// Shared with the signal handler's last act, which takes it again at every re-arming:
+    /// a note can be long, and is prepared at every key.
+    draft: Option<Arc<PreparedSave>>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -134,38 +144,81 @@ fn saving() -> MutexGuard<'static, ()> {
     SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+impl SessionHost<'_> {
+    /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
+    /// the note being written, if any; remove the note saying who holds the session, and a
+    /// new session nothing was given in yet, as leaving does (so it never stands in for a real
+    /// one in `techhire resume`); and say, as leaving does, where the session is and how to
+    /// carry on.
+    fn arm(&self) {
+        let opened = &self.opened;
+        let draft = self.draft.clone();
+        let discard = draft.is_none() && opened.fresh && opened.in_store && opened.save.is_blank();
+        let removal = opened.save.removal(discard);
+        let farewell = if discard {
+            "Nothing was answered, so no session was kept.".to_string()
+        } else {
+            opening::saved_where(
+                opened.save.path(),
+                &opened.handle,
+                opened.in_store,
+                Ending::Interrupted,
+            )
+        };
+        tui::on_signal(Some(Box::new(move || {
+            let held = saving();
+            if let Some(save) = draft {
+                let _ = save.write();
+            }
+            removal.now();
+            // Never released: the program exits next, and no save may follow this one.
+            std::mem::forget(held);
+            // The terminal may be gone (a hang-up): nothing to do if this cannot be written.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{farewell}");
+            let _ = out.flush();
+        })));
+    }
+}
+
 impl tui::Host for SessionHost<'_> {
     fn record(&mut self, interview: &Interview) -> Saved {
-        let _saving = saving();
-        self.opened.save.record(interview)
+        let saved = {
+            let _saving = saving();
+            self.opened.save.record(interview)
+        };
+        self.arm();
+        saved
     }
 
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved {
-        let _saving = saving();
-        self.opened.save.set_names(Some(client), Some(consultant))
+        let saved = {
+            let _saving = saving();
+            self.opened.save.set_names(Some(client), Some(consultant))
+        };
+        self.arm();
+        saved
     }
 
     fn set_note(&mut self, question: &str, text: &str) -> Saved {
-        let _saving = saving();
-        self.opened.save.set_note(question, text)
+        let saved = {
+            let _saving = saving();
+            self.opened.save.set_note(question, text)
+        };
+        self.arm();
+        saved
     }
 
     fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
-        // Prepared at each change, written only if a signal stops the program first. (If it
-        // cannot be prepared, the draft is lost only in that case, as it was before.)
-        let prepared = draft.and_then(|(id, text)| self.opened.save.prepare_note(id, text).ok());
-        tui::on_signal(prepared.map(|save| -> Box<dyn FnOnce() + Send> {
-            Box::new(move || {
-                let held = saving();
-                let _ = save.write();
-                // Never released: the program exits next, and no save may follow this one.
-                std::mem::forget(held);
-            })
-        }));
+        // Prepared at each change (a copy of the session, cheap), written only if a signal
+        // stops the program first.
+        self.draft = draft.map(|(id, text)| Arc::new(self.opened.save.prepare_note(id, text)));
+        self.arm();
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {
         opening::switch(self.opened, path, self.questions).map_err(|f| f.message)?;
+        self.arm();
         Ok(start(self.opened, None))
     }
 

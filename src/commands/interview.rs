@@ -1,13 +1,16 @@
 //! `techhire` with no subcommand: a new interview (or the one at `--session`), full screen or
 //! plain; and running any opened interview in the front end asked for, which `resume` shares.
+//! Plain mode is chosen by `--plain`, or by the environment where a full screen would not
+//! serve (TERM=dumb, TECHHIRE_PLAIN, the ACCESSIBLE convention), unless `--no-plain`.
 
-use std::io::{self, IsTerminal};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::opening::{self, Ending, Opened};
-use crate::commands::{Failure, USAGE, full_screen, output_failure};
+use crate::commands::{Failure, USAGE, full_screen, output_failure, program};
 use crate::plain;
 
 /// The interview command.
@@ -16,9 +19,47 @@ pub fn run(
     questions: Option<&Path>,
     session: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    needs_a_terminal(args.plain)?;
+    let mode = Mode::of(args);
+    needs_a_terminal(mode)?;
     let opened = opening::start(questions, session, names(args))?;
-    front_end(opened, args, questions)
+    front_end(opened, args, mode, questions)
+}
+
+/// How the interview is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    FullScreen,
+    /// Line by line; `because` names the environment variable that chose it, if one did.
+    Plain {
+        because: Option<&'static str>,
+    },
+}
+
+impl Mode {
+    /// The mode the flags ask for, or else the one the environment does.
+    pub fn of(args: &InterviewArgs) -> Mode {
+        Mode::chosen(args, |name| std::env::var_os(name))
+    }
+
+    fn chosen(args: &InterviewArgs, var: impl Fn(&str) -> Option<OsString>) -> Mode {
+        if args.plain {
+            return Mode::Plain { because: None };
+        }
+        if args.no_plain {
+            return Mode::FullScreen;
+        }
+        let set = |name: &str| var(name).is_some_and(|v| !v.is_empty() && v != "0");
+        let because = if var("TERM").is_some_and(|t| t == "dumb") {
+            Some("TERM is dumb")
+        } else if set("TECHHIRE_PLAIN") {
+            Some("TECHHIRE_PLAIN is set")
+        } else if var("ACCESSIBLE").is_some_and(|v| !v.is_empty()) {
+            Some("ACCESSIBLE is set")
+        } else {
+            None
+        };
+        because.map_or(Mode::FullScreen, |why| Mode::Plain { because: Some(why) })
+    }
 }
 
 pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
@@ -30,17 +71,23 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
 
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
-pub fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
-    if plain || (io::stdin().is_terminal() && io::stdout().is_terminal()) {
+pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
+    let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if terminal || matches!(mode, Mode::Plain { .. }) {
         return Ok(());
     }
+    let plain = format!("{} --plain", program::name());
+    let run = format!("{} run --answers FILE", program::name());
+    let width = plain.len().max(run.len()) + 2;
     Err(Failure::new(
         USAGE,
-        "The full-screen interview needs a terminal, but standard input or output is \
-         not one (a pipe or a file).\n\
-         \x20 techhire --plain                 asks the questions line by line; works with \
-         pipes and screen readers\n\
-         \x20 techhire run --answers FILE      gives the result for answers written in a file\n",
+        format!(
+            "The full-screen interview needs a terminal, but standard input or output is \
+             not one (a pipe or a file).\n\
+             \x20 {plain:<width$}asks the questions line by line; works with pipes and screen \
+             readers\n\
+             \x20 {run:<width$}gives the result for answers written in a file\n",
+        ),
     ))
 }
 
@@ -49,13 +96,15 @@ pub fn needs_a_terminal(plain: bool) -> Result<(), Failure> {
 pub fn front_end(
     mut opened: Opened,
     args: &InterviewArgs,
+    mode: Mode,
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    let ending = if args.plain {
-        let ask_names = opened.fresh && io::stdin().is_terminal();
-        plain_mode(&mut opened, 0, ask_names)
-    } else {
-        full_screen::run(&mut opened, questions, args.theme)
+    let ending = match mode {
+        Mode::Plain { because } => {
+            let ask_names = opened.fresh && io::stdin().is_terminal();
+            plain_mode(&mut opened, because, ask_names)
+        }
+        Mode::FullScreen => full_screen::run(&mut opened, questions, args.theme),
     };
     match ending {
         Ok(ending) => opening::close(opened, ending),
@@ -67,15 +116,75 @@ pub fn front_end(
     }
 }
 
-fn plain_mode(opened: &mut Opened, width: usize, ask_names: bool) -> Result<Ending, Failure> {
+/// Plain mode on standard input and output, one line per paragraph (screen readers wrap
+/// themselves); first saying so when the environment chose it, and how to have the full
+/// screen instead.
+fn plain_mode(
+    opened: &mut Opened,
+    because: Option<&str>,
+    ask_names: bool,
+) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
-    let options = plain::Options { width, ask_names };
-    match plain::run(opened, &mut input, &mut output, options) {
+    let options = plain::Options {
+        width: 0,
+        ask_names,
+    };
+    let said = match because {
+        Some(why) => writeln!(
+            output,
+            "Plain mode, because {why}: questions line by line. --no-plain gives the full screen."
+        ),
+        None => Ok(()),
+    };
+    let mut live = plain::Live {
+        interview: &mut opened.interview,
+        save: &mut opened.save,
+        notice: &opened.notice,
+    };
+    match said.and_then(|()| plain::run(&mut live, &mut input, &mut output, options)) {
         Ok(plain::Ending::Finished) => Ok(Ending::Finished),
         Ok(plain::Ending::Quit | plain::Ending::InputEnded) => Ok(Ending::Unfinished),
         // The reader went away before the result: unfinished, but nothing to complain about.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Ending::Unfinished),
         Err(e) => Err(output_failure(&e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(args: &InterviewArgs, env: &[(&str, &str)]) -> Mode {
+        Mode::chosen(args, |name| {
+            env.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn the_environment_chooses_plain_mode_and_the_flags_overrule_it() {
+        let none = InterviewArgs::default();
+        let plain = InterviewArgs {
+            plain: true,
+            ..InterviewArgs::default()
+        };
+        let no_plain = InterviewArgs {
+            no_plain: true,
+            ..InterviewArgs::default()
+        };
+        let by = |why| Mode::Plain { because: Some(why) };
+        assert_eq!(mode(&none, &[("TERM", "xterm-256color")]), Mode::FullScreen);
+        assert_eq!(mode(&none, &[("TERM", "dumb")]), by("TERM is dumb"));
+        assert_eq!(
+            mode(&none, &[("TECHHIRE_PLAIN", "1")]),
+            by("TECHHIRE_PLAIN is set")
+        );
+        assert_eq!(mode(&none, &[("TECHHIRE_PLAIN", "0")]), Mode::FullScreen);
+        assert_eq!(mode(&none, &[("ACCESSIBLE", "1")]), by("ACCESSIBLE is set"));
+        assert_eq!(mode(&none, &[("ACCESSIBLE", "")]), Mode::FullScreen);
+        assert_eq!(mode(&no_plain, &[("TERM", "dumb")]), Mode::FullScreen);
+        assert_eq!(mode(&plain, &[]), Mode::Plain { because: None });
     }
 }

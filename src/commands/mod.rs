@@ -4,25 +4,33 @@
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
 pub mod census;
+pub mod completions;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
+pub mod man;
 pub mod opening;
+pub mod program;
 pub mod report;
 pub mod resume;
 pub mod run;
+pub mod schema;
 pub mod sessions;
+pub mod usage_error;
 pub mod validate;
+pub mod version;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use techhire::Report;
+use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
 use crate::cli::{Cli, Command};
+pub use program::quote;
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
 pub const PROBLEMS: u8 = 1;
@@ -31,6 +39,19 @@ pub const USAGE: u8 = 2;
 
 /// The widest the terminal text is wrapped, however wide the terminal.
 const MAX_WIDTH: usize = 100;
+
+/// `--quiet`: set once, before any command runs, so everything that only brings news (a
+/// `note:`, where something was saved, the next step) can leave it out.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Whether news is to be left out.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// Why a command stopped: what to tell the user, and the exit code.
 pub struct Failure {
@@ -47,40 +68,63 @@ impl Failure {
     }
 }
 
-/// `--session` belongs to the interview, and the interview's flags to it and `resume`; given
-/// before another command they would be ignored, which would surprise.
-pub fn check_session_flags(cli: &Cli) -> Result<(), Failure> {
-    let command = match &cli.command {
-        None => return Ok(()),
-        Some(Command::Resume { .. }) if cli.session.is_some() => {
+/// Refuses flags that would do nothing where they were given: `--session` and the interview's
+/// flags belong to the interview (and `resume`), `--questions` to the commands that read a
+/// question tree. Ignoring them silently would surprise.
+pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
+    let Some(command) = &cli.command else {
+        return Ok(());
+    };
+    let (name, reads_a_tree) = match command {
+        Command::Resume { .. } if cli.session.is_some() => {
             return Err(Failure::new(
                 USAGE,
-                "`resume` takes the session itself: `techhire resume PATH` (or an id), \
-                 without --session.",
+                format!(
+                    "`resume` takes the session itself: `{} resume PATH` (or an id), \
+                     without --session.",
+                    program::name()
+                ),
             ));
         }
-        Some(Command::Resume { .. }) => return Ok(()),
-        Some(Command::Validate { .. }) => "validate",
-        Some(Command::Run { .. }) => "run",
-        Some(Command::Graph { .. }) => "graph",
-        Some(Command::Census { .. }) => "census",
-        Some(Command::Sessions { .. }) => "sessions",
-        Some(Command::Report { .. }) => "report",
+        Command::Resume { .. } => ("resume", true),
+        Command::Validate { .. } => ("validate", true),
+        Command::Run { .. } => ("run", true),
+        Command::Graph { .. } => ("graph", true),
+        Command::Census { .. } => ("census", true),
+        Command::Report { .. } => ("report", true),
+        Command::Sessions { .. } => ("sessions", false),
+        Command::Schema { .. } => ("schema", false),
+        Command::Completions { .. } => ("completions", false),
+        Command::Man => ("man", false),
+        Command::Version => ("version", false),
     };
-    if cli.session.is_none() && !cli.interview.any() {
+    if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--questions {} does nothing here: `techhire {name}` reads no question tree. \
+                 It is for the interview, `resume`, `report`, `run`, `validate`, `graph` and `census`.",
+                techhire::text::terminal_safe(&file.display().to_string())
+            ),
+        ));
+    }
+    if name == "resume" || (cli.session.is_none() && !cli.interview.any()) {
         return Ok(());
     }
-    let hint = if command == "report" {
-        " The report takes the names saved in the session; set them with \
-         `techhire resume SESSION --client NAME`."
+    let hint = if name == "report" {
+        format!(
+            " The report takes the names saved in the session; set them with \
+             `{} resume SESSION --client NAME`.",
+            program::name()
+        )
     } else {
-        ""
+        String::new()
     };
     Err(Failure::new(
         USAGE,
         format!(
-            "--session, --plain, --theme, --client and --consultant are for the interview \
-             (and `resume`), not for `techhire {command}`.{hint}"
+            "--session, --plain, --no-plain, --theme, --client and --consultant are for the \
+             interview (and `resume`), not for `techhire {name}`.{hint}"
         ),
     ))
 }
@@ -95,9 +139,10 @@ pub fn one_tree(
         (Some(a), Some(q)) if a != q => Err(Failure::new(
             USAGE,
             format!(
-                "two trees given: {} and --questions {}. Give one: `techhire {command} FILE`.",
-                a.display(),
-                q.display()
+                "two trees given: {} and --questions {}. Give one: `{} {command} FILE`.",
+                techhire::text::terminal_safe(&a.display().to_string()),
+                techhire::text::terminal_safe(&q.display().to_string()),
+                program::name()
             ),
         )),
         (a, q) => Ok(a.or(q)),
@@ -112,13 +157,13 @@ pub fn load_tree(path: Option<&Path>) -> Result<Loaded, Failure> {
     };
     result.map_err(|e| match e {
         TreeError::Io { .. } => unreadable(&e),
-        TreeError::Invalid(report) => Failure::new(
+        TreeError::Invalid(diagnostics) => Failure::new(
             PROBLEMS,
             format!(
                 "{}The question tree has problems; fix them and try again \
-                 (`techhire validate {}` lists them again).\n",
-                report.render(),
-                report.file
+                 (`{}` lists them again).\n",
+                diagnostics.render(),
+                validate_command(&diagnostics.file)
             ),
         ),
         other => Failure::new(PROBLEMS, other.to_string()),
@@ -133,23 +178,41 @@ pub fn unreadable(e: &TreeError) -> Failure {
 }
 
 /// Mentions a tree's warnings without burying the interview under them.
-pub fn note_warnings(report: &Report) {
-    if let Some(line) = warnings_line(report) {
+pub fn note_warnings(warnings: &Diagnostics) {
+    if quiet() {
+        return;
+    }
+    if let Some(line) = warnings_line(warnings) {
         eprintln!("note: {line}");
     }
 }
 
-/// "questions.toml has 2 warnings; `techhire validate` lists them.", when it has any.
-pub fn warnings_line(report: &Report) -> Option<String> {
-    let n = report.warnings();
+/// "tree.toml has 2 warnings; `techhire validate tree.toml` lists them.", when it has any.
+pub fn warnings_line(diagnostics: &Diagnostics) -> Option<String> {
+    let n = diagnostics.warnings();
     (n > 0).then(|| {
         format!(
-            "{} has {n} warning{}; `techhire validate` lists {}.",
-            techhire::text::terminal_safe(&report.file),
+            "{} has {n} warning{}; `{}` lists {}.",
+            techhire::text::terminal_safe(&diagnostics.file),
             if n == 1 { "" } else { "s" },
+            validate_command(&diagnostics.file),
             if n == 1 { "it" } else { "them" }
         )
     })
+}
+
+/// The command that lists a tree's problems: `techhire validate`, with the file unless it is
+/// the built-in tree.
+fn validate_command(file: &str) -> String {
+    if file == EMBEDDED_NAME {
+        format!("{} validate", program::name())
+    } else {
+        format!(
+            "{} validate {}",
+            program::name(),
+            techhire::text::terminal_safe(&quote(file))
+        )
+    }
 }
 
 /// Writes a command's output; a reader that stops early (`| head`) is not an error.

@@ -14,7 +14,9 @@ use techhire::session::{
 use techhire::text::terminal_safe;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
 
-use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, warnings_line};
+use crate::commands::{
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet, quote, warnings_line,
+};
 
 /// An interview ready for a front end: where it stands, the session it saves to after every
 /// change, and what to tell the user before the first question.
@@ -81,7 +83,7 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         return resume(path, questions, names);
     }
     let loaded = load_tree(questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let interview = Interview::new(Arc::clone(&tree));
@@ -112,21 +114,36 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
 /// one session after another.
 pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Opened, Failure> {
     let mut file = SessionFile::open(path).map_err(|e| failure(&e))?;
-    let before = file.session().clone();
+    // What is said about the session as it was saved, taken before it is reconciled (not a
+    // copy of it: a session can hold a quarter of a million answers).
+    let store = Store::open_default().ok();
+    let (handle, in_store) = handle(&file, store.as_ref());
+    let resumed = resumed_line(file.session(), &handle);
+    let linked = other_names(file.path());
+    let saved_on = file.session().tree.version.clone();
     let SessionTree {
         loaded,
         file: tree_file,
         missing,
-    } = tree_for(&before, questions)?;
-    let warnings = warnings_line(&loaded.report);
+    } = tree_for(file.session(), questions)?;
+    let warnings = warnings_line(&loaded.warnings);
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = file
         .resume(Arc::new(loaded.tree), stamp)
         .map_err(|e| failure(&e))?;
-    let store = Store::open_default().ok();
-    let (handle, in_store) = handle(&file, store.as_ref());
     let mut save = Autosave::new(file);
-    let mut notice = vec![resumed_line(&before, &handle)];
+    let mut notice = vec![resumed];
+    if linked > 0 {
+        notice.push(format!(
+            "This session file has {} (a hard link): each save gives this name a new file, \
+             so the other keeps the session as it was when you opened it here.",
+            if linked == 1 {
+                "another name".to_string()
+            } else {
+                format!("{linked} other names")
+            }
+        ));
+    }
     notice.extend(warnings);
     if names.any()
         && let Saved::Failed(why) = save.set_names(names.client, names.consultant)
@@ -135,7 +152,9 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     }
     notice.extend(missing);
     if reconciled.tree_changed {
-        notice.extend(changed_tree(&before, save.session(), &reconciled.dropped));
+        notice.extend(changed_tree(&saved_on, save.session(), &reconciled.dropped));
+    } else if !reconciled.dropped.is_empty() {
+        notice.extend(not_in_the_tree(&reconciled.dropped));
     }
     if reconciled.interview.is_finished() {
         notice.push("This interview is finished; its result follows.".to_string());
@@ -148,6 +167,18 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         handle,
         in_store,
     })
+}
+
+/// How many other names (hard links) a file has.
+#[cfg(unix)]
+fn other_names(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).map_or(0, |m| m.nlink().saturating_sub(1))
+}
+
+#[cfg(not(unix))]
+fn other_names(_path: &Path) -> u64 {
+    0
 }
 
 /// Leaves `current` for the saved session at `path`, resumed exactly as `techhire resume`
@@ -186,8 +217,9 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
             USAGE,
             format!(
                 "{error}\nThe answers of this interview, as an answers file (save it as \
-                 answers.toml, then `techhire run --answers answers.toml`):\n{}",
-                answers_file(&interview)
+                 answers.toml, then `{} run --answers answers.toml`), with its notes:\n{}",
+                program::name(),
+                answers_file(&interview, &save.session().note_texts())
             ),
         ));
     }
@@ -196,33 +228,43 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Unfinished => ExitCode::from(PROBLEMS),
         Ending::Interrupted => ExitCode::from(130),
     };
+    // With --quiet only a session that could not be dropped is worth saying.
     let said = if fresh && in_store && save.is_blank() {
         match save.into_file().discard() {
+            Ok(()) if quiet() => return Ok(code),
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
             Err(e) => e.to_string(),
         }
+    } else if quiet() {
+        return Ok(code);
     } else {
-        let path = quote(&save.path().display().to_string());
-        let saved = if in_store {
-            format!("Saved as session {handle}, in {path}.")
-        } else {
-            format!("Saved in {path}.")
-        };
-        let handle = quote(&handle);
-        match ending {
-            Ending::Finished => format!(
-                "{saved}\nWrite the report for your client with:\n  \
-                 techhire report {handle} --format html -o report.html"
-            ),
-            Ending::Unfinished | Ending::Interrupted => {
-                format!("{saved}\nCarry on where you stopped with:\n  techhire resume {handle}")
-            }
-        }
+        saved_where(save.path(), &handle, in_store, ending)
     };
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{said}");
     let _ = stdout.flush();
     Ok(code)
+}
+
+/// Where a session was saved and what to do next, as said when an interview ends.
+pub fn saved_where(path: &Path, handle: &str, in_store: bool, ending: Ending) -> String {
+    let path = quote(&path.display().to_string());
+    let saved = if in_store {
+        format!("Saved as session {handle}, in {path}.")
+    } else {
+        format!("Saved in {path}.")
+    };
+    let handle = quote(handle);
+    let me = program::name();
+    match ending {
+        Ending::Finished => format!(
+            "{saved}\nWrite the report for your client with:\n  \
+             {me} report {handle} --format html -o report.html"
+        ),
+        Ending::Unfinished | Ending::Interrupted => {
+            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}")
+        }
+    }
 }
 
 /// The question tree a saved session continues on.
@@ -280,7 +322,7 @@ pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
         .display()
         .to_string();
     let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
-        .unwrap_or_else(|_| loaded.report.text.clone().into_bytes());
+        .unwrap_or_else(|_| loaded.warnings.text.clone().into_bytes());
     TreeStamp::new(&loaded.tree, &name, &bytes)
 }
 
@@ -332,8 +374,8 @@ fn resumed_line(session: &Session, handle: &str) -> String {
 }
 
 /// What changed in the tree and what it means for the answers.
-fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<String> {
-    let (old, new) = (&before.tree.version, &after.tree.version);
+fn changed_tree(old: &str, after: &Session, dropped: &[Dropped]) -> Vec<String> {
+    let new = &after.tree.version;
     let which = if old == new {
         format!("the question tree was edited since, though its version is still {new}")
     } else {
@@ -366,14 +408,51 @@ fn changed_tree(before: &Session, after: &Session, dropped: &[Dropped]) -> Vec<S
         if answers == 1 { "s" } else { "" },
         if answers == 1 { "was" } else { "were" },
     ));
-    for d in dropped {
-        said.push(format!(
-            "  - {}",
-            techhire::text::terminal_safe(&d.describe())
-        ));
-    }
+    said.extend(dropped_lines(dropped, ""));
     said.push("The interview asks again wherever an answer is now missing.".to_string());
     said
+}
+
+/// Answers or notes the tree does not take although it is the very tree the session was
+/// saved on: the file was edited, or written by something else.
+fn not_in_the_tree(dropped: &[Dropped]) -> Vec<String> {
+    let mut said = vec![format!(
+        "This session names {} the question tree does not have, though it is the same tree \
+         the session was saved on (was the session file edited?). {} set aside and kept in \
+         the session file under \"dropped\":",
+        if dropped.len() == 1 {
+            "a question or choice"
+        } else {
+            "questions or choices"
+        },
+        if dropped.len() == 1 {
+            "It was"
+        } else {
+            "They were"
+        }
+    )];
+    said.extend(dropped_lines(dropped, ""));
+    said.push("The interview asks again wherever an answer is now missing.".to_string());
+    said
+}
+
+/// Set-aside answers listed, one a line after `label`: the first few, then how many more.
+pub fn dropped_lines(dropped: &[Dropped], label: &str) -> Vec<String> {
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = dropped
+        .iter()
+        .take(SHOWN)
+        .map(|d| {
+            format!(
+                "  - {label}{}",
+                techhire::text::terminal_safe(&d.describe())
+            )
+        })
+        .collect();
+    if dropped.len() > SHOWN {
+        lines.push(format!("  - and {} more", dropped.len() - SHOWN));
+    }
+    lines
 }
 
 /// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.
@@ -382,32 +461,32 @@ pub fn minute(time: Timestamp) -> String {
     format!("{} {} UTC", &text[..10], &text[11..16])
 }
 
-/// The interview's answers on its path as an answers file, for when the session cannot be
-/// saved: nothing typed is lost.
-fn answers_file(interview: &Interview) -> String {
+/// The interview's answers on its path as an answers file, its notes as comments above
+/// them, for when the session cannot be saved: nothing typed is lost.
+fn answers_file(
+    interview: &Interview,
+    notes: &std::collections::BTreeMap<String, String>,
+) -> String {
     let tree: &Tree = interview.tree();
-    interview
-        .path()
-        .iter()
-        .map(|step| {
-            let question = tree.question(step.question);
-            let choice = &question.choices[step.choice].id;
-            format!("{} = \"{}\"\n", question.id, choice)
-        })
-        .collect()
-}
-
-/// A path or id as it can be pasted into a shell: quoted when it has anything but plain
-/// characters.
-fn quote(text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_./:@+=,".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
+    let mut file = String::new();
+    for (question, text) in notes {
+        let text = techhire::text::terminal_safe_multiline(text);
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default();
+        file.push_str(&format!(
+            "# Note on {}: {first}\n",
+            techhire::text::terminal_safe(question)
+        ));
+        for line in lines {
+            file.push_str(&format!("#   {line}\n"));
+        }
     }
+    for step in interview.path() {
+        let question = tree.question(step.question);
+        let choice = &question.choices[step.choice].id;
+        file.push_str(&format!("{} = \"{}\"\n", question.id, choice));
+    }
+    file
 }
 
 /// The session file for an id or path, in the sessions folder for an id.
@@ -427,8 +506,9 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
         return Err(Failure::new(
             USAGE,
             format!(
-                "{} {why}; `techhire sessions` lists your sessions",
-                techhire::text::terminal_safe(what)
+                "{} {why}; `{} sessions` lists your sessions",
+                techhire::text::terminal_safe(what),
+                program::name()
             ),
         ));
     }

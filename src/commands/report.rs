@@ -13,8 +13,8 @@ use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
-use crate::commands::opening::{SessionTree, failure, find, stamp, tree_for};
-use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out};
+use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
+use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
 
 /// The `report` command. Reading the session changes nothing in it: a changed question tree is
 /// reconciled in memory only, and said.
@@ -25,6 +25,7 @@ pub fn run(
     output: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode, Failure> {
+    let format = format_for(format, output)?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
     let saved_on = session.tree.clone();
@@ -33,25 +34,30 @@ pub fn run(
         file: tree_file,
         missing,
     } = tree_for(&session, questions)?;
-    note_warnings(&loaded.report);
-    if let Some(missing) = missing {
+    note_warnings(&loaded.warnings);
+    if let Some(missing) = missing.filter(|_| !quiet()) {
         eprintln!("note: {missing}");
     }
     let stamp = stamp(&loaded, tree_file.as_deref());
     let reconciled = session.reconcile(Arc::new(loaded.tree), stamp);
     let name = what_to_call(what, session.client.as_deref());
-    if reconciled.tree_changed {
-        let mut said = format!(
-            "note: the questions have changed since {name} was saved (version {} then, {} now); \
-             the report uses them as they are now.",
-            terminal_safe(&saved_on.version),
-            terminal_safe(&session.tree.version)
-        );
-        for d in &reconciled.dropped {
-            said.push_str(&format!(
-                "\n  - set aside: {}",
-                terminal_safe(&d.describe())
-            ));
+    if (reconciled.tree_changed || !reconciled.dropped.is_empty()) && !quiet() {
+        let mut said = if reconciled.tree_changed {
+            format!(
+                "note: the questions have changed since {name} was saved (version {} then, {} \
+                 now); the report uses them as they are now.",
+                terminal_safe(&saved_on.version),
+                terminal_safe(&session.tree.version)
+            )
+        } else {
+            format!(
+                "note: {name} names questions or choices the question tree does not have, \
+                 though it is the tree it was saved on (was the session file edited?); the \
+                 report leaves them out."
+            )
+        };
+        for line in dropped_lines(&reconciled.dropped, "set aside: ") {
+            said.push_str(&format!("\n{line}"));
         }
         eprintln!("{said}");
     }
@@ -67,16 +73,14 @@ pub fn run(
             PROBLEMS,
             format!(
                 "{name} is not finished: {left} still to answer ({} answered so far), so there \
-                 is no result to report yet. Carry on with `techhire resume {}`, then write \
+                 is no result to report yet. Carry on with `{me} resume {}`, then write \
                  the report.",
                 count(p.answered as u32, "question"),
-                terminal_safe(what)
+                terminal_safe(what),
+                me = program::name(),
             ),
         ));
     };
-    let format = format
-        .or_else(|| output.and_then(from_extension))
-        .unwrap_or(ReportFormat::Markdown);
     let text = render(&session, interview, &recommendation, format);
     let Some(output) = output else {
         return print_out(&text);
@@ -85,6 +89,9 @@ pub fn run(
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
         _ => Failure::new(USAGE, e.to_string()),
     })?;
+    if quiet() {
+        return Ok(ExitCode::SUCCESS);
+    }
     eprintln!(
         "Wrote the {} report for {name} to {}.",
         match format {
@@ -156,6 +163,35 @@ pub fn export(
     };
     let stem = file_stem(session.client.as_deref(), &date);
     write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The format asked for with --format, or by the output file's extension, or Markdown. An
+/// extension that names no format techhire writes (`report.pdf`) is refused rather than
+/// filled with Markdown.
+fn format_for(
+    format: Option<ReportFormat>,
+    output: Option<&Path>,
+) -> Result<ReportFormat, Failure> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    let Some(output) = output else {
+        return Ok(ReportFormat::Markdown);
+    };
+    match (from_extension(output), output.extension()) {
+        (Some(format), _) => Ok(format),
+        (None, None) => Ok(ReportFormat::Markdown),
+        (None, Some(extension)) => Err(Failure::new(
+            USAGE,
+            format!(
+                "techhire does not write `.{}` files, so the report was not written to {}. \
+                 Name the file .md, .html, .json or .txt, or give --format markdown, html, \
+                 json or text",
+                terminal_safe(&extension.to_string_lossy()),
+                terminal_safe(&output.display().to_string())
+            ),
+        )),
+    }
 }
 
 /// The format a file name asks for, by its extension.

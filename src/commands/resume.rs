@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
-use crate::commands::interview::{front_end, names, needs_a_terminal};
+use crate::commands::interview::{Mode, front_end, names, needs_a_terminal};
 use crate::commands::{Failure, opening, sessions};
 
 /// The resume command.
@@ -14,11 +14,12 @@ pub fn run(
     args: &InterviewArgs,
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    needs_a_terminal(args.plain)?;
+    let mode = Mode::of(args);
+    needs_a_terminal(mode)?;
     let path = match which {
         Some(what) => opening::find(what)?,
         None => sessions::latest_unfinished()?,
     };
     let opened = opening::resume(&path, questions, names(args))?;
-    front_end(opened, args, questions)
+    front_end(opened, args, mode, questions)
 }

@@ -20,7 +20,7 @@ pub fn run(
     format: RunFormat,
 ) -> Result<ExitCode, Failure> {
     let loaded = load_tree(questions)?;
-    note_warnings(&loaded.report);
+    note_warnings(&loaded.warnings);
     let tree = Arc::new(loaded.tree);
     let fix = |problems: &answers::Problems| {
         Failure::new(

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
-use techhire::text::terminal_safe;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use techhire::text::{terminal_safe, truncate};
+use unicode_width::UnicodeWidthStr;
 
 use crate::cli::SessionsFormat;
 use crate::commands::opening::{failure, minute};
-use crate::commands::{Failure, PROBLEMS, print_out};
+use crate::commands::{Failure, PROBLEMS, print_out, program};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
 const MAX_CELL: usize = 32;
@@ -35,20 +35,21 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
         return Ok(found.path.clone());
     }
     let folder = store.folder().display();
+    let me = program::name();
     let mut message = if listing.sessions.is_empty() {
         format!(
-            "There are no sessions in {folder} to resume. Start one with `techhire` \
-             (or `techhire --plain`)."
+            "There are no sessions in {folder} to resume. Start one with `{me}` \
+             (or `{me} --plain`)."
         )
     } else {
         format!(
-            "Every session in {folder} is finished. `techhire sessions` lists them; \
-             `techhire resume ID` opens one at its result."
+            "Every session in {folder} is finished. `{me} sessions` lists them; \
+             `{me} resume ID` opens one at its result."
         )
     };
     if !listing.unreadable.is_empty() {
         message.push_str(&format!(
-            " {} could not be read; `techhire sessions` says why.",
+            " {} could not be read; `{me} sessions` says why.",
             files(listing.unreadable.len())
         ));
     }
@@ -57,10 +58,11 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
 
 fn table(store: &Store, listing: &Listing) -> String {
     let folder = store.folder().display();
+    let me = program::name();
     let mut out = String::new();
     if listing.sessions.is_empty() {
         out.push_str(&format!(
-            "No sessions yet in {folder}.\nStart one with `techhire` (or `techhire --plain`): \
+            "No sessions yet in {folder}.\nStart one with `{me}` (or `{me} --plain`): \
              it is saved there after every answer.\n"
         ));
     } else {
@@ -90,15 +92,19 @@ fn table(store: &Store, listing: &Listing) -> String {
             out.truncate(line_start + end);
             out.push('\n');
         }
-        out.push_str(
-            "\nCarry on with `techhire resume ID`; write a finished one's report with \
-             `techhire report ID --format html -o report.html`.\n",
-        );
+        out.push_str(&format!(
+            "\nCarry on with `{me} resume ID`; write a finished one's report with \
+             `{me} report ID --format html -o report.html`.\n",
+        ));
     }
     if !listing.unreadable.is_empty() {
+        let n = listing.unreadable.len();
         out.push_str(&format!(
-            "\n{} in the folder could not be read, and were left as they are:\n",
-            files(listing.unreadable.len())
+            "\n{} in the folder could not be read, and {} left as {} {}:\n",
+            files(n),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "they" },
+            if n == 1 { "is" } else { "are" },
         ));
         for bad in &listing.unreadable {
             out.push_str(&format!("  {}\n", terminal_safe(&bad.error.to_string())));
@@ -129,20 +135,7 @@ fn fit(text: &str) -> String {
     } else {
         safe.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    if one_line.width() <= MAX_CELL {
-        return one_line;
-    }
-    let mut cut = String::new();
-    let mut width = 0;
-    for c in one_line.chars() {
-        width += c.width().unwrap_or(0);
-        if width >= MAX_CELL {
-            break;
-        }
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
+    truncate(&one_line, MAX_CELL)
 }
 
 fn files(n: usize) -> String {

@@ -18,15 +18,15 @@ pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Fail
         None => examples::load_str(EMBEDDED_NAME, EMBEDDED).map_err(TreeError::Invalid),
         Some(path) => examples::load_path(path),
     };
-    let (report, tree) = match loaded {
-        Ok(loaded) => (loaded.report, Some(loaded.tree)),
-        Err(TreeError::Invalid(report)) => (report, None),
+    let (found, tree) = match loaded {
+        Ok(loaded) => (loaded.warnings, Some(loaded.tree)),
+        Err(TreeError::Invalid(found)) => (found, None),
         Err(e @ TreeError::Io { .. }) => return Err(unreadable(&e)),
         Err(e) => return refuse_whole_file(&e, format),
     };
     let text = match (format, &tree) {
-        (ValidateFormat::Json, _) => json_output(&report.to_json()),
-        (ValidateFormat::Text, None) => report.render(),
+        (ValidateFormat::Json, _) => json_output(&found.to_json()),
+        (ValidateFormat::Text, None) => found.render(),
         (ValidateFormat::Text, Some(tree)) => {
             let (fewest, most) = tree.remaining_from(tree.start());
             let paths = if fewest == most {
@@ -49,13 +49,13 @@ pub fn run(file: Option<&Path>, format: ValidateFormat) -> Result<ExitCode, Fail
             }
             let summary = format!(
                 "{} is valid: {}, and every path asks {paths}.\n",
-                report.file,
+                found.file,
                 parts.join(", "),
             );
-            if report.diagnostics.is_empty() {
+            if found.diagnostics.is_empty() {
                 summary
             } else {
-                report.render() + &summary
+                found.render() + &summary
             }
         }
     };

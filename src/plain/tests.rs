@@ -6,7 +6,7 @@ use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-use crate::commands::opening::{self, Names};
+use crate::commands::opening::{self, Names, Opened};
 
 fn tree() -> Arc<Tree> {
     match load_str(EMBEDDED_NAME, EMBEDDED) {
@@ -21,11 +21,20 @@ fn open(path: &Path) -> Opened {
 }
 
 /// Runs plain mode on typed lines, on an opened session.
+/// What plain mode works on, of an opened session.
+fn live(opened: &mut Opened) -> Live<'_> {
+    Live {
+        interview: &mut opened.interview,
+        save: &mut opened.save,
+        notice: &opened.notice,
+    }
+}
+
 fn drive(opened: &mut Opened, typed: &str, width: usize, ask_names: bool) -> (Ending, String) {
     let mut input = Cursor::new(typed.as_bytes().to_vec());
     let mut output = Vec::new();
     let options = Options { width, ask_names };
-    let ending = run(opened, &mut input, &mut output, options)
+    let ending = run(&mut live(opened), &mut input, &mut output, options)
         .unwrap_or_else(|e| panic!("writing to memory cannot fail: {e}"));
     (ending, String::from_utf8_lossy(&output).into_owned())
 }
@@ -290,7 +299,7 @@ fn invalid_utf8_is_just_bad_input() {
         width: 0,
         ask_names: false,
     };
-    let ending = run(&mut opened, &mut input, &mut output, options).ok();
+    let ending = run(&mut live(&mut opened), &mut input, &mut output, options).ok();
     assert_eq!(ending, Some(Ending::Finished));
 }
 

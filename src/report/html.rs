@@ -376,16 +376,6 @@ fn escape(s: &str, keep_newlines: bool) -> String {
     out
 }
 
-/// A label cut to fit the chart, with an ellipsis when cut.
-pub(super) fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(max - 1).collect();
-        format!("{}\u{2026}", cut.trim_end())
-    }
-}
-
 /// A number with a true minus sign.
 pub(super) fn number(n: i64) -> String {
     if n < 0 {

@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{ReportInput, long_date, more_questions, points, settled, signed};
 use crate::outcome::told;
-use crate::text::{terminal_safe, terminal_safe_multiline};
+use crate::text::{terminal_safe, terminal_safe_multiline, wrap};
 
 /// The widest score bar, in cells.
 const BAR_WIDTH: usize = 24;
@@ -320,45 +320,6 @@ impl Out {
         let wrapped = wrap(text, self.width, first, rest);
         self.text.push_str(&wrapped);
     }
-}
-
-/// Wraps text at spaces to `width` columns (0: no wrapping), starting with `first` and
-/// indenting later lines with `rest`; words longer than a line are broken where they must be.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
-    if width == 0 {
-        out.push_str(text.trim());
-        out.push('\n');
-        return out;
-    }
-    let mut column = first.width();
-    let mut line_has_words = false;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        if line_has_words && column + 1 + w > width {
-            out.push('\n');
-            out.push_str(rest);
-            column = rest.width();
-            line_has_words = false;
-        }
-        if line_has_words {
-            out.push(' ');
-            column += 1;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if column + cw > width && column > rest.width() {
-                out.push('\n');
-                out.push_str(rest);
-                column = rest.width();
-            }
-            out.push(c);
-            column += cw;
-        }
-        line_has_words = true;
-    }
-    out.push('\n');
-    out
 }
 
 #[cfg(test)]

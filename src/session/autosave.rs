@@ -64,7 +64,7 @@ impl Autosave {
 
     /// The save that would set a question's note, prepared but not written (see
     /// [`SessionFile::prepare_note`]).
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
         self.file.prepare_note(question, text)
     }
 
@@ -97,6 +97,11 @@ impl Autosave {
     /// keeping when its interview is left at once.
     pub fn is_blank(&self) -> bool {
         self.session().is_blank()
+    }
+
+    /// See [`SessionFile::removal`].
+    pub fn removal(&self, discard: bool) -> super::Removal {
+        self.file.removal(discard)
     }
 
     /// The open session file, for what this type does not cover.

@@ -54,11 +54,24 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
             });
         }
     };
+    // A byte order mark, as some Windows editors write: question trees take one, so sessions do.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(SessionError::Empty { file });
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    // Checked as JSON without building it: a 16 MiB list of numbers would take gigabytes as
+    // `serde_json::Value`s.
+    // Skipping values has no depth limit; reading them has, so that is said first.
+    if nesting(text) > MAX_NESTING {
+        return Err(SessionError::Foreign {
+            file,
+            what: "it nests lists or objects too deeply (over 128 levels), \
+                   which a session never does"
+                .into(),
+        });
+    }
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => {}
         Err(e) if e.is_eof() => {
             return Err(SessionError::Truncated {
                 file,
@@ -67,15 +80,6 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
             });
         }
         Err(e) => {
-            // serde_json stops at 128 levels rather than overflow the stack.
-            if e.to_string().starts_with("recursion limit exceeded") {
-                return Err(SessionError::Foreign {
-                    file,
-                    what: "it nests lists or objects too deeply (over 128 levels), \
-                           which a session never does"
-                        .into(),
-                });
-            }
             if looks_like_tree(text) {
                 return Err(SessionError::Foreign {
                     file,
@@ -92,7 +96,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
             });
         }
     };
-    check_header(&file, &value)?;
+    check_header(&file, text)?;
     let session: Session = serde_json::from_str(text).map_err(|e| SessionError::Invalid {
         file: file.clone(),
         line: e.line(),
@@ -103,24 +107,46 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Session, SessionError> {
     Ok(session)
 }
 
+/// The two fields read before the rest, each kept as the text it is in the file.
+#[derive(serde::Deserialize)]
+struct Header<'a> {
+    #[serde(borrow, default)]
+    format: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow, default)]
+    version: Option<&'a serde_json::value::RawValue>,
+}
+
 /// Tells foreign JSON and future versions apart from a damaged session, before the details.
-fn check_header(file: &str, value: &serde_json::Value) -> Result<(), SessionError> {
+/// `text` is valid JSON.
+fn check_header(file: &str, text: &str) -> Result<(), SessionError> {
     let foreign = |what: String| SessionError::Foreign {
         file: file.to_string(),
         what,
     };
-    let Some(object) = value.as_object() else {
+    if !text.trim_start().starts_with('{') {
         return Err(foreign(format!(
             "it holds a JSON {}, and a session is a JSON object",
-            kind(value)
+            kind(text)
         )));
+    }
+    let header = match serde_json::from_str::<Header>(text) {
+        Ok(header) => header,
+        // An object whose `format` or `version` is given twice.
+        Err(e) => {
+            return Err(SessionError::Invalid {
+                file: file.to_string(),
+                line: e.line(),
+                column: e.column(),
+                detail: strip_position(&e.to_string()),
+            });
+        }
     };
-    match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+    match header.format.map(|f| f.get()) {
+        Some(f) if serde_json::from_str::<&str>(f).ok() == Some(FORMAT) => {}
         Some(other) => {
             return Err(foreign(format!(
                 "its `format` is {}, not \"{FORMAT}\"; it was written by another program",
-                shorten(&other.to_string())
+                shorten(other)
             )));
         }
         None => {
@@ -129,7 +155,10 @@ fn check_header(file: &str, value: &serde_json::Value) -> Result<(), SessionErro
             )));
         }
     }
-    match object.get("version").and_then(serde_json::Value::as_u64) {
+    let version = header
+        .version
+        .and_then(|v| serde_json::from_str::<u64>(v.get()).ok());
+    match version {
         Some(v) if v > u64::from(VERSION) => Err(SessionError::FutureVersion {
             file: file.to_string(),
             version: v,
@@ -171,6 +200,30 @@ fn check_content(file: &str, session: &Session) -> Result<(), SessionError> {
     Ok(())
 }
 
+/// The depth serde_json reads JSON to, rather than overflow the stack.
+const MAX_NESTING: usize = 128;
+
+/// How deeply lists and objects nest in JSON text (valid or not): brackets counted outside
+/// strings.
+fn nesting(json: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in json.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// A question tree's tell-tale tables, for a friendlier error when one is opened by mistake.
 fn looks_like_tree(text: &str) -> bool {
     text.lines()
@@ -178,14 +231,14 @@ fn looks_like_tree(text: &str) -> bool {
         .any(|l| l == "[meta]" || l == "[[questions]]" || l == "[[outcomes]]")
 }
 
-fn kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "true/false value",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "list",
-        serde_json::Value::Object(_) => "object",
+/// What a JSON text holds, by its first character.
+fn kind(json: &str) -> &'static str {
+    match json.trim_start().chars().next() {
+        Some('n') => "null",
+        Some('t' | 'f') => "true/false value",
+        Some('"') => "string",
+        Some('[') => "list",
+        _ => "number",
     }
 }
 
@@ -201,9 +254,7 @@ fn strip_position(message: &str) -> String {
 
 /// Text from the file, cut short and with control characters made visible, for messages.
 fn shorten(text: &str) -> String {
-    let cut: String = text.chars().take(60).collect();
-    let more = if cut.len() < text.len() { "…" } else { "" };
-    format!("{}{more}", crate::text::terminal_safe(&cut))
+    crate::text::terminal_safe(&crate::text::truncate(text, 61)).into_owned()
 }
 
 #[cfg(test)]
@@ -242,6 +293,16 @@ mod tests {
             assert!(message.contains("s.json"), "{message}");
             assert!(message.contains(expected), "{text:?}: {message}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_passed_over_as_in_trees() {
+        let text = saved_session();
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(
+            parse("s.json", with_bom.as_bytes()).unwrap(),
+            parse("s.json", text.as_bytes()).unwrap()
+        );
     }
 
     #[test]

@@ -141,7 +141,11 @@ impl SessionFile {
     /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|e| write_error(path, &e))?;
+            fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
+                // Nothing was saved yet, so there is no last save to speak of.
+                SessionError::Write { file, why } => SessionError::Create { file, why },
+                other => other,
+            })?;
         }
         if fs::symlink_metadata(path).is_ok() {
             return Err(SessionError::AlreadyExists {
@@ -173,6 +177,18 @@ impl SessionFile {
         // The lock is released when `self` drops, after the file is gone.
     }
 
+    /// What closing this file removes, to remove later from where the file cannot be handed
+    /// over (a signal handler's last act): the note saying who holds the session, and with
+    /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
+    /// session nothing was given in.
+    pub fn removal(&self, discard: bool) -> Removal {
+        let mut paths = vec![super::lock::lock_path(&self.path)];
+        if discard {
+            paths.insert(0, self.path.clone());
+        }
+        Removal { paths }
+    }
+
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
     /// the tree changed or answers were set aside, saves the session on the new tree at once.
     pub fn resume(
@@ -199,21 +215,22 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
-        let file = write::save(&self.path, &bytes(&self.path, &self.session)?)?;
+        let file = write::save(&self.path, &self.session)?;
         self.lock.moved_to(file);
         Ok(())
     }
 
     /// The save that would set a question's note, prepared now and written later, if at all;
     /// the session in memory is left as it is. For the note being typed when the program is
-    /// told to stop (a hang-up, a kill), when there is time to write but not to prepare.
-    pub fn prepare_note(&self, question: &str, text: &str) -> Result<PreparedSave, SessionError> {
+    /// told to stop (a hang-up, a kill). Made at every key, so it only copies the session:
+    /// turning it into bytes waits for the write.
+    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
         let mut session = self.session.clone();
         session.set_note(question, text, Timestamp::now());
-        Ok(PreparedSave {
-            bytes: bytes(&self.path, &session)?,
+        PreparedSave {
+            session,
             path: self.path.clone(),
-        })
+        }
     }
 
     /// Records the interview as it stands and saves: the call to make after every answer.
@@ -229,18 +246,34 @@ impl SessionFile {
     }
 }
 
+/// The files of a session to remove when the program stops, from [`SessionFile::removal`].
+#[derive(Debug, Clone)]
+pub struct Removal {
+    paths: Vec<PathBuf>,
+}
+
+impl Removal {
+    /// Removes them. The caller makes sure nothing saves the session afterwards (the program is
+    /// about to exit).
+    pub fn now(&self) {
+        for path in &self.paths {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
 /// A save prepared in advance by [`SessionFile::prepare_note`].
 #[derive(Debug, Clone)]
 pub struct PreparedSave {
     path: PathBuf,
-    bytes: Vec<u8>,
+    session: Session,
 }
 
 impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
-        write::save(&self.path, &self.bytes).map(drop)
+        write::save(&self.path, &self.session).map(drop)
     }
 }
 

@@ -3,27 +3,36 @@
 //! files are private to their owner (notes can be confidential).
 
 use std::fs::File;
-use std::io::{self, Write as _};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use super::SessionError;
 use super::lock::lock_new;
+use super::{MAX_SESSION_BYTES, Session, SessionError};
 use crate::files::{Existing, WriteError, WriteOptions, write_atomic};
 
 /// A session file's permissions: its owner's alone.
 const MODE: u32 = 0o600;
 
-/// Replaces the session at `path` with `bytes`, flushed to disk; returns the new file, locked.
-pub(crate) fn save(path: &Path, bytes: &[u8]) -> Result<File, SessionError> {
-    save_with(path, bytes, |file, bytes| file.write_all(bytes))
+/// Replaces the session at `path` with `session` as its file holds it (pretty JSON and a final
+/// newline), written as it is serialised, flushed to disk; returns the new file, locked. A
+/// session that would be larger than techhire reads back is not written at all.
+pub(crate) fn save(path: &Path, session: &Session) -> Result<File, SessionError> {
+    save_with(path, |file| {
+        let mut out = Bounded {
+            inner: BufWriter::new(file),
+            left: MAX_SESSION_BYTES,
+        };
+        serde_json::to_writer_pretty(&mut out, session)?;
+        out.write_all(b"\n")?;
+        out.flush()
+    })
 }
 
-/// [`save`] with the step that writes the bytes given, so tests can make it fail the way a
-/// full disk does, part way through.
+/// [`save`] with the step that writes the file given, so tests can make it fail the way a full
+/// disk does, part way through.
 pub(crate) fn save_with(
     path: &Path,
-    bytes: &[u8],
-    fill: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<File, SessionError> {
     let options = WriteOptions {
         existing: Existing::Replace,
@@ -31,10 +40,38 @@ pub(crate) fn save_with(
         into_device: false,
         mode: MODE,
     };
-    write_locked(path, options, bytes, fill).map_err(|e| SessionError::Write {
+    write_locked(path, options, fill).map_err(|e| SessionError::Write {
         file: path.display().to_string(),
         why: why(e, "it will save again on your next change"),
     })
+}
+
+/// A writer that fails rather than go past [`MAX_SESSION_BYTES`], so a session that grew past
+/// what can be read back (a quarter of a million answers set aside, say) is never written.
+struct Bounded<W> {
+    inner: W,
+    left: u64,
+}
+
+impl<W: Write> Write for Bounded<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if bytes.len() as u64 > self.left {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "it would be over the {MAX_SESSION_BYTES}-byte limit for session files, \
+                     so techhire could not read it back; the file was left as it was"
+                ),
+            ));
+        }
+        let n = self.inner.write(bytes)?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Creates the session file at `path`, which must not exist; returns it, locked. `durable`
@@ -47,7 +84,7 @@ pub(crate) fn create(path: &Path, bytes: &[u8], durable: bool) -> Result<File, S
         into_device: false,
         mode: MODE,
     };
-    write_locked(path, options, bytes, |file, bytes| file.write_all(bytes)).map_err(|e| match e {
+    write_locked(path, options, |file| file.write_all(bytes)).map_err(|e| match e {
         WriteError::Exists => SessionError::AlreadyExists {
             file: path.display().to_string(),
         },
@@ -61,11 +98,10 @@ pub(crate) fn create(path: &Path, bytes: &[u8], durable: bool) -> Result<File, S
 fn write_locked(
     path: &Path,
     options: WriteOptions,
-    bytes: &[u8],
-    fill: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<File, WriteError> {
     let written = write_atomic(path, options, |file| {
-        fill(file, bytes)?;
+        fill(file)?;
         lock_new(file)
     })?;
     // Only a device or FIFO is written without a file to return, and sessions refuse those.
@@ -126,7 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         create(&path, b"first", true).unwrap();
-        save(&path, b"second").unwrap();
+        save_with(&path, |file| file.write_all(b"second")).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -136,8 +172,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         create(&path, b"the last good save", true).unwrap();
-        let error = save_with(&path, b"a newer save", |file, bytes| {
-            file.write_all(&bytes[..4])?;
+        let error = save_with(&path, |file| {
+            file.write_all(b"a ne")?;
             Err(io::Error::from(io::ErrorKind::StorageFull))
         })
         .unwrap_err()

@@ -82,6 +82,11 @@ pub fn position(text: &str, offset: usize) -> Position {
 /// before fixing the first, and keeps a broken generated file from printing megabytes.
 pub const MAX_RENDERED: usize = 100;
 
+/// Diagnostics a loaded file's `Diagnostics` keeps (and its JSON lists); past them they are only
+/// counted. Each kept one costs a few hundred bytes, so a file of a million broken lines is
+/// reported in a few MiB rather than gigabytes.
+pub const MAX_LISTED: usize = 10_000;
+
 /// Where each line of a text starts, so that placing many diagnostics in a large file costs a
 /// binary search each rather than a scan from the top.
 pub(crate) struct Lines<'a> {
@@ -176,21 +181,59 @@ impl<'a> Lines<'a> {
 }
 
 /// The diagnostics of one file, with the text they point into.
-#[derive(Debug, Clone)]
-pub struct Report {
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
     /// The file's name as the user gave it.
     pub file: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics past [`MAX_LISTED`], counted but not kept.
+    pub unlisted: Unlisted,
 }
 
-impl Report {
+/// How many errors and warnings were counted but not kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unlisted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Diagnostics {
+    /// Diagnostics keeping at most [`MAX_LISTED`] of `diagnostics` (in their order) and counting
+    /// the rest with those `unlisted` already.
+    pub fn new(
+        file: &str,
+        text: String,
+        mut diagnostics: Vec<Diagnostic>,
+        mut unlisted: Unlisted,
+    ) -> Diagnostics {
+        if diagnostics.len() > MAX_LISTED {
+            for d in diagnostics.drain(MAX_LISTED..) {
+                match d.severity {
+                    Severity::Error => unlisted.errors += 1,
+                    Severity::Warning => unlisted.warnings += 1,
+                }
+            }
+        }
+        Diagnostics {
+            file: file.to_string(),
+            text,
+            diagnostics,
+            unlisted,
+        }
+    }
+
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.unlisted.errors
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.iter().filter(|d| !d.is_error()).count() + self.unlisted.warnings
+    }
+
+    /// Every diagnostic counted, kept or not.
+    pub fn total(&self) -> usize {
+        self.diagnostics.len() + self.unlisted.errors + self.unlisted.warnings
     }
 
     /// Renders the diagnostics (the first [`MAX_RENDERED`]) the way compilers do, followed by
@@ -207,11 +250,11 @@ impl Report {
             self.render_one(d, &lines, pos, &mut out);
             out.push('\n');
         }
-        if self.diagnostics.len() > shown {
+        if self.total() > shown {
             let _ = writeln!(
                 out,
                 "… and {} more not shown; fix these first, then check the file again\n",
-                self.diagnostics.len() - shown
+                self.total() - shown
             );
         }
         let (e, w) = (self.errors(), self.warnings());
@@ -245,7 +288,8 @@ impl Report {
         }
     }
 
-    /// The diagnostics as JSON, for editors and scripts.
+    /// The diagnostics as JSON, for editors and scripts: the kept ones listed, and how many
+    /// more there are (`unlisted`).
     pub fn to_json(&self) -> serde_json::Value {
         let offsets: Vec<usize> = self
             .diagnostics
@@ -279,6 +323,7 @@ impl Report {
             "errors": self.errors(),
             "warnings": self.warnings(),
             "diagnostics": items,
+            "unlisted": self.total() - self.diagnostics.len(),
         })
     }
 }
@@ -333,15 +378,16 @@ mod tests {
 
     #[test]
     fn render_puts_a_caret_under_the_place() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "[meta]\nstart = \"nowhere\"\n".into(),
             diagnostics: vec![
                 Diagnostic::error("unknown-start", "no question `nowhere`", "name a question")
                     .at(Some(15..24)),
             ],
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:2:9"), "{out}");
         assert!(out.contains("2 | start = \"nowhere\""), "{out}");
         assert!(out.contains("  |         ^^^^^^^^^"), "{out}");
@@ -351,12 +397,13 @@ mod tests {
     #[test]
     fn a_long_line_is_shown_around_the_place() {
         let text = format!("x = \"{}\" # {}\n", "a".repeat(5000), "b".repeat(5000));
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: text.clone(),
             diagnostics: vec![Diagnostic::error("syntax", "here", "fix it").at(Some(5007..5008))],
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:5008"), "{out}");
         let shown = out
             .lines()
@@ -378,12 +425,13 @@ mod tests {
 
     #[test]
     fn hostile_text_in_a_line_is_shown_safely() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text: "a = \"\u{1b}]52;c;eA==\u{7}\u{202e}\" x\n".into(),
             diagnostics: vec![Diagnostic::error("syntax", "bad \u{1b}[2J", "fix").at(Some(22..23))],
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(
             !out.contains('\u{1b}') && !out.contains('\u{202e}'),
             "{out:?}"
@@ -431,21 +479,22 @@ mod tests {
         let diagnostics = (0..50_000)
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 21..i * 21 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
+            ..Diagnostics::default()
         };
-        let json = report.to_json();
+        let json = found.to_json();
         assert_eq!(json["diagnostics"][49_999]["column"], 49_999 * 21 + 1);
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:1:2080"), "{out}");
         assert!(out.len() < 40_000, "{} bytes", out.len());
     }
 
     #[test]
     fn past_a_hundred_problems_the_rest_are_counted() {
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             diagnostics: (0..250)
                 .map(|i| {
@@ -453,14 +502,15 @@ mod tests {
                 })
                 .collect(),
             text: "x\n".repeat(250),
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert_eq!(out.matches("error[syntax]").count(), MAX_RENDERED);
         assert!(out.contains("--> q.toml:100:1"), "{out}");
         assert!(!out.contains("--> q.toml:101:1"), "{out}");
         assert!(out.contains("… and 150 more not shown"), "{out}");
         assert!(out.ends_with("q.toml: 250 errors, 0 warnings\n"), "{out}");
-        assert_eq!(report.to_json()["diagnostics"][249]["line"], 250);
+        assert_eq!(found.to_json()["diagnostics"][249]["line"], 250);
     }
 
     #[test]
@@ -473,14 +523,15 @@ mod tests {
             .rev()
             .map(|i| Diagnostic::error("syntax", "here", "fix").at(Some(i * 6..i * 6 + 1)))
             .collect();
-        let report = Report {
+        let found = Diagnostics {
             file: "q.toml".into(),
             text,
             diagnostics,
+            ..Diagnostics::default()
         };
-        let out = report.render();
+        let out = found.render();
         assert!(out.contains("--> q.toml:20000:1"));
         assert!(out.contains("--> q.toml:19901:1"));
-        assert_eq!(report.to_json()["diagnostics"][0]["line"], 20_000);
+        assert_eq!(found.to_json()["diagnostics"][0]["line"], 20_000);
     }
 }

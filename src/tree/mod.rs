@@ -11,7 +11,7 @@ mod walk;
 
 use std::sync::OnceLock;
 
-pub use diagnostics::{Diagnostic, Report, Severity};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity, Unlisted};
 pub use load::{
     Checks, Loaded, MAX_TREE_BYTES, load_path, load_path_checked, load_str, load_str_checked,
 };
@@ -52,7 +52,7 @@ pub enum TreeError {
         column: usize,
     },
     #[error("{}", .0.render())]
-    Invalid(Report),
+    Invalid(Diagnostics),
 }
 
 /// Where a choice leads.

@@ -46,14 +46,6 @@ impl<T> Flat<T> {
         self.start.push(self.items.len());
     }
 
-    /// Adds another unfinished run of lists after these.
-    fn append(&mut self, other: Flat<T>) {
-        let offset = self.items.len();
-        self.start
-            .extend(other.start.into_iter().map(|s| s + offset));
-        self.items.extend(other.items);
-    }
-
     #[cfg(test)]
     pub fn from_lists(lists: Vec<Vec<T>>) -> Self {
         let mut flat = Flat::default();
@@ -118,12 +110,6 @@ impl Resolved {
     /// Ends the current choice, saying where it leads.
     pub fn end_choice(&mut self, edge: Edge) {
         self.edges.items.push(edge);
-    }
-
-    /// Adds the questions of another unfinished part after these.
-    pub fn append(&mut self, other: Resolved) {
-        self.edges.append(other.edges);
-        self.evidence.append(other.evidence);
     }
 
     /// Closes both lists once every question is in.

@@ -3,13 +3,20 @@
 //! width (CJK characters and most emoji take two columns). Typed and pasted text is cleaned the
 //! way text from a file is, so nothing in it can drive the terminal. No drawing here: the note
 //! and start screens draw what `rows` and `cursor_at` say.
+//!
+//! A key costs the same in a 64 KiB note as in a short one: the rows are kept between keys and
+//! an edit lays out again only from the row before it until the rows meet the old ones again
+//! (a row's layout depends only on the text from its start on), and the cursor is placed by
+//! looking at the graphemes around it, not from the start of the text.
+
+use std::cell::RefCell;
 
 use techhire::text::terminal_safe_multiline;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
 /// The text being edited and where the cursor is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Editor {
     text: String,
     /// A byte offset into `text`, always on a grapheme boundary.
@@ -21,6 +28,37 @@ pub struct Editor {
     multiline: bool,
     /// The most bytes the text may hold.
     limit: usize,
+    /// The rows as last laid out, kept up to date by every edit.
+    layout: RefCell<Option<Layout>>,
+}
+
+/// Two editors are the same when their text, cursor and settings are; the rows kept are a
+/// cache.
+impl PartialEq for Editor {
+    fn eq(&self, other: &Editor) -> bool {
+        (
+            self.cursor,
+            self.goal,
+            self.multiline,
+            self.limit,
+            &self.text,
+        ) == (
+            other.cursor,
+            other.goal,
+            other.multiline,
+            other.limit,
+            &other.text,
+        )
+    }
+}
+
+impl Eq for Editor {}
+
+/// The text's rows at one width.
+#[derive(Debug, Clone)]
+struct Layout {
+    width: usize,
+    rows: Vec<Row>,
 }
 
 /// One row of the laid-out text: the bytes `start..end` of the text, without the newline that
@@ -42,6 +80,7 @@ impl Editor {
             goal: None,
             multiline,
             limit,
+            layout: RefCell::new(None),
         };
         editor.insert(text);
         editor
@@ -73,6 +112,7 @@ impl Editor {
                 .unwrap_or(0);
         }
         self.text.insert_str(self.cursor, &cleaned[..fits]);
+        self.edited(self.cursor, 0, fits);
         self.cursor += fits;
         self.snap();
         self.goal = None;
@@ -88,6 +128,7 @@ impl Editor {
     pub fn delete_back(&mut self) {
         if let Some(start) = self.previous() {
             self.text.replace_range(start..self.cursor, "");
+            self.edited(start, self.cursor - start, 0);
             self.cursor = start;
         }
         self.goal = None;
@@ -97,6 +138,7 @@ impl Editor {
     pub fn delete_forward(&mut self) {
         if let Some(end) = self.next() {
             self.text.replace_range(self.cursor..end, "");
+            self.edited(self.cursor, end - self.cursor, 0);
         }
         self.goal = None;
     }
@@ -157,58 +199,60 @@ impl Editor {
     /// a word would not fit, and inside a word only when the word alone is wider than a row.
     /// Always at least one row, so an empty text still has a place for the cursor.
     pub fn rows(&self, width: usize) -> Vec<Row> {
+        self.with_rows(width, <[Row]>::to_vec)
+    }
+
+    /// Calls `f` with the [`rows`](Editor::rows) at `width`, laid out only if they are not
+    /// kept at that width.
+    pub fn with_rows<R>(&self, width: usize, f: impl FnOnce(&[Row]) -> R) -> R {
         let width = width.max(1);
-        let mut rows = Vec::new();
-        let mut line_start = 0;
-        for line in self.text.split('\n') {
-            let line_end = line_start + line.len();
-            let mut start = line_start;
-            let mut column = 0;
-            // Where the row could break after a space, as an offset into the text.
-            let mut space: Option<usize> = None;
-            for (i, grapheme) in line.grapheme_indices(true) {
-                let at = line_start + i;
-                let w = grapheme.width();
-                while column + w > width && column > 0 {
-                    match space.take().filter(|&s| s > start) {
-                        Some(after_space) => {
-                            rows.push(Row {
-                                start,
-                                end: after_space,
-                                soft: true,
-                            });
-                            start = after_space;
-                            column = self.text[start..at].width();
-                        }
-                        None => {
-                            rows.push(Row {
-                                start,
-                                end: at,
-                                soft: true,
-                            });
-                            start = at;
-                            column = 0;
-                        }
-                    }
-                }
-                column += w;
-                if grapheme == " " {
-                    space = Some(at + 1);
-                }
-            }
-            rows.push(Row {
-                start,
-                end: line_end,
-                soft: false,
-            });
-            line_start = line_end + 1;
+        let mut layout = self.layout.borrow_mut();
+        if layout.as_ref().is_none_or(|kept| kept.width != width) {
+            let mut rows = Vec::new();
+            lay_out(&self.text, 0, width, &mut rows, |_| false);
+            *layout = Some(Layout { width, rows });
         }
-        rows
+        f(layout.as_ref().map_or(&[], |kept| &kept.rows))
+    }
+
+    /// Brings the rows kept up to date after `removed` bytes at `at` were replaced by
+    /// `inserted` bytes: laid out again from two rows before the edit (the rows before that
+    /// end before anything the edit can change) until a row starts where an old row started,
+    /// past the edit; the old rows from there on are the same, moved by the change in length.
+    fn edited(&mut self, at: usize, removed: usize, inserted: usize) {
+        let Some(layout) = self.layout.get_mut() else {
+            return;
+        };
+        let rows = &mut layout.rows;
+        let from = rows
+            .partition_point(|r| r.start <= at)
+            .saturating_sub(1)
+            .saturating_sub(2);
+        let restart = rows.get(from).map_or(0, |r| r.start);
+        let (old_end, new_end) = (at + removed, at + inserted);
+        let mut next_old = rows.partition_point(|r| r.start < old_end);
+        let mut fresh = Vec::new();
+        let stopped = lay_out(&self.text, restart, layout.width, &mut fresh, |start| {
+            if start < new_end {
+                return false;
+            }
+            let was = start - inserted + removed;
+            while next_old < rows.len() && rows[next_old].start < was {
+                next_old += 1;
+            }
+            rows.get(next_old).is_some_and(|r| r.start == was)
+        });
+        let kept_from = if stopped { next_old } else { rows.len() };
+        for row in &mut rows[kept_from..] {
+            row.start = row.start - removed + inserted;
+            row.end = row.end - removed + inserted;
+        }
+        rows.splice(from..kept_from, fresh);
     }
 
     /// The cursor's row and column in the text laid out `width` columns wide.
     pub fn cursor_at(&self, width: usize) -> (usize, usize) {
-        self.position(&self.rows(width))
+        self.with_rows(width, |rows| self.position(rows))
     }
 
     /// For a one-line field `width` columns wide: the part of the text to show and the
@@ -244,9 +288,8 @@ impl Editor {
 
     fn position(&self, rows: &[Row]) -> (usize, usize) {
         let row = rows
-            .iter()
-            .rposition(|r| r.start <= self.cursor)
-            .unwrap_or(0);
+            .partition_point(|r| r.start <= self.cursor)
+            .saturating_sub(1);
         let start = rows.get(row).map_or(0, |r| r.start);
         (row, self.text[start..self.cursor].width())
     }
@@ -292,13 +335,78 @@ impl Editor {
     /// Moves the cursor to the end of the grapheme it is inside, if an insert joined it to its
     /// neighbour (a combining mark, the second half of a flag).
     fn snap(&mut self) {
-        if let Some((i, g)) = self
-            .text
-            .grapheme_indices(true)
-            .find(|(i, g)| i + g.len() >= self.cursor)
-            && i < self.cursor
+        let mut cursor = GraphemeCursor::new(self.cursor, self.text.len(), true);
+        if cursor.is_boundary(&self.text, 0) == Ok(false)
+            && let Ok(Some(end)) = cursor.next_boundary(&self.text, 0)
         {
-            self.cursor = i + g.len();
+            self.cursor = end;
+        }
+    }
+}
+
+/// Lays out `text` from `from`, the start of a row (or of the text), pushing its rows onto
+/// `rows`, until `stop` says the old rows take over at a row's start (returns true) or the text
+/// ends (returns false). From a row's start the layout depends only on the text that follows.
+fn lay_out(
+    text: &str,
+    from: usize,
+    width: usize,
+    rows: &mut Vec<Row>,
+    mut stop: impl FnMut(usize) -> bool,
+) -> bool {
+    let mut line_start = from;
+    loop {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let mut start = line_start;
+        let mut column = 0;
+        // Where the row could break after a space, as an offset into the text.
+        let mut space: Option<usize> = None;
+        for (i, grapheme) in text[line_start..line_end].grapheme_indices(true) {
+            let at = line_start + i;
+            let w = grapheme.width();
+            while column + w > width && column > 0 {
+                match space.take().filter(|&s| s > start) {
+                    Some(after_space) => {
+                        rows.push(Row {
+                            start,
+                            end: after_space,
+                            soft: true,
+                        });
+                        start = after_space;
+                        column = text[start..at].width();
+                    }
+                    None => {
+                        rows.push(Row {
+                            start,
+                            end: at,
+                            soft: true,
+                        });
+                        start = at;
+                        column = 0;
+                    }
+                }
+                if stop(start) {
+                    return true;
+                }
+            }
+            column += w;
+            if grapheme == " " {
+                space = Some(at + 1);
+            }
+        }
+        rows.push(Row {
+            start,
+            end: line_end,
+            soft: false,
+        });
+        if line_end == text.len() {
+            return false;
+        }
+        line_start = line_end + 1;
+        if stop(line_start) {
+            return true;
         }
     }
 }

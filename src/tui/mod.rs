@@ -26,6 +26,8 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+use std::time::Duration;
+
 use crossterm::event::{self, Event};
 use techhire::Interview;
 use techhire::session::Saved;
@@ -97,7 +99,11 @@ pub fn run(
             session.suspend()?;
         }
         session.set_mouse(app.mouse)?;
-        session.draw(|frame| ui::view(&app, frame))?;
+        // Keys already waiting (a paste without bracketed paste, a held key, keys typed during
+        // a slow save) are applied before the screen is drawn: one frame for the lot.
+        if changed || !event::poll(Duration::ZERO)? {
+            session.draw(|frame| ui::view(&app, frame))?;
+        }
         // The answer is on screen at once; the save (two fsyncs) follows before the next key
         // is read, and the screen changes again only when the save has something to say.
         if changed && save_answers(&mut app, host) {

@@ -63,6 +63,7 @@ impl Session {
         HOOKS.call_once(install_hooks);
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
+        interrupt_by_the_kernel();
         // From here on, an early return drops nothing that restores; do it by hand.
         let started = (|| {
             enter_modes(true)?;
@@ -147,10 +148,55 @@ impl Session {
         let _ = signal_hook::low_level::raise(SIGTSTP);
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
+        interrupt_by_the_kernel();
         enter_modes(self.mouse)?;
         self.terminal.clear()
     }
 }
+
+/// Raw mode turns the terminal's own Ctrl-C off, so Ctrl-C reaches the program as a byte,
+/// behind anything crossterm is still waiting to complete. A bracketed paste whose end marker
+/// never comes (`ESC[200~` from a hostile clipboard, or a connection cut mid-paste) makes
+/// crossterm wait for ever, swallowing every later key, Ctrl-C included. So the kernel's Ctrl-C
+/// is turned back on: it interrupts whatever crossterm waits for with SIGINT, which the signal
+/// thread below handles as it handles SIGTERM (terminal restored, the note being written kept,
+/// exit 130). Ctrl-Z and Ctrl-\ stay keys: their signals stay off. `disable_raw_mode` puts
+/// back the settings from before raw mode, so nothing here needs undoing. Best effort: without
+/// a controlling terminal, Ctrl-C stays a key.
+#[cfg(unix)]
+fn interrupt_by_the_kernel() {
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let Ok(tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open("/dev/tty")
+    else {
+        return;
+    };
+    let fd = tty.as_raw_fd();
+    let mut settings = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr fills the termios it is given when it returns 0, and only then is it
+    // read; fpathconf and tcsetattr take a descriptor this function holds open.
+    unsafe {
+        if libc::tcgetattr(fd, settings.as_mut_ptr()) != 0 {
+            return;
+        }
+        let mut settings = settings.assume_init();
+        let disabled = libc::fpathconf(fd, libc::_PC_VDISABLE);
+        let Ok(disabled) = libc::cc_t::try_from(disabled) else {
+            return;
+        };
+        settings.c_lflag |= libc::ISIG;
+        settings.c_cc[libc::VQUIT] = disabled;
+        settings.c_cc[libc::VSUSP] = disabled;
+        libc::tcsetattr(fd, libc::TCSANOW, &settings);
+    }
+}
+
+#[cfg(not(unix))]
+fn interrupt_by_the_kernel() {}
 
 /// Switches to the alternate screen, hides the cursor, and turns on bracketed paste (so pasted
 /// text cannot answer questions) and, when asked, mouse reporting.

@@ -5,6 +5,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// One line cut to a width with "…": the engine's, so screens and reports cut alike.
+pub use techhire::text::truncate;
+
 /// Wraps styled text into lines at most `width` columns wide, breaking at spaces where it can
 /// and inside a word only when the word alone is too wide (as CJK text, which has no spaces,
 /// is). Newlines start new lines. Empty text gives no lines.
@@ -69,29 +72,6 @@ pub fn wrap_indented(first: Span<'static>, parts: &[Span<'_>], width: usize) -> 
         line.spans.insert(0, prefix);
     }
     lines
-}
-
-/// Cuts one line to at most `width` columns, ending in "…" when something was cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
 }
 
 /// The display width of a piece of text, in terminal columns.

@@ -59,6 +59,17 @@ impl Running {
 
     /// techhire with `args`, its sessions in `data`/sessions, run in `cwd`.
     pub fn spawn<S: AsRef<OsStr>>(args: &[S], data: &Path, cwd: &Path) -> Running {
+        Running::spawn_with(args, &[], data, cwd)
+    }
+
+    /// As [`Running::spawn`], with environment variables set on top of the usual ones (a
+    /// terminal that is `xterm-256color`, colours allowed, no plain mode asked for).
+    pub fn spawn_with<S: AsRef<OsStr>>(
+        args: &[S],
+        env: &[(&str, &str)],
+        data: &Path,
+        cwd: &Path,
+    ) -> Running {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -75,6 +86,11 @@ impl Running {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.env_remove("TECHHIRE_PLAIN");
+        command.env_remove("ACCESSIBLE");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         // Sessions go to the test's scratch folder, never the user's data directory.
         command.env("TECHHIRE_DATA_DIR", data);
         command.cwd(cwd);

@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::{number, shorten, text};
+use super::{number, text};
+use crate::text::truncate;
 use crate::{Recommendation, Tree};
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
@@ -54,7 +55,7 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
              font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
             label_width - 10.0,
             y + row / 2.0 + 4.0,
-            text(&shorten(&outcome.label, 36)),
+            text(&truncate(&outcome.label, 36)),
             y + 5.0,
             w.max(1.0),
             row - 10.0,

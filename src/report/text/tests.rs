@@ -147,13 +147,6 @@ fn file_text_cannot_drive_the_terminal() {
 }
 
 #[test]
-fn wrap_breaks_at_spaces_and_long_words() {
-    assert_eq!(wrap("aa bb cc", 6, "", "  "), "aa bb\n  cc\n");
-    assert_eq!(wrap("abcdefgh", 4, "", ""), "abcd\nefgh\n");
-    assert_eq!(wrap("a b", 0, "- ", ""), "- a b\n");
-}
-
-#[test]
 fn every_note_shows_even_off_the_path_and_the_date_reads_as_written() {
     let done = finish(CIO);
     let mut notes = BTreeMap::new();

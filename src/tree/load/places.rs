@@ -1,53 +1,16 @@
 //! Placing problems in the file: turning a validation path (say, `questions[3].choices[1].next`)
-//! into the byte range it points at, in the whole document's parse tree or by parsing again
-//! just the section that holds it.
+//! into the byte range it points at in the file's parse tree.
 
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::sections::{Kind, Section};
 use crate::tree::validate::Seg;
-
-/// Where the parsed file can be found again, to place validation problems.
-pub(super) enum Places<'t> {
-    /// The whole document's parse tree.
-    Whole(Spanned<DeTable<'t>>),
-    /// The file's sections, each parsed again when a problem points into it.
-    Sections(Vec<Section>),
-}
-
-impl Places<'_> {
-    pub(super) fn locate(&self, text: &str, rows: &Rows, path: &[Seg]) -> Option<Range<usize>> {
-        let sections = match self {
-            Places::Whole(root) => return locate(root.get_ref(), rows, path),
-            Places::Sections(sections) => sections,
-        };
-        let Some(Seg::Key(top)) = path.first() else {
-            return None;
-        };
-        let kind = Kind::ALL.into_iter().find(|kind| kind.key() == *top)?;
-        // Within its section, an item is the first and only one of its list.
-        let mut inner = path.to_vec();
-        let ordinal = match inner.get_mut(1) {
-            Some(Seg::Index(i)) if kind != Kind::Meta => {
-                let ordinal = rows.row(top, *i);
-                *i = 0;
-                ordinal
-            }
-            _ => 0,
-        };
-        let section = sections.iter().filter(|s| s.kind == kind).nth(ordinal)?;
-        let (root, _) = DeTable::parse_recoverable(text.get(section.range.clone())?);
-        let span = locate(root.get_ref(), &Rows::default(), &inner)?;
-        Some(span.start + section.range.start..span.end + section.range.start)
-    }
-}
 
 /// Finds the byte range a validation path points at. A path's first index counts the items
 /// that were read; `rows` maps it back to the item's place in the file.
-fn locate(root: &DeTable<'_>, rows: &Rows, path: &[Seg]) -> Option<Range<usize>> {
+pub(super) fn locate(root: &DeTable<'_>, rows: &Rows, path: &[Seg]) -> Option<Range<usize>> {
     let mut current: Option<&Spanned<DeValue<'_>>> = None;
     for (depth, seg) in path.iter().enumerate() {
         let table = match current {

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use crate::tree::diagnostics::Diagnostic;
-use crate::tree::validate::suggest::edit_distance;
 
 /// A TOML syntax error. `span` is where the parser stopped, in `text`.
 pub(super) fn syntax(text: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
@@ -57,7 +56,7 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
             .split(", ")
             .map(|k| k.trim_matches('`'))
             .filter(|k| !k.is_empty())
-            .map(|k| (edit_distance(key.trim_matches('`'), k), k))
+            .map(|k| (strsim::levenshtein(key.trim_matches('`'), k), k))
             .filter(|(d, k)| *d <= 2.max(k.len() / 3))
             .min();
         let hint = match close {
@@ -70,7 +69,14 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "missing-key",
             format!("this table has no {key}, which it needs"),
-            "add it; docs/questions-format.md lists what each table needs",
+            "add it; `techhire schema --doc` lists what each table needs",
+        )
+    } else if let Some((number, min, max)) = out_of_range(&message) {
+        Diagnostic::error(
+            "wrong-type",
+            format!("{number} is out of range: a whole number here goes from {min} to {max}"),
+            "give a number in that range; docs/questions-format.md says what each key takes \
+             (evidence weights go from -1000 to 1000)",
         )
     } else {
         let rest = message
@@ -84,10 +90,26 @@ pub(super) fn read_error(serde_message: &str, span: Range<usize>) -> Diagnostic 
         Diagnostic::error(
             "wrong-type",
             text,
-            "give the value the type shown in docs/questions-format.md",
+            "give the value the type `techhire schema --doc` shows",
         )
     };
     diagnostic.at(Some(span))
+}
+
+/// A whole number too large or too small for the key's type, from serde's "invalid value:
+/// integer `N`, expected i32": the number, and the type's range.
+fn out_of_range(message: &str) -> Option<(&str, i128, i128)> {
+    let (found, expected) = message
+        .strip_prefix("invalid value: integer `")?
+        .split_once("`, expected ")?;
+    let (min, max) = match expected {
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        _ => return None,
+    };
+    Some((found, min, max))
 }
 
 /// serde's name for a type, in TOML words.
@@ -123,6 +145,21 @@ mod tests {
         // Real values, and words not after `=`, keep the parser's message.
         assert_eq!(syntax("a = true\n", "m", Some(4..8)).message, "m");
         assert_eq!(syntax("[a b]\n", "m", Some(3..4)).message, "m");
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_not_called_the_wrong_type() {
+        let d = read_error(
+            "invalid value: integer `9223372036854775807`, expected i32",
+            0..1,
+        );
+        assert_eq!(
+            d.message,
+            "9223372036854775807 is out of range: a whole number here goes from -2147483648 \
+             to 2147483647"
+        );
+        let d = read_error("invalid value: integer `-1`, expected u32", 0..1);
+        assert!(d.message.starts_with("-1 is out of range"), "{}", d.message);
     }
 
     #[test]

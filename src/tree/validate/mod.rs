@@ -6,7 +6,7 @@ mod flow;
 mod questions;
 mod rule_paths;
 mod rules;
-pub(crate) mod suggest;
+mod suggest;
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,7 +1,6 @@
 //! The checks of each question and its choices: texts, cited sources, choice ids, where each
 //! choice leads and the outcomes its evidence names. Each reference is resolved here once, for
-//! the flow checks and the `Tree` to reuse. Questions are independent of each other, so a large
-//! tree is checked on every core.
+//! the flow checks and the `Tree` to reuse.
 
 use std::collections::HashSet;
 
@@ -28,88 +27,16 @@ impl Context<'_, '_> {
     }
 }
 
-/// Questions per thread below which checking in parallel is not worth a thread.
-const QUESTIONS_PER_THREAD: usize = 2_000;
-
 /// Checks every question in file order, adding problems to `out`; returns where each choice
 /// leads and the evidence it carries (not yet finished).
-///
-/// Large trees are checked on every core, each thread taking a run of questions without
-/// "did you mean" hints (their search shares one budget across the file). A run that meets a
-/// problem needing a hint gives up, and then the questions are checked again in one pass, so
-/// the result never depends on the number of cores.
 pub(super) fn check(
-    context: &Context<'_, '_>,
+    c: &Context<'_, '_>,
     questions: &[Question],
     suggest: &mut Suggest<'_, '_>,
     out: &mut Vec<(Diagnostic, Path)>,
 ) -> Resolved {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(questions.len() / QUESTIONS_PER_THREAD);
-    if threads > 1
-        && let Some(runs) = check_in_parallel(context, questions, threads)
-    {
-        // The first run's lists take the others', so the largest part is not copied.
-        let mut runs = runs.into_iter();
-        let (problems, mut resolved) = runs.next().unwrap_or_default();
-        out.extend(problems);
-        for (problems, part) in runs {
-            out.extend(problems);
-            resolved.append(part);
-        }
-        return resolved;
-    }
     let mut resolved = Resolved::default();
-    // With hints at hand, a run never gives up.
-    let _ = check_run(context, questions, 0, Some(suggest), out, &mut resolved);
-    resolved
-}
-
-type Run = (Vec<(Diagnostic, Path)>, Resolved);
-
-/// Checks runs of questions on `threads` threads; `None` when a run needs hints (or a thread
-/// could not start or finish).
-fn check_in_parallel(
-    context: &Context<'_, '_>,
-    questions: &[Question],
-    threads: usize,
-) -> Option<Vec<Run>> {
-    let size = questions.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = questions
-            .chunks(size)
-            .enumerate()
-            .map(|(i, run)| {
-                std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut out = Vec::new();
-                    let mut resolved = Resolved::default();
-                    check_run(context, run, i * size, None, &mut out, &mut resolved).ok()?;
-                    Some((out, resolved))
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.ok()?.join().ok()?)
-            .collect()
-    })
-}
-
-/// A problem was found whose message needs a "did you mean" hint, and none were at hand.
-struct NeedsHints;
-
-/// Checks a run of questions, the first of them at index `first` in the file.
-fn check_run(
-    c: &Context<'_, '_>,
-    questions: &[Question],
-    first: usize,
-    mut suggest: Option<&mut Suggest<'_, '_>>,
-    out: &mut Vec<(Diagnostic, Path)>,
-    resolved: &mut Resolved,
-) -> Result<(), NeedsHints> {
-    for (i, question) in questions.iter().enumerate() {
-        let qi = first + i;
+    for (qi, question) in questions.iter().enumerate() {
         let at = |rest: &[Seg]| question_path(qi, rest);
         for (field, text) in [("prompt", &question.prompt), ("help", &question.help)] {
             if text.trim().is_empty() {
@@ -125,7 +52,6 @@ fn check_run(
         }
         for (si, source) in question.sources.iter().enumerate() {
             if !c.source_known(source) {
-                let suggest = suggest.as_deref_mut().ok_or(NeedsHints)?;
                 out.push(unknown_source(
                     source,
                     suggest,
@@ -232,8 +158,7 @@ fn check_run(
                 (Some(next), false)
                     if edge == Edge::Broken(None) && !c.known.questions.contains(next) =>
                 {
-                    let suggest = suggest.as_deref_mut().ok_or(NeedsHints)?;
-                    // The guess may be a question that failed to read, which has no index.
+                        // The guess may be a question that failed to read, which has no index.
                     edge = Edge::Broken(
                         suggest
                             .closest(Kind::Question, next)
@@ -261,7 +186,6 @@ fn check_run(
                 if c.no_outcomes {
                     // The no-outcomes error covers every reference.
                 } else if index.is_none() && !c.known.outcomes.contains(outcome) {
-                    let suggest = suggest.as_deref_mut().ok_or(NeedsHints)?;
                     out.push((
                         Diagnostic::error(
                             "unknown-outcome",
@@ -287,7 +211,7 @@ fn check_run(
             resolved.end_choice(edge);
         }
     }
-    Ok(())
+    resolved
 }
 
 /// Finds choice ids a question repeats: by looking back over the few choices a question
@@ -308,122 +232,5 @@ impl<'a> Repeats<'a> {
             return choices[..ci].iter().any(|c| c.id == id);
         }
         !self.seen.insert(id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::fmt::Write as _;
-
-    use super::*;
-    use crate::tree::model::TreeFile;
-
-    /// A chain of `n` questions of two choices each; `odd` rewrites some of the text.
-    fn tree(n: usize, odd: impl Fn(usize, String) -> String) -> TreeFile {
-        let mut t = String::from(
-            "[meta]\ntitle = \"t\"\nversion = \"1\"\nstart = \"q0\"\n\
-             [[outcomes]]\nid = \"a\"\nlabel = \"A\"\nsummary = \"s\"\nowns = []\n\
-             priorities = []\nprofile = \"p\"\nrisks = []\nnext_steps = []\n",
-        );
-        for q in 0..n {
-            let next = if q + 1 < n {
-                format!("next = \"q{}\"", q + 1)
-            } else {
-                "end = true".to_string()
-            };
-            let question = format!(
-                "[[questions]]\nid = \"q{q}\"\nprompt = \"P\"\nhelp = \"H\"\n\
-                 [[questions.choices]]\nid = \"x\"\nlabel = \"X\"\n{next}\nevidence = {{ a = 1 }}\n\
-                 [[questions.choices]]\nid = \"y\"\nlabel = \"Y\"\nend = true\n"
-            );
-            let _ = write!(t, "{}", odd(q, question));
-        }
-        toml::from_str(&t).expect("the test tree is valid TOML of the format")
-    }
-
-    /// Checks a tree's questions in one run with hints, and in `threads` runs without.
-    fn one_way_and_in_parallel(file: &TreeFile, threads: usize) -> (Run, Option<Vec<Run>>) {
-        let sources = Ids::default();
-        let outcomes: Ids<'_> = file
-            .outcomes
-            .iter()
-            .map(|o| o.id.as_str())
-            .zip(0..)
-            .collect();
-        let questions: Ids<'_> = file
-            .questions
-            .iter()
-            .map(|q| q.id.as_str())
-            .zip(0..)
-            .collect();
-        let known = Known::default();
-        let context = Context {
-            sources: &sources,
-            outcomes: &outcomes,
-            questions: &questions,
-            known: &known,
-            no_outcomes: false,
-        };
-        let mut suggest = Suggest::new([
-            (&sources, &known.sources),
-            (&outcomes, &known.outcomes),
-            (&questions, &known.questions),
-        ]);
-        let mut serial = (Vec::new(), Resolved::default());
-        let done = check_run(
-            &context,
-            &file.questions,
-            0,
-            Some(&mut suggest),
-            &mut serial.0,
-            &mut serial.1,
-        );
-        assert!(done.is_ok(), "with hints at hand a run never gives up");
-        (
-            serial,
-            check_in_parallel(&context, &file.questions, threads),
-        )
-    }
-
-    #[test]
-    fn runs_checked_in_parallel_add_up_to_one_pass() {
-        // Problems that need no hint, in several runs.
-        let file = tree(1_000, |q, text| match q % 97 {
-            3 => text.replacen("label = \"X\"", "label = \" \"", 1),
-            5 => text.replacen("id = \"y\"", "id = \"x\"", 1),
-            7 => text.replacen("a = 1", "a = 5000", 1),
-            11 => text.replacen("end = true", "end = true\nnext = \"q0\"", 1),
-            13 => text.replacen("id = \"x\"", "id = \"x y\"", 1),
-            _ => text,
-        });
-        for threads in [2, 3, 7] {
-            let (serial, runs) = one_way_and_in_parallel(&file, threads);
-            let runs = runs.expect("no problem needs a hint");
-            assert_eq!(runs.len(), threads);
-            let mut out = Vec::new();
-            let mut resolved = Resolved::default();
-            for (problems, part) in runs {
-                out.extend(problems);
-                resolved.append(part);
-            }
-            assert!(serial.0.len() > 40, "the tree has problems in every run");
-            assert_eq!(out, serial.0);
-            assert_eq!(resolved, serial.1);
-        }
-    }
-
-    #[test]
-    fn a_problem_that_needs_a_hint_sends_the_check_back_to_one_pass() {
-        let file = tree(1_000, |q, text| {
-            if q == 700 {
-                text.replacen("next = \"q701\"", "next = \"q7o1\"", 1)
-            } else {
-                text
-            }
-        });
-        let (serial, runs) = one_way_and_in_parallel(&file, 2);
-        assert!(runs.is_none());
-        assert_eq!(serial.0.len(), 1);
-        assert!(serial.0[0].0.hint.contains("q701"), "{:?}", serial.0[0].0);
     }
 }

@@ -3,7 +3,7 @@
 //! here to indices, once, for the path checks (`rule_paths.rs`) and the `Tree` to reuse.
 
 use super::questions::Context;
-use super::suggest::{Kind, Suggest, edit_distance};
+use super::suggest::{Kind, Suggest};
 use super::{Path, Seg, unknown_source};
 use crate::tree::diagnostics::Diagnostic;
 use crate::tree::model::{ChoiceIds, Question, TreeFile};
@@ -221,7 +221,7 @@ fn choice_hint(question: &Question, wrong: &str) -> String {
     let closest = question
         .choices
         .iter()
-        .map(|choice| (edit_distance(wrong, &choice.id), &choice.id))
+        .map(|choice| (strsim::levenshtein(wrong, &choice.id), &choice.id))
         .min();
     match closest {
         Some((d, id)) if d <= 2.max(id.chars().count() / 3) => format!("did you mean `{id}`?"),

@@ -1,5 +1,5 @@
 //! "Did you mean" hints for references that name nothing: the closest declared id of the
-//! right kind by edit distance, within a work budget so that a file of 100,000 broken
+//! right kind by edit distance (`strsim`), within a work budget so that a file of 100,000 broken
 //! references still validates promptly, or else a few declared ids listed.
 
 use std::collections::HashSet;
@@ -65,7 +65,7 @@ impl<'a, 'm> Suggest<'a, 'm> {
                 break;
             }
             budget -= cost;
-            let d = edit_distance(wrong, k);
+            let d = strsim::levenshtein(wrong, k);
             if d <= limit && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, k));
             }
@@ -92,21 +92,6 @@ impl<'a, 'm> Suggest<'a, 'm> {
         let more = if known.len() > 8 { ", …" } else { "" };
         format!("declared {what}s: {}{more}", shown.join(", "))
     }
-}
-
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -183,3 +183,68 @@ fn a_one_line_field_scrolls_to_keep_the_cursor_in_view() {
     assert_eq!((shown, column), ("テスト", 6));
     assert_eq!(Editor::new("", false, 10).window(5), ("", 0));
 }
+
+/// One thing a person does in the note editor.
+#[derive(Debug, Clone)]
+enum Edit {
+    Type(String),
+    Back,
+    Forward,
+    Left(usize),
+    Right(usize),
+    Up,
+    Down,
+}
+
+fn edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+    use proptest::prelude::*;
+    // Words, spaces, newlines, wide and combining characters, flags, and one long word.
+    let piece = prop_oneof![
+        Just("a ".to_string()),
+        Just("board ".to_string()),
+        Just("x".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        Just("日本".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{301}".to_string()),
+        Just("🇯🇵".to_string()),
+        Just("👨‍👩‍👧 ".to_string()),
+        Just("unbreakablewordlongerthanarow".to_string()),
+    ];
+    prop_oneof![
+        4 => proptest::collection::vec(piece, 1..4).prop_map(|p| Edit::Type(p.concat())),
+        1 => Just(Edit::Back),
+        1 => Just(Edit::Forward),
+        1 => (1..20usize).prop_map(Edit::Left),
+        1 => (1..20usize).prop_map(Edit::Right),
+        1 => Just(Edit::Up),
+        1 => Just(Edit::Down),
+    ]
+}
+
+proptest::proptest! {
+    /// The rows kept from key to key are always those of laying the whole text out afresh,
+    /// whatever is typed or deleted wherever the cursor is.
+    #[test]
+    fn rows_kept_between_keys_are_those_laid_out_afresh(
+        width in 1..24usize,
+        edits in proptest::collection::vec(edit(), 1..80),
+    ) {
+        let mut e = note("");
+        e.rows(width);
+        for edit in edits {
+            match edit {
+                Edit::Type(text) => { e.insert(&text); }
+                Edit::Back => e.delete_back(),
+                Edit::Forward => e.delete_forward(),
+                Edit::Left(n) => (0..n).for_each(|_| e.left()),
+                Edit::Right(n) => (0..n).for_each(|_| e.right()),
+                Edit::Up => e.up(width),
+                Edit::Down => e.down(width),
+            }
+            let fresh = Editor::new(e.text(), true, 1000);
+            proptest::prop_assert_eq!(e.rows(width), fresh.rows(width), "{:?}", e.text());
+        }
+    }
+}

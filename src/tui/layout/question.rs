@@ -25,6 +25,7 @@ const NOTE_ROWS: usize = 2;
 const CHOICE_INDENT: &str = "     ";
 
 /// Where everything on the question screen goes, and the text that goes there, wrapped once.
+#[derive(Clone)]
 pub struct Plan {
     /// The body this plan fills.
     pub area: Rect,

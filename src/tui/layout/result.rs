@@ -17,6 +17,7 @@ use crate::tui::wrap::{self, wrap, wrap_indented};
 const MAX_BAR: usize = 48;
 
 /// Where the result's parts go, and their text.
+#[derive(Clone)]
 pub struct Plan {
     /// The body this plan fills.
     pub area: Rect,

@@ -2,6 +2,10 @@
 //! this matters" are scrolled, and the plan they were laid out with. Answering moves the
 //! interview on; the screen says where to go next.
 
+use std::borrow::Cow;
+
+use ratatui::layout::Rect;
+
 use crate::tui::action::Action;
 use crate::tui::layout::{self, question::Plan};
 use crate::tui::scroll;
@@ -32,6 +36,15 @@ impl QuestionScreen {
             help_scroll: 0,
             changing,
             plan: None,
+        }
+    }
+
+    /// The plan for the body `area`: the one `settle` worked out, or a fresh one when it was
+    /// for another size.
+    pub fn plan_for(&self, shared: &Shared, area: Rect) -> Option<Cow<'_, Plan>> {
+        match &self.plan {
+            Some(plan) if plan.area == area => Some(Cow::Borrowed(plan)),
+            _ => layout::question::plan(shared, area, self.choice, self.changing).map(Cow::Owned),
         }
     }
 

@@ -1,6 +1,9 @@
 //! The result screen's state and keys: the recommendation, worked out once when the screen
 //! opens, how far its document is scrolled, and the plan it was laid out with.
 
+use std::borrow::Cow;
+
+use ratatui::layout::Rect;
 use techhire::Recommendation;
 
 use crate::tui::action::Action;
@@ -31,6 +34,15 @@ impl ResultScreen {
             format: 0,
             plan: None,
         })
+    }
+
+    /// The plan for the body `area`: the one `settle` worked out, or a fresh one when it was
+    /// for another size.
+    pub fn plan_for(&self, shared: &Shared, area: Rect) -> Cow<'_, Plan> {
+        match &self.plan {
+            Some(plan) if plan.area == area => Cow::Borrowed(plan),
+            _ => Cow::Owned(layout::result::plan(shared, &self.recommendation, area)),
+        }
     }
 
     /// Applies a key.

@@ -21,7 +21,7 @@ use ratatui::widgets::Widget;
 
 use super::app::App;
 use super::keys::{self, Context};
-use super::layout::{self, areas, too_small};
+use super::layout::{areas, too_small};
 use super::overlays::Overlay;
 use super::screens::Screen;
 use super::theme::Theme;
@@ -43,29 +43,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Start(form) => cursor = start::render(form, theme, body, buf),
         Screen::Question(screen) => {
-            let fresh;
-            let plan = match &screen.plan {
-                Some(plan) if plan.area == body => Some(plan),
-                _ => {
-                    fresh = layout::question::plan(shared, body, screen.choice, screen.changing);
-                    fresh.as_ref()
-                }
-            };
-            if let Some(plan) = plan {
-                question::render(plan, screen.offset, screen.help_scroll, theme, buf);
+            if let Some(plan) = screen.plan_for(shared, body) {
+                question::render(&plan, screen.offset, screen.help_scroll, theme, buf);
             }
         }
         Screen::Review(screen) => review::render(shared, screen.row, screen.offset, body, buf),
         Screen::Result(screen) => {
-            let fresh;
-            let plan = match &screen.plan {
-                Some(plan) if plan.area == body => plan,
-                _ => {
-                    fresh = layout::result::plan(shared, &screen.recommendation, body);
-                    &fresh
-                }
-            };
-            result::render(plan, screen.scroll, theme, buf);
+            let plan = screen.plan_for(shared, body);
+            result::render(&plan, screen.scroll, theme, buf);
         }
     }
     footer(app, foot, buf);

@@ -53,12 +53,17 @@ pub fn render(
     draw_lines(buf, plan.prompt, &plan.prompt_lines, 0);
     let width = plan.text_width();
     let editor = &note.editor;
-    let rows = editor.rows(width);
-    let lines: Vec<Line> = rows
-        .iter()
-        .map(|r| Line::from(Span::styled(&editor.text()[r.start..r.end], theme.text)))
-        .collect();
-    draw_lines(buf, text_area, &lines, note.scroll);
+    // Only the rows in view.
+    let (lines, rows): (Vec<Line>, usize) = editor.with_rows(width, |rows| {
+        let shown = rows
+            .iter()
+            .skip(note.scroll)
+            .take(usize::from(text_area.height))
+            .map(|r| Line::from(Span::styled(&editor.text()[r.start..r.end], theme.text)))
+            .collect();
+        (shown, rows.len())
+    });
+    draw_lines(buf, text_area, &lines, 0);
     if editor.text().is_empty() {
         let placeholder = truncate(
             "Type the note here; it is kept with the session and goes in the report.",
@@ -72,7 +77,7 @@ pub fn render(
         1,
         text_area.height,
     );
-    scrollbar(buf, bar, lines.len(), note.scroll, theme);
+    scrollbar(buf, bar, rows, note.scroll, theme);
     let (row, column) = editor.cursor_at(width);
     let row = row.checked_sub(note.scroll)?;
     (row < usize::from(text_area.height) && text_area.width > 0)

@@ -28,9 +28,9 @@ pub fn tree(data: &[u8]) {
             return;
         }
     };
-    assert_eq!(loaded.report.errors(), 0, "a tree that loads has no errors");
-    // The loader reads plain sections with its own quick reader; toml, reading the whole file
-    // into the same types, must find every field the same.
+    assert_eq!(loaded.warnings.errors(), 0, "a tree that loads has no errors");
+    // The loader reads each item on its own, to collect every problem; toml, reading the whole
+    // file into the same types, must find every field the same.
     let by_toml: TreeFile = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("a tree that loads must be valid TOML of the format: {e}"));
     assert_eq!(
@@ -38,7 +38,7 @@ pub fn tree(data: &[u8]) {
         loaded.tree.file(),
         "the loader and toml read the tree differently"
     );
-    terminal_safe("the warnings", &loaded.report.render());
+    terminal_safe("the warnings", &loaded.warnings.render());
     let tree = Arc::new(loaded.tree);
     let mut rng = Rng::new(data);
     let interview = crate::interview::run(&tree, &mut rng);

@@ -1,0 +1,83 @@
+//! Plain text fitted to a width in terminal columns: paragraphs wrapped at spaces (the text
+//! report, plain mode and the graph's labels), and one line cut short with "…" (tables, chart
+//! labels, the screens). Widths are display widths, so wide characters count twice.
+
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Wraps text at spaces to `width` columns (0: no wrapping), starting with `first` and
+/// indenting later lines with `rest`; words longer than a line are broken where they must be.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::from(first);
+    if width == 0 {
+        out.push_str(text.trim());
+        out.push('\n');
+        return out;
+    }
+    let mut column = first.width();
+    let mut line_has_words = false;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        if line_has_words && column + 1 + w > width {
+            out.push('\n');
+            out.push_str(rest);
+            column = rest.width();
+            line_has_words = false;
+        }
+        if line_has_words {
+            out.push(' ');
+            column += 1;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if column + cw > width && column > rest.width() {
+                out.push('\n');
+                out.push_str(rest);
+                column = rest.width();
+            }
+            out.push(c);
+            column += cw;
+        }
+        line_has_words = true;
+    }
+    out.push('\n');
+    out
+}
+
+/// Cuts one line to at most `width` columns, ending in "…" when something was cut (at a
+/// grapheme boundary, with the spaces before the "…" dropped).
+pub fn truncate(text: &str, width: usize) -> String {
+    let (fits, _) = text.unicode_truncate(width);
+    if fits.len() == text.len() {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let (cut, _) = text.unicode_truncate(width - 1);
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_long_words() {
+        assert_eq!(wrap("aa bb cc", 6, "", "  "), "aa bb\n  cc\n");
+        assert_eq!(wrap("abcdefgh", 4, "", ""), "abcd\nefgh\n");
+        assert_eq!(wrap("a b", 0, "- ", ""), "- a b\n");
+    }
+
+    #[test]
+    fn truncate_cuts_to_the_width_with_an_ellipsis() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("exactly10!", 10), "exactly10!");
+        assert_eq!(truncate("one two three", 8), "one two…");
+        assert_eq!(truncate("one two three", 5), "one…");
+        assert_eq!(truncate("anything", 0), "");
+        // Wide characters take two columns each, and are never split.
+        assert_eq!(truncate("你好吗你好吗", 5), "你好…");
+        assert_eq!(truncate("你好吗你好吗", 5).width(), 5);
+    }
+}

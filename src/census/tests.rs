@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::outcome::recommend;
-use crate::outcome::tests::{RandomRule, random_tree};
+use crate::outcome::tests::{random_shape, random_tree};
 use crate::tree::{Step as PathStep, load_str};
 
 /// The census the slow way: every path walked by hand and given to `recommend`, the function
@@ -155,17 +155,7 @@ proptest! {
     /// would say on every path: the recommendation (ties as ties), close calls, the rules that
     /// hold, and which questions' other answers would change it.
     #[test]
-    fn the_census_agrees_with_the_result_of_every_path(
-        shape in prop::collection::vec(
-            prop::collection::vec((0usize..4, prop::collection::vec(-3i32..4, 3)), 1..4),
-            1..7,
-        ),
-        rules in prop::collection::vec(
-            (prop::collection::vec((0usize..7, 0usize..4), 1..3), prop::collection::vec(0usize..3, 0..3)),
-            0..4,
-        ),
-    ) {
-        let rules: Vec<RandomRule> = rules;
+    fn the_census_agrees_with_the_result_of_every_path((shape, rules) in random_shape(7)) {
         let tree = random_tree(&shape, &rules);
         let walked = walked(&tree, 2);
         prop_assert_eq!(&walked, &by_hand(&tree));

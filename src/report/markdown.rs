@@ -65,12 +65,18 @@ fn headline(input: &ReportInput, out: &mut String) {
 fn scores(input: &ReportInput, out: &mut String) {
     let rec = input.recommendation;
     let _ = writeln!(out, "## Scores\n");
-    for (i, o) in input.tree.outcomes().iter().enumerate() {
-        let mark = if rec.leads(i) { " (recommended)" } else { "" };
+    for i in 0..input.tree.outcomes().len() {
+        let mark = if rec.leads(i) {
+            " (recommended)"
+        } else if rec.ruled_out.iter().any(|r| r.outcome == i) {
+            " (not an option)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "- **{}**: {}{mark}",
-            escape(&o.label),
+            escape(rec.label(input.tree, i)),
             points(rec.scores[i])
         );
     }
@@ -92,12 +98,12 @@ fn reasons(input: &ReportInput, out: &mut String) {
     } else {
         let versus = rec
             .runner_up
-            .map(|r| format!(" over {}", escape(&tree.outcome(r).label)))
+            .map(|r| format!(" over {}", escape(rec.label(tree, r))))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "The answers that moved it, strongest first, with the points each gave {}{versus}:\n",
-            escape(&tree.outcome(rec.outcome).label)
+            escape(rec.label(tree, rec.outcome))
         );
         for (n, r) in toward.iter().enumerate() {
             reason(input, n + 1, r, out);

@@ -84,11 +84,16 @@ fn headline(input: &ReportInput, out: &mut Out) {
 fn scores(input: &ReportInput, out: &mut Out) {
     let rec = input.recommendation;
     out.heading("Scores");
-    let labels: Vec<_> = input
-        .tree
-        .outcomes()
-        .iter()
-        .map(|o| terminal_safe(&o.label))
+    // Outcomes as the client's situation words them; those ruled out say so.
+    let labels: Vec<String> = (0..input.tree.outcomes().len())
+        .map(|o| {
+            let label = terminal_safe(rec.label(input.tree, o)).into_owned();
+            if rec.ruled_out.iter().any(|r| r.outcome == o) {
+                format!("{label} (not an option)")
+            } else {
+                label
+            }
+        })
         .collect();
     let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let number_width = rec
@@ -121,7 +126,7 @@ fn reasons(input: &ReportInput, out: &mut Out) {
     let against: Vec<_> = strongest.iter().filter(|r| r.lead < 0).collect();
     let versus = rec
         .runner_up
-        .map(|r| format!(" over {}", terminal_safe(&tree.outcome(r).label)))
+        .map(|r| format!(" over {}", terminal_safe(rec.label(tree, r))))
         .unwrap_or_default();
     out.heading("Why: the answers that moved it, strongest first");
     if toward.is_empty() {
@@ -134,7 +139,7 @@ fn reasons(input: &ReportInput, out: &mut Out) {
         out.para(
             &format!(
                 "Points each answer gave {}{versus}:",
-                terminal_safe(&tree.outcome(rec.outcome).label)
+                terminal_safe(rec.label(tree, rec.outcome))
             ),
             "  ",
             "  ",

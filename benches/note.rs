@@ -79,7 +79,7 @@ fn prepared_save(c: &mut Criterion) {
         let text = prose(bytes);
         c.bench_function(
             &format!("note: the save made ready at a key, {name} note"),
-            |b| b.iter(|| file.prepare_note(&question, &text)),
+            |b| b.iter(|| file.prepare_note(Some(&question), &text, false)),
         );
     }
 }

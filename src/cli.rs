@@ -33,6 +33,19 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "on Linux, where your data folder is (XDG_DATA_HOME/techhire; else ~/.local/share/techhire)",
     ),
     (
+        "XDG_CONFIG_HOME",
+        "on Linux, where your config folder is (XDG_CONFIG_HOME/techhire; else ~/.config/techhire)",
+    ),
+    (
+        "TECHHIRE_CONFIG",
+        "the settings file (consultant, firm, logo, report folder, theme), instead of \
+         config.toml in your config folder; it must exist",
+    ),
+    (
+        "TZ",
+        "the time zone times and dates are shown in (session files keep UTC); else the system's",
+    ),
+    (
         "TECHHIRE_PLAIN",
         "set to 1: the interview runs in plain mode, line by line (--no-plain overrides)",
     ),
@@ -128,6 +141,11 @@ pub struct InterviewArgs {
     /// Who runs the interview: shown on the report.
     #[arg(long, value_name = "NAME")]
     pub consultant: Option<String>,
+
+    /// Keep no session: a plain interview that leaves nothing behind (reports you write at
+    /// the end are still written).
+    #[arg(long)]
+    pub no_save: bool,
 }
 
 impl InterviewArgs {
@@ -140,6 +158,7 @@ impl InterviewArgs {
             theme: self.theme.or(outer.theme),
             client: self.client.or(outer.client),
             consultant: self.consultant.or(outer.consultant),
+            no_save: self.no_save || outer.no_save,
         }
     }
 
@@ -150,6 +169,7 @@ impl InterviewArgs {
             || self.theme.is_some()
             || self.client.is_some()
             || self.consultant.is_some()
+            || self.no_save
     }
 }
 
@@ -166,19 +186,14 @@ pub enum Command {
         format: ValidateFormat,
     },
     /// Give the recommendation for answers written in a file, without asking.
-    Run {
-        /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
-        #[arg(long, value_name = "FILE")]
-        answers: PathBuf,
-        /// `text` for the terminal, `markdown` for email and documents, `json` for programs.
-        #[arg(long, value_enum, default_value_t = RunFormat::Text)]
-        format: RunFormat,
-    },
+    Run(RunArgs),
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
-        /// `text` for people, `json` for programs.
-        #[arg(long, value_enum, default_value_t = SessionsFormat::Text)]
-        format: SessionsFormat,
+        #[command(subcommand)]
+        action: Option<SessionsAction>,
+        /// `text` for people, `json` for programs [default: text].
+        #[arg(long, value_enum)]
+        format: Option<SessionsFormat>,
     },
     /// Carry on with a saved session where it stopped (default: the most recently changed
     /// unfinished one).
@@ -203,6 +218,17 @@ pub enum Command {
         /// Replace the -o file if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// The consultant's copy: include private notes, marked, under a heading saying it is
+        /// not for the client. Without it, private notes are left out.
+        #[arg(long)]
+        private_notes: bool,
+    },
+    /// Show where your settings file is and what it holds: your name, your firm's name and
+    /// logo for reports, the folder reports go to, the theme.
+    Config {
+        /// Print only the file's path, e.g. to open it: $EDITOR "$(techhire config --path)".
+        #[arg(long)]
+        path: bool,
     },
     /// Walk every path through a tree and count what it recommends: paths per outcome, ties
     /// and close calls, outcomes never recommended, how often each rule holds, each question's
@@ -254,6 +280,39 @@ pub enum Command {
     Man,
     /// Print the version, as --version does.
     Version,
+}
+
+/// What to do with one saved session, instead of listing them all.
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Delete a session for good (asks first, unless --yes).
+    Delete {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Delete without asking.
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Give a session a memorable id, e.g. `acme-2026` (its file becomes acme-2026.json).
+    Rename {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The new id: letters, digits, `-` and `_`.
+        #[arg(value_name = "NEW_ID")]
+        new_id: String,
+    },
+    /// Copy a session into a new one with the same answers and notes, to explore a what-if
+    /// ("what if they hire a CISO first?") without touching the record.
+    Copy {
+        /// A session id from `techhire sessions`, or the path of a session file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The copy's client name [default: the original's].
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+    },
 }
 
 /// Where each shell looks for `completions`' script, for an installed techhire's `--help`
@@ -313,12 +372,30 @@ pub enum ValidateFormat {
     Json,
 }
 
-/// How `run` reports the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RunFormat {
-    Text,
-    Json,
-    Markdown,
+/// `run`: answers taken elsewhere (on a call, in a workshop) made into the client's report.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// TOML file mapping question ids to choice ids, e.g. `size = "midsize"`.
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    /// Default: from the -o file's extension (.md, .html, .json, .txt), else text.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Who the report is for.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Who ran the interview [default: `consultant` in the config file].
+    #[arg(long, value_name = "NAME")]
+    pub consultant: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Also keep the interview as a session, to resume, copy or report again later.
+    #[arg(long)]
+    pub save: bool,
 }
 
 /// How `census` reports.

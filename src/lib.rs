@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod census;
+pub mod config;
 pub mod examples;
 pub mod export;
 pub mod files;

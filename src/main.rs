@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use techhire::session::Audience;
 
 use cli::{Cli, Command};
 use commands::{Failure, USAGE};
@@ -57,7 +58,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             let file = commands::one_tree(file, questions, "validate")?;
             commands::validate::run(file.as_deref(), format)
         }
-        Some(Command::Run { answers, format }) => commands::run::run(tree, &answers, format),
+        Some(Command::Run(args)) => commands::run::run(tree, &args),
         Some(Command::Census {
             file,
             format,
@@ -72,7 +73,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             let file = commands::one_tree(file, questions, "graph")?;
             commands::graph::run(file.as_deref(), format)
         }
-        Some(Command::Sessions { format }) => commands::sessions::run(format),
+        Some(Command::Sessions { action, format }) => commands::sessions::run(action, format),
+        Some(Command::Config { path }) => commands::config::run(path),
         Some(Command::Resume {
             which,
             interview: own,
@@ -82,7 +84,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             output,
             force,
-        }) => commands::report::run(&which, tree, format, output.as_deref(), force),
+            private_notes,
+        }) => {
+            let copy = if private_notes {
+                Audience::Consultant
+            } else {
+                Audience::Client
+            };
+            commands::report::run(&which, tree, format, output.as_deref(), force, copy)
+        }
         Some(Command::Schema { doc }) => commands::schema::run(doc),
         Some(Command::Completions { shell }) => commands::completions::run(shell),
         Some(Command::Man) => commands::man::run(),

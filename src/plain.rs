@@ -1,16 +1,21 @@
 //! Plain mode: the interview line by line, for screen readers, pipes and dumb terminals. Each
 //! question is printed with numbered choices; a number answers, `b` goes back, `n` takes a
-//! note, `?` explains the question, `q` stops. Every change is saved in the session at once.
-//! It reads and writes through generic streams so tests can drive it.
+//! note, `p` makes it private, `?` explains the question, `q` stops. At the result, `e` writes
+//! the report and `n` takes a note on the whole interview. Every change is saved in the
+//! session at once. It reads and writes through generic streams so tests can drive it.
 
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
 use techhire::Interview;
 use techhire::report::{self, ReportInput};
-use techhire::session::{Autosave, Saved};
+use techhire::session::{Audience, Autosave, Saved};
 use techhire::text::{self, terminal_safe, terminal_safe_multiline};
 use techhire::tree::Tree;
+
+mod export;
+
+pub use export::Reports;
 
 /// Longest input line kept; the rest of a longer line is read and dropped, so a stream
 /// without newlines cannot fill memory.
@@ -42,12 +47,22 @@ pub enum Ending {
 
 /// How plain mode talks.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'a> {
     /// Wrap text at this many columns; 0: one line per paragraph, best for screen readers.
     pub width: usize,
     /// Ask for the client's and consultant's names first (a new session without them, and a
     /// person at the keyboard).
     pub ask_names: bool,
+    /// Where reports written at the result go, and the firm they are by.
+    pub reports: Reports<'a>,
+}
+
+/// What a note is on.
+#[derive(Debug, Clone, Copy)]
+enum NoteOn<'a> {
+    Question(&'a str),
+    /// The interview as a whole, from the result.
+    Interview,
 }
 
 /// Runs the interview over `input` and `output`, saving the session after every change, and
@@ -58,6 +73,7 @@ pub fn run(
     output: &mut impl Write,
     options: Options,
 ) -> io::Result<Ending> {
+    let reports = options.reports;
     let tree = Arc::clone(opened.interview.tree());
     let width = options.width;
     let wrap = |text: &str, first: &str, rest: &str| text::wrap(text, width, first, rest);
@@ -73,13 +89,16 @@ pub fn run(
         output,
         "{}",
         wrap(
-            "Type the number of your answer and press Enter. b goes back, n adds a note, ? explains why a question matters, q stops; your answers are saved as you go.",
+            "Type the number of your answer and press Enter. b goes back, n adds a note, p makes it private (for you, never in the client's report) or for the client again, ? explains why a question matters, q stops; your answers are saved as you go.",
             "",
             ""
         )
     )?;
     let session = opened.save.session();
-    if options.ask_names && session.client.is_none() && session.consultant.is_none() {
+    // Asks for the client's name when none was given, and for the consultant's too when the
+    // command line and the config file gave none.
+    if options.ask_names && session.client.is_none() {
+        let ask_consultant = session.consultant.is_none();
         writeln!(output)?;
         let Some(client) = ask(
             input,
@@ -89,23 +108,29 @@ pub fn run(
         else {
             return input_ended(output, width);
         };
-        let Some(consultant) = ask(
-            input,
-            output,
-            "And your name, as the consultant? (Enter to skip): ",
-        )?
-        else {
-            return input_ended(output, width);
+        let consultant = if ask_consultant {
+            let Some(consultant) = ask(
+                input,
+                output,
+                "And your name, as the consultant? (Enter to skip): ",
+            )?
+            else {
+                return input_ended(output, width);
+            };
+            Some(consultant)
+        } else {
+            None
         };
-        if !(client.trim().is_empty() && consultant.trim().is_empty()) {
-            let saved = opened.save.set_names(Some(&client), Some(&consultant));
+        let given = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.trim().is_empty());
+        if !client.trim().is_empty() || given(&consultant) {
+            let saved = opened.save.set_names(Some(&client), consultant.as_deref());
             say_saved(saved, opened, output, width)?;
         }
     }
     let mut show = true;
     loop {
         let Some(question) = opened.interview.current() else {
-            match result(opened, input, output, width, show)? {
+            match result(opened, input, output, width, show, reports)? {
                 AtResult::Done => return Ok(Ending::Finished),
                 AtResult::Back => show = true,
                 AtResult::Again => show = false,
@@ -140,12 +165,13 @@ pub fn run(
                 }
             }
             if let Some(note) = opened.save.session().note(&q.id) {
-                show_note(note, output, width)?;
+                let private = opened.save.session().note_is_private(&q.id);
+                show_note(note, private, output, width)?;
             }
         }
         show = true;
         let keep = selected.map_or(String::new(), |s| format!(", Enter keeps {}", s + 1));
-        write!(output, "Your answer (1-{count}{keep}, b, n, ?, q): ")?;
+        write!(output, "Your answer (1-{count}{keep}, b, n, p, ?, q): ")?;
         output.flush()?;
         let Some(line) = read_line(input)? else {
             return input_ended(output, width);
@@ -163,9 +189,14 @@ pub fn run(
             }
             "n" | "N" | "note" => {
                 let id = q.id.clone();
-                if !note(opened, &id, input, output, width)? {
+                if !note(opened, NoteOn::Question(&id), input, output, width)? {
                     return input_ended(output, width);
                 }
+                show = false;
+            }
+            "p" | "P" | "private" => {
+                let id = q.id.clone();
+                toggle_private(opened, &id, output, width)?;
                 show = false;
             }
             "?" | "h" | "help" => {
@@ -186,7 +217,7 @@ pub fn run(
                 }
                 _ => {
                     let hint = format!(
-                        "Please type a number from 1 to {count}, or b to go back, n for a note, ? for why this matters, q to stop."
+                        "Please type a number from 1 to {count}, or b to go back, n for a note, p to make it private or for the client, ? for why this matters, q to stop."
                     );
                     write!(output, "{}", wrap(&hint, "", ""))?;
                     show = false;
@@ -206,20 +237,24 @@ enum AtResult {
     Again,
 }
 
-/// Shows the result (unless it was just shown) and asks whether to finish or go back.
+/// Shows the result (unless it was just shown) and asks what next: finish, write the report,
+/// a note on the whole interview, or back to change an answer.
 fn result(
     opened: &mut Live<'_>,
     input: &mut impl BufRead,
     output: &mut impl Write,
     width: usize,
     show: bool,
+    reports: Reports,
 ) -> io::Result<AtResult> {
     if show {
         let Some(recommendation) = opened.interview.result() else {
             return Ok(AtResult::Done);
         };
         let session = opened.save.session();
-        let notes = session.note_texts();
+        // On screen, for whoever took the notes: private ones too, marked.
+        let notes = session.report_notes(Audience::Consultant);
+        let interview_note = session.report_interview_note(Audience::Consultant);
         let date = session.result.as_ref().map(|r| r.finished.to_string());
         let report = ReportInput {
             tree: opened.interview.tree(),
@@ -229,12 +264,19 @@ fn result(
             consultant: session.consultant.as_deref(),
             date: date.as_deref(),
             notes: &notes,
+            interview_note: interview_note.as_deref(),
+            private_notes: false,
+            firm: None,
         };
         writeln!(output)?;
         write!(output, "{}", report::text::render(&report, width))?;
         writeln!(output)?;
     }
-    write!(output, "Enter finishes; b goes back to change an answer: ")?;
+    if show {
+        let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
+        write!(output, "{}", text::wrap(choices, width, "", ""))?;
+    }
+    write!(output, "Next (Enter, e, n, b): ")?;
     output.flush()?;
     let Some(line) = read_line(input)? else {
         writeln!(output)?;
@@ -246,27 +288,80 @@ fn result(
             opened.interview.back();
             AtResult::Back
         }
+        "e" | "E" | "export" => {
+            if !export::ask(opened, input, output, width, reports)? {
+                writeln!(output)?;
+                return Ok(AtResult::Done);
+            }
+            AtResult::Again
+        }
+        "n" | "N" | "note" => {
+            if !note(opened, NoteOn::Interview, input, output, width)? {
+                return Ok(AtResult::Done);
+            }
+            AtResult::Again
+        }
         _ => {
-            let hint = "Press Enter to finish, or type b to go back.";
+            let hint = "Press Enter to finish, e to write the report, n for a note on the interview, or b to go back.";
             write!(output, "{}", text::wrap(hint, width, "", ""))?;
             AtResult::Again
         }
     })
 }
 
-/// Takes a note on a question: lines until an empty one. Just Enter keeps the note as it is,
-/// a single `-` removes it. False when input ended (what was typed is saved first).
-fn note(
+/// Makes the note on a question private, or for the client again, and says which.
+fn toggle_private(
     opened: &mut Live<'_>,
     question: &str,
+    output: &mut impl Write,
+    width: usize,
+) -> io::Result<()> {
+    let session = opened.save.session();
+    let Some(text) = session.note(question).map(str::to_string) else {
+        let says = "There is no note on this question yet; n writes one, then p makes it private.";
+        return write!(output, "{}", text::wrap(says, width, "", ""));
+    };
+    let private = !session.note_is_private(question);
+    let saved = opened.save.set_note(question, &text, private);
+    say_saved(saved, opened, output, width)?;
+    let says = if private {
+        "The note is now private: for you only, never in the client's report."
+    } else {
+        "The note is now for the client: it goes in the report."
+    };
+    write!(output, "{}", text::wrap(says, width, "", ""))
+}
+
+/// Takes a note on a question or on the interview: lines until an empty one. Just Enter
+/// keeps the note as it is, a single `-` removes it; a note keeps whether it is private. False
+/// when input ended (what was typed is saved first).
+fn note(
+    opened: &mut Live<'_>,
+    on: NoteOn,
     input: &mut impl BufRead,
     output: &mut impl Write,
     width: usize,
 ) -> io::Result<bool> {
     let wrap = |text: &str| text::wrap(text, width, "", "");
-    if let Some(old) = opened.save.session().note(question) {
-        show_note(old, output, width)?;
+    let session = opened.save.session();
+    let (old, private) = match on {
+        NoteOn::Question(q) => (session.note(q), session.note_is_private(q)),
+        NoteOn::Interview => (
+            session.interview_note.as_ref().map(|n| n.text.as_str()),
+            session.interview_note.as_ref().is_some_and(|n| n.private),
+        ),
+    };
+    if let Some(old) = old {
+        show_note(old, private, output, width)?;
         write!(output, "{}", wrap("What you type now replaces it."))?;
+    } else if let NoteOn::Interview = on {
+        write!(
+            output,
+            "{}",
+            wrap(
+                "A note on the interview as a whole goes in the report, after the notes on the answers."
+            )
+        )?;
     }
     write!(
         output,
@@ -298,12 +393,12 @@ fn note(
     let says = match lines.as_slice() {
         [] => "Note unchanged.".to_string(),
         [only] if only.trim() == "-" => {
-            let saved = opened.save.set_note(question, "");
+            let saved = save_note(opened, on, "", false);
             say_saved(saved, opened, output, width)?;
             "Note removed.".to_string()
         }
         _ => {
-            let saved = opened.save.set_note(question, &lines.join("\n"));
+            let saved = save_note(opened, on, &lines.join("\n"), private);
             say_saved(saved, opened, output, width)?;
             if size > MAX_NOTE_BYTES {
                 format!("Note saved, cut at {} KiB.", MAX_NOTE_BYTES / 1024)
@@ -316,20 +411,26 @@ fn note(
     Ok(!ended)
 }
 
-/// A note under its question.
-fn show_note(note: &str, output: &mut impl Write, width: usize) -> io::Result<()> {
+fn save_note(opened: &mut Live<'_>, on: NoteOn, text: &str, private: bool) -> Saved {
+    match on {
+        NoteOn::Question(q) => opened.save.set_note(q, text, private),
+        NoteOn::Interview => opened.save.set_interview_note(text, private),
+    }
+}
+
+/// A note under its question: "Your note:" for the client's, "Your private note:" for one
+/// kept out of the client's report.
+fn show_note(note: &str, private: bool, output: &mut impl Write, width: usize) -> io::Result<()> {
     let note = terminal_safe_multiline(note);
+    let label = if private {
+        "  Your private note: "
+    } else {
+        "  Your note: "
+    };
+    let indent = " ".repeat(label.len());
     for (i, line) in note.lines().enumerate() {
-        let first = if i == 0 {
-            "  Your note: "
-        } else {
-            "             "
-        };
-        write!(
-            output,
-            "{}",
-            text::wrap(line, width, first, "             ")
-        )?;
+        let first = if i == 0 { label } else { &indent };
+        write!(output, "{}", text::wrap(line, width, first, &indent))?;
     }
     Ok(())
 }

@@ -15,6 +15,9 @@ fn techhire() -> Command {
         "TECHHIRE_DATA_DIR",
         std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data"),
     );
+    // Never the user's settings: no config file there.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests");
+    cmd.env_remove("TECHHIRE_CONFIG");
     // Whatever terminal runs the tests, nothing in the environment asks for plain mode.
     cmd.env("TERM", "xterm-256color")
         .env_remove("TECHHIRE_PLAIN")

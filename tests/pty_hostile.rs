@@ -132,6 +132,7 @@ fn setup(dir: &Path, payload: &str, text: &str) {
     session.set_note(
         "first",
         &format!("Note {text}\nsecond line"),
+        false,
         Timestamp::now(),
     );
     let folder = dir.join("sessions");
@@ -155,9 +156,9 @@ fn walk(dir: &Path) -> (Vec<u8>, String) {
     app.wait_for("Question 1");
     let first = app.text();
     app.press(b"n");
-    app.wait_for("Ctrl-S save · Esc close");
+    app.wait_for("Ctrl-S save · Ctrl-P private · Esc close");
     app.press(b"\x1b");
-    app.wait_for_gone("Ctrl-S save · Esc close");
+    app.wait_for_gone("Ctrl-S save · Ctrl-P private · Esc close");
     app.press(b"1");
     app.wait_for("Question 2");
     app.press(b"1");
@@ -167,7 +168,7 @@ fn walk(dir: &Path) -> (Vec<u8>, String) {
     app.press(b"e");
     app.wait_for("Write the report");
     app.press(b"1");
-    app.wait_for("Wrote the HTML report");
+    app.wait_for("✓ HTML report:");
     app.press(b"\x1b");
     app.wait_for_gone("Write the report");
     app.press(b"q");

@@ -41,6 +41,9 @@ fn render(
         consultant,
         date: Some("2026-11-23T09:47:25Z"),
         notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     })
 }
 
@@ -146,6 +149,9 @@ fn hostile_names_and_notes_are_shown_as_text_never_run() {
         consultant: None,
         date: None,
         notes: &BTreeMap::new(),
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     });
     // Nothing the hostile text brought became markup: the tags and attributes in the report
     // are exactly those of a report without it.

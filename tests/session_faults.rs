@@ -33,7 +33,7 @@ fn hold_a_session_and_keep_saving() {
     };
     let mut file = SessionFile::open(Path::new(&path)).unwrap();
     for i in 0..200_000 {
-        file.set_note("focus", &format!("save {i}")).unwrap();
+        file.set_note("focus", &format!("save {i}"), false).unwrap();
         println!("saved {i}");
     }
 }

@@ -69,7 +69,7 @@ fn a_session_quit_half_way_resumes_with_every_answer_and_note() {
     );
     let mut file = store.create(session).unwrap();
     answer(&mut file, &mut interview, "both", 5);
-    file.set_note("focus", "They said \"both\", twice.\nSecond line.")
+    file.set_note("focus", "They said \"both\", twice.\nSecond line.", false)
         .unwrap();
     let path = file.path().to_path_buf();
     let before = ids(&interview);
@@ -108,7 +108,7 @@ fn a_prepared_note_changes_nothing_until_it_is_written() {
     let path = file.path().to_path_buf();
     let saved = fs::read(&path).unwrap();
 
-    let prepared = file.prepare_note("looking_for", "Half a thought");
+    let prepared = file.prepare_note(Some("looking_for"), "Half a thought", false);
     assert_eq!(fs::read(&path).unwrap(), saved, "preparing writes nothing");
     assert_eq!(
         file.session().note("looking_for"),
@@ -166,7 +166,7 @@ fn a_changed_tree_keeps_what_fits_and_lists_the_rest_without_guessing() {
     let mut file =
         SessionFile::create_at(&path, Session::new(stamp, None, None, &interview)).unwrap();
     answer(&mut file, &mut interview, "both", usize::MAX);
-    file.set_note("security_owner", "CISO reports to the CFO today")
+    file.set_note("security_owner", "CISO reports to the CFO today", true)
         .unwrap();
     drop(file);
 
@@ -351,7 +351,7 @@ fn bad_files_get_a_clear_error_and_are_left_untouched() {
     let future =
         String::from_utf8(session.clone())
             .unwrap()
-            .replacen("\"version\": 1", "\"version\": 2", 1);
+            .replacen("\"version\": 2", "\"version\": 3", 1);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.json", vec![], "is empty"),
         (
@@ -424,7 +424,7 @@ fn a_folder_that_cannot_be_written_keeps_the_last_save() {
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o500)).unwrap();
     let enforced = read_only_is_enforced(&folder);
     let error = if enforced {
-        file.set_note("focus", "x").unwrap_err().to_string()
+        file.set_note("focus", "x", false).unwrap_err().to_string()
     } else {
         // Running as root, where permissions do not stop writes: make the folder vanish under
         // the open session instead, leaving a file where it was.

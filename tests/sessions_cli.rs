@@ -72,13 +72,25 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
     let beta_row = listing.lines().find(|l| l.starts_with(&beta)).unwrap();
     assert!(beta_row.contains("Beta <plc>"), "{listing}");
     assert!(beta_row.contains("3 answered, "), "{listing}");
-    // Updated, to the minute, in UTC: `2026-11-23 09:47 UTC`.
+    // Updated, to the minute, in the user's time zone (UTC here): `2026-11-23 09:47 UTC`.
     let updated = beta_row.split_whitespace().nth(3).unwrap_or_default();
     assert!(
         updated.len() == 10 && updated.as_bytes()[4] == b'-',
         "{listing}"
     );
     assert!(beta_row.contains(" UTC "), "{listing}");
+    // In New York, the same list is in New York's time, with its zone.
+    let listing = techhire(data)
+        .arg("sessions")
+        .env("TZ", "America/New_York")
+        .assert()
+        .success();
+    let listing = text(&listing.get_output().stdout);
+    let beta_row = listing.lines().find(|l| l.starts_with(&beta)).unwrap();
+    assert!(
+        beta_row.contains(" EST ") || beta_row.contains(" EDT "),
+        "{listing}"
+    );
 
     let json: Value = serde_json::from_slice(
         &techhire(data)

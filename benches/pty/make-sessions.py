@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Fills a sessions folder with N saved sessions shaped like real ones (half finished on the
-built-in tree, half part-way, a few clients' names long or wide), for timing the start screen
-and `techhire sessions` at scale:
+"""Fills a sessions folder with N saved sessions shaped like real ones (half finished, half
+part-way, names of several scripts and lengths), one hour apart, for timing the start screen
+and `techhire sessions` at scale. With --spec, also writes benches/pty/sessions.toml's
+folders: /tmp/techhire-bench-N/sessions for N = 0, 20, 1000 and 10000.
 
     python3 benches/pty/make-sessions.py /tmp/techhire-10000/sessions 10000
+    python3 benches/pty/make-sessions.py --spec
+
+Session i is "NAME i", NAME the (i % 8)th of NAMES; the newest is the last, so the start
+screen lists N-1 first.
 """
 import json
 import os
+import shutil
 import sys
 from datetime import datetime, timedelta, timezone
 
@@ -50,15 +56,22 @@ def session(i, when):
     return s
 
 
-def main():
-    folder, count = sys.argv[1], int(sys.argv[2])
-    os.makedirs(folder, exist_ok=True)
+def fill(folder, count):
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
     start = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
     for i in range(count):
-        path = os.path.join(folder, "s%06d.json" % i)
-        with open(path, "w") as f:
+        with open(os.path.join(folder, "s%06d.json" % i), "w") as f:
             json.dump(session(i, start + timedelta(hours=i)), f, indent=2)
             f.write("\n")
+
+
+def main():
+    if sys.argv[1:] == ["--spec"]:
+        for n in (0, 20, 1000, 10000):
+            fill("/tmp/techhire-bench-%d/sessions" % n, n)
+    else:
+        fill(sys.argv[1], int(sys.argv[2]))
 
 
 main()

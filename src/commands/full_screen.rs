@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
-use techhire::session::{PreparedSave, Saved, Store, Summary, Unreadable};
+use techhire::config::Config;
+use techhire::session::{Audience, PreparedSave, Saved, Store, Summary, Unreadable};
 
-use crate::cli::{self, ReportFormat};
+use crate::cli::ReportFormat;
 use crate::commands::opening::{self, Ending, Opened, minute};
-use crate::commands::report;
 use crate::commands::{Failure, USAGE};
+use crate::commands::{config, report};
 use crate::tui;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
@@ -22,22 +23,26 @@ use crate::tui;
 pub fn run(
     opened: &mut Opened,
     questions: Option<&Path>,
-    theme: Option<cli::Theme>,
+    theme: Option<tui::ThemeName>,
+    config: &Config,
 ) -> Result<Ending, Failure> {
-    let theme = theme.map(|theme| match theme {
-        cli::Theme::Dark => tui::ThemeName::Dark,
-        cli::Theme::Light => tui::ThemeName::Light,
-        cli::Theme::Mono => tui::ThemeName::Mono,
-    });
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
     let mut host = SessionHost {
         opened,
         questions,
+        config,
         draft: None,
     };
     host.arm();
-    let (ending, interview) = tui::run(start, tui::TuiOptions { theme }, &mut host)
+    let report_folder = config::report_folder(config)
+        .ok()
+        .map(|(folder, _)| folder.display().to_string());
+    let options = tui::TuiOptions {
+        theme,
+        report_folder,
+    };
+    let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
     let finished = interview.is_finished();
     host.opened.interview = interview;
@@ -54,6 +59,16 @@ fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
     tui::Start {
         interview: opened.interview.clone(),
         notes: session.note_texts(),
+        private: session
+            .notes
+            .iter()
+            .filter(|(_, note)| note.private)
+            .map(|(id, _)| id.clone())
+            .collect(),
+        interview_note: session
+            .interview_note
+            .as_ref()
+            .map(|note| (note.text.clone(), note.private)),
         client: session.client.clone(),
         notice: opened.notice.clone(),
         choose,
@@ -129,6 +144,8 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
 struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
+    /// The firm for reports, and where they go.
+    config: &'a Config,
     /// The save of the note being written, made ready for a signal.
     /// Shared with the signal handler's last act, which takes it again at every re-arming:
     /// a note can be long, and is prepared at every key.
@@ -153,7 +170,7 @@ impl SessionHost<'_> {
     fn arm(&self) {
         let opened = &self.opened;
         let draft = self.draft.clone();
-        let discard = draft.is_none() && opened.fresh && opened.in_store && opened.save.is_blank();
+        let discard = draft.is_none() && opened.left_untouched();
         let removal = opened.save.removal(discard);
         let farewell = if discard {
             "Nothing was answered, so no session was kept.".to_string()
@@ -163,6 +180,7 @@ impl SessionHost<'_> {
                 &opened.handle,
                 opened.in_store,
                 Ending::Interrupted,
+                false,
             )
         };
         tui::on_signal(Some(Box::new(move || {
@@ -200,19 +218,28 @@ impl tui::Host for SessionHost<'_> {
         saved
     }
 
-    fn set_note(&mut self, question: &str, text: &str) -> Saved {
+    fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved {
         let saved = {
             let _saving = saving();
-            self.opened.save.set_note(question, text)
+            match question {
+                Some(question) => self.opened.save.set_note(question, text, private),
+                None => self.opened.save.set_interview_note(text, private),
+            }
         };
         self.arm();
         saved
     }
 
-    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
+    fn keep_draft(&mut self, draft: Option<&tui::Draft>) {
         // Prepared at each change (a copy of the session, cheap), written only if a signal
         // stops the program first.
-        self.draft = draft.map(|(id, text)| Arc::new(self.opened.save.prepare_note(id, text)));
+        self.draft = draft.map(|draft| {
+            Arc::new(self.opened.save.prepare_note(
+                draft.question.as_deref(),
+                &draft.text,
+                draft.private,
+            ))
+        });
         self.arm();
     }
 
@@ -222,9 +249,20 @@ impl tui::Host for SessionHost<'_> {
         Ok(start(self.opened, None))
     }
 
-    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
-        let folder = std::env::current_dir()
-            .map_err(|e| format!("cannot tell which folder this is ({e}); cd to one and retry"))?;
-        report::export(self.opened.save.session(), interview, format, &folder)
+    fn export(
+        &mut self,
+        interview: &Interview,
+        format: ReportFormat,
+        copy: Audience,
+    ) -> Result<PathBuf, String> {
+        let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;
+        report::export(
+            self.opened.save.session(),
+            interview,
+            format,
+            copy,
+            &self.config.firm,
+            &folder,
+        )
     }
 }

@@ -8,10 +8,12 @@ use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::InterviewArgs;
+use techhire::config::{Config, Theme};
+
+use crate::cli::{self, InterviewArgs};
 use crate::commands::opening::{self, Ending, Opened};
-use crate::commands::{Failure, USAGE, full_screen, output_failure, program};
-use crate::plain;
+use crate::commands::{Failure, USAGE, config, full_screen, output_failure, program};
+use crate::{plain, tui};
 
 /// The interview command.
 pub fn run(
@@ -21,8 +23,31 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
     needs_a_terminal(mode)?;
-    let opened = opening::start(questions, session, names(args))?;
-    front_end(opened, args, mode, questions)
+    let config = config::load()?;
+    let mut names = names(args);
+    // A new interview is run by the consultant the config file names, unless told otherwise.
+    names.consultant = names.consultant.or(config.consultant.as_deref());
+    let to = match (session, args.no_save) {
+        (_, true) if mode == Mode::FullScreen => {
+            return Err(Failure::new(
+                USAGE,
+                "--no-save is for plain mode (--plain): the full-screen interview keeps its \
+                 session.",
+            ));
+        }
+        (Some(_), true) => {
+            return Err(Failure::new(
+                USAGE,
+                "--no-save keeps nothing, and --session names where to keep the interview: \
+                 give one of them.",
+            ));
+        }
+        (Some(path), false) => opening::SaveTo::File(path),
+        (None, true) => opening::SaveTo::Nowhere,
+        (None, false) => opening::SaveTo::Store,
+    };
+    let opened = opening::start(questions, to, names)?;
+    front_end(opened, args, mode, questions, &config)
 }
 
 /// How the interview is shown.
@@ -98,19 +123,39 @@ pub fn front_end(
     args: &InterviewArgs,
     mode: Mode,
     questions: Option<&Path>,
+    config: &Config,
 ) -> Result<ExitCode, Failure> {
+    let plain = matches!(mode, Mode::Plain { .. });
     let ending = match mode {
         Mode::Plain { because } => {
             let ask_names = opened.fresh && io::stdin().is_terminal();
-            plain_mode(&mut opened, because, ask_names)
+            let (folder, _) = config::report_folder(config)?;
+            let reports = plain::Reports {
+                folder: &folder,
+                firm: &config.firm,
+            };
+            plain_mode(&mut opened, because, ask_names, reports)
         }
-        Mode::FullScreen => full_screen::run(&mut opened, questions, args.theme),
+        Mode::FullScreen => {
+            // --theme, else the config file's, else the terminal decides.
+            let theme = args.theme.map(|theme| match theme {
+                cli::Theme::Dark => tui::ThemeName::Dark,
+                cli::Theme::Light => tui::ThemeName::Light,
+                cli::Theme::Mono => tui::ThemeName::Mono,
+            });
+            let theme = theme.or(config.theme.map(|theme| match theme {
+                Theme::Dark => tui::ThemeName::Dark,
+                Theme::Light => tui::ThemeName::Light,
+                Theme::Mono => tui::ThemeName::Mono,
+            }));
+            full_screen::run(&mut opened, questions, theme, config)
+        }
     };
     match ending {
-        Ok(ending) => opening::close(opened, ending),
+        Ok(ending) => opening::close(opened, ending, plain),
         Err(failure) => {
             // Say why the front end stopped, but never lose track of the session.
-            let _ = opening::close(opened, Ending::Unfinished);
+            let _ = opening::close(opened, Ending::Unfinished, plain);
             Err(failure)
         }
     }
@@ -123,12 +168,14 @@ fn plain_mode(
     opened: &mut Opened,
     because: Option<&str>,
     ask_names: bool,
+    reports: plain::Reports,
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
     let options = plain::Options {
         width: 0,
         ask_names,
+        reports,
     };
     let said = match because {
         Some(why) => writeln!(

@@ -5,10 +5,12 @@
 
 pub mod census;
 pub mod completions;
+pub mod config;
 pub mod full_screen;
 pub mod graph;
 pub mod interview;
 pub mod man;
+pub mod manage;
 pub mod opening;
 pub mod program;
 pub mod report;
@@ -88,7 +90,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         }
         Command::Resume { .. } => ("resume", true),
         Command::Validate { .. } => ("validate", true),
-        Command::Run { .. } => ("run", true),
+        Command::Run(_) => ("run", true),
         Command::Graph { .. } => ("graph", true),
         Command::Census { .. } => ("census", true),
         Command::Report { .. } => ("report", true),
@@ -97,6 +99,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } => ("completions", false),
         Command::Man => ("man", false),
         Command::Version => ("version", false),
+        Command::Config { .. } => ("config", false),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
         return Err(Failure::new(

@@ -29,6 +29,9 @@ pub struct Opened {
     /// Started by this run rather than resumed: a front end may ask for the client's and
     /// consultant's names when none were given.
     pub fresh: bool,
+    /// The names a new session started with (from the command line or the config file), so
+    /// one left with nothing else given is not kept.
+    started_with: (Option<String>, Option<String>),
     /// How to name the session in a command: its id when it is in the sessions folder, or its
     /// path.
     pub handle: String,
@@ -66,9 +69,23 @@ pub fn failure(e: &SessionError) -> Failure {
     Failure::new(USAGE, e.to_string())
 }
 
-/// A new interview on the tree from `questions` (or the built-in one), saved at `at` (or as a
-/// new session in the sessions folder). A file that exists at `at` is resumed instead.
-pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Result<Opened, Failure> {
+/// Where a new interview is saved.
+#[derive(Debug, Clone, Copy)]
+pub enum SaveTo<'a> {
+    /// A new session in the sessions folder.
+    Store,
+    /// This file (`--session PATH`); one that exists is resumed instead.
+    File(&'a Path),
+    /// Nowhere (`--no-save`): the session is kept in memory only.
+    Nowhere,
+}
+
+/// A new interview on the tree from `questions` (or the built-in one), saved where `to` says.
+pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opened, Failure> {
+    let at = match to {
+        SaveTo::File(path) => Some(path),
+        SaveTo::Store | SaveTo::Nowhere => None,
+    };
     if let Some(folder) = at.filter(|p| p.is_dir()) {
         return Err(Failure::new(
             USAGE,
@@ -93,17 +110,23 @@ pub fn start(questions: Option<&Path>, at: Option<&Path>, names: Names) -> Resul
         names.consultant.map(str::to_string),
         &interview,
     );
-    let file = match at {
-        Some(path) => SessionFile::create_at(path, session),
-        None => Store::open_default().and_then(|store| store.create(session)),
+    let file = match to {
+        SaveTo::File(path) => SessionFile::create_at(path, session),
+        SaveTo::Store => Store::open_default().and_then(|store| store.create(session)),
+        SaveTo::Nowhere => Ok(SessionFile::in_memory(session)),
     }
     .map_err(|e| failure(&e))?;
     let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
+    let started_with = (
+        file.session().client.clone(),
+        file.session().consultant.clone(),
+    );
     Ok(Opened {
         interview,
         save: Autosave::new(file),
         notice: Vec::new(),
         fresh: true,
+        started_with,
         handle,
         in_store,
     })
@@ -164,6 +187,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         save,
         notice,
         fresh: false,
+        started_with: (None, None),
         handle,
         in_store,
     })
@@ -188,7 +212,7 @@ fn other_names(_path: &Path) -> u64 {
 pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Result<(), Failure> {
     let next = resume(path, questions, Names::default())?;
     let previous = std::mem::replace(current, next);
-    if previous.fresh && previous.in_store && previous.save.is_blank() {
+    if previous.left_untouched() {
         let previous_path = previous.save.path().display().to_string();
         if let Err(e) = previous.save.into_file().discard() {
             current.notice.push(format!(
@@ -200,13 +224,13 @@ pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Re
     Ok(())
 }
 
-/// Says where the session was saved and what to do next, or why it could not be saved; the
-/// exit code follows how the interview ended.
-pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
+/// Says where the session was saved and what to do next (in plain mode, with `--plain`), or
+/// why it could not be saved; the exit code follows how the interview ended.
+pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Failure> {
+    let untouched = opened.left_untouched();
     let Opened {
         interview,
         mut save,
-        fresh,
         handle,
         in_store,
         ..
@@ -229,7 +253,12 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
         Ending::Interrupted => ExitCode::from(130),
     };
     // With --quiet only a session that could not be dropped is worth saying.
-    let said = if fresh && in_store && save.is_blank() {
+    let said = if save.is_in_memory() {
+        if quiet() {
+            return Ok(code);
+        }
+        "Nothing was saved (--no-save): no session was kept.".to_string()
+    } else if untouched {
         match save.into_file().discard() {
             Ok(()) if quiet() => return Ok(code),
             Ok(()) => "Nothing was answered, so no session was kept.".to_string(),
@@ -238,7 +267,7 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
     } else if quiet() {
         return Ok(code);
     } else {
-        saved_where(save.path(), &handle, in_store, ending)
+        saved_where(save.path(), &handle, in_store, ending, plain)
     };
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{said}");
@@ -247,7 +276,14 @@ pub fn close(opened: Opened, ending: Ending) -> Result<ExitCode, Failure> {
 }
 
 /// Where a session was saved and what to do next, as said when an interview ends.
-pub fn saved_where(path: &Path, handle: &str, in_store: bool, ending: Ending) -> String {
+pub fn saved_where(
+    path: &Path,
+    handle: &str,
+    in_store: bool,
+    ending: Ending,
+    plain: bool,
+) -> String {
+    let plain = if plain { " --plain" } else { "" };
     let path = quote(&path.display().to_string());
     let saved = if in_store {
         format!("Saved as session {handle}, in {path}.")
@@ -262,8 +298,25 @@ pub fn saved_where(path: &Path, handle: &str, in_store: bool, ending: Ending) ->
              {me} report {handle} --format html -o report.html"
         ),
         Ending::Unfinished | Ending::Interrupted => {
-            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}")
+            format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}{plain}")
         }
+    }
+}
+
+impl Opened {
+    /// A new session in the sessions folder with nothing given since it started: no answer,
+    /// no note, no name but those it started with. It is not kept when the interview is left
+    /// (by any route: Esc, Ctrl-C, a hang-up), so listings hold only real sessions.
+    pub fn left_untouched(&self) -> bool {
+        let session = self.save.session();
+        self.fresh
+            && self.in_store
+            && session.answers.is_empty()
+            && session.notes.is_empty()
+            && session.interview_note.is_none()
+            && session.dropped.is_empty()
+            && (&session.client, &session.consultant)
+                == (&self.started_with.0, &self.started_with.1)
     }
 }
 
@@ -348,7 +401,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 09:47 UTC: 4 answered, ..."
+/// "Resuming session k3f9x2 for Acme Ltd, last saved 2026-11-23 16:47 EST: 4 answered, ..."
 fn resumed_line(session: &Session, handle: &str) -> String {
     let who = session
         .client
@@ -455,10 +508,9 @@ pub fn dropped_lines(dropped: &[Dropped], label: &str) -> Vec<String> {
     lines
 }
 
-/// A time as people read it, to the minute: `2026-11-23 09:47 UTC`.
+/// A time as people read it, to the minute, where they are: `2026-11-23 16:47 EST`.
 pub fn minute(time: Timestamp) -> String {
-    let text = time.to_string();
-    format!("{} {} UTC", &text[..10], &text[11..16])
+    time.local_minute()
 }
 
 /// The interview's answers on its path as an answers file, its notes as comments above

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use techhire::config::Firm;
 use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{self, ReportInput};
-use techhire::session::{Session, read_path};
+use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
 use crate::cli::ReportFormat;
+use crate::commands::config;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
 use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
 
@@ -24,8 +26,10 @@ pub fn run(
     format: Option<ReportFormat>,
     output: Option<&Path>,
     force: bool,
+    copy: Audience,
 ) -> Result<ExitCode, Failure> {
     let format = format_for(format, output)?;
+    let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
     let saved_on = session.tree.clone();
@@ -81,9 +85,28 @@ pub fn run(
             ),
         ));
     };
-    let text = render(&session, interview, &recommendation, format);
+    let text = render(
+        &session,
+        interview,
+        &recommendation,
+        format,
+        copy,
+        &config.firm,
+        80,
+    );
+    deliver(&text, format, output, force, &name)
+}
+
+/// Prints a report, or writes it to `output` (never over a file unless `force`) and says so.
+pub fn deliver(
+    text: &str,
+    format: ReportFormat,
+    output: Option<&Path>,
+    force: bool,
+    name: &str,
+) -> Result<ExitCode, Failure> {
     let Some(output) = output else {
-        return print_out(&text);
+        return print_out(text);
     };
     write_report(output, text.as_bytes(), force).map_err(|e| match e {
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
@@ -105,14 +128,19 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report of a finished interview, with the session's names, date and notes.
-fn render(
+/// The report of a finished interview, with the session's names, date and the notes `copy`
+/// shows.
+pub fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
     format: ReportFormat,
+    copy: Audience,
+    firm: &Firm,
+    width: usize,
 ) -> String {
-    let notes = session.note_texts();
+    let notes = session.report_notes(copy);
+    let interview_note = session.report_interview_note(copy);
     let date = session
         .result
         .as_ref()
@@ -126,22 +154,28 @@ fn render(
         consultant: session.consultant.as_deref(),
         date: Some(&date),
         notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: copy == Audience::Consultant,
+        firm: Some(firm),
     };
     match format {
         ReportFormat::Markdown => report::markdown::render(&input),
         ReportFormat::Html => report::html::render(&input),
         ReportFormat::Json => report::json::render(&input),
-        ReportFormat::Text => report::text::render(&input, 80),
+        ReportFormat::Text => report::text::render(&input, width),
     }
 }
 
-/// Writes the report of the session's finished interview into `folder`, named for the client
-/// and the date (`techhire-acme-2026-11-23.html`; `-2`, `-3` rather than replacing a file), and
-/// returns its full path; or says why it could not.
+/// Writes the report of the session's finished interview into `folder` (made if need be),
+/// named for the client and the date (`techhire-acme-2026-11-23.html`, the consultant's copy
+/// `techhire-acme-2026-11-23-consultant-copy.html`; `-2`, `-3` rather than replacing a file),
+/// and returns its full path; or says why it could not.
 pub fn export(
     session: &Session,
     interview: &Interview,
     format: ReportFormat,
+    copy: Audience,
+    firm: &Firm,
     folder: &Path,
 ) -> Result<PathBuf, String> {
     let Some(recommendation) = interview.result() else {
@@ -149,19 +183,30 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let text = render(session, interview, &recommendation, format);
+    let text = render(session, interview, &recommendation, format, copy, firm, 80);
+    std::fs::create_dir_all(folder).map_err(|e| {
+        format!(
+            "could not make the report folder {}: {e}; set another with report_folder in the \
+             config file (`techhire config`)",
+            folder.display()
+        )
+    })?;
     let date = session
         .result
         .as_ref()
         .map_or(session.updated, |r| r.finished)
-        .date();
+        .local_date();
     let extension = match format {
         ReportFormat::Markdown => "md",
         ReportFormat::Html => "html",
         ReportFormat::Json => "json",
         ReportFormat::Text => "txt",
     };
-    let stem = file_stem(session.client.as_deref(), &date);
+    let mut stem = file_stem(session.client.as_deref(), &date);
+    if copy == Audience::Consultant {
+        // Named so it is never sent to the client by mistake.
+        stem.push_str("-consultant-copy");
+    }
     write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
 }
 
@@ -195,7 +240,7 @@ fn format_for(
 }
 
 /// The format a file name asks for, by its extension.
-fn from_extension(path: &Path) -> Option<ReportFormat> {
+pub fn from_extension(path: &Path) -> Option<ReportFormat> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "md" | "markdown" => Some(ReportFormat::Markdown),

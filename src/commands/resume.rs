@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::interview::{Mode, front_end, names, needs_a_terminal};
-use crate::commands::{Failure, opening, sessions};
+use crate::commands::{Failure, USAGE, config, opening, sessions};
 
 /// The resume command.
 pub fn run(
@@ -16,10 +16,18 @@ pub fn run(
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
     needs_a_terminal(mode)?;
+    if args.no_save {
+        return Err(Failure::new(
+            USAGE,
+            "--no-save is for a new interview; a resumed session is saved as it changes. To \
+             explore without touching it, copy it first: `techhire sessions copy ID`.",
+        ));
+    }
+    let config = config::load()?;
     let path = match which {
         Some(what) => opening::find(what)?,
         None => sessions::latest_unfinished()?,
     };
     let opened = opening::resume(&path, questions, names(args))?;
-    front_end(opened, args, mode, questions)
+    front_end(opened, args, mode, questions, &config)
 }

@@ -1,26 +1,28 @@
-//! `techhire run --answers FILE`: the recommendation for answers written in a file, without
-//! asking, as text, Markdown or JSON.
+//! `techhire run --answers FILE`: answers taken elsewhere (on a call, in a workshop) made into
+//! the client's report in any format, with the client's and consultant's names and the firm
+//! from the config file; and, with `--save`, kept as a session like any interview.
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use techhire::answers::{self, AnswersError};
-use techhire::report::{self, ReportInput};
+use techhire::session::{Audience, Session, Store, Timestamp};
+use techhire::text::terminal_safe;
 
-use crate::cli::RunFormat;
+use crate::cli::{ReportFormat, RunArgs};
+use crate::commands::opening::{failure, stamp};
+use crate::commands::report::{deliver, from_extension, render};
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, load_tree, note_warnings, print_out, terminal_width,
+    Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, quiet, terminal_width,
 };
 
 /// The run command.
-pub fn run(
-    questions: Option<&Path>,
-    answers: &Path,
-    format: RunFormat,
-) -> Result<ExitCode, Failure> {
+pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure> {
+    let config = config::load()?;
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
+    let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let fix = |problems: &answers::Problems| {
         Failure::new(
@@ -31,7 +33,7 @@ pub fn run(
             ),
         )
     };
-    let file = answers::load_path(answers).map_err(|e| match e {
+    let file = answers::load_path(&args.answers).map_err(|e| match e {
         AnswersError::Io { .. } => Failure::new(USAGE, e.to_string()),
         AnswersError::Invalid(problems) => fix(&problems),
         other => Failure::new(PROBLEMS, other.to_string()),
@@ -40,26 +42,54 @@ pub fn run(
     if !applied.warnings.is_empty() {
         eprint!("{}", applied.warnings.render());
     }
-    let Some(recommendation) = applied.interview.result() else {
+    let interview = applied.interview;
+    let Some(recommendation) = interview.result() else {
         return Err(Failure::new(
             PROBLEMS,
             format!("{}: these answers do not finish the interview", file.file()),
         ));
     };
-    let notes = Default::default();
-    let input = ReportInput {
-        tree: &tree,
-        interview: &applied.interview,
-        recommendation: &recommendation,
-        client: None,
-        consultant: None,
-        date: None,
-        notes: &notes,
+    // The interview as a session would record it, so the report is the one `techhire report`
+    // writes for the same answers and names.
+    let consultant = args.consultant.clone().or(config.consultant.clone());
+    let mut session = Session::new(stamp, args.client.clone(), consultant, &interview);
+    session.record(&interview, Timestamp::now());
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(from_extension))
+        .unwrap_or(ReportFormat::Text);
+    // Text for the terminal is wrapped to it; in a file, at 80 columns.
+    let width = if args.output.is_none() {
+        terminal_width()
+    } else {
+        80
     };
-    let text = match format {
-        RunFormat::Text => report::text::render(&input, terminal_width()),
-        RunFormat::Json => report::json::render(&input),
-        RunFormat::Markdown => report::markdown::render(&input),
+    let text = render(
+        &session,
+        &interview,
+        &recommendation,
+        format,
+        Audience::Client,
+        &config.firm,
+        width,
+    );
+    let name = match &session.client {
+        Some(client) => terminal_safe(client).into_owned(),
+        None => "these answers".to_string(),
     };
-    print_out(&text)
+    let code = deliver(&text, format, args.output.as_deref(), args.force, &name)?;
+    if args.save {
+        let store = Store::open_default().map_err(|e| failure(&e))?;
+        let saved = store.create(session).map_err(|e| failure(&e))?;
+        let id = &saved.session().id;
+        if quiet() {
+            return Ok(code);
+        }
+        eprintln!(
+            "Saved as session {id}, in {}. `techhire report {id}` writes its report again; \
+             `techhire sessions copy {id}` starts a what-if from it.",
+            saved.path().display()
+        );
+    }
+    Ok(code)
 }

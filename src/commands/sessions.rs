@@ -9,15 +9,28 @@ use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
 use techhire::text::{terminal_safe, truncate};
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::SessionsFormat;
+use crate::cli::{SessionsAction, SessionsFormat};
 use crate::commands::opening::{failure, minute};
-use crate::commands::{Failure, PROBLEMS, print_out, program};
+use crate::commands::{Failure, PROBLEMS, USAGE, manage, print_out, program};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
 const MAX_CELL: usize = 32;
 
-/// The `sessions` command.
-pub fn run(format: SessionsFormat) -> Result<ExitCode, Failure> {
+/// The `sessions` command: the list, or an action on one session.
+pub fn run(
+    action: Option<SessionsAction>,
+    format: Option<SessionsFormat>,
+) -> Result<ExitCode, Failure> {
+    if let Some(action) = action {
+        if format.is_some() {
+            return Err(Failure::new(
+                USAGE,
+                "--format is for the list of sessions; give it as `techhire sessions --format json`",
+            ));
+        }
+        return manage::run(action);
+    }
+    let format = format.unwrap_or(SessionsFormat::Text);
     let store = Store::open_default().map_err(|e| failure(&e))?;
     let listing = store.list().map_err(|e| failure(&e))?;
     let text = match format {

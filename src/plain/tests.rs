@@ -17,10 +17,10 @@ fn tree() -> Arc<Tree> {
 
 /// A new session at `path`.
 fn open(path: &Path) -> Opened {
-    opening::start(None, Some(path), Names::default()).unwrap_or_else(|f| panic!("{}", f.message))
+    opening::start(None, opening::SaveTo::File(path), Names::default())
+        .unwrap_or_else(|f| panic!("{}", f.message))
 }
 
-/// Runs plain mode on typed lines, on an opened session.
 /// What plain mode works on, of an opened session.
 fn live(opened: &mut Opened) -> Live<'_> {
     Live {
@@ -30,10 +30,31 @@ fn live(opened: &mut Opened) -> Live<'_> {
     }
 }
 
+/// Runs plain mode on typed lines, on an opened session.
 fn drive(opened: &mut Opened, typed: &str, width: usize, ask_names: bool) -> (Ending, String) {
-    let mut input = Cursor::new(typed.as_bytes().to_vec());
+    let reports = std::env::temp_dir().join("techhire-plain-tests-never-written");
+    drive_bytes(opened, typed.as_bytes(), width, ask_names, &reports)
+}
+
+/// Runs plain mode on typed bytes, writing any report into `reports`.
+fn drive_bytes(
+    opened: &mut Opened,
+    typed: &[u8],
+    width: usize,
+    ask_names: bool,
+    reports: &Path,
+) -> (Ending, String) {
+    let mut input = Cursor::new(typed.to_vec());
     let mut output = Vec::new();
-    let options = Options { width, ask_names };
+    let firm = techhire::config::Firm::default();
+    let options = Options {
+        width,
+        ask_names,
+        reports: Reports {
+            folder: reports,
+            firm: &firm,
+        },
+    };
     let ending = run(&mut live(opened), &mut input, &mut output, options)
         .unwrap_or_else(|e| panic!("writing to memory cannot fail: {e}"));
     (ending, String::from_utf8_lossy(&output).into_owned())
@@ -166,7 +187,7 @@ fn a_question_shows_its_place_prompt_and_numbered_choices() {
         out.contains("  6. Lead research, development and innovation\n"),
         "{out}"
     );
-    assert!(out.contains("Your answer (1-6, b, n, ?, q): "), "{out}");
+    assert!(out.contains("Your answer (1-6, b, n, p, ?, q): "), "{out}");
 }
 
 #[test]
@@ -179,7 +200,7 @@ fn going_back_shows_the_answer_given_and_enter_keeps_it() {
         "{out}"
     );
     assert!(
-        out.contains("Your answer (1-6, Enter keeps 1, b, n, ?, q): "),
+        out.contains("Your answer (1-6, Enter keeps 1, b, n, p, ?, q): "),
         "{out}"
     );
     assert!(out.contains("Recommendation: Hire a CIO"), "{out}");
@@ -224,7 +245,7 @@ fn question_mark_explains_with_sources_by_title() {
     // The prompt line comes again, without repeating the whole question.
     assert_eq!(out.matches("Question 1 (").count(), 1, "{out}");
     assert_eq!(
-        out.matches("Your answer (1-6, b, n, ?, q): ").count(),
+        out.matches("Your answer (1-6, b, n, p, ?, q): ").count(),
         2,
         "{out}"
     );
@@ -235,7 +256,7 @@ fn bad_input_asks_again_with_a_hint() {
     let typed = format!("7\nzero\n\n0\n-1\n{}", numbers(CIO));
     let (ending, out) = interview(&typed, 0);
     assert_eq!(ending, Ending::Finished, "{out}");
-    let hint = "Please type a number from 1 to 6, or b to go back, n for a note, ? for why this matters, q to stop.";
+    let hint = "Please type a number from 1 to 6, or b to go back, n for a note, p to make it private or for the client, ? for why this matters, q to stop.";
     assert_eq!(out.matches(hint).count(), 5, "{out}");
 }
 
@@ -293,14 +314,72 @@ fn invalid_utf8_is_just_bad_input() {
     typed.extend_from_slice(numbers(CIO).as_bytes());
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut opened = open(&dir.path().join("s.json"));
-    let mut input = Cursor::new(typed);
-    let mut output = Vec::new();
-    let options = Options {
-        width: 0,
-        ask_names: false,
-    };
-    let ending = run(&mut live(&mut opened), &mut input, &mut output, options).ok();
-    assert_eq!(ending, Some(Ending::Finished));
+    let (ending, _) = drive_bytes(&mut opened, &typed, 0, false, dir.path());
+    assert_eq!(ending, Ending::Finished);
+}
+
+#[test]
+fn at_the_result_e_writes_each_report_into_the_reports_folder() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let reports = dir.path().join("reports");
+    let mut opened = open(&dir.path().join("s.json"));
+    // A note made private, seen again on going back; then three reports and a note on the
+    // whole interview.
+    let typed = format!(
+        "n\nCFO disagrees\n\np\n{}b\n{}e\n\ne\n2c\ne\n9\nn\nA good first meeting\n\n\n",
+        numbers(&CIO[..1]),
+        numbers(CIO)
+    );
+    let (ending, out) = drive_bytes(&mut opened, typed.as_bytes(), 0, false, &reports);
+    assert_eq!(ending, Ending::Finished);
+    assert!(out.contains("The note is now private"), "{out}");
+    assert!(out.contains("Your private note: CFO disagrees"), "{out}");
+    assert!(
+        out.contains(&format!("It goes in {}", reports.display())),
+        "{out}"
+    );
+    assert!(out.contains("Add c for the consultant's copy"), "{out}");
+    let html = reports.join(format!(
+        "techhire-{}.html",
+        opened
+            .save
+            .session()
+            .result
+            .as_ref()
+            .map(|r| r.finished.local_date())
+            .unwrap_or_default()
+    ));
+    assert!(
+        out.contains(&format!("Wrote the HTML report to {}", html.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains("Wrote the consultant's copy of the Markdown report to "),
+        "{out}"
+    );
+    assert!(
+        out.contains("No report written: type a number from 1 to 4"),
+        "{out}"
+    );
+    let client = std::fs::read_to_string(&html).unwrap_or_default();
+    assert!(client.contains("Hire a CIO") && !client.contains("CFO disagrees"));
+    // The consultant's copy is named as such, so it is never sent by mistake.
+    let copy = html.with_file_name(format!(
+        "{}-consultant-copy.md",
+        html.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+    ));
+    let markdown = std::fs::read_to_string(copy).unwrap_or_default();
+    assert!(
+        markdown.contains("Private note: CFO disagrees"),
+        "{markdown}"
+    );
+    let saved = opened.save.session();
+    assert_eq!(
+        saved.interview_note.as_ref().map(|n| n.text.as_str()),
+        Some("A good first meeting")
+    );
 }
 
 #[test]
@@ -381,10 +460,25 @@ fn names_are_asked_first_when_wanted_and_enter_skips_them() {
         client: Some("Beta plc"),
         consultant: None,
     };
-    let mut opened =
-        opening::start(None, Some(&path), names).unwrap_or_else(|f| panic!("{}", f.message));
+    let mut opened = opening::start(None, opening::SaveTo::File(&path), names)
+        .unwrap_or_else(|f| panic!("{}", f.message));
     let (_, out) = drive(&mut opened, "1\n", 0, true);
     assert!(!out.contains("Who is this interview for?"), "{out}");
+    // The consultant from the config file: only the client is asked for.
+    let path = dir.path().join("consultant.json");
+    let names = Names {
+        client: None,
+        consultant: Some("Jo Smith"),
+    };
+    let mut opened = opening::start(None, opening::SaveTo::File(&path), names)
+        .unwrap_or_else(|f| panic!("{}", f.message));
+    let (_, out) = drive(&mut opened, "Gamma\n1\n", 0, true);
+    assert!(out.contains("Who is this interview for?"), "{out}");
+    assert!(!out.contains("your name, as the consultant"), "{out}");
+    let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.client.as_deref(), Some("Gamma"));
+    assert_eq!(saved.consultant.as_deref(), Some("Jo Smith"));
+    assert_eq!(saved.answers.len(), 1);
 }
 
 #[test]
@@ -394,7 +488,7 @@ fn at_the_result_b_goes_back_to_change_an_answer() {
     let (ending, out, saved) = session(&typed, 0);
     assert_eq!(ending, Ending::Finished, "{out}");
     assert_eq!(out.matches("Recommendation: ").count(), 2, "{out}");
-    assert!(out.contains("Enter finishes; b goes back to change an answer: "));
+    assert!(out.contains("Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.\nNext (Enter, e, n, b): "));
     let last = saved
         .answers
         .last()

@@ -7,7 +7,7 @@ mod chart;
 
 use std::fmt::Write as _;
 
-use super::{ReportInput, long_date};
+use super::{CONSULTANT_COPY, ReportInput, long_date};
 use crate::outcome::told;
 use crate::tree::Outcome;
 use crate::{Reason, Tree, WhatIf};
@@ -53,9 +53,9 @@ pub fn render(input: &ReportInput) -> String {
 }
 
 fn header(out: &mut String, input: &ReportInput) {
-    out.push_str(
-        "<header class=\"report\">\n<p class=\"kicker\">Technology leadership recommendation</p>\n",
-    );
+    out.push_str("<header class=\"report\">\n");
+    masthead(out, input);
+    out.push_str("<p class=\"kicker\">Technology leadership recommendation</p>\n");
     let mut meta = Vec::new();
     if let Some(client) = input.client.filter(|c| !c.trim().is_empty()) {
         meta.push(format!("Prepared for <strong>{}</strong>", text(client)));
@@ -69,7 +69,36 @@ fn header(out: &mut String, input: &ReportInput) {
     if !meta.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" "));
     }
+    if input.private_notes {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\"><strong>{}</strong></p>",
+            text(CONSULTANT_COPY)
+        );
+    }
     out.push_str("</header>\n");
+}
+
+/// The firm's logo and name, from the config file, above everything else.
+fn masthead(out: &mut String, input: &ReportInput) {
+    let Some(firm) = input.firm.filter(|f| !f.is_empty()) else {
+        return;
+    };
+    out.push_str("<div class=\"masthead\">");
+    let name = firm.name.as_deref();
+    if let Some(logo) = &firm.logo {
+        // A data: URI of a checked file (base64 and a fixed MIME type): nothing to escape.
+        let _ = write!(
+            out,
+            "<img class=\"logo\" src=\"{}\" alt=\"{}\">",
+            logo.data_uri(),
+            text(name.unwrap_or("Logo"))
+        );
+    }
+    if let Some(name) = name {
+        let _ = write!(out, "<span class=\"firm\">{}</span>", text(name));
+    }
+    out.push_str("</div>\n");
 }
 
 fn headline(out: &mut String, input: &ReportInput, outcome: &Outcome) {
@@ -292,6 +321,14 @@ fn note(out: &mut String, input: &ReportInput, question: &str) {
 /// Notes on questions that are not among the answers shown (asked on another path, or not
 /// answered), so no note is left out of the report.
 fn other_notes(out: &mut String, input: &ReportInput) {
+    if let Some(note) = input.note_on_interview() {
+        let _ = writeln!(
+            out,
+            "<section class=\"notes\">\n<h2>On the interview as a whole</h2>\n\
+             <p class=\"note\">{}</p>\n</section>",
+            multiline(note)
+        );
+    }
     let shown = |id: &str| {
         input
             .recommendation

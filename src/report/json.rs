@@ -24,6 +24,8 @@ struct Document<'a> {
     tree: TreeInfo<'a>,
     client: Option<&'a str>,
     consultant: Option<&'a str>,
+    /// The consultant's firm, from the config file.
+    firm: Option<&'a str>,
     date: Option<&'a str>,
     recommendation: Named<'a>,
     headline: String,
@@ -41,6 +43,10 @@ struct Document<'a> {
     answers: Vec<Answer<'a>>,
     what_ifs: Vec<WhatIf<'a>>,
     other_notes: Vec<OtherNote<'a>>,
+    /// The note on the interview as a whole.
+    interview_note: Option<&'a str>,
+    /// The consultant's copy, with private notes.
+    consultant_copy: bool,
     guidance: Guidance<'a>,
 }
 
@@ -216,6 +222,7 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
         },
         client: input.client,
         consultant: input.consultant,
+        firm: input.firm_name(),
         date: input.date,
         recommendation: named(rec.outcome, &rec.rules),
         headline: rec.headline(tree),
@@ -292,6 +299,8 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                 note: n.note,
             })
             .collect(),
+        interview_note: input.note_on_interview(),
+        consultant_copy: input.private_notes,
         guidance: Guidance {
             owns: &recommended.owns,
             priorities: &recommended.priorities,
@@ -333,6 +342,9 @@ mod tests {
             consultant: who.map(|w| w.1),
             date: who.map(|w| w.2),
             notes,
+            interview_note: None,
+            private_notes: false,
+            firm: None,
         };
         match serde_json::from_str(&render(&input)) {
             Ok(v) => v,

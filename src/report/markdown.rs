@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ReportInput, long_date, more_questions, points, settled, signed};
+use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
 use crate::outcome::{Reason, told};
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
@@ -34,6 +34,7 @@ fn headline(input: &ReportInput, out: &mut String) {
     let who: Vec<String> = [
         ("Client", input.client),
         ("Consultant", input.consultant),
+        ("Firm", input.firm_name()),
         ("Date", input.date.map(long_date).as_deref()),
     ]
     .into_iter()
@@ -41,6 +42,9 @@ fn headline(input: &ReportInput, out: &mut String) {
     .collect();
     if !who.is_empty() {
         let _ = writeln!(out, "{}\n", who.join(" · "));
+    }
+    if input.private_notes {
+        let _ = writeln!(out, "**{CONSULTANT_COPY}**\n");
     }
     for &o in &rec.leaders {
         let _ = writeln!(out, "> {}\n", escape(&tree.outcome(o).summary));
@@ -186,6 +190,13 @@ fn answers(input: &ReportInput, out: &mut String) {
 
 /// Notes on questions that are not among the answers, so none is left out.
 fn other_notes(input: &ReportInput, out: &mut String) {
+    if let Some(note) = input.note_on_interview() {
+        let _ = writeln!(
+            out,
+            "## On the interview as a whole\n\n{}\n",
+            note_lines(note, "")
+        );
+    }
     let notes = input.other_notes();
     if notes.is_empty() {
         return;
@@ -326,6 +337,9 @@ mod tests {
             consultant: Some("Jo"),
             date: Some("2026-03-02"),
             notes,
+            interview_note: None,
+            private_notes: false,
+            firm: None,
         };
         render(&input)
     }

@@ -22,11 +22,33 @@ pub struct ReportInput<'a> {
     pub consultant: Option<&'a str>,
     /// When the interview finished, as text (RFC 3339 or a date), when known.
     pub date: Option<&'a str>,
-    /// Free-text notes per question id.
+    /// Free-text notes per question id, already chosen for the reader: the client's report
+    /// has no private note (see `session::Session::report_notes`).
     pub notes: &'a std::collections::BTreeMap<String, String>,
+    /// The note on the interview as a whole, when this report shows one.
+    pub interview_note: Option<&'a str>,
+    /// The consultant's copy: private notes are in it (marked), and its heading says it is not
+    /// for the client.
+    pub private_notes: bool,
+    /// The consultant's firm, from the config file: its name and logo head the report.
+    pub firm: Option<&'a crate::config::Firm>,
 }
 
+/// What heads the consultant's copy, so it is never handed over by mistake.
+pub const CONSULTANT_COPY: &str =
+    "Consultant's copy: it includes private notes; not for the client.";
+
 impl ReportInput<'_> {
+    /// The note on the interview as a whole, when there is one worth showing.
+    fn note_on_interview(&self) -> Option<&str> {
+        self.interview_note.map(str::trim).filter(|n| !n.is_empty())
+    }
+
+    /// The firm's name, when the config file gives one.
+    fn firm_name(&self) -> Option<&str> {
+        self.firm.and_then(|f| f.name.as_deref())
+    }
+
     fn question(&self, index: usize) -> &Question {
         self.tree.question(index)
     }
@@ -144,11 +166,17 @@ fn more_questions(fewest: u32, most: u32) -> String {
     }
 }
 
-/// "23 November 2026" for an RFC 3339 time or a `YYYY-MM-DD` date; other text as given.
+/// "23 November 2026" for an RFC 3339 time (on the user's calendar: an evening in New York is
+/// that day, not the next) or a `YYYY-MM-DD` date; other text as given.
 pub(crate) fn long_date(date: &str) -> String {
+    long_date_in(date, &jiff::tz::TimeZone::system())
+}
+
+/// [`long_date`] on the calendar of a given time zone.
+fn long_date_in(date: &str, zone: &jiff::tz::TimeZone) -> String {
     let parsed = Timestamp::parse(date)
-        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")))
-        .map(Timestamp::date);
+        .map(|t| t.date_in(zone))
+        .or_else(|| Timestamp::parse(&format!("{date}T00:00:00Z")).map(Timestamp::date));
     let Some(iso) = parsed else {
         return date.to_string();
     };
@@ -182,6 +210,12 @@ mod tests {
     #[test]
     fn dates_read_as_a_person_writes_them() {
         assert_eq!(long_date("2026-11-23T09:47:25Z"), "23 November 2026");
+        let new_york = jiff::tz::TimeZone::get("America/New_York").unwrap();
+        assert_eq!(
+            long_date_in("2026-11-24T02:30:00Z", &new_york),
+            "23 November 2026"
+        );
+        assert_eq!(long_date_in("2026-11-24", &new_york), "24 November 2026");
         assert_eq!(long_date("2026-01-05"), "5 January 2026");
         assert_eq!(long_date("next Tuesday"), "next Tuesday");
     }

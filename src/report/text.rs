@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{ReportInput, long_date, more_questions, points, settled, signed};
+use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
 use crate::outcome::told;
 use crate::text::{terminal_safe, terminal_safe_multiline, wrap};
 
@@ -46,6 +46,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
             .consultant
             .map(|c| format!("Consultant: {}", terminal_safe(c))),
         input
+            .firm_name()
+            .map(|f| format!("Firm: {}", terminal_safe(f))),
+        input
             .date
             .map(|d| format!("Date: {}", terminal_safe(&long_date(d)))),
     ]
@@ -54,6 +57,9 @@ fn headline(input: &ReportInput, out: &mut Out) {
     .collect();
     if !who.is_empty() {
         out.line(&who.join(" · "));
+    }
+    if input.private_notes {
+        out.line(CONSULTANT_COPY);
     }
     out.blank();
     let safe = |s: &str| terminal_safe(s).into_owned();
@@ -275,6 +281,8 @@ fn notes(input: &ReportInput, out: &mut Out) {
         .collect();
     let others = input.other_notes();
     noted.extend(others.iter().map(|n| (n.about(input.tree), n.note)));
+    let interview_note = input.note_on_interview();
+    noted.extend(interview_note.map(|n| ("On the interview as a whole", n)));
     if noted.is_empty() {
         return;
     }

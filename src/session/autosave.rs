@@ -56,16 +56,22 @@ impl Autosave {
         self.settle(result)
     }
 
-    /// Sets a question's note (blank text removes it) and saves.
-    pub fn set_note(&mut self, question: &str, text: &str) -> Saved {
-        let result = self.file.set_note(question, text);
+    /// Sets a question's note, for the client or private (blank text removes it), and saves.
+    pub fn set_note(&mut self, question: &str, text: &str, private: bool) -> Saved {
+        let result = self.file.set_note(question, text, private);
+        self.settle(result)
+    }
+
+    /// Sets the note on the interview as a whole (blank text removes it) and saves.
+    pub fn set_interview_note(&mut self, text: &str, private: bool) -> Saved {
+        let result = self.file.set_interview_note(text, private);
         self.settle(result)
     }
 
     /// The save that would set a question's note, prepared but not written (see
     /// [`SessionFile::prepare_note`]).
-    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
-        self.file.prepare_note(question, text)
+    pub fn prepare_note(&self, question: Option<&str>, text: &str, private: bool) -> PreparedSave {
+        self.file.prepare_note(question, text, private)
     }
 
     /// Sets the client's and the consultant's names (blank: not given) and saves; `None`
@@ -97,6 +103,11 @@ impl Autosave {
     /// keeping when its interview is left at once.
     pub fn is_blank(&self) -> bool {
         self.session().is_blank()
+    }
+
+    /// Kept in memory only (`--no-save`): nothing is written.
+    pub fn is_in_memory(&self) -> bool {
+        self.file.is_in_memory()
     }
 
     /// See [`SessionFile::removal`].
@@ -165,7 +176,7 @@ mod tests {
         assert!(message.contains("s.json"), "{message}");
         assert!(save.failure().is_some());
         assert_eq!(
-            save.set_note("focus", "board wants AI"),
+            save.set_note("focus", "board wants AI", false),
             Saved::StillFailing
         );
         assert_eq!(save.retry(), Saved::StillFailing);

@@ -6,6 +6,7 @@
 mod autosave;
 mod index;
 mod lock;
+mod manage;
 mod model;
 mod read;
 mod reconcile;
@@ -16,8 +17,8 @@ mod write;
 
 pub use autosave::{Autosave, Saved};
 pub use model::{
-    Answer, FORMAT, Note, ProgressSnapshot, Score, Session, SessionResult, TreeStamp, VERSION,
-    is_valid_id,
+    Answer, Audience, FORMAT, Note, PRIVATE_LABEL, ProgressSnapshot, Score, Session, SessionResult,
+    TreeStamp, VERSION, is_valid_id,
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
@@ -103,6 +104,11 @@ pub enum SessionError {
     /// A new session could not be written at all: there is no earlier save to fall back on.
     #[error("could not create the session file {file}: {why}. Nothing was saved")]
     Create { file: String, why: String },
+    #[error(
+        "`{id}` cannot be a session id: use 1 to 64 letters, digits, `-` or `_`, not starting \
+         with `-`"
+    )]
+    BadId { id: String },
     #[error("there is no session `{id}` in {folder}; `techhire sessions` lists them")]
     NotFound { id: String, folder: String },
 }

@@ -14,8 +14,10 @@ use crate::{Interview, Tree};
 /// The value of every session's `format` field: tells a session apart from other JSON.
 pub const FORMAT: &str = "techhire-session";
 
-/// The format version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The format version this build writes, and the newest it reads. Version 2 added private
+/// notes and the note on the interview as a whole; a version 1 file reads unchanged (its
+/// notes are for the client, as they were).
+pub const VERSION: u32 = 2;
 
 /// One client's interview, as saved after every change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +47,9 @@ pub struct Session {
     /// answering, or on a question whose answer later changes, is never lost.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, Note>,
+    /// A note on the interview as a whole, written from the review or the result (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview_note: Option<Note>,
     /// How far the interview had got at the last save, so listings need not load the tree.
     pub progress: ProgressSnapshot,
     /// The recommendation, once the interview is finished.
@@ -96,14 +101,35 @@ pub struct Answer {
     pub at: Timestamp,
 }
 
-/// A free-text note on a question.
+/// A free-text note on a question or on the interview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
     /// When it was last edited.
     pub at: Timestamp,
+    /// For the consultant only: left out of the client's report, shown in the consultant's
+    /// copy (version 2; absent means for the client).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
 }
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// Who a report is for, which decides the notes it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// The client's report: private notes are left out.
+    #[default]
+    Client,
+    /// The consultant's copy: every note, private ones marked as such.
+    Consultant,
+}
+
+/// How a private note reads in the consultant's copy, so it is never taken for the client's.
+pub const PRIVATE_LABEL: &str = "Private note: ";
 
 /// Progress at the last save: questions answered on the path, and the fewest and most left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +196,7 @@ impl Session {
     pub fn is_blank(&self) -> bool {
         self.answers.is_empty()
             && self.notes.is_empty()
+            && self.interview_note.is_none()
             && self.dropped.is_empty()
             && self.client.is_none()
             && self.consultant.is_none()
@@ -195,6 +222,7 @@ impl Session {
             tree: stamp,
             answers: Vec::new(),
             notes: BTreeMap::new(),
+            interview_note: None,
             progress: ProgressSnapshot {
                 answered: 0,
                 fewest_left: 0,
@@ -210,6 +238,12 @@ impl Session {
     /// The format version the file was written in.
     pub fn version(&self) -> u32 {
         self.version
+    }
+
+    /// Marks the session as written by this build: called before every save, so a version 1
+    /// file that gains a private note is never written with the old version number.
+    pub(crate) fn upgrade(&mut self) {
+        self.version = VERSION;
     }
 
     /// Records the interview as it stands: every answer (keeping the time of those unchanged,
@@ -286,19 +320,18 @@ impl Session {
         };
     }
 
-    /// Sets the note on a question; blank text removes it.
-    pub fn set_note(&mut self, question: &str, text: &str, now: Timestamp) {
-        if text.trim().is_empty() {
-            self.notes.remove(question);
-        } else {
-            self.notes.insert(
-                question.to_string(),
-                Note {
-                    text: text.to_string(),
-                    at: now,
-                },
-            );
-        }
+    /// Sets the note on a question, for the client or private; blank text removes it.
+    pub fn set_note(&mut self, question: &str, text: &str, private: bool, now: Timestamp) {
+        match written(text, private, now) {
+            Some(note) => self.notes.insert(question.to_string(), note),
+            None => self.notes.remove(question),
+        };
+        self.updated = now;
+    }
+
+    /// Sets the note on the interview as a whole; blank text removes it.
+    pub fn set_interview_note(&mut self, text: &str, private: bool, now: Timestamp) {
+        self.interview_note = written(text, private, now);
         self.updated = now;
     }
 
@@ -307,12 +340,58 @@ impl Session {
         self.notes.get(question).map(|n| n.text.as_str())
     }
 
-    /// Notes as plain text by question id, the shape reports take.
+    /// Whether the note on a question is private (false when there is none).
+    pub fn note_is_private(&self, question: &str) -> bool {
+        self.notes.get(question).is_some_and(|n| n.private)
+    }
+
+    /// Every note as plain text by question id, private or not: what the consultant sees on
+    /// screen.
     pub fn note_texts(&self) -> BTreeMap<String, String> {
         self.notes
             .iter()
             .map(|(q, n)| (q.clone(), n.text.clone()))
             .collect()
+    }
+
+    /// The notes on questions a report for `copy` shows, by question id: the client's copy
+    /// leaves private notes out; the consultant's copy marks them with [`PRIVATE_LABEL`].
+    pub fn report_notes(&self, copy: Audience) -> BTreeMap<String, String> {
+        self.notes
+            .iter()
+            .filter_map(|(q, n)| Some((q.clone(), for_copy(n, copy)?)))
+            .collect()
+    }
+
+    /// The note on the interview as a whole as a report for `copy` shows it, if any.
+    pub fn report_interview_note(&self, copy: Audience) -> Option<String> {
+        self.interview_note.as_ref().and_then(|n| for_copy(n, copy))
+    }
+
+    /// Whether any note is private, so a front end can offer the consultant's copy.
+    pub fn has_private_notes(&self) -> bool {
+        self.notes
+            .values()
+            .chain(&self.interview_note)
+            .any(|n| n.private)
+    }
+}
+
+/// A note as typed, or none for blank text.
+fn written(text: &str, private: bool, now: Timestamp) -> Option<Note> {
+    (!text.trim().is_empty()).then(|| Note {
+        text: text.to_string(),
+        at: now,
+        private,
+    })
+}
+
+/// A note's text as a report for `copy` shows it, or none when that copy leaves it out.
+fn for_copy(note: &Note, copy: Audience) -> Option<String> {
+    match (note.private, copy) {
+        (false, _) => Some(note.text.clone()),
+        (true, Audience::Client) => None,
+        (true, Audience::Consultant) => Some(format!("{PRIVATE_LABEL}{}", note.text)),
     }
 }
 
@@ -446,7 +525,12 @@ mod tests {
         assert_eq!(result.scores.len(), 4);
         assert_eq!(result.finished, at("2026-01-01T10:00:00Z"));
         // Recording the same result later keeps when it was reached.
-        session.set_note("looking_for", "they run SAP", at("2026-01-01T11:00:00Z"));
+        session.set_note(
+            "looking_for",
+            "they run SAP",
+            false,
+            at("2026-01-01T11:00:00Z"),
+        );
         session.record(&interview, at("2026-01-01T11:00:00Z"));
         assert_eq!(session.result.unwrap().finished, at("2026-01-01T10:00:00Z"));
     }
@@ -455,9 +539,40 @@ mod tests {
     fn blank_notes_are_removed() {
         let tree = tree();
         let mut session = Session::new(stamp(&tree), None, None, &Interview::new(tree.clone()));
-        session.set_note("focus", "first meeting", Timestamp::now());
+        session.set_note("focus", "first meeting", false, Timestamp::now());
         assert_eq!(session.note("focus"), Some("first meeting"));
-        session.set_note("focus", "  \n", Timestamp::now());
+        session.set_note("focus", "  \n", false, Timestamp::now());
         assert_eq!(session.note("focus"), None);
+        session.set_interview_note("good call", true, Timestamp::now());
+        session.set_interview_note(" ", true, Timestamp::now());
+        assert_eq!(session.interview_note, None);
+    }
+
+    #[test]
+    fn private_notes_stay_out_of_the_clients_copy_and_are_marked_in_the_consultants() {
+        let tree = tree();
+        let mut session = Session::new(stamp(&tree), None, None, &Interview::new(tree.clone()));
+        let now = at("2026-01-01T10:00:00Z");
+        session.set_note("focus", "customers first", false, now);
+        session.set_note("size", "CFO disagrees", true, now);
+        session.set_interview_note("check with the board chair", true, now);
+        assert!(session.has_private_notes());
+        assert!(session.note_is_private("size"));
+        assert!(!session.note_is_private("focus"));
+
+        let client = session.report_notes(Audience::Client);
+        assert_eq!(client.len(), 1);
+        assert_eq!(client["focus"], "customers first");
+        assert_eq!(session.report_interview_note(Audience::Client), None);
+
+        let consultant = session.report_notes(Audience::Consultant);
+        assert_eq!(consultant["focus"], "customers first");
+        assert_eq!(consultant["size"], "Private note: CFO disagrees");
+        assert_eq!(
+            session
+                .report_interview_note(Audience::Consultant)
+                .as_deref(),
+            Some("Private note: check with the board chair")
+        );
     }
 }

@@ -334,7 +334,7 @@ mod tests {
             interview.answer(1).unwrap();
             session.record(&interview, crate::session::Timestamp::now());
         }
-        session.set_note("focus", "a note", crate::session::Timestamp::now());
+        session.set_note("focus", "a note", false, crate::session::Timestamp::now());
         serde_json::to_string_pretty(&session).unwrap()
     }
 

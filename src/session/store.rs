@@ -105,12 +105,13 @@ impl Store {
     }
 }
 
-/// A session open for changes: locked against other instances until dropped.
+/// A session open for changes: locked against other instances until dropped. One kept in
+/// memory only (`--no-save`) has no file and no lock, and its saves do nothing.
 #[derive(Debug)]
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    lock: Lock,
+    lock: Option<Lock>,
 }
 
 impl SessionFile {
@@ -133,7 +134,7 @@ impl SessionFile {
         Ok(SessionFile {
             path,
             session,
-            lock,
+            lock: Some(lock),
         })
     }
 
@@ -162,8 +163,22 @@ impl SessionFile {
         Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            lock,
+            lock: Some(lock),
         })
+    }
+
+    /// A session that is never written: for an interview that should leave nothing behind.
+    pub fn in_memory(session: Session) -> SessionFile {
+        SessionFile {
+            path: PathBuf::new(),
+            session,
+            lock: None,
+        }
+    }
+
+    /// Kept in memory only: nothing is, or will be, on disk.
+    pub fn is_in_memory(&self) -> bool {
+        self.lock.is_none()
     }
 
     pub fn path(&self) -> &Path {
@@ -173,6 +188,9 @@ impl SessionFile {
     /// Deletes the session file and releases it: for a session started and left before
     /// anything was typed, so listings are not cluttered with empty sessions.
     pub fn discard(self) -> Result<(), SessionError> {
+        if self.is_in_memory() {
+            return Ok(());
+        }
         fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
         // The lock is released when `self` drops, after the file is gone.
     }
@@ -180,8 +198,11 @@ impl SessionFile {
     /// What closing this file removes, to remove later from where the file cannot be handed
     /// over (a signal handler's last act): the note saying who holds the session, and with
     /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
-    /// session nothing was given in.
+    /// session nothing was given in. A session in memory has no files to remove.
     pub fn removal(&self, discard: bool) -> Removal {
+        if self.is_in_memory() {
+            return Removal { paths: Vec::new() };
+        }
         let mut paths = vec![super::lock::lock_path(&self.path)];
         if discard {
             paths.insert(0, self.path.clone());
@@ -215,18 +236,26 @@ impl SessionFile {
     /// Writes the session atomically. On failure the file keeps its last save, and the
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
+        self.session.upgrade();
+        let Some(lock) = &mut self.lock else {
+            return Ok(());
+        };
         let file = write::save(&self.path, &self.session)?;
-        self.lock.moved_to(file);
+        lock.moved_to(file);
         Ok(())
     }
 
-    /// The save that would set a question's note, prepared now and written later, if at all;
-    /// the session in memory is left as it is. For the note being typed when the program is
-    /// told to stop (a hang-up, a kill). Made at every key, so it only copies the session:
-    /// turning it into bytes waits for the write.
-    pub fn prepare_note(&self, question: &str, text: &str) -> PreparedSave {
+    /// The save that would set a note (on a question, or with `None` on the interview as a
+    /// whole), prepared now and written later, if at all; the session in memory is left as it
+    /// is. For the note being typed when the program is told to stop (a hang-up, a kill). Made
+    /// at every key, so it only copies the session: turning it into bytes waits for the write.
+    pub fn prepare_note(&self, question: Option<&str>, text: &str, private: bool) -> PreparedSave {
         let mut session = self.session.clone();
-        session.set_note(question, text, Timestamp::now());
+        session.upgrade();
+        match question {
+            Some(question) => session.set_note(question, text, private, Timestamp::now()),
+            None => session.set_interview_note(text, private, Timestamp::now()),
+        }
         PreparedSave {
             session,
             path: self.path.clone(),
@@ -239,9 +268,22 @@ impl SessionFile {
         self.save()
     }
 
-    /// Sets a question's note (blank removes it) and saves.
-    pub fn set_note(&mut self, question: &str, text: &str) -> Result<(), SessionError> {
-        self.session.set_note(question, text, Timestamp::now());
+    /// Sets a question's note, for the client or private (blank removes it), and saves.
+    pub fn set_note(
+        &mut self,
+        question: &str,
+        text: &str,
+        private: bool,
+    ) -> Result<(), SessionError> {
+        self.session
+            .set_note(question, text, private, Timestamp::now());
+        self.save()
+    }
+
+    /// Sets the note on the interview as a whole (blank removes it) and saves.
+    pub fn set_interview_note(&mut self, text: &str, private: bool) -> Result<(), SessionError> {
+        self.session
+            .set_interview_note(text, private, Timestamp::now());
         self.save()
     }
 }

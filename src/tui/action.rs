@@ -62,6 +62,8 @@ pub enum Action {
     Note,
     /// Save the note and close it.
     Save,
+    /// Ctrl-P in a note: private, or for the client again.
+    TogglePrivate,
     /// Close the note without saving the changes.
     Discard,
     /// Esc in a note: close it, asking first when it changed.

@@ -8,7 +8,7 @@
 use techhire::session::Saved;
 
 pub use super::action::Action;
-use super::host::{Choose, Reply, Start};
+use super::host::{Choose, Draft, Reply, Start};
 use super::keys::Context;
 use super::layout::too_small;
 use super::overlays::Overlay;
@@ -70,6 +70,8 @@ impl App {
             Start {
                 interview,
                 notes: std::collections::BTreeMap::new(),
+                private: std::collections::BTreeSet::new(),
+                interview_note: None,
                 client: None,
                 notice: Vec::new(),
                 choose: None,
@@ -86,14 +88,24 @@ impl App {
         let Start {
             interview,
             notes,
+            private,
+            interview_note,
             client,
             notice,
             choose,
         } = start;
+        let (interview_private, interview_note) = match interview_note {
+            Some((text, private)) => (private, Some(text)),
+            None => (false, None),
+        };
         let shared = Shared {
             interview,
             notes,
+            private,
+            interview_note,
+            interview_private,
             client,
+            report_folder: None,
             theme,
             width,
             height,
@@ -120,12 +132,17 @@ impl App {
         let Start {
             interview,
             notes,
+            private,
+            interview_note,
             client,
             notice,
             choose,
         } = start;
         self.shared.interview = interview;
         self.shared.notes = notes;
+        self.shared.private = private;
+        self.shared.interview_private = interview_note.as_ref().is_some_and(|n| n.1);
+        self.shared.interview_note = interview_note.map(|n| n.0);
         self.shared.client = client;
         self.screen = first_screen(&self.shared, choose);
         self.overlay = None;
@@ -161,8 +178,8 @@ impl App {
         self.screen.offers(action, &self.shared)
     }
 
-    /// The note being written, by question id, while it differs from the saved one.
-    pub fn draft(&self) -> Option<(String, String)> {
+    /// The note being written, while it differs from the saved one.
+    pub fn draft(&self) -> Option<Draft> {
         match &self.overlay {
             Some(Overlay::Note(note)) => note.draft(&self.shared),
             _ => None,
@@ -191,12 +208,13 @@ impl App {
                 self.overlay = Some(Overlay::Help(HelpOverlay::new(here)));
             }
             Transition::OpenQuit => self.overlay = Some(Overlay::Quit),
-            Transition::OpenNote { question } => {
-                self.overlay = Some(Overlay::Note(NoteEdit::open(shared, question)));
+            Transition::OpenNote(on) => {
+                self.overlay = Some(Overlay::Note(NoteEdit::open(shared, on)));
             }
             Transition::OpenExport => {
                 if let Screen::Result(result) = &self.screen {
-                    self.overlay = Some(Overlay::Export(ExportMenu::new(result.format)));
+                    let folder = shared.report_folder.clone();
+                    self.overlay = Some(Overlay::Export(ExportMenu::new(result.format, folder)));
                 }
             }
             Transition::Close => self.overlay = None,
@@ -305,12 +323,16 @@ pub fn reply(app: &mut App, reply: Reply) {
                 start.error = Some(why);
             }
         }
-        Reply::Exported { format, result } => {
+        Reply::Exported {
+            format,
+            copy,
+            result,
+        } => {
             if let Screen::Result(screen) = &mut app.screen {
                 screen.format = export::index(format);
             }
             if let Some(Overlay::Export(menu)) = &mut app.overlay {
-                menu.written(format, result);
+                menu.written(format, copy, result);
             }
         }
     }

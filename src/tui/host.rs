@@ -3,11 +3,11 @@
 //! (which saves, opens another session or writes a report), and the answer comes back to the
 //! app as a `Reply`. Tests play the host's part by replying themselves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use techhire::Interview;
-use techhire::session::{Saved, Timestamp};
+use techhire::session::{Audience, Saved, Timestamp};
 
 use crate::cli::ReportFormat;
 
@@ -17,17 +17,33 @@ pub trait Host {
     fn record(&mut self, interview: &Interview) -> Saved;
     /// Saves the client's and the consultant's names (blank: not given).
     fn set_names(&mut self, client: &str, consultant: &str) -> Saved;
-    /// Saves the note on a question, by id (blank text removes it).
-    fn set_note(&mut self, question: &str, text: &str) -> Saved;
-    /// The note being written and not saved yet, by question id, after each change to it;
-    /// `None` once it is saved or dropped. Kept so that it can still be saved if the program
-    /// is stopped by a signal (a hang-up, a kill) while the editor is open.
-    fn keep_draft(&mut self, draft: Option<(&str, &str)>);
+    /// Saves a note: on a question, by id, or on the interview as a whole (`None`); for the
+    /// client or private (blank text removes it).
+    fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved;
+    /// The note being written and not saved yet, after each change to it; `None` once it is
+    /// saved or dropped. Kept so that it can still be saved if the program is stopped by a
+    /// signal (a hang-up, a kill) while the editor is open.
+    fn keep_draft(&mut self, draft: Option<&Draft>);
     /// Leaves this session for the saved one at `path`, resumed as `techhire resume` does;
     /// on failure the current session stays open and the message says why.
     fn resume(&mut self, path: &Path) -> Result<Start, String>;
-    /// Writes the report of the finished interview; says where, or why it could not.
-    fn export(&mut self, interview: &Interview, format: ReportFormat) -> Result<PathBuf, String>;
+    /// Writes the report of the finished interview (the client's, or the consultant's copy
+    /// with private notes); says where, or why it could not.
+    fn export(
+        &mut self,
+        interview: &Interview,
+        format: ReportFormat,
+        copy: Audience,
+    ) -> Result<PathBuf, String>;
+}
+
+/// A note being written: what it is on (a question's id, or `None` for the interview), its
+/// text, and whether it is private.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub question: Option<String>,
+    pub text: String,
+    pub private: bool,
 }
 
 /// An interview to run, new or resumed, with what to show first.
@@ -35,6 +51,10 @@ pub struct Start {
     pub interview: Interview,
     /// Notes by question id.
     pub notes: BTreeMap<String, String>,
+    /// The questions (by id) whose note is private.
+    pub private: BTreeSet<String>,
+    /// The note on the interview as a whole, and whether it is private.
+    pub interview_note: Option<(String, bool)>,
     /// The client's name, for the header.
     pub client: Option<String>,
     /// Paragraphs to show before anything else (a resumed session, a changed question tree,
@@ -74,10 +94,16 @@ pub struct Listed {
 /// Something only the host can do, asked for by `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SetNames { client: String, consultant: String },
-    SaveNote { question: String, text: String },
+    SetNames {
+        client: String,
+        consultant: String,
+    },
+    SaveNote(Draft),
     Resume(PathBuf),
-    Export(ReportFormat),
+    Export {
+        format: ReportFormat,
+        copy: Audience,
+    },
 }
 
 /// The host's answer to an effect, or to a change of answers.
@@ -87,6 +113,7 @@ pub enum Reply {
     ResumeFailed(String),
     Exported {
         format: ReportFormat,
+        copy: Audience,
         result: Result<PathBuf, String>,
     },
 }
@@ -97,14 +124,17 @@ pub fn perform(host: &mut impl Host, interview: &Interview, effect: Effect) -> R
         Effect::SetNames { client, consultant } => {
             Reply::Saved(host.set_names(&client, &consultant))
         }
-        Effect::SaveNote { question, text } => Reply::Saved(host.set_note(&question, &text)),
+        Effect::SaveNote(draft) => {
+            Reply::Saved(host.set_note(draft.question.as_deref(), &draft.text, draft.private))
+        }
         Effect::Resume(path) => match host.resume(&path) {
             Ok(start) => Reply::Resumed(Box::new(start)),
             Err(why) => Reply::ResumeFailed(why),
         },
-        Effect::Export(format) => Reply::Exported {
+        Effect::Export { format, copy } => Reply::Exported {
             format,
-            result: host.export(interview, format),
+            copy,
+            result: host.export(interview, format, copy),
         },
     }
 }

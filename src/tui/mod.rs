@@ -34,7 +34,7 @@ use techhire::session::Saved;
 
 pub use app::Ending;
 use app::{Action, App, reply, update};
-pub use host::{Choose, Host, Listed, Start};
+pub use host::{Choose, Draft, Host, Listed, Start};
 use host::{Reply, perform};
 pub use terminal::on_signal;
 use theme::Theme;
@@ -45,6 +45,8 @@ pub use theme::ThemeName;
 pub struct TuiOptions {
     /// The theme asked for; `None` picks one from `NO_COLOR` and `COLORFGBG`.
     pub theme: Option<ThemeName>,
+    /// Where reports are written, to say so in the report box.
+    pub report_folder: Option<String>,
 }
 
 /// Why the full-screen interview could not run.
@@ -69,6 +71,7 @@ pub fn run(
     let mut session = terminal::Session::start()?;
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
+    app.shared.report_folder = options.report_folder;
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =
@@ -100,8 +103,11 @@ pub fn run(
         }
         session.set_mouse(app.mouse)?;
         // Keys already waiting (a paste without bracketed paste, a held key, keys typed during
-        // a slow save) are applied before the screen is drawn: one frame for the lot.
-        if changed || !event::poll(Duration::ZERO)? {
+        // a slow save) are applied before the screen is drawn: one frame for the lot. (Not
+        // `Duration::ZERO`: crossterm's /dev/tty reader returns at once for a zero timeout
+        // without looking at what it has read; a microsecond is rounded down to a poll(2)
+        // that does not wait.)
+        if changed || !event::poll(Duration::from_micros(1))? {
             session.draw(|frame| ui::view(&app, frame))?;
         }
         // The answer is on screen at once; the save (two fsyncs) follows before the next key
@@ -137,7 +143,7 @@ fn apply(app: &mut App, host: &mut impl Host, action: Action) -> bool {
     }
     let now = app.draft();
     if now != draft {
-        host.keep_draft(now.as_ref().map(|(id, text)| (id.as_str(), text.as_str())));
+        host.keep_draft(now.as_ref());
     }
     changed
 }

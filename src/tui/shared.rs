@@ -4,7 +4,7 @@
 //! own state alone, so `update` and the view lay a screen out the same way without either
 //! calling the other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::layout::Rect;
 use techhire::{Interview, Tree};
@@ -17,8 +17,17 @@ pub struct Shared {
     pub interview: Interview,
     /// Notes by question id, as saved.
     pub notes: BTreeMap<String, String>,
+    /// The questions (by id) whose note is private: for the consultant, never in the client's
+    /// report.
+    pub private: BTreeSet<String>,
+    /// The note on the interview as a whole, written from the review or the result.
+    pub interview_note: Option<String>,
+    /// That note is private.
+    pub interview_private: bool,
     /// The client's name, for the header.
     pub client: Option<String>,
+    /// Where reports are written, as the report box says it.
+    pub report_folder: Option<String>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,
@@ -39,6 +48,18 @@ impl Shared {
         self.notes
             .get(&self.tree().question(question).id)
             .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    /// Whether the note on a question (by index) is private.
+    pub fn is_private(&self, question: usize) -> bool {
+        self.private.contains(&self.tree().question(question).id)
+    }
+
+    /// The note on the interview as a whole, when there is one.
+    pub fn interview_note(&self) -> Option<&str> {
+        self.interview_note
+            .as_deref()
             .filter(|n| !n.trim().is_empty())
     }
 

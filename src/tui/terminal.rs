@@ -160,9 +160,13 @@ impl Session {
 /// crossterm wait for ever, swallowing every later key, Ctrl-C included. So the kernel's Ctrl-C
 /// is turned back on: it interrupts whatever crossterm waits for with SIGINT, which the signal
 /// thread below handles as it handles SIGTERM (terminal restored, the note being written kept,
-/// exit 130). Ctrl-Z and Ctrl-\ stay keys: their signals stay off. `disable_raw_mode` puts
-/// back the settings from before raw mode, so nothing here needs undoing. Best effort: without
-/// a controlling terminal, Ctrl-C stays a key.
+/// exit 130). Ctrl-Z and Ctrl-\ stay keys: their signals stay off. NOFLSH too: by default the
+/// kernel throws away the terminal's pending output when it sends SIGINT, and on a second core
+/// the signal thread can write the restoring sequence before that happens, leaving the shell
+/// on the alternate screen; keys typed ahead are dropped by the signal thread instead, once the
+/// terminal is restored (`discard_typed_ahead`). `disable_raw_mode` puts back the settings from
+/// before raw mode, so nothing here needs undoing. Best effort: without a controlling
+/// terminal, Ctrl-C stays a key.
 #[cfg(unix)]
 fn interrupt_by_the_kernel() {
     use std::os::fd::AsRawFd as _;
@@ -188,7 +192,7 @@ fn interrupt_by_the_kernel() {
         let Ok(disabled) = libc::cc_t::try_from(disabled) else {
             return;
         };
-        settings.c_lflag |= libc::ISIG;
+        settings.c_lflag |= libc::ISIG | libc::NOFLSH;
         settings.c_cc[libc::VQUIT] = disabled;
         settings.c_cc[libc::VSUSP] = disabled;
         libc::tcsetattr(fd, libc::TCSANOW, &settings);
@@ -197,6 +201,27 @@ fn interrupt_by_the_kernel() {
 
 #[cfg(not(unix))]
 fn interrupt_by_the_kernel() {}
+
+/// Drops the keys typed into the terminal that the program did not read, as the kernel's own
+/// Ctrl-C would have without NOFLSH, so they do not spill into the shell after a Ctrl-C.
+#[cfg(unix)]
+fn discard_typed_ahead() {
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if let Ok(tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOCTTY | libc::O_NONBLOCK)
+        .open("/dev/tty")
+    {
+        // SAFETY: tcflush takes a descriptor this function holds open.
+        unsafe {
+            libc::tcflush(tty.as_raw_fd(), libc::TCIFLUSH);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn discard_typed_ahead() {}
 
 /// Switches to the alternate screen, hides the cursor, and turns on bracketed paste (so pasted
 /// text cannot answer questions) and, when asked, mouse reporting.
@@ -262,7 +287,11 @@ fn install_hooks() {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+                let was_active = ACTIVE.load(Ordering::SeqCst);
                 restore();
+                if was_active && signal == SIGINT {
+                    discard_typed_ahead();
+                }
                 let last = LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()).take();
                 if let Some(last) = last {
                     last();

@@ -18,12 +18,21 @@ pub enum Transition {
     OpenHelp,
     /// "Leave the interview?".
     OpenQuit,
-    /// The note editor, on the question with this index.
-    OpenNote { question: usize },
+    /// The note editor, on a question or the interview as a whole.
+    OpenNote(NoteOn),
     /// Writing the report.
     OpenExport,
     /// Close the box over the screen.
     Close,
     /// Leave the interview.
     Leave,
+}
+
+/// What a note is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOn {
+    /// The question with this index in the tree.
+    Question(usize),
+    /// The interview as a whole.
+    Interview,
 }

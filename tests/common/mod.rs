@@ -34,10 +34,15 @@ pub const BOTH: &[(&str, &str)] = &[
     ("security_owner", "product_security"),
 ];
 
-/// The binary with its sessions folder in `data`.
+/// The binary with its sessions folder in `data`, no config file (`data`/config is the
+/// config folder, empty unless a test writes one), telling the time in UTC (tests that are
+/// about time zones set `TZ` again).
 pub fn techhire(data: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("techhire");
     cmd.env("TECHHIRE_DATA_DIR", data);
+    cmd.env("XDG_CONFIG_HOME", data.join("config"));
+    cmd.env_remove("TECHHIRE_CONFIG");
+    cmd.env("TZ", "UTC");
     cmd
 }
 

@@ -93,6 +93,9 @@ impl Running {
         }
         // Sessions go to the test's scratch folder, never the user's data directory.
         command.env("TECHHIRE_DATA_DIR", data);
+        command.env("TZ", "UTC");
+        command.env("XDG_CONFIG_HOME", data.join("config"));
+        command.env_remove("TECHHIRE_CONFIG");
         command.cwd(cwd);
         let child = pty.slave.spawn_command(command).expect("techhire starts");
         // Only the child may hold the terminal's other end, so its exit ends our reading.

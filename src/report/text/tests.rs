@@ -13,6 +13,9 @@ fn render_for(answers: &[(&str, &str)], width: usize) -> String {
         consultant: None,
         date: None,
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     };
     render(&input, width)
 }
@@ -138,6 +141,9 @@ fn file_text_cannot_drive_the_terminal() {
         consultant: Some("Jo"),
         date: Some("2026-03-02"),
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     };
     let out = render(&input, 80);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
@@ -165,6 +171,9 @@ fn every_note_shows_even_off_the_path_and_the_date_reads_as_written() {
         consultant: Some("Jo Smith"),
         date: Some("2026-11-23T09:47:25Z"),
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     };
     let out = render(&input, 0);
     assert!(

@@ -122,6 +122,13 @@ pub static OVERLAYS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Export],
+        keys: &[Char('c')],
+        action: Action::TogglePrivate,
+        help: None,
+        footer: Some(("c", "consultant's copy")),
+    },
+    Binding {
+        contexts: &[C::Export],
         keys: &[Code(KeyCode::Esc), Char('q'), Char('e')],
         action: Action::Dismiss,
         help: None,

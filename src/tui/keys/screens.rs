@@ -121,7 +121,10 @@ pub static SCREENS: &[Binding] = &[
         contexts: &[C::Review],
         keys: &[Char('n')],
         action: Action::Note,
-        help: Some(("n", "write a note on the highlighted answer's question")),
+        help: Some((
+            "n",
+            "write a note on the highlighted answer's question (on “See the recommendation”: on the whole interview)",
+        )),
         footer: Some(("n", "note")),
     },
     Binding {
@@ -201,6 +204,13 @@ pub static SCREENS: &[Binding] = &[
         action: Action::Export,
         help: Some(("e", "write the report: HTML, Markdown or JSON")),
         footer: Some(("e", "export")),
+    },
+    Binding {
+        contexts: &[C::Result],
+        keys: &[Char('n')],
+        action: Action::Note,
+        help: Some(("n", "write a note on the interview as a whole")),
+        footer: Some(("n", "note")),
     },
     // Everywhere.
     Binding {

@@ -132,6 +132,16 @@ pub static TYPING: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Note],
+        keys: &[Ctrl('p')],
+        action: Action::TogglePrivate,
+        help: Some((
+            "Ctrl-P",
+            "private (for you only, never in the client's report) or for the client",
+        )),
+        footer: Some(("Ctrl-P", "private")),
+    },
+    Binding {
+        contexts: &[C::Note],
         keys: &[Code(KeyCode::Esc)],
         action: Action::Close,
         help: Some(("Esc", "close the note (asks first if it changed)")),

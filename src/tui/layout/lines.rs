@@ -1,4 +1,5 @@
-//! Styled lines the plans are built from: section headings, bullets, and notes marked ✎.
+//! Styled lines the plans are built from: section headings, bullets, and notes marked ✎ (a
+//! private note in the warning colour and labelled, so it is never taken for the client's).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -22,14 +23,23 @@ pub fn bullet(text: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line
 }
 
 /// A note, marked ✎, wrapped with a hanging indent and cut to `rows` rows (0: no limit); the
-/// note's own line breaks are kept.
-pub fn note_lines(note: &str, width: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// note's own line breaks are kept. A private note starts "Private:".
+pub fn note_lines(
+    note: &str,
+    private: bool,
+    width: usize,
+    rows: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let text = techhire::text::terminal_safe_multiline(note.trim()).into_owned();
-    let mut lines = wrap_indented(
-        Span::styled("✎ ", theme.accent),
-        &[Span::styled(text, theme.muted)],
-        width,
-    );
+    let (marker_style, label) = if private {
+        (theme.warn, vec![Span::styled("Private: ", theme.warn)])
+    } else {
+        (theme.accent, Vec::new())
+    };
+    let mut spans = label;
+    spans.push(Span::styled(text, theme.muted));
+    let mut lines = wrap_indented(Span::styled("✎ ", marker_style), &spans, width);
     if rows > 0 && lines.len() > rows {
         lines.truncate(rows);
         if let Some(last) = lines.last_mut() {
@@ -37,7 +47,7 @@ pub fn note_lines(note: &str, width: usize, rows: usize, theme: &Theme) -> Vec<L
             let (marker, rest) =
                 cut.split_at(cut.find(|c: char| c != '✎' && c != ' ').unwrap_or(0));
             *last = Line::from(vec![
-                Span::styled(marker.to_string(), theme.accent),
+                Span::styled(marker.to_string(), marker_style),
                 Span::styled(rest.to_string(), theme.muted),
             ]);
         }

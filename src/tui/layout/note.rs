@@ -7,6 +7,7 @@ use techhire::text::terminal_safe;
 
 use super::centered;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::wrap::{truncate, wrap};
 
 const WIDTH: u16 = 80;
@@ -36,8 +37,8 @@ impl Plan {
     }
 }
 
-/// Lays out the editor for a note on `question`, over the whole screen.
-pub fn plan(shared: &Shared, question: usize) -> Plan {
+/// Lays out the editor for a note on a question or the interview, over the whole screen.
+pub fn plan(shared: &Shared, on: NoteOn) -> Plan {
     let outer = centered(
         shared.screen(),
         WIDTH.min(shared.width.saturating_sub(4)),
@@ -49,7 +50,7 @@ pub fn plan(shared: &Shared, question: usize) -> Plan {
         outer.width.saturating_sub(5),
         outer.height.saturating_sub(2),
     );
-    let prompt_lines = prompt(shared, question, usize::from(inner.width));
+    let prompt_lines = prompt(shared, on, usize::from(inner.width));
     let prompt = Rect {
         height: (prompt_lines.len() as u16).min(inner.height),
         ..inner
@@ -69,9 +70,14 @@ pub fn plan(shared: &Shared, question: usize) -> Plan {
 }
 
 /// The question the note is on, cut to two rows.
-fn prompt(shared: &Shared, question: usize, width: usize) -> Vec<Line<'static>> {
+fn prompt(shared: &Shared, on: NoteOn, width: usize) -> Vec<Line<'static>> {
     let muted = shared.theme.muted;
-    let text = terminal_safe(&shared.tree().question(question).prompt).into_owned();
+    let text = match on {
+        NoteOn::Question(question) => {
+            terminal_safe(&shared.tree().question(question).prompt).into_owned()
+        }
+        NoteOn::Interview => "On the interview as a whole".to_string(),
+    };
     let mut lines = wrap(&[Span::styled(text, muted)], width);
     if lines.len() > PROMPT_ROWS {
         let cut = lines[PROMPT_ROWS - 1].to_string() + " …";

@@ -167,7 +167,8 @@ fn prompt_lines(
         width,
     ));
     if let Some(note) = shared.note_on(question) {
-        lines.extend(note_lines(note, width, NOTE_ROWS, theme));
+        let private = shared.is_private(question);
+        lines.extend(note_lines(note, private, width, NOTE_ROWS, theme));
     }
     lines
 }

@@ -232,16 +232,17 @@ fn document_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec
 }
 
 /// The notes, each under its question: those on the answers in the order asked, then any on
-/// questions off this path (asked before an answer changed, or no longer in the tree).
+/// questions off this path (asked before an answer changed, or no longer in the tree), then
+/// the note on the interview as a whole.
 fn notes(shared: &Shared, width: usize) -> Vec<Line<'static>> {
     let theme = &shared.theme;
     let tree = shared.tree();
     let path: Vec<usize> = shared.interview.path().iter().map(|s| s.question).collect();
-    let mut order: Vec<(Option<usize>, &str, &str)> = path
+    let mut order: Vec<(&str, &str, bool)> = path
         .iter()
         .filter_map(|&q| {
             let note = shared.note_on(q)?;
-            Some((Some(q), tree.question(q).id.as_str(), note))
+            Some((tree.question(q).prompt.as_str(), note, shared.is_private(q)))
         })
         .collect();
     for (id, note) in &shared.notes {
@@ -249,16 +250,23 @@ fn notes(shared: &Shared, width: usize) -> Vec<Line<'static>> {
         if note.trim().is_empty() || index.is_some_and(|q| path.contains(&q)) {
             continue;
         }
-        order.push((index, id, note));
+        let about = index.map_or(id.as_str(), |q| tree.question(q).prompt.as_str());
+        order.push((about, note, shared.private.contains(id)));
+    }
+    if let Some(note) = shared.interview_note() {
+        order.push((
+            "On the interview as a whole",
+            note,
+            shared.interview_private,
+        ));
     }
     let mut lines = Vec::new();
-    for (i, (question, id, note)) in order.into_iter().enumerate() {
+    for (i, (about, note, private)) in order.into_iter().enumerate() {
         if i > 0 {
             lines.push(Line::default());
         }
-        let about = question.map_or(id, |q| tree.question(q).prompt.as_str());
         lines.extend(bullet(about, theme.text, width, theme));
-        let indented = note_lines(note, width.saturating_sub(2), 0, theme)
+        let indented = note_lines(note, private, width.saturating_sub(2), 0, theme)
             .into_iter()
             .map(|mut line| {
                 line.spans.insert(0, Span::raw("  "));

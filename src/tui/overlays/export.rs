@@ -1,5 +1,8 @@
-//! The report overlay on the result screen: which format to write, and where the last report
-//! went (or why it could not be written), so the consultant can write all three in a row.
+//! The report overlay on the result screen: which format to write, for the client or as the
+//! consultant's copy (with private notes; `c` switches), and every file written while it is
+//! open (or why one could not be), so the consultant can write them all in a row.
+
+use techhire::session::Audience;
 
 use crate::cli::ReportFormat;
 use crate::tui::action::Action;
@@ -27,25 +30,31 @@ pub const FORMATS: [(ReportFormat, &str, &str); 3] = [
 pub struct ExportMenu {
     /// The highlighted format, an index into [`FORMATS`].
     pub choice: usize,
-    /// The last report written, or why it could not be.
-    pub written: Option<Written>,
+    /// Write the consultant's copy, with private notes, instead of the client's report.
+    pub copy: Audience,
+    /// Every report asked for while the box is open, oldest first: where it went, or why not.
+    pub written: Vec<Written>,
+    /// The folder reports go to, when the host said.
+    pub folder: Option<String>,
 }
 
-/// What happened to the last report asked for.
+/// What happened to a report asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Written {
-    /// Written to this file (its full path).
-    To { format: &'static str, path: String },
-    /// Not written, and why.
-    Failed { format: &'static str, why: String },
+pub struct Written {
+    pub format: &'static str,
+    pub copy: Audience,
+    /// The file's full path, or why it could not be written.
+    pub result: Result<String, String>,
 }
 
 impl ExportMenu {
     /// The menu with format `choice` highlighted (an index into [`FORMATS`]).
-    pub fn new(choice: usize) -> ExportMenu {
+    pub fn new(choice: usize, folder: Option<String>) -> ExportMenu {
         ExportMenu {
             choice: choice.min(FORMATS.len() - 1),
-            written: None,
+            copy: Audience::Client,
+            written: Vec::new(),
+            folder,
         }
     }
 
@@ -63,10 +72,16 @@ impl ExportMenu {
                 shared.notice = Some(format!("Press 1 to {} to pick a format.", FORMATS.len()));
             }
             Action::Confirm => self.write(shared),
+            Action::TogglePrivate => {
+                self.copy = match self.copy {
+                    Audience::Client => Audience::Consultant,
+                    Audience::Consultant => Audience::Client,
+                };
+            }
             Action::Dismiss => return Transition::Close,
             Action::Unbound => {
                 shared.notice = Some(format!(
-                    "Press 1 to {} or Enter to write a report; Esc closes.",
+                    "Press 1 to {} or Enter to write a report, c for the consultant's copy; Esc closes.",
                     FORMATS.len()
                 ));
             }
@@ -77,19 +92,23 @@ impl ExportMenu {
 
     fn write(&mut self, shared: &mut Shared) {
         let (format, _, _) = FORMATS[self.choice.min(FORMATS.len() - 1)];
-        self.written = None;
-        shared.effects.push(Effect::Export(format));
+        shared.effects.push(Effect::Export {
+            format,
+            copy: self.copy,
+        });
     }
 
     /// Records the host's answer.
-    pub fn written(&mut self, format: ReportFormat, result: Result<std::path::PathBuf, String>) {
-        let name = name(format);
-        self.written = Some(match result {
-            Ok(path) => Written::To {
-                format: name,
-                path: path.display().to_string(),
-            },
-            Err(why) => Written::Failed { format: name, why },
+    pub fn written(
+        &mut self,
+        format: ReportFormat,
+        copy: Audience,
+        result: Result<std::path::PathBuf, String>,
+    ) {
+        self.written.push(Written {
+            format: name(format),
+            copy,
+            result: result.map(|path| path.display().to_string()),
         });
     }
 }

@@ -1,24 +1,26 @@
-//! The note on a question while it is written: the editor, the question it belongs to, and the
-//! note as it was, so closing with changes asks before throwing them away. Saving hands the
-//! note to the host at once; a blank note removes it.
+//! A note while it is written, on a question or on the interview as a whole: the editor,
+//! whether the note is for the client or private (Ctrl-P switches), and the note as it was, so
+//! closing with changes asks before throwing them away. Saving hands the note to the host at
+//! once; a blank note removes it.
 
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
-use crate::tui::host::Effect;
+use crate::tui::host::{Draft, Effect};
 use crate::tui::layout::{self, keep_in_view, note::Plan};
 use crate::tui::shared::Shared;
-use crate::tui::transition::Transition;
+use crate::tui::transition::{NoteOn, Transition};
 
 /// The longest note kept, in bytes: pages of text, far below a session file's size limit.
 pub const NOTE_LIMIT: usize = 64 * 1024;
 
 /// A note being written.
 pub struct NoteEdit {
-    /// The question's index in the tree.
-    pub question: usize,
+    pub on: NoteOn,
     pub editor: Editor,
-    /// The note as it was when the editor opened.
-    original: String,
+    /// For the consultant only, never in the client's report.
+    pub private: bool,
+    /// The note as it was when the editor opened, and whether it was private.
+    original: (String, bool),
     /// Esc was pressed with changes: asking whether to save them.
     pub confirming: bool,
     /// The first row of the text in view.
@@ -26,26 +28,31 @@ pub struct NoteEdit {
 }
 
 impl NoteEdit {
-    /// The editor on a question's note.
-    pub fn open(shared: &Shared, question: usize) -> NoteEdit {
-        let editor = Editor::new(shared.note_on(question).unwrap_or(""), true, NOTE_LIMIT);
+    /// The editor on a note, as saved.
+    pub fn open(shared: &Shared, on: NoteOn) -> NoteEdit {
+        let (text, private) = match on {
+            NoteOn::Question(q) => (shared.note_on(q), shared.is_private(q)),
+            NoteOn::Interview => (shared.interview_note(), shared.interview_private),
+        };
+        let editor = Editor::new(text.unwrap_or(""), true, NOTE_LIMIT);
         NoteEdit {
-            question,
-            original: editor.text().to_string(),
+            on,
+            original: (editor.text().to_string(), private),
+            private,
             editor,
             confirming: false,
             scroll: 0,
         }
     }
 
-    /// Whether the text differs from the note as it was.
+    /// Whether the text, or who the note is for, differs from the note as it was.
     pub fn changed(&self) -> bool {
-        self.editor.text().trim() != self.original.trim()
+        self.editor.text().trim() != self.original.0.trim() || self.private != self.original.1
     }
 
     /// The editor laid out over the whole screen.
     pub fn plan(&self, shared: &Shared) -> Plan {
-        layout::note::plan(shared, self.question)
+        layout::note::plan(shared, self.on)
     }
 
     /// Applies a key in the editor, or in its "save the changes?" question.
@@ -81,6 +88,14 @@ impl NoteEdit {
             Action::DeleteBack => editor.delete_back(),
             Action::DeleteForward => editor.delete_forward(),
             Action::Save => return self.save(shared),
+            Action::TogglePrivate => {
+                self.private = !self.private;
+                shared.notice = Some(if self.private {
+                    "Private: for you only, never in the client's report.".into()
+                } else {
+                    "For the client: this note goes in the report.".into()
+                });
+            }
             Action::Close if self.changed() => self.confirming = true,
             Action::Close => return Transition::Close,
             _ => {}
@@ -99,27 +114,59 @@ impl NoteEdit {
         if !self.changed() {
             return Transition::Close;
         }
-        let id = shared.tree().question(self.question).id.clone();
-        let text = self.editor.text().trim().to_string();
-        shared.notice = Some(if text.is_empty() {
-            shared.notes.remove(&id);
-            "Note removed.".to_string()
-        } else {
-            shared.notes.insert(id.clone(), text.clone());
-            "Note saved.".to_string()
+        let Draft {
+            question,
+            text,
+            private,
+        } = self.as_draft(shared);
+        let blank = text.is_empty();
+        match &question {
+            Some(id) => {
+                if blank {
+                    shared.notes.remove(id);
+                } else {
+                    shared.notes.insert(id.clone(), text.clone());
+                }
+                if private && !blank {
+                    shared.private.insert(id.clone());
+                } else {
+                    shared.private.remove(id);
+                }
+            }
+            None => {
+                shared.interview_note = (!blank).then(|| text.clone());
+                shared.interview_private = private && !blank;
+            }
+        }
+        shared.notice = Some(match (blank, private) {
+            (true, _) => "Note removed.".to_string(),
+            (false, false) => "Note saved.".to_string(),
+            (false, true) => "Private note saved: it stays out of the client's report.".to_string(),
         });
-        shared.effects.push(Effect::SaveNote { question: id, text });
+        shared.effects.push(Effect::SaveNote(Draft {
+            question,
+            text,
+            private,
+        }));
         Transition::Close
     }
 
-    /// The note by question id, while it differs from the saved one: what to save if the
-    /// program is stopped before the note is (a hang-up, a kill).
-    pub fn draft(&self, shared: &Shared) -> Option<(String, String)> {
-        if !self.changed() {
-            return None;
+    /// The note as it would be saved now.
+    fn as_draft(&self, shared: &Shared) -> Draft {
+        Draft {
+            question: match self.on {
+                NoteOn::Question(q) => Some(shared.tree().question(q).id.clone()),
+                NoteOn::Interview => None,
+            },
+            text: self.editor.text().trim().to_string(),
+            private: self.private,
         }
-        let id = shared.tree().question(self.question).id.clone();
-        Some((id, self.editor.text().trim().to_string()))
+    }
+
+    /// The note, while it differs from the saved one: what to save if the program is stopped
+    /// before the note is (a hang-up, a kill).
+    pub fn draft(&self, shared: &Shared) -> Option<Draft> {
+        self.changed().then(|| self.as_draft(shared))
     }
 
     /// Keeps the cursor's row in view.

@@ -66,7 +66,6 @@ impl Screen {
         match (self, action) {
             (Screen::Question(_), Action::Back) => interview.cursor() > 0,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
-            (Screen::Review(review), Action::Note) => review.on_answer(shared),
             _ => true,
         }
     }

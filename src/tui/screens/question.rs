@@ -10,6 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::layout::{self, question::Plan};
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// A question on screen.
@@ -88,7 +89,7 @@ impl QuestionScreen {
             }
             Action::Note => {
                 if let Some(question) = shared.interview.current() {
-                    return Transition::OpenNote { question };
+                    return Transition::OpenNote(NoteOn::Question(question));
                 }
             }
             Action::Help => return Transition::OpenHelp,

@@ -10,6 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::layout::{self, result::Plan};
 use crate::tui::scroll;
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// The recommendation on screen.
@@ -56,6 +57,7 @@ impl ResultScreen {
             Action::Bottom => self.scroll = usize::MAX,
             Action::Back => return Transition::Review,
             Action::Export => return Transition::OpenExport,
+            Action::Note => return Transition::OpenNote(NoteOn::Interview),
             Action::Help => return Transition::OpenHelp,
             Action::AskQuit => return Transition::OpenQuit,
             _ => {}

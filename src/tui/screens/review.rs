@@ -5,6 +5,7 @@
 use crate::tui::action::Action;
 use crate::tui::layout::{self, review::Plan};
 use crate::tui::shared::Shared;
+use crate::tui::transition::NoteOn;
 use crate::tui::transition::Transition;
 
 /// The review of the answers on screen.
@@ -22,11 +23,6 @@ impl ReviewScreen {
             row: shared.interview.path().len(),
             offset: 0,
         }
-    }
-
-    /// Whether the highlight is on an answer (not on the button).
-    pub fn on_answer(&self, shared: &Shared) -> bool {
-        self.row < shared.interview.path().len()
     }
 
     /// Applies a key.
@@ -50,11 +46,10 @@ impl ReviewScreen {
             }
             Action::Note if self.row < button => {
                 let question = shared.interview.path()[self.row].question;
-                return Transition::OpenNote { question };
+                return Transition::OpenNote(NoteOn::Question(question));
             }
-            Action::Note => {
-                shared.notice = Some("Highlight an answer to write a note on its question.".into());
-            }
+            // On "See the recommendation": a note on the interview as a whole.
+            Action::Note => return Transition::OpenNote(NoteOn::Interview),
             Action::Help => return Transition::OpenHelp,
             Action::AskQuit => return Transition::OpenQuit,
             _ => {}

@@ -2,17 +2,17 @@
 //! and answering as told, and the keys go through the run loop's own `step`, so effects and
 //! replies flow as they do in the real program.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use techhire::Interview;
-use techhire::session::{Saved, Timestamp};
+use techhire::session::{Audience, Saved, Timestamp};
 
 use super::{answers, tree};
 use crate::cli::ReportFormat;
 use crate::tui::app::App;
-use crate::tui::host::{Choose, Host, Listed, Start};
+use crate::tui::host::{Choose, Draft, Host, Listed, Start};
 use crate::tui::keys::{action_for, paste_action};
 use crate::tui::step;
 use crate::tui::theme::{Theme, ThemeName};
@@ -25,13 +25,18 @@ pub struct FakeHost {
     /// How many times the answers were saved.
     pub recorded: usize,
     pub names: Vec<(String, String)>,
+    /// Notes saved, by question id (`*` for the note on the whole interview), and text.
     pub notes: Vec<(String, String)>,
-    /// The note being written, as the TUI last told it.
+    /// Whether each note saved was private.
+    pub private: Vec<bool>,
+    /// The note being written, as the TUI last told it: (question id or `*`, text).
     pub draft: Option<(String, String)>,
     pub resumed: Vec<PathBuf>,
     /// What resuming gives, in order; "cannot open" once these run out.
     pub resumes: VecDeque<Result<Start, String>>,
     pub exports: Vec<ReportFormat>,
+    /// Whose copy each report was.
+    pub copies: Vec<Audience>,
     /// Why writing reports fails, if it should.
     pub export_fails: Option<String>,
 }
@@ -53,13 +58,20 @@ impl Host for FakeHost {
         self.saved()
     }
 
-    fn set_note(&mut self, question: &str, text: &str) -> Saved {
-        self.notes.push((question.into(), text.into()));
+    fn set_note(&mut self, question: Option<&str>, text: &str, private: bool) -> Saved {
+        self.notes
+            .push((question.unwrap_or("*").into(), text.into()));
+        self.private.push(private);
         self.saved()
     }
 
-    fn keep_draft(&mut self, draft: Option<(&str, &str)>) {
-        self.draft = draft.map(|(id, text)| (id.into(), text.into()));
+    fn keep_draft(&mut self, draft: Option<&Draft>) {
+        self.draft = draft.map(|d| {
+            (
+                d.question.clone().unwrap_or_else(|| "*".into()),
+                d.text.clone(),
+            )
+        });
     }
 
     fn resume(&mut self, path: &Path) -> Result<Start, String> {
@@ -69,8 +81,14 @@ impl Host for FakeHost {
             .unwrap_or_else(|| Err(format!("cannot open {}", path.display())))
     }
 
-    fn export(&mut self, _: &Interview, format: ReportFormat) -> Result<PathBuf, String> {
+    fn export(
+        &mut self,
+        _: &Interview,
+        format: ReportFormat,
+        copy: Audience,
+    ) -> Result<PathBuf, String> {
         self.exports.push(format);
+        self.copies.push(copy);
         if let Some(why) = &self.export_fails {
             return Err(why.clone());
         }
@@ -174,6 +192,8 @@ pub fn at_start_with(saved: Vec<Listed>, width: u16, height: u16) -> App {
         Start {
             interview: Interview::new(tree()),
             notes: BTreeMap::new(),
+            private: BTreeSet::new(),
+            interview_note: None,
             client: None,
             notice: Vec::new(),
             choose: Some(Choose {
@@ -212,6 +232,8 @@ pub fn acme(answered: usize) -> Start {
     Start {
         interview,
         notes,
+        private: BTreeSet::new(),
+        interview_note: None,
         client: Some("Acme Ltd".into()),
         notice: vec![
             format!(

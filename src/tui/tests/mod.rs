@@ -5,6 +5,7 @@ mod flows;
 mod host;
 mod leaving;
 mod note_flows;
+mod private_notes;
 mod screens;
 mod session_flows;
 mod session_screens;

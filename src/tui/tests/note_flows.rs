@@ -28,7 +28,7 @@ fn n_opens_a_note_that_ctrl_s_saves_at_once() {
     let mut host = FakeHost::default();
     key(&mut app, &mut host, KeyCode::Char('n'));
     assert_eq!(app.context(), Context::Note);
-    assert!(screen(&app).contains("Ctrl-S save · Esc close · Enter new line"));
+    assert!(screen(&app).contains("Ctrl-S save · Ctrl-P private · Esc close"));
     // Keys that mean something on a question type into the note.
     type_text(&mut app, &mut host, "q1? jk\nBoard wants AI");
     assert_eq!(text(&app), "q1? jk\nBoard wants AI");
@@ -239,9 +239,12 @@ fn n_on_a_review_row_writes_the_note_for_that_question() {
     let mut host = FakeHost::default();
     answer_from(&mut app, &answers("cio"));
     assert_eq!(app.screen.kind(), ScreenKind::Review);
+    // On the button, the note is on the interview as a whole.
     key(&mut app, &mut host, KeyCode::Char('n'));
-    assert_eq!(app.overlay_kind(), None, "not on the button");
-    assert!(screen(&app).contains("Highlight an answer to write a note"));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Note));
+    assert!(screen(&app).contains("On the interview as a whole"));
+    key(&mut app, &mut host, KeyCode::Esc);
+    assert_eq!(app.overlay_kind(), None, "nothing typed, nothing to ask");
     key(&mut app, &mut host, KeyCode::Home);
     key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Char('n'));

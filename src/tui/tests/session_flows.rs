@@ -3,6 +3,7 @@
 //! resume, saving that fails and recovers, and writing the report from the result.
 
 use std::path::PathBuf;
+use techhire::session::Audience;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use techhire::session::Saved;
@@ -253,11 +254,14 @@ fn at_result(width: u16, height: u16) -> (App, FakeHost) {
 #[test]
 fn e_on_the_result_writes_each_format_and_says_where() {
     let (mut app, mut host) = at_result(80, 24);
+    app.shared.report_folder = Some("/home/jo/clients".into());
     key(&mut app, &mut host, KeyCode::Char('e'));
     assert_eq!(app.overlay_kind(), Some(OverlayKind::Export));
+    // Where the reports go is said plainly.
+    assert!(screen(&app).contains("The report goes in /home/jo/clients, named for"));
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
-    assert!(screen(&app).contains("✓ Wrote the HTML report to"));
+    assert!(screen(&app).contains("✓ HTML report:"));
     assert!(screen(&app).contains("/home/jo/clients/techhire-acme-ltd-2026-11-23.html"));
     key(&mut app, &mut host, KeyCode::Char('2'));
     key(&mut app, &mut host, KeyCode::Down);
@@ -270,9 +274,27 @@ fn e_on_the_result_writes_each_format_and_says_where() {
             ReportFormat::Json
         ]
     );
-    assert!(screen(&app).contains("techhire-acme-ltd-2026-11-23.json"));
+    // Every file written while the box is open is listed, not only the last.
+    let shown = screen(&app);
+    for extension in ["html", "md", "json"] {
+        assert!(
+            shown.contains(&format!("techhire-acme-ltd-2026-11-23.{extension}")),
+            "{shown}"
+        );
+    }
     key(&mut app, &mut host, KeyCode::Char('7'));
     assert_eq!(host.exports.len(), 3, "no fourth format");
+    assert_eq!(host.copies, [Audience::Client; 3]);
+    // c: the consultant's copy, with private notes.
+    key(&mut app, &mut host, KeyCode::Char('c'));
+    assert!(screen(&app).contains("[x] Consultant's copy"));
+    key(&mut app, &mut host, KeyCode::Char('1'));
+    assert_eq!(host.copies.last(), Some(&Audience::Consultant));
+    assert!(
+        screen(&app).contains("✓ HTML consultant's copy:"),
+        "{}",
+        screen(&app)
+    );
     key(&mut app, &mut host, KeyCode::Esc);
     assert_eq!(app.overlay_kind(), None);
     assert_eq!(app.screen.kind(), ScreenKind::Result);

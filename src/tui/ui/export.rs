@@ -1,5 +1,5 @@
-//! Writing the report, over the result screen: the three formats, and where the last report
-//! went (its full path) or why it could not be written.
+//! Writing the report, over the result screen: the formats, the consultant's copy switch, and
+//! every report written while the box is open (its full path) or why one could not be.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +9,8 @@ use techhire::text::terminal_safe_multiline;
 
 use super::draw_lines;
 use crate::tui::layout::centered;
+use techhire::session::Audience;
+
 use crate::tui::overlays::export::{ExportMenu, FORMATS, Written};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
@@ -16,10 +18,16 @@ use crate::tui::wrap::{self, wrap, wrap_indented};
 const WIDTH: u16 = 72;
 
 fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let folder = menu.folder.as_deref().map_or_else(
+        || "your reports folder (`techhire config` shows it)".to_string(),
+        |folder| terminal_safe_multiline(folder).into_owned(),
+    );
     let mut out = wrap(
         &[Span::styled(
-            "Which format? The report goes in the current folder, named for the client and \
-             the date; nothing already there is replaced.",
+            format!(
+                "Which format? The report goes in {folder}, named for the client and the \
+                 date; nothing already there is replaced."
+            ),
             theme.muted,
         )],
         width,
@@ -50,40 +58,59 @@ fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
         out.push(line);
     }
-    match &menu.written {
-        None => {}
-        Some(Written::To { format, path }) => {
-            out.push(Line::default());
-            out.extend(wrap_indented(
-                Span::styled("✓ ", theme.accent),
-                &[Span::styled(
-                    format!("Wrote the {format} report to"),
-                    theme.accent,
-                )],
-                width,
-            ));
-            out.extend(wrap_indented(
-                Span::raw("  "),
-                &[Span::styled(
-                    terminal_safe_multiline(path).into_owned(),
-                    theme.text,
-                )],
-                width,
-            ));
-        }
-        Some(Written::Failed { format, why }) => {
-            out.push(Line::default());
-            out.extend(wrap_indented(
-                Span::styled("✗ ", theme.warn),
-                &[Span::styled(
-                    format!(
-                        "The {format} report was not written: {}",
-                        terminal_safe_multiline(why)
-                    ),
-                    theme.warn,
-                )],
-                width,
-            ));
+    out.push(Line::default());
+    let (check, style) = match menu.copy {
+        Audience::Client => ("[ ]", theme.muted),
+        Audience::Consultant => ("[x]", theme.warn),
+    };
+    out.extend(wrap_indented(
+        Span::styled(format!("  c  {check} "), theme.key),
+        &[Span::styled(
+            "Consultant's copy: with your private notes, not for the client",
+            style,
+        )],
+        width,
+    ));
+    out
+}
+
+/// Every report written while the box is open, oldest first.
+fn written(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for Written {
+        format,
+        copy,
+        result,
+    } in &menu.written
+    {
+        let what = match copy {
+            Audience::Client => format!("{format} report"),
+            Audience::Consultant => format!("{format} consultant's copy"),
+        };
+        match result {
+            Ok(path) => {
+                out.extend(wrap_indented(
+                    Span::styled("✓ ", theme.accent),
+                    &[
+                        Span::styled(format!("{what}: "), theme.accent),
+                        Span::styled(terminal_safe_multiline(path).into_owned(), theme.text),
+                    ],
+                    width,
+                ));
+            }
+            Err(why) => {
+                out.extend(wrap_indented(
+                    Span::styled("✗ ", theme.warn),
+                    &[Span::styled(
+                        format!(
+                            "The {what} was not written: {}",
+                            terminal_safe_multiline(why)
+                        ),
+                        theme.warn,
+                    )],
+                    width,
+                ));
+            }
         }
     }
     out
@@ -93,7 +120,15 @@ fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 pub fn render(menu: &ExportMenu, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = WIDTH.min(area.width.saturating_sub(4));
     let inner_width = usize::from(width.saturating_sub(4));
-    let lines = lines(menu, theme, inner_width);
+    let mut lines = lines(menu, theme, inner_width);
+    let mut done = written(menu, theme, inner_width);
+    // The newest reports stay in view when there are more than the screen holds.
+    let room = usize::from(area.height.saturating_sub(4)).saturating_sub(lines.len() + 1);
+    if !done.is_empty() {
+        done.drain(..done.len().saturating_sub(room));
+        lines.push(Line::default());
+        lines.extend(done);
+    }
     let outer = centered(
         area,
         width,
@@ -110,6 +145,8 @@ pub fn render(menu: &ExportMenu, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Span::styled(" or ", theme.muted),
                 Span::styled("Enter", theme.key),
                 Span::styled(" writes · ", theme.muted),
+                Span::styled("c", theme.key),
+                Span::styled(" copy · ", theme.muted),
                 Span::styled("Esc", theme.key),
                 Span::styled(" closes ", theme.muted),
             ])

@@ -38,16 +38,36 @@ pub fn render(
         Line::from(vec![
             Span::styled(" Ctrl-S", theme.key),
             Span::styled(" save · ", theme.muted),
+            Span::styled("Ctrl-P", theme.key),
+            Span::styled(
+                if note.private {
+                    " for the client · "
+                } else {
+                    " private · "
+                },
+                theme.muted,
+            ),
             Span::styled("Esc", theme.key),
-            Span::styled(" close · ", theme.muted),
-            Span::styled("Enter", theme.key),
-            Span::styled(" new line ", theme.muted),
+            Span::styled(" close ", theme.muted),
         ])
+    };
+    // A private note looks different at a glance: its own title and border colour.
+    let (title, border) = if note.private {
+        (" ✎ Private note: not in the client's report ", theme.warn)
+    } else {
+        (" ✎ Note for the client ", theme.border)
     };
     Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(Span::styled(" ✎ Note ", theme.heading))
+        .border_style(border)
+        .title(Span::styled(
+            title,
+            if note.private {
+                theme.warn
+            } else {
+                theme.heading
+            },
+        ))
         .title_bottom(hint.right_aligned())
         .render(outer, buf);
     draw_lines(buf, plan.prompt, &plan.prompt_lines, 0);
@@ -66,7 +86,11 @@ pub fn render(
     draw_lines(buf, text_area, &lines, 0);
     if editor.text().is_empty() {
         let placeholder = truncate(
-            "Type the note here; it is kept with the session and goes in the report.",
+            if note.private {
+                "Type the note here; it is kept with the session, for you only."
+            } else {
+                "Type the note here; it is kept with the session and goes in the report."
+            },
             usize::from(text_area.width),
         );
         buf.set_string(text_area.x, text_area.y, placeholder, theme.muted);

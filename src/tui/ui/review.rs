@@ -32,10 +32,16 @@ fn list_lines(shared: &Shared, highlight: usize, width: usize) -> Vec<Line<'stat
             Some(note) => {
                 // The answer first, then as much of the note as fits: `n` shows it whole.
                 let answer = truncate(&label, rest.saturating_sub(NOTE_ROOM).max(rest / 2));
-                let room = rest.saturating_sub(width_of(&answer) + 4);
+                // A private note is labelled, in the warning colour.
+                let marker = if shared.is_private(step.question) {
+                    Span::styled("  ✎ private: ", theme.warn)
+                } else {
+                    Span::styled("  ✎ ", theme.accent)
+                };
+                let room = rest.saturating_sub(width_of(&answer) + width_of(&marker.content));
                 let note = terminal_safe(note.trim());
                 second.push(Span::styled(answer, theme.accent));
-                second.push(Span::styled("  ✎ ", theme.accent));
+                second.push(marker);
                 second.push(Span::styled(truncate(&note, room), theme.muted));
             }
         }

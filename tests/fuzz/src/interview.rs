@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use techhire::Step;
 use techhire::tree::Next;
 use techhire::{Interview, Recommendation, Tree};
 
@@ -83,8 +84,9 @@ fn check_path(tree: &Tree, interview: &Interview) {
     }
 }
 
-/// The recommendation, checked against scores recounted from the path, and every what-if
-/// checked by actually changing that answer (and every other answer shown not to matter).
+/// The recommendation, checked against scores recounted from the path and rules read again
+/// from the file, and every what-if checked by actually changing that answer (and every other
+/// answer shown not to matter).
 pub fn recommend(interview: &Interview) -> Recommendation {
     let tree = interview.tree();
     let result = interview
@@ -92,7 +94,18 @@ pub fn recommend(interview: &Interview) -> Recommendation {
         .expect("a finished interview has a result");
     let scores = tally(tree, interview.path());
     assert_eq!(result.scores, scores);
-    assert_eq!(result.outcome, winner(&scores));
+    let rules = rules_holding(tree, interview.path());
+    assert_eq!(result.rules, rules, "the rules that hold");
+    let closed = ruled_out(tree, &rules);
+    let listed: Vec<usize> = result.ruled_out.iter().map(|r| r.outcome).collect();
+    assert_eq!(listed, closed, "the outcomes ruled out");
+    for r in &result.ruled_out {
+        assert!(!r.rules.is_empty(), "an outcome ruled out names its rules");
+    }
+    let leaders = top(&scores, &closed);
+    assert_eq!(result.leaders, leaders);
+    assert_eq!(result.outcome, leaders[0]);
+    assert_eq!(result.tie, leaders.len() > 1);
     if let Some(r) = result.runner_up {
         assert_ne!(r, result.outcome);
         assert_eq!(result.margin, scores[result.outcome] - scores[r]);
@@ -114,21 +127,25 @@ pub fn recommend(interview: &Interview) -> Recommendation {
             trial
                 .change(step.question, to)
                 .expect("an answer on the path can be changed");
-            let outcome = winner(&tally(tree, trial.path()));
+            let then = top(
+                &tally(tree, trial.path()),
+                &ruled_out(tree, &rules_holding(tree, trial.path())),
+            );
             let listed = result
                 .what_ifs
                 .iter()
                 .find(|w| w.question == step.question && w.to == to);
             match listed {
                 None => assert_eq!(
-                    outcome, result.outcome,
+                    then, leaders,
                     "changing question {} to choice {to} changes the result, but no what-if says so",
                     step.question
                 ),
                 Some(w) => {
                     assert_eq!(w.from, step.choice);
-                    assert_eq!(w.outcome, outcome, "a what-if names the wrong outcome");
-                    assert_ne!(w.outcome, result.outcome);
+                    assert_eq!(w.outcome, then[0], "a what-if names the wrong outcome");
+                    assert_eq!(w.tied_with, then[1..], "a what-if names the wrong tie");
+                    assert_ne!(then, leaders, "a what-if that changes nothing");
                     trial.go_to_frontier();
                     assert_eq!(w.unanswered.map(|u| u.first), trial.current());
                     if let Some(u) = w.unanswered {
@@ -142,7 +159,7 @@ pub fn recommend(interview: &Interview) -> Recommendation {
 }
 
 /// Points per outcome along a path, added up independently of the engine.
-fn tally(tree: &Tree, path: &[techhire::Step]) -> Vec<i64> {
+fn tally(tree: &Tree, path: &[Step]) -> Vec<i64> {
     let mut scores = vec![0i64; tree.outcomes().len()];
     for step in path {
         let choice = &tree.question(step.question).choices[step.choice];
@@ -156,13 +173,40 @@ fn tally(tree: &Tree, path: &[techhire::Step]) -> Vec<i64> {
     scores
 }
 
-/// The highest score; ties go to the outcome declared first.
-fn winner(scores: &[i64]) -> usize {
-    let mut best = 0;
-    for (o, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = o;
-        }
-    }
-    best
+/// The rules that hold on a path, read from the file's own ids: every `when` entry names a
+/// question on the path answered with one of its choices.
+fn rules_holding(tree: &Tree, path: &[Step]) -> Vec<usize> {
+    let holds = |question: &str, choices: &[String]| {
+        path.iter().any(|step| {
+            let q = tree.question(step.question);
+            q.id == question && choices.contains(&q.choices[step.choice].id)
+        })
+    };
+    tree.rules()
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.when.iter().all(|(q, c)| holds(q, c.ids())))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The outcomes those rules take off the table, in outcome order.
+fn ruled_out(tree: &Tree, rules: &[usize]) -> Vec<usize> {
+    (0..tree.outcomes().len())
+        .filter(|&o| {
+            let id = &tree.outcome(o).id;
+            rules.iter().any(|&r| tree.rules()[r].rule_out.contains(id))
+        })
+        .collect()
+}
+
+/// The outcomes with the top score among those not ruled out (among all of them, were every
+/// one ruled out), in declaration order: one, or several in a tie.
+fn top(scores: &[i64], ruled_out: &[usize]) -> Vec<usize> {
+    let all = ruled_out.len() == scores.len();
+    let open = |o: &usize| all || !ruled_out.contains(o);
+    let top = (0..scores.len()).filter(open).map(|o| scores[o]).max();
+    (0..scores.len())
+        .filter(|o| open(o) && Some(scores[*o]) == top)
+        .collect()
 }

@@ -28,7 +28,11 @@ pub fn tree(data: &[u8]) {
             return;
         }
     };
-    assert_eq!(loaded.warnings.errors(), 0, "a tree that loads has no errors");
+    assert_eq!(
+        loaded.warnings.errors(),
+        0,
+        "a tree that loads has no errors"
+    );
     // The loader reads each item on its own, to collect every problem; toml, reading the whole
     // file into the same types, must find every field the same.
     let by_toml: TreeFile = toml::from_str(&text)
@@ -49,7 +53,7 @@ pub fn tree(data: &[u8]) {
     let now = Timestamp::from_unix(1_767_225_600).expect("2026-01-01 is a valid time");
     session.record(&interview, now);
     if let Some(q) = tree.questions().first() {
-        session.set_note(&q.id, "a note", now);
+        session.set_note(&q.id, "a note", false, now);
     }
     let json = serde_json::to_string(&session).expect("a session always serialises");
     let again = techhire::session::parse("again.json", json.as_bytes())
@@ -72,6 +76,9 @@ pub fn tree(data: &[u8]) {
         consultant: None,
         date: Some("2026-01-01"),
         notes: &notes,
+        interview_note: None,
+        private_notes: false,
+        firm: None,
     });
     assert!(
         !report.to_ascii_lowercase().contains("<script"),

@@ -35,7 +35,7 @@ fn main() {
         interview.answer(1).expect("a choice");
     }
     session.record(&interview, now);
-    session.set_note(&tree.question(tree.start()).id, "they run SAP", now);
+    session.set_note(&tree.question(tree.start()).id, "they run SAP", true, now);
     save("half-way.json", &session);
 
     while !interview.is_finished() {
@@ -53,8 +53,9 @@ fn main() {
     session.record(&interview, now);
     save("kept-aside.json", &session);
 
-    // Resumed on a tree without the start question's first choice: that answer is dropped.
-    let changed = EMBEDDED.replacen("id = \"run_core\"", "id = \"run_the_core\"", 1);
+    // Resumed on a tree whose start question's first choice was renamed (everywhere the tree
+    // names it: its examples and rules too): the answer given under the old name is dropped.
+    let changed = EMBEDDED.replace("\"run_core\"", "\"run_the_core\"");
     let smaller = Arc::new(
         load_str("changed.toml", &changed)
             .expect("changed tree")

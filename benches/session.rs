@@ -1,12 +1,13 @@
 //! What a save costs: recording a finished interview and writing it atomically (temporary
 //! file, fsync, rename, fsync of the folder), and reading it back. Saving happens after every
-//! answer, so it must stay well under the time a person takes to press the next key.
+//! answer, so it must stay well under the time a person takes to press the next key. And what
+//! a time shown in the user's zone costs, once per row on the start screen and in `sessions`.
 
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use techhire::Interview;
-use techhire::session::{Session, SessionFile, TreeStamp, read_path};
+use techhire::session::{Session, SessionFile, Timestamp, TreeStamp, read_path};
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
 fn save_and_read(c: &mut Criterion) {
@@ -26,6 +27,10 @@ fn save_and_read(c: &mut Criterion) {
     });
     c.bench_function("session: read and check a finished interview", |b| {
         b.iter(|| read_path(&path).unwrap())
+    });
+    let moment = Timestamp::parse("2026-11-24T02:30:00Z").unwrap();
+    c.bench_function("session: a time in the user's zone, to the minute", |b| {
+        b.iter(|| moment.local_minute())
     });
 }
 

@@ -2,9 +2,12 @@
 //! `commands/` decides what each command does.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use techhire::report::Format;
 
 /// Every exit code techhire gives, and what it means: for `--help`, the man page and tests.
 pub const EXIT_CODES: &[(u8, &str)] = &[
@@ -44,6 +47,16 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "TZ",
         "the time zone times and dates are shown in (session files keep UTC); else the system's",
+    ),
+    (
+        "TECHHIRE_BROWSER",
+        "the Chromium, Chrome or Edge that prints PDF reports (a path or a command), instead of \
+         the first found",
+    ),
+    (
+        "LC_PAPER",
+        "the paper a PDF report is printed on: Letter for US, Canadian and other Letter \
+         locales (also read from LC_ALL and LANG), else A4",
     ),
     (
         "TECHHIRE_PLAIN",
@@ -209,7 +222,7 @@ pub enum Command {
         /// A session id from `techhire sessions`, or the path of a session file.
         #[arg(value_name = "SESSION")]
         which: String,
-        /// Default: from the -o file's extension (.md, .html, .json, .txt), else markdown.
+        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
         /// Write to this file instead of standard output.
@@ -352,17 +365,21 @@ pub enum SessionsFormat {
     Json,
 }
 
-/// The document `report` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Reads well in an email and in a document.
-    Markdown,
-    /// One self-contained, print-ready page.
-    Html,
-    /// Versioned, for programs.
-    Json,
-    /// For the terminal.
-    Text,
+/// The document `report` writes: one of the library's [`Format`]s, offered by clap with each
+/// format's purpose as its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportFormat(pub Format);
+
+impl ValueEnum for ReportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: LazyLock<Vec<ReportFormat>> =
+            LazyLock::new(|| Format::ALL.into_iter().map(ReportFormat).collect());
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.id()).help(self.0.purpose()))
+    }
 }
 
 /// How `validate` reports.

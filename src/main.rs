@@ -91,7 +91,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 Audience::Client
             };
-            commands::report::run(&which, tree, format, output.as_deref(), force, copy)
+            commands::report::run(
+                &which,
+                tree,
+                format.map(|f| f.0),
+                output.as_deref(),
+                force,
+                copy,
+            )
         }
         Some(Command::Schema { doc }) => commands::schema::run(doc),
         Some(Command::Completions { shell }) => commands::completions::run(shell),

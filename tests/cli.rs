@@ -174,7 +174,7 @@ const OUTCOMES: [(&str, &str, &str); 4] = [
     (
         "both",
         "Have both a CIO and a CTO",
-        "How the two leaders work together",
+        "How the two should work together",
     ),
     (
         "combined",
@@ -196,7 +196,8 @@ fn run_gives_each_outcome_with_reasons_and_what_would_change_it_as_text() {
             .assert()
             .success()
             .stdout(contains(format!("Recommendation: {label}\n")))
-            .stdout(contains("Why: the answers that moved it, strongest first"))
+            .stdout(contains("\nWhat we heard\n"))
+            .stdout(contains("\nWhy we recommend it\n"))
             .stdout(contains("What would change it"))
             .stdout(contains(guidance))
             .stdout(contains("Sources"));
@@ -224,9 +225,10 @@ fn run_gives_each_outcome_as_markdown() {
             .assert()
             .success()
             .stdout(predicate::str::starts_with(format!("# {label}\n")))
-            .stdout(contains("\n## Why\n"))
+            .stdout(contains("\n## What we heard\n"))
+            .stdout(contains("\n## Why we recommend it\n"))
             .stdout(contains("\n## What would change it\n"))
-            .stdout(contains("\n## Your answers\n"));
+            .stdout(contains("\n### Every answer, in the order given\n"));
     }
 }
 
@@ -250,7 +252,7 @@ fn run_names_the_single_answers_that_would_change_each_outcome() {
             .nth(1)
             .unwrap_or_default();
         assert!(
-            changes.contains("would change it to") || changes.contains("would lean to"),
+            changes.contains("would change it to") || changes.contains("would lean toward"),
             "{file}: {changes}"
         );
         let v = json_of(&mut run(&file, "json"));
@@ -270,7 +272,7 @@ fn run_flags_a_close_call_and_what_would_change_it() {
     run("tests/answers/close_call.toml", "text")
         .assert()
         .success()
-        .stdout(contains("Close call: ahead of Hire a CTO by only 1 point."))
+        .stdout(contains("! A close call. “Hire a CTO” came a close second"))
         .stdout(contains("would change it to Hire a CTO."));
 }
 
@@ -349,7 +351,7 @@ fn run_keeps_hostile_tree_text_inert() {
     markdown.args(["--questions", "tests/fixtures/cli/hostile.toml"]);
     let out = stdout_of(&mut markdown);
     assert!(
-        out.starts_with("# X \\<b\\>bold\\</b\\> & \"quoted\" \\#1\n"),
+        out.starts_with("# X \\<b>bold\\</b> & \"quoted\" #1\n"),
         "{out}"
     );
 }

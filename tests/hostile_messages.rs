@@ -125,7 +125,7 @@ fn a_folder_that_takes_no_files_is_not_called_missing() {
 fn a_report_named_for_a_format_techhire_does_not_write_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let path = session(data.path(), "s.json", CIO.len());
-    let pdf = data.path().join("report.pdf");
+    let pdf = data.path().join("report.docx");
     techhire(data.path())
         .arg("report")
         .arg(&path)
@@ -133,7 +133,7 @@ fn a_report_named_for_a_format_techhire_does_not_write_is_refused() {
         .arg(&pdf)
         .assert()
         .code(2)
-        .stderr(contains("does not write `.pdf` files"));
+        .stderr(contains("does not write `.docx` files"));
     assert!(!pdf.exists());
     // Asked for by name, the format is written whatever the extension.
     techhire(data.path())

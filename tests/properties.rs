@@ -118,6 +118,7 @@ fn build(shape: &Shape) -> Arc<Tree> {
                         evidence: points.into_iter().collect(),
                         reason: None,
                         unsure: false,
+                        heard: None,
                     }
                 })
                 .collect(),

@@ -1,30 +1,18 @@
 //! The HTML report as the client receives it: complete, self-contained, safe whatever names and
 //! notes were typed, and with the recommendation on the first printed page.
 
+mod shipped;
+
+use shipped::finished;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use techhire::report::{ReportInput, html};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Recommendation, Tree};
-
-/// A finished interview from one of `tests/answers/*.toml`.
-fn finished(name: &str) -> (Arc<Tree>, Interview, Recommendation) {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let text = fs::read_to_string(format!("tests/answers/{name}.toml")).unwrap();
-    let answers: BTreeMap<String, String> = toml::from_str(&text).unwrap();
-    let mut interview = Interview::new(tree.clone());
-    while let Some(q) = interview.current() {
-        interview.answer_id(&answers[&tree.question(q).id]).unwrap();
-    }
-    let recommendation = interview.result().unwrap();
-    (tree, interview, recommendation)
-}
 
 fn render(
     name: &str,
@@ -75,10 +63,12 @@ fn the_report_shows_everything_a_client_keeps() {
         "Prepared for <strong>Acme Ltd</strong> by Jo Smith on 23 November 2026",
         "<h1>Have both a CIO and a CTO</h1>",
         "<svg",
-        "Why: your answers",
-        "What would change it",
+        "<h2>What we heard</h2>",
+        "<h2>Why we recommend it</h2>",
+        "<h2>What would change it</h2>",
         "What the role owns",
         "How the two should work together",
+        "<h2>Appendix: how your answers were weighed</h2>",
         "CISO reports to the CFO today",
         "CIO vs. CTO: Key differences in roles and responsibilities",
         "TechTarget",
@@ -86,12 +76,16 @@ fn the_report_shows_everything_a_client_keeps() {
     ] {
         assert!(report.contains(expected), "missing {expected:?}");
     }
-    // The strongest push comes first: the answer with the biggest lead for "both".
-    let first = report.find("class=\"choice\"").unwrap();
+    // The answer that mattered most comes first.
+    let first = report.find("<ul class=\"points\">\n<li><strong>").unwrap();
     let (tree, _, rec) = finished("both");
     let strongest = rec.strongest_reasons()[0];
     let label = &tree.question(strongest.question).choices[strongest.choice].label;
-    assert!(report[first..].starts_with(&format!("class=\"choice\">{label}<")));
+    assert!(report[first..].contains(&format!("<li><strong>{label}.</strong>")));
+    // The scores and the points are in the appendix, after everything the board reads.
+    let appendix = report.find("<div class=\"appendix\">").unwrap();
+    assert!(report.find("<svg").unwrap() > appendix);
+    assert!(report.find("class=\"pill\"").unwrap() > appendix);
     // A combined leader's report says when to split instead.
     let combined = render("combined", None, None, &BTreeMap::new());
     assert!(combined.contains("When to split the role"));
@@ -103,10 +97,12 @@ fn the_report_shows_everything_a_client_keeps() {
 fn a_close_call_is_flagged_next_to_the_headline() {
     let report = render("tie", None, None, &BTreeMap::new());
     let headline = report.find("<h1>").unwrap();
-    let callout = report.find("A close call").unwrap();
-    let answers = report.find("Why: your answers").unwrap();
-    assert!(headline < callout && callout < answers);
-    assert!(report.contains("scored the same"));
+    let callout = report
+        .find("<div class=\"callout\"><strong>Settle it first.")
+        .unwrap();
+    let why = report.find("<h2>Why these options</h2>").unwrap();
+    assert!(headline < callout && callout < why);
+    assert!(report.contains("<h1>Too close to call: "));
 }
 
 /// The headline of a tie names both outcomes, never one picked by the order of the file.
@@ -114,7 +110,9 @@ fn a_close_call_is_flagged_next_to_the_headline() {
 fn a_tie_is_headlined_as_a_tie() {
     let report = render("tie", None, None, &BTreeMap::new());
     let start = report.find("<section class=\"headline\">").unwrap_or(0);
-    let end = report.find("<svg").unwrap_or(report.len());
+    let end = report
+        .find("<section class=\"heard\">")
+        .unwrap_or(report.len());
     insta::assert_snapshot!(&report[start..end]);
 }
 
@@ -131,6 +129,11 @@ fn the_report_is_one_self_contained_file() {
     assert!(report.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(report.contains("@page"));
     assert!(report.contains("break-inside: avoid"));
+    // Printed from a browser, the footer names the client and numbers the pages, in place of
+    // the browser's own header and footer (the file's path and the date).
+    assert!(report.contains("@bottom-left { content: \"Acme \\b7  Hire a CIO\"; }"));
+    assert!(report.contains("content: \"Page \" counter(page) \" of \" counter(pages)"));
+    assert!(report.contains("@top-center { content: \"\"; }"));
 }
 
 #[test]

@@ -7,6 +7,7 @@
 mod common;
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use predicates::prelude::*;
@@ -47,7 +48,9 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
         .assert()
         .success()
         .stdout(contains("Recommendation: Hire a CIO"))
-        .stdout(contains("Your notes"))
+        .stdout(contains(
+            "Note:\n         They run SAP\n         and a mainframe",
+        ))
         .stdout(contains("techhire report "));
     let acme = saved_id(&text(&acme.get_output().stdout));
 
@@ -151,7 +154,7 @@ fn two_clients_one_left_half_way_resumed_the_next_day_and_reported() {
             "{markdown}"
         );
         assert!(markdown.contains("**Date:** "), "{markdown}");
-        assert!(markdown.contains(&format!("*Note:* {note}")), "{markdown}");
+        assert!(markdown.contains(&format!("- Note: {note}")), "{markdown}");
 
         let html = techhire(data)
             .args(["report", id, "--format", "html"])
@@ -450,4 +453,47 @@ fn session_flags_are_refused_where_they_would_be_ignored() {
         .assert()
         .code(2)
         .stderr(contains("missing/acme.json does not exist"));
+}
+
+/// `--format pdf` prints through the machine's browser; without one, techhire says what to
+/// install and that the HTML prints the same, and writes nothing.
+#[test]
+fn a_pdf_report_is_printed_by_the_browser_or_says_what_to_install() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let session = data.join("acme.json");
+    techhire(data)
+        .args(["--plain", "--client", "Acme Ltd", "--session"])
+        .arg(&session)
+        .write_stdin(typed(CIO))
+        .assert()
+        .success();
+    let out = data.join("acme.pdf");
+    techhire(data)
+        .env("TECHHIRE_BROWSER", data.join("no-such-browser"))
+        .arg("report")
+        .arg(&session)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("TECHHIRE_BROWSER names"))
+        .stderr(contains("which is not a browser found on this machine"));
+    assert!(!out.exists(), "nothing written");
+    if techhire::report::pdf::find_browser().is_err() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: the PDF itself needs Chromium, Chrome or Edge"
+        );
+        return;
+    }
+    techhire(data)
+        .arg("report")
+        .arg(&session)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("Wrote the PDF report"));
+    assert!(fs::read(&out).unwrap().starts_with(b"%PDF"));
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Fills a sessions folder with N saved sessions shaped like real ones (half finished, half
 part-way, names of several scripts and lengths), one hour apart, for timing the start screen
-and `techhire sessions` at scale. With --spec, also writes benches/pty/sessions.toml's
-folders: /tmp/techhire-bench-N/sessions for N = 0, 20, 1000 and 10000.
+and `techhire sessions` at scale. With --spec, makes the folders of benches/pty/*.toml:
+/tmp/techhire-bench-N/sessions for N = 0, 20, 1000 and 10000, techhire-bench-peers (20), and
+a blank session in each of techhire-bench-q1 and techhire-bench-note.
 
     python3 benches/pty/make-sessions.py /tmp/techhire-10000/sessions 10000
     python3 benches/pty/make-sessions.py --spec
@@ -66,10 +67,34 @@ def fill(folder, count):
             f.write("\n")
 
 
+def blank(path):
+    """A session with nothing answered on benches/pty/two-questions.toml, as techhire saves
+    one: the rows given it with --session resume it, at question 1, each run."""
+    import hashlib
+    tree = os.path.realpath(os.path.join(os.path.dirname(__file__), "two-questions.toml"))
+    with open(tree, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    now = stamp(datetime.now(timezone.utc))
+    s = {"format": "techhire-session", "version": 2, "id": "bench", "created": now,
+         "updated": now,
+         "tree": {"title": "probe", "version": "1.0.0", "sha256": digest, "file": tree},
+         "answers": [], "progress": {"answered": 0, "fewest_left": 2, "most_left": 2}}
+    with open(path, "w") as f:
+        json.dump(s, f, indent=2)
+        f.write("\n")
+
+
 def main():
     if sys.argv[1:] == ["--spec"]:
         for n in (0, 20, 1000, 10000):
             fill("/tmp/techhire-bench-%d/sessions" % n, n)
+        # peers.toml's rows: 20 sessions (one more each run), and folders of their own.
+        fill("/tmp/techhire-bench-peers/sessions", 20)
+        for name in ("q1", "note"):
+            folder = "/tmp/techhire-bench-%s" % name
+            shutil.rmtree(folder, ignore_errors=True)
+            os.makedirs(folder)
+            blank(os.path.join(folder, name + ".json"))
     else:
         fill(sys.argv[1], int(sys.argv[2]))
 

@@ -12,7 +12,7 @@ use crate::commands::{Failure, print_out};
 
 /// The completions command.
 pub fn run(shell: Shell) -> Result<ExitCode, Failure> {
-    print_out(&script(shell))
+    print_out(script(shell))
 }
 
 /// The completion script for one shell.

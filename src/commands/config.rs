@@ -61,9 +61,9 @@ pub fn run(path_only: bool) -> Result<ExitCode, Failure> {
             ),
         ));
     };
-    let path = location.path.display().to_string();
+    let path = terminal_safe(&location.path.display().to_string()).into_owned();
     if path_only {
-        return print_out(&format!("{path}\n"));
+        return print_out(format!("{path}\n"));
     }
     let why = if location.from_env {
         format!(" (named by {CONFIG_VAR})")
@@ -74,10 +74,12 @@ pub fn run(path_only: bool) -> Result<ExitCode, Failure> {
         Ok(Some(config)) => config,
         Ok(None) => {
             let (folder, _) = report_folder(&Config::default())?;
-            return print_out(&format!(
+            return print_out(format!(
                 "Config file: {path}{why}\nThere is no file there yet, so techhire uses its \
-                 defaults: no consultant or firm on reports, reports written to {}, a theme that suits the terminal.\n\nTo set them, create that file, for example:\n\n{EXAMPLE}",
-                folder.display()
+                 defaults: no consultant or firm on reports, reports written to {}, a theme \
+                 that suits the terminal.\n\nTo set them, create that file, for example:\n\n\
+                 {EXAMPLE}",
+                terminal_safe(&folder.display().to_string())
             ));
         }
         Err(e) => {
@@ -94,7 +96,7 @@ pub fn run(path_only: bool) -> Result<ExitCode, Failure> {
     let logo = config.firm.logo.as_ref().map(|logo| {
         format!(
             "{} ({}, {} KiB)",
-            logo.path.display(),
+            terminal_safe(&logo.path.display().to_string()),
             logo.kind.name(),
             logo.bytes.len().div_ceil(1024)
         )
@@ -107,7 +109,7 @@ pub fn run(path_only: bool) -> Result<ExitCode, Failure> {
             "report_folder",
             format!(
                 "{}{}",
-                folder.display(),
+                terminal_safe(&folder.display().to_string()),
                 if chosen { "" } else { " (the default)" }
             ),
         ),

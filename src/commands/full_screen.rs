@@ -11,11 +11,11 @@ use techhire::Interview;
 use techhire::config::Config;
 use techhire::session::{Audience, PreparedSave, Saved, Store, Summary, Unreadable};
 
-use crate::cli::ReportFormat;
 use crate::commands::opening::{self, Ending, Opened, minute};
 use crate::commands::{Failure, USAGE};
 use crate::commands::{config, report};
 use crate::tui;
+use techhire::report::Format;
 
 /// Runs the full-screen interview on an opened session, new or resumed. A new session in the
 /// sessions folder starts at the start screen. The session may be another one by the end, if
@@ -252,7 +252,7 @@ impl tui::Host for SessionHost<'_> {
     fn export(
         &mut self,
         interview: &Interview,
-        format: ReportFormat,
+        format: Format,
         copy: Audience,
     ) -> Result<PathBuf, String> {
         let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;

@@ -219,10 +219,10 @@ fn validate_command(file: &str) -> String {
 }
 
 /// Writes a command's output; a reader that stops early (`| head`) is not an error.
-pub fn print_out(text: &str) -> Result<ExitCode, Failure> {
+pub fn print_out(text: impl AsRef<[u8]>) -> Result<ExitCode, Failure> {
     let mut stdout = io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(text.as_ref())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(ExitCode::SUCCESS),

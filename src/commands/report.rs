@@ -2,18 +2,18 @@
 //! date and notes, to standard output or to a file that is written whole and never replaced
 //! unless asked; and the full-screen interview's export, which names the file itself.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use techhire::config::Firm;
 use techhire::export::{ExportError, file_stem, write_new, write_report};
-use techhire::report::{self, ReportInput};
+use techhire::report::{Format, ReportInput};
 use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
 use techhire::{Interview, Recommendation};
 
-use crate::cli::ReportFormat;
 use crate::commands::config;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
 use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
@@ -23,7 +23,7 @@ use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, progra
 pub fn run(
     what: &str,
     questions: Option<&Path>,
-    format: Option<ReportFormat>,
+    format: Option<Format>,
     output: Option<&Path>,
     force: bool,
     copy: Audience,
@@ -85,7 +85,8 @@ pub fn run(
             ),
         ));
     };
-    let text = render(
+    not_for_the_terminal(format, output)?;
+    let bytes = render(
         &session,
         interview,
         &recommendation,
@@ -93,14 +94,29 @@ pub fn run(
         copy,
         &config.firm,
         80,
-    );
-    deliver(&text, format, output, force, &name)
+    )?;
+    deliver(&bytes, format, output, force, &name)
+}
+
+/// Refuses to print a PDF to a terminal: it needs a file (`-o report.pdf`).
+pub fn not_for_the_terminal(format: Format, output: Option<&Path>) -> Result<(), Failure> {
+    if output.is_some() || format.is_text() || !std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(Failure::new(
+        USAGE,
+        format!(
+            "a {} is not for the terminal: write it to a file with -o report.{}",
+            format.name(),
+            format.extension()
+        ),
+    ))
 }
 
 /// Prints a report, or writes it to `output` (never over a file unless `force`) and says so.
 pub fn deliver(
-    text: &str,
-    format: ReportFormat,
+    text: &[u8],
+    format: Format,
     output: Option<&Path>,
     force: bool,
     name: &str,
@@ -108,7 +124,7 @@ pub fn deliver(
     let Some(output) = output else {
         return print_out(text);
     };
-    write_report(output, text.as_bytes(), force).map_err(|e| match e {
+    write_report(output, text, force).map_err(|e| match e {
         ExportError::Exists { .. } => Failure::new(PROBLEMS, e.to_string()),
         _ => Failure::new(USAGE, e.to_string()),
     })?;
@@ -117,28 +133,23 @@ pub fn deliver(
     }
     eprintln!(
         "Wrote the {} report for {name} to {}.",
-        match format {
-            ReportFormat::Markdown => "Markdown",
-            ReportFormat::Html => "HTML",
-            ReportFormat::Json => "JSON",
-            ReportFormat::Text => "text",
-        },
+        format.name(),
         output.display()
     );
     Ok(ExitCode::SUCCESS)
 }
 
 /// The report of a finished interview, with the session's names, date and the notes `copy`
-/// shows.
+/// shows (text wrapped at `width`); or why a PDF could not be printed.
 pub fn render(
     session: &Session,
     interview: &Interview,
     recommendation: &Recommendation,
-    format: ReportFormat,
+    format: Format,
     copy: Audience,
     firm: &Firm,
     width: usize,
-) -> String {
+) -> Result<Vec<u8>, Failure> {
     let notes = session.report_notes(copy);
     let interview_note = session.report_interview_note(copy);
     let date = session
@@ -158,12 +169,9 @@ pub fn render(
         private_notes: copy == Audience::Consultant,
         firm: Some(firm),
     };
-    match format {
-        ReportFormat::Markdown => report::markdown::render(&input),
-        ReportFormat::Html => report::html::render(&input),
-        ReportFormat::Json => report::json::render(&input),
-        ReportFormat::Text => report::text::render(&input, width),
-    }
+    format
+        .render(&input, width)
+        .map_err(|e| Failure::new(PROBLEMS, e.to_string()))
 }
 
 /// Writes the report of the session's finished interview into `folder` (made if need be),
@@ -173,7 +181,7 @@ pub fn render(
 pub fn export(
     session: &Session,
     interview: &Interview,
-    format: ReportFormat,
+    format: Format,
     copy: Audience,
     firm: &Firm,
     folder: &Path,
@@ -183,7 +191,8 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
-    let text = render(session, interview, &recommendation, format, copy, firm, 80);
+    let bytes = render(session, interview, &recommendation, format, copy, firm, 80)
+        .map_err(|f| f.message)?;
     std::fs::create_dir_all(folder).map_err(|e| {
         format!(
             "could not make the report folder {}: {e}; set another with report_folder in the \
@@ -196,42 +205,33 @@ pub fn export(
         .as_ref()
         .map_or(session.updated, |r| r.finished)
         .local_date();
-    let extension = match format {
-        ReportFormat::Markdown => "md",
-        ReportFormat::Html => "html",
-        ReportFormat::Json => "json",
-        ReportFormat::Text => "txt",
-    };
     let mut stem = file_stem(session.client.as_deref(), &date);
     if copy == Audience::Consultant {
         // Named so it is never sent to the client by mistake.
         stem.push_str("-consultant-copy");
     }
-    write_new(folder, &stem, extension, text.as_bytes()).map_err(|e| e.to_string())
+    write_new(folder, &stem, format.extension(), &bytes).map_err(|e| e.to_string())
 }
 
 /// The format asked for with --format, or by the output file's extension, or Markdown. An
-/// extension that names no format techhire writes (`report.pdf`) is refused rather than
+/// extension that names no format techhire writes (`report.docx`) is refused rather than
 /// filled with Markdown.
-fn format_for(
-    format: Option<ReportFormat>,
-    output: Option<&Path>,
-) -> Result<ReportFormat, Failure> {
+fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
     if let Some(format) = format {
         return Ok(format);
     }
     let Some(output) = output else {
-        return Ok(ReportFormat::Markdown);
+        return Ok(Format::Markdown);
     };
     match (from_extension(output), output.extension()) {
         (Some(format), _) => Ok(format),
-        (None, None) => Ok(ReportFormat::Markdown),
+        (None, None) => Ok(Format::Markdown),
         (None, Some(extension)) => Err(Failure::new(
             USAGE,
             format!(
                 "techhire does not write `.{}` files, so the report was not written to {}. \
-                 Name the file .md, .html, .json or .txt, or give --format markdown, html, \
-                 json or text",
+                 Name the file .html, .pdf, .md, .txt or .json, or give --format html, pdf, \
+                 markdown, text or json",
                 terminal_safe(&extension.to_string_lossy()),
                 terminal_safe(&output.display().to_string())
             ),
@@ -240,15 +240,8 @@ fn format_for(
 }
 
 /// The format a file name asks for, by its extension.
-pub fn from_extension(path: &Path) -> Option<ReportFormat> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "md" | "markdown" => Some(ReportFormat::Markdown),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "json" => Some(ReportFormat::Json),
-        "txt" => Some(ReportFormat::Text),
-        _ => None,
-    }
+pub fn from_extension(path: &Path) -> Option<Format> {
+    Format::from_extension(path.extension()?.to_str()?)
 }
 
 /// "session k3f9x2 (Acme Ltd)", or the path as given.

@@ -10,9 +10,11 @@ use techhire::answers::{self, AnswersError};
 use techhire::session::{Audience, Session, Store, Timestamp};
 use techhire::text::terminal_safe;
 
-use crate::cli::{ReportFormat, RunArgs};
+use techhire::report::Format;
+
+use crate::cli::RunArgs;
 use crate::commands::opening::{failure, stamp};
-use crate::commands::report::{deliver, from_extension, render};
+use crate::commands::report::{deliver, from_extension, not_for_the_terminal, render};
 use crate::commands::{
     Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, quiet, terminal_width,
 };
@@ -56,8 +58,10 @@ pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure
     session.record(&interview, Timestamp::now());
     let format = args
         .format
+        .map(|f| f.0)
         .or_else(|| args.output.as_deref().and_then(from_extension))
-        .unwrap_or(ReportFormat::Text);
+        .unwrap_or(Format::Text);
+    not_for_the_terminal(format, args.output.as_deref())?;
     // Text for the terminal is wrapped to it; in a file, at 80 columns.
     let width = if args.output.is_none() {
         terminal_width()
@@ -72,7 +76,7 @@ pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure
         Audience::Client,
         &config.firm,
         width,
-    );
+    )?;
     let name = match &session.client {
         Some(client) => terminal_safe(client).into_owned(),
         None => "these answers".to_string(),

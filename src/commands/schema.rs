@@ -15,6 +15,6 @@ pub fn run(doc: bool) -> Result<ExitCode, Failure> {
     if doc {
         print_out(REFERENCE)
     } else {
-        print_out(&json_schema())
+        print_out(json_schema())
     }
 }

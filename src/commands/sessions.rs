@@ -4,13 +4,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use jiff::tz::TimeZone;
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
 use techhire::text::{terminal_safe, truncate};
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{SessionsAction, SessionsFormat};
-use crate::commands::opening::{failure, minute};
+use crate::commands::opening::failure;
 use crate::commands::{Failure, PROBLEMS, USAGE, manage, print_out, program};
 
 /// The widest a client's name or an outcome is shown in the table; longer ones end in `…`.
@@ -81,7 +82,9 @@ fn table(store: &Store, listing: &Listing) -> String {
     } else {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
         let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
-        let rows: Vec<[String; 5]> = listing.sessions.iter().map(row).collect();
+        // The user's time zone looked up once, not once a row.
+        let zone = TimeZone::system();
+        let rows: Vec<[String; 5]> = listing.sessions.iter().map(|s| row(s, &zone)).collect();
         // Widths once for the listing; then each cell is written straight into the text.
         let widths = rows
             .iter()
@@ -126,11 +129,11 @@ fn table(store: &Store, listing: &Listing) -> String {
     out
 }
 
-fn row(s: &Summary) -> [String; 5] {
+fn row(s: &Summary, zone: &TimeZone) -> [String; 5] {
     [
         s.id.clone(),
         fit(s.client.as_deref().unwrap_or("-")),
-        minute(s.updated),
+        s.updated.minute_in(zone),
         s.progress_text(),
         fit(s.outcome.as_deref().unwrap_or("-")),
     ]

@@ -9,5 +9,5 @@ use crate::commands::{Failure, print_out};
 
 /// The version command.
 pub fn run() -> Result<ExitCode, Failure> {
-    print_out(&Cli::command().render_version().to_string())
+    print_out(Cli::command().render_version())
 }

@@ -18,6 +18,7 @@ use toml::Spanned;
 
 pub use logo::{Logo, LogoKind, MAX_LOGO_BYTES};
 
+use crate::text::terminal_safe;
 use crate::tree::diagnostics::position;
 
 /// The environment variable naming the config file in place of the platform's.
@@ -102,12 +103,14 @@ pub struct ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// Cleaned for the terminal: a key or a path in the file may hold any character.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = terminal_safe(&self.file);
         match self.at {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: ", self.file)?,
-            None => write!(f, "{}: ", self.file)?,
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: ")?,
+            None => write!(f, "{file}: ")?,
         }
-        write!(f, "{}\n  {}", self.message, self.hint)
+        write!(f, "{}\n  {}", terminal_safe(&self.message), self.hint)
     }
 }
 

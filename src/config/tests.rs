@@ -101,6 +101,16 @@ fn an_unknown_key_is_named_with_the_keys_there_are() {
 }
 
 #[test]
+fn a_hostile_key_cannot_drive_the_terminal() {
+    let message = error("\"\\u001b]52;c;SEVMTE8=\\u0007\" = 1\n");
+    assert!(message.contains("config.toml:1:1: "), "{message}");
+    assert!(
+        !message.chars().any(|c| c.is_control() && c != '\n'),
+        "{message:?}"
+    );
+}
+
+#[test]
 fn a_wrong_type_says_what_was_expected() {
     let message = error("consultant = 42\n");
     assert!(message.contains("config.toml:1:14: "), "{message}");

@@ -289,6 +289,7 @@ pub(crate) fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]
                         .collect(),
                     reason: None,
                     unsure: false,
+                    heard: None,
                 })
                 .collect(),
         })

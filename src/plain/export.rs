@@ -10,8 +10,8 @@ use techhire::session::Audience;
 use techhire::text::terminal_safe;
 
 use super::{Live, read_line};
-use crate::cli::ReportFormat;
 use crate::commands::report;
+use techhire::report::Format;
 
 /// Where reports go and whose firm they carry.
 #[derive(Debug, Clone, Copy)]
@@ -20,17 +20,8 @@ pub struct Reports<'a> {
     pub firm: &'a Firm,
 }
 
-/// The formats offered, numbered as typed.
-const FORMATS: [(ReportFormat, &str, &str); 4] = [
-    (ReportFormat::Html, "HTML", "to print or send"),
-    (
-        ReportFormat::Markdown,
-        "Markdown",
-        "for email and documents",
-    ),
-    (ReportFormat::Json, "JSON", "for other programs"),
-    (ReportFormat::Text, "text", "plain text"),
-];
+/// The formats offered, numbered as typed: every report format, the client's first.
+const FORMATS: [Format; Format::ALL.len()] = Format::ALL;
 
 /// Asks which report to write and writes it; false when input ended.
 pub(super) fn ask(
@@ -44,7 +35,7 @@ pub(super) fn ask(
     let list: Vec<String> = FORMATS
         .iter()
         .enumerate()
-        .map(|(i, (_, name, what))| format!("{} {name} ({what})", i + 1))
+        .map(|(i, f)| format!("{} {} ({})", i + 1, f.name(), f.purpose()))
         .collect();
     let private = if opened.save.session().has_private_notes() {
         " Add c for the consultant's copy, with your private notes (1c)."
@@ -83,7 +74,8 @@ pub(super) fn ask(
         write!(output, "{}", wrap(&says))?;
         return Ok(true);
     };
-    let (format, name, _) = FORMATS[choice];
+    let format = FORMATS[choice];
+    let name = format.name();
     let written = report::export(
         opened.save.session(),
         opened.interview,

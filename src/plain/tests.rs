@@ -159,7 +159,7 @@ fn each_outcome_can_be_reached() {
         let (ending, out) = interview(&numbers(answers), 0);
         assert_eq!(ending, Ending::Finished, "{out}");
         assert!(out.contains(&format!("Recommendation: {label}\n")), "{out}");
-        assert!(out.contains("Why: the answers that moved it"), "{out}");
+        assert!(out.contains("Why we recommend it"), "{out}");
         assert!(out.contains("What would change it"), "{out}");
         assert!(
             out.contains(&format!("Question {} (last question)", answers.len())),
@@ -326,7 +326,7 @@ fn at_the_result_e_writes_each_report_into_the_reports_folder() {
     // A note made private, seen again on going back; then three reports and a note on the
     // whole interview.
     let typed = format!(
-        "n\nCFO disagrees\n\np\n{}b\n{}e\n\ne\n2c\ne\n9\nn\nA good first meeting\n\n\n",
+        "n\nCFO disagrees\n\np\n{}b\n{}e\n\ne\n3c\ne\n9\nn\nA good first meeting\n\n\n",
         numbers(&CIO[..1]),
         numbers(CIO)
     );
@@ -358,7 +358,7 @@ fn at_the_result_e_writes_each_report_into_the_reports_folder() {
         "{out}"
     );
     assert!(
-        out.contains("No report written: type a number from 1 to 4"),
+        out.contains("No report written: type a number from 1 to 5"),
         "{out}"
     );
     let client = std::fs::read_to_string(&html).unwrap_or_default();
@@ -414,7 +414,7 @@ fn a_note_takes_lines_until_an_empty_one_and_shows_in_the_result() {
     );
     assert!(out.contains("Note saved.\n"), "{out}");
     assert!(
-        out.contains("Your notes\n  What do you most need this technology leader to get done in their first two or three years?\n    They run SAP\n    and a <b>mainframe</b>\n"),
+        out.contains("    1. What do you most need this technology leader to get done in their first two or three years?\n       “Run and modernise our core systems” (+3 Hire a CIO)\n       Note:\n         They run SAP\n         and a <b>mainframe</b>\n"),
         "{out}"
     );
 }

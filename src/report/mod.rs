@@ -1,16 +1,23 @@
-//! Reports the client keeps: pure renderers from a finished interview to text for the
-//! terminal, Markdown for email and documents, self-contained HTML for print, and versioned JSON
-//! for programs. No files, no terminal: callers decide where the output goes.
+//! Reports the client keeps. [`Outline`] decides what a report says, once, from a finished
+//! interview; one file per [`Format`] draws it: text for the terminal, Markdown for email,
+//! self-contained HTML to read and print, PDF printed from that HTML, versioned JSON for
+//! programs. Renderers return the document; callers decide where it goes.
 
+mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
+pub mod pdf;
 pub mod text;
 
+pub use format::Format;
+pub use outline::Outline;
+
 use crate::interview::Interview;
-use crate::outcome::{Reason, Recommendation, WhatIf};
+use crate::outcome::Recommendation;
 use crate::session::Timestamp;
-use crate::tree::{Choice, Question, Tree};
+use crate::tree::{Question, Tree};
 
 /// Everything a report shows: the tree, the finished interview, and who it was for.
 pub struct ReportInput<'a> {
@@ -53,16 +60,6 @@ impl ReportInput<'_> {
         self.tree.question(index)
     }
 
-    fn choice(&self, question: usize, choice: usize) -> &Choice {
-        &self.tree.question(question).choices[choice]
-    }
-
-    /// Why an answer points where it does: the tree's reason, or the choice's label.
-    fn reason_text(&self, reason: &Reason) -> &str {
-        let choice = self.choice(reason.question, reason.choice);
-        choice.reason.as_deref().unwrap_or(&choice.label)
-    }
-
     /// The note taken on a question, when there is one worth showing.
     fn note(&self, question: usize) -> Option<&str> {
         self.notes
@@ -93,18 +90,6 @@ impl ReportInput<'_> {
         notes.sort_by_key(|n| n.index.unwrap_or(usize::MAX));
         notes
     }
-
-    /// The what-ifs grouped by question, in the order the questions were asked.
-    fn what_ifs_by_question(&self) -> Vec<(usize, usize, Vec<&WhatIf>)> {
-        let mut groups: Vec<(usize, usize, Vec<&WhatIf>)> = Vec::new();
-        for w in &self.recommendation.what_ifs {
-            match groups.last_mut() {
-                Some((q, _, list)) if *q == w.question => list.push(w),
-                _ => groups.push((w.question, w.from, vec![w])),
-            }
-        }
-        groups
-    }
 }
 
 /// A note on a question that is not among the answers.
@@ -122,47 +107,6 @@ impl<'a> OtherNote<'a> {
     fn about(&self, tree: &'a Tree) -> &'a str {
         self.index
             .map_or(self.id, |q| tree.question(q).prompt.as_str())
-    }
-}
-
-/// What to say when no single changed answer would change the result; `label` prepares an
-/// outcome's label for the output format.
-fn settled(input: &ReportInput, label: impl Fn(&str) -> String) -> String {
-    let rec = input.recommendation;
-    match rec.runner_up {
-        Some(r) => format!(
-            "No single changed answer would change this recommendation: it is {} clear of {}, so more than one answer would have to change.",
-            points(rec.margin),
-            label(&input.tree.outcome(r).label)
-        ),
-        None => "No single changed answer would change this recommendation.".to_string(),
-    }
-}
-
-/// Points as a signed number, e.g. `+3`, `-2`, `0`.
-fn signed(points: i64) -> String {
-    if points > 0 {
-        format!("+{points}")
-    } else {
-        points.to_string()
-    }
-}
-
-/// `1 point`, `7 points`.
-fn points(n: i64) -> String {
-    if n.abs() == 1 {
-        format!("{n} point")
-    } else {
-        format!("{n} points")
-    }
-}
-
-/// `1 more question`, `2 to 4 more questions`.
-fn more_questions(fewest: u32, most: u32) -> String {
-    match (fewest, most) {
-        (1, 1) => "1 more question".to_string(),
-        (f, m) if f == m => format!("{f} more questions"),
-        (f, m) => format!("{f} to {m} more questions"),
     }
 }
 

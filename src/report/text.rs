@@ -1,295 +1,211 @@
-//! The result as terminal text: the recommendation and how sure it is, the scores with bars,
-//! the answers that moved it, what would change it, and the guidance that goes with it. Every
-//! string from a file passes through [`terminal_safe`] so it cannot drive the terminal.
+//! The report as terminal text, for `report --format text`, `run` and plain mode: the
+//! [`Outline`] with indented, wrapped paragraphs and score bars. Every string from a file
+//! passes through [`terminal_safe`] so it cannot drive the terminal.
 
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{CONSULTANT_COPY, ReportInput, long_date, more_questions, points, settled, signed};
-use crate::outcome::told;
+use super::ReportInput;
+use super::outline::{Block, Outline, Section, Text};
 use crate::text::{terminal_safe, terminal_safe_multiline, wrap};
 
 /// The widest score bar, in cells.
 const BAR_WIDTH: usize = 24;
 
-/// Renders the result, wrapping paragraphs at `width` columns (0: no wrapping, one line per
+/// Renders the report, wrapping paragraphs at `width` columns (0: no wrapping, one line per
 /// paragraph, which suits screen readers).
 pub fn render(input: &ReportInput, width: usize) -> String {
+    render_outline(&Outline::new(input), width)
+}
+
+/// Renders an outline already built.
+pub fn render_outline(outline: &Outline, width: usize) -> String {
     let mut out = Out {
         text: String::new(),
         width,
     };
-    headline(input, &mut out);
-    scores(input, &mut out);
-    reasons(input, &mut out);
-    what_would_change_it(input, &mut out);
-    guidance(input, &mut out);
-    notes(input, &mut out);
+    masthead(outline, &mut out);
+    headline(outline, &mut out);
+    for section in outline.all_sections() {
+        self::section(section, &mut out);
+    }
+    out.blank();
+    out.para(&terminal_safe(&outline.colophon), "", "");
     out.text
 }
 
-fn headline(input: &ReportInput, out: &mut Out) {
-    let tree = input.tree;
-    let rec = input.recommendation;
-    let meta = tree.meta();
-    out.line(&format!(
-        "{} (version {})",
-        terminal_safe(&meta.title),
-        terminal_safe(&meta.version)
-    ));
+fn masthead(outline: &Outline, out: &mut Out) {
+    let m = &outline.masthead;
+    out.line(&m.kicker.to_uppercase());
     let who: Vec<String> = [
-        input
-            .client
-            .map(|c| format!("Client: {}", terminal_safe(c))),
-        input
-            .consultant
-            .map(|c| format!("Consultant: {}", terminal_safe(c))),
-        input
-            .firm_name()
-            .map(|f| format!("Firm: {}", terminal_safe(f))),
-        input
-            .date
-            .map(|d| format!("Date: {}", terminal_safe(&long_date(d)))),
+        m.client.as_deref().map(|c| format!("Client: {c}")),
+        m.consultant.as_deref().map(|c| format!("Consultant: {c}")),
+        m.firm.as_deref().map(|f| format!("Firm: {f}")),
+        m.date.as_deref().map(|d| format!("Date: {d}")),
     ]
     .into_iter()
     .flatten()
+    .map(|s| terminal_safe(&s).into_owned())
     .collect();
     if !who.is_empty() {
-        out.line(&who.join(" · "));
+        out.para(&who.join(" · "), "", "");
     }
-    if input.private_notes {
-        out.line(CONSULTANT_COPY);
+    if let Some(copy) = m.copy {
+        out.para(copy, "", "");
     }
     out.blank();
-    let safe = |s: &str| terminal_safe(s).into_owned();
-    out.line(&format!(
-        "Recommendation: {}",
-        rec.headline_with(tree, safe)
-    ));
-    for &o in &rec.leaders {
-        out.para(&terminal_safe(&tree.outcome(o).summary), "  ", "  ");
-    }
-    let standing = match rec.runner_up.map(|r| safe(rec.label(tree, r))) {
-        None => String::new(),
-        Some(_) if rec.tie => String::new(),
-        Some(other) if rec.close_call => format!(
-            "Close call: ahead of {other} by only {}. Read the reasons and what would change it before deciding.",
-            points(rec.margin)
-        ),
-        Some(other) => format!("Ahead of {other} by {}.", points(rec.margin)),
-    };
-    if !standing.is_empty() {
-        out.para(&standing, "  ", "  ");
-    }
-    for note in told::notes(tree, rec, &safe) {
-        out.para(&note, "  ", "  ");
-    }
 }
 
-fn scores(input: &ReportInput, out: &mut Out) {
-    let rec = input.recommendation;
-    out.heading("Scores");
-    // Outcomes as the client's situation words them; those ruled out say so.
-    let labels: Vec<String> = (0..input.tree.outcomes().len())
-        .map(|o| {
-            let label = terminal_safe(rec.label(input.tree, o)).into_owned();
-            if rec.ruled_out.iter().any(|r| r.outcome == o) {
-                format!("{label} (not an option)")
-            } else {
-                label
-            }
-        })
-        .collect();
-    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
-    let number_width = rec
-        .scores
-        .iter()
-        .map(|s| s.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let top = rec.scores.iter().copied().max().unwrap_or(0).max(1);
-    // Marker, spaces and number take `label_width + number_width + 6` columns.
-    let bar_width = match out.width {
-        0 => BAR_WIDTH,
-        w => BAR_WIDTH.min(w.saturating_sub(label_width + number_width + 6)),
-    };
-    for (i, label) in labels.iter().enumerate() {
-        let score = rec.scores[i];
-        let cells = usize::try_from(score.max(0) * bar_width as i64 / top).unwrap_or(0);
-        let bar = "█".repeat(cells);
-        let marker = if rec.leads(i) { "▸" } else { " " };
-        let pad = " ".repeat(label_width - label.width());
-        out.line(format!("{marker} {label}{pad}  {score:>number_width$}  {bar}").trim_end());
-    }
-}
-
-fn reasons(input: &ReportInput, out: &mut Out) {
-    let rec = input.recommendation;
-    let tree = input.tree;
-    let strongest = rec.strongest_reasons();
-    let toward: Vec<_> = strongest.iter().filter(|r| r.lead > 0).collect();
-    let against: Vec<_> = strongest.iter().filter(|r| r.lead < 0).collect();
-    let versus = rec
-        .runner_up
-        .map(|r| format!(" over {}", terminal_safe(rec.label(tree, r))))
-        .unwrap_or_default();
-    out.heading("Why: the answers that moved it, strongest first");
-    if toward.is_empty() {
-        out.para(
-            "No single answer set it apart; the tree's order of outcomes decided.",
-            "  ",
-            "  ",
-        );
-    } else {
-        out.para(
-            &format!(
-                "Points each answer gave {}{versus}:",
-                terminal_safe(rec.label(tree, rec.outcome))
-            ),
-            "  ",
-            "  ",
-        );
-    }
-    for r in toward {
-        reason(input, r, out);
-    }
-    if !against.is_empty() {
-        out.heading("What pulled the other way");
-        for r in against {
-            reason(input, r, out);
-        }
-    }
-}
-
-fn reason(input: &ReportInput, r: &crate::outcome::Reason, out: &mut Out) {
-    let choice = input.choice(r.question, r.choice);
-    let question = input.question(r.question);
-    let lead = format!("  {:<4}", signed(r.lead));
-    out.para(&terminal_safe(&choice.label), &lead, "      ");
-    out.para(&terminal_safe(input.reason_text(r)), "      ", "      ");
+fn headline(outline: &Outline, out: &mut Out) {
+    let h = &outline.headline;
     out.para(
-        &format!("Asked: {}", terminal_safe(&question.prompt)),
-        "      ",
-        "      ",
+        &format!("Recommendation: {}", terminal_safe(&h.label)),
+        "",
+        "",
     );
+    out.para(&terminal_safe(&h.summary), "  ", "  ");
+    if let Some(standing) = &h.standing {
+        out.para(&flat(standing), "  ", "  ");
+    }
+    if let Some(caution) = &h.caution {
+        out.para(
+            &format!("{} {}", terminal_safe(&caution.title), flat(&caution.body)),
+            "  ! ",
+            "    ",
+        );
+    }
 }
 
-fn what_would_change_it(input: &ReportInput, out: &mut Out) {
-    let tree = input.tree;
-    out.heading("What would change it");
-    let groups = input.what_ifs_by_question();
-    if groups.is_empty() {
-        out.para(
-            &settled(input, |l| terminal_safe(l).into_owned()),
-            "  ",
-            "  ",
-        );
-        return;
+fn section(section: &Section, out: &mut Out) {
+    out.heading(&terminal_safe(&section.heading));
+    for block in &section.blocks {
+        self::block(block, out);
     }
-    for (question, from, what_ifs) in groups {
-        let q = input.question(question);
-        out.para(
-            &format!(
-                "{} You answered \u{201c}{}\u{201d}.",
-                terminal_safe(&q.prompt),
-                terminal_safe(&input.choice(question, from).label)
-            ),
-            "  ",
-            "  ",
-        );
-        for w in what_ifs {
-            let to = terminal_safe(&input.choice(question, w.to).label);
-            let outcome = told::verdict(tree, w, &|l| terminal_safe(l).into_owned());
-            let line = match &w.unanswered {
-                None => format!("\u{201c}{to}\u{201d} would change it to {outcome}."),
-                Some(u) => format!(
-                    "\u{201c}{to}\u{201d} would lean to {outcome}, though that branch has {} to answer, starting with \u{201c}{}\u{201d}",
-                    more_questions(u.fewest, u.most),
-                    terminal_safe(&input.question(u.first).prompt)
-                ),
+}
+
+fn block(block: &Block, out: &mut Out) {
+    match block {
+        Block::Paragraph(text) | Block::Aside(text) => out.para(&flat(text), "  ", "  "),
+        Block::Subheading(title) => out.line(&format!("  {}", terminal_safe(title))),
+        Block::Bullets(items) => {
+            for item in items {
+                out.para(&flat(item), "    • ", "      ");
+            }
+        }
+        Block::Steps(items) => {
+            for (n, item) in items.iter().enumerate() {
+                out.para(&flat(item), &format!("    {}. ", n + 1), "       ");
+            }
+        }
+        Block::Points(points) => {
+            for p in points {
+                out.para(&terminal_safe(&p.answer), "  • ", "    ");
+                out.para(&terminal_safe(&p.because), "    ", "    ");
+            }
+        }
+        Block::Changes(changes) => {
+            for c in changes {
+                out.para(
+                    &format!(
+                        "{} You answered \u{201c}{}\u{201d}.",
+                        terminal_safe(&c.question),
+                        terminal_safe(&c.answered)
+                    ),
+                    "  ",
+                    "  ",
+                );
+                for line in &c.instead {
+                    out.para(&flat(line), "    • ", "      ");
+                }
+            }
+        }
+        Block::Scores(scores) => {
+            let labels: Vec<_> = scores.iter().map(|s| terminal_safe(&s.label)).collect();
+            let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+            let number_width = scores
+                .iter()
+                .map(|s| s.points.to_string().len())
+                .max()
+                .unwrap_or(1);
+            let top = scores.iter().map(|s| s.points).max().unwrap_or(0).max(1);
+            // Indent, marker, spaces and number take `label_width + number_width + 8` columns.
+            let bar_width = match out.width {
+                0 => BAR_WIDTH,
+                w => BAR_WIDTH.min(w.saturating_sub(label_width + number_width + 8)),
             };
-            out.para(&line, "    • ", "      ");
+            for (score, label) in scores.iter().zip(&labels) {
+                let cells =
+                    usize::try_from(score.points.max(0) * bar_width as i64 / top).unwrap_or(0);
+                let bar = "█".repeat(cells);
+                let marker = if score.recommended { "▸" } else { " " };
+                let pad = " ".repeat(label_width - label.width());
+                let points = score.points;
+                out.line(
+                    format!("  {marker} {label}{pad}  {points:>number_width$}  {bar}").trim_end(),
+                );
+            }
+        }
+        Block::Answers(answers) => {
+            for (n, a) in answers.iter().enumerate() {
+                let number = format!("    {}. ", n + 1);
+                let indent = " ".repeat(number.len());
+                out.para(&terminal_safe(&a.question), &number, &indent);
+                let gave: Vec<String> = a
+                    .gave
+                    .iter()
+                    .map(|(label, points)| format!("{} {}", signed(*points), terminal_safe(label)))
+                    .collect();
+                let answer = if gave.is_empty() {
+                    format!("\u{201c}{}\u{201d}", terminal_safe(&a.answer))
+                } else {
+                    format!(
+                        "\u{201c}{}\u{201d} ({})",
+                        terminal_safe(&a.answer),
+                        gave.join(", ")
+                    )
+                };
+                out.para(&answer, &indent, &indent);
+                if let Some(note) = &a.note {
+                    out.para("Note:", &indent, &indent);
+                    out.paras_indented(note, &format!("{indent}  "));
+                }
+            }
+        }
+        Block::Notes(notes) => {
+            for n in notes {
+                out.para(&terminal_safe(&n.about), "    ", "    ");
+                out.paras_indented(&n.text, "      ");
+            }
+        }
+        Block::Sources(sources) => {
+            for s in sources {
+                let by = match &s.author {
+                    Some(author) => format!("{}, {author}", s.publisher),
+                    None => s.publisher.clone(),
+                };
+                out.para(
+                    &terminal_safe(&format!("{} ({by}, {})", s.title, s.date)),
+                    "  • ",
+                    "    ",
+                );
+            }
         }
     }
 }
 
-fn guidance(input: &ReportInput, out: &mut Out) {
-    let tree = input.tree;
-    let outcome = tree.outcome(input.recommendation.outcome);
-    out.heading(&format!("What to do: {}", terminal_safe(&outcome.label)));
-    let lists = [
-        ("What the role owns", &outcome.owns),
-        ("What to prioritise when hiring", &outcome.priorities),
-    ];
-    for (title, items) in lists {
-        list(title, items, out);
-    }
-    out.subheading("Who succeeds");
-    out.paras(&outcome.profile);
-    list("Risks", &outcome.risks, out);
-    list("Next steps", &outcome.next_steps, out);
-    if let Some(text) = &outcome.collaboration {
-        out.subheading("How the two leaders work together");
-        out.paras(text);
-    }
-    if let Some(text) = &outcome.when_to_split {
-        out.subheading("When to split the role");
-        out.paras(text);
-    }
-    let sources: Vec<_> = outcome
-        .sources
-        .iter()
-        .filter_map(|id| tree.source(id))
-        .collect();
-    if !sources.is_empty() {
-        out.heading("Sources");
-        for s in sources {
-            let by = match &s.author {
-                Some(author) => format!("{}, {}", s.publisher, author),
-                None => s.publisher.clone(),
-            };
-            out.para(
-                &terminal_safe(&format!("{} ({by}, {})", s.title, s.date)),
-                "  • ",
-                "    ",
-            );
-        }
-    }
+/// The words of styled text, quotation marks curly, made safe for a terminal.
+fn flat(text: &Text) -> String {
+    let words = text.flat("\u{201c}", "\u{201d}");
+    terminal_safe(&words).into_owned()
 }
 
-fn list(title: &str, items: &[String], out: &mut Out) {
-    if items.is_empty() {
-        return;
-    }
-    out.subheading(title);
-    for item in items {
-        out.para(&terminal_safe(item), "    • ", "      ");
-    }
-}
-
-/// Every note: those on the answers in the order asked, then those on other questions.
-fn notes(input: &ReportInput, out: &mut Out) {
-    let mut noted: Vec<(&str, &str)> = input
-        .interview
-        .path()
-        .iter()
-        .filter_map(|s| {
-            let note = input.note(s.question)?;
-            Some((input.question(s.question).prompt.as_str(), note))
-        })
-        .collect();
-    let others = input.other_notes();
-    noted.extend(others.iter().map(|n| (n.about(input.tree), n.note)));
-    let interview_note = input.note_on_interview();
-    noted.extend(interview_note.map(|n| ("On the interview as a whole", n)));
-    if noted.is_empty() {
-        return;
-    }
-    out.heading("Your notes");
-    for (about, note) in noted {
-        out.para(&terminal_safe(about), "  ", "  ");
-        out.paras_indented(note, "    ");
+/// Points as a signed number, e.g. `+3`, `-2`.
+fn signed(points: i32) -> String {
+    if points > 0 {
+        format!("+{points}")
+    } else {
+        points.to_string()
     }
 }
 
@@ -311,15 +227,6 @@ impl Out {
     fn heading(&mut self, title: &str) {
         self.blank();
         self.line(title);
-    }
-
-    fn subheading(&mut self, title: &str) {
-        self.line(&format!("  {title}"));
-    }
-
-    /// A paragraph from a file, keeping its own line breaks, under a subheading.
-    fn paras(&mut self, text: &str) {
-        self.paras_indented(text, "    ");
     }
 
     fn paras_indented(&mut self, text: &str, indent: &str) {

@@ -172,6 +172,11 @@ pub struct Choice {
     /// answer would change it and to what.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unsure: bool,
+    /// The client's situation as this answer states it, one sentence in the consultant's voice
+    /// ("Your first need is to run and modernise the core systems."); the report's "What we
+    /// heard" is made of these. Without it the report quotes the question and the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heard: Option<String>,
 }
 
 /// A fact that rules outcomes out: when every condition in `when` holds on the client's path,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use techhire::Interview;
 use techhire::session::{Audience, Saved, Timestamp};
 
-use crate::cli::ReportFormat;
+use techhire::report::Format;
 
 /// The program around the interview: sessions and reports.
 pub trait Host {
@@ -32,7 +32,7 @@ pub trait Host {
     fn export(
         &mut self,
         interview: &Interview,
-        format: ReportFormat,
+        format: Format,
         copy: Audience,
     ) -> Result<PathBuf, String>;
 }
@@ -94,16 +94,10 @@ pub struct Listed {
 /// Something only the host can do, asked for by `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SetNames {
-        client: String,
-        consultant: String,
-    },
+    SetNames { client: String, consultant: String },
     SaveNote(Draft),
     Resume(PathBuf),
-    Export {
-        format: ReportFormat,
-        copy: Audience,
-    },
+    Export { format: Format, copy: Audience },
 }
 
 /// The host's answer to an effect, or to a change of answers.
@@ -112,7 +106,7 @@ pub enum Reply {
     Resumed(Box<Start>),
     ResumeFailed(String),
     Exported {
-        format: ReportFormat,
+        format: Format,
         copy: Audience,
         result: Result<PathBuf, String>,
     },

@@ -5,26 +5,24 @@
 use std::fmt::Write as _;
 
 use super::{number, text};
+use crate::report::outline::Score;
 use crate::text::truncate;
-use crate::{Recommendation, Tree};
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
 /// of a zero line.
-pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
+pub(super) fn scores(scores: &[Score]) -> String {
     let mut out = String::new();
-    let outcomes = tree.outcomes();
     let (label_width, bar_width, value_width, row) = (250.0, 330.0, 60.0, 30.0);
     let width = label_width + bar_width + value_width;
-    let height = row * outcomes.len() as f64 + 10.0;
-    let low = rec.scores.iter().copied().min().unwrap_or(0).min(0);
-    let high = rec.scores.iter().copied().max().unwrap_or(0).max(0);
+    let height = row * scores.len() as f64 + 10.0;
+    let low = scores.iter().map(|s| s.points).min().unwrap_or(0).min(0);
+    let high = scores.iter().map(|s| s.points).max().unwrap_or(0).max(0);
     let span = (high - low).max(1) as f64;
     let scale = |v: i64| label_width + (v - low) as f64 / span * bar_width;
     let zero = scale(0);
-    let described: Vec<String> = outcomes
+    let described: Vec<String> = scores
         .iter()
-        .zip(&rec.scores)
-        .map(|(o, s)| format!("{} {}", o.label, number(*s)))
+        .map(|s| format!("{} {}", s.label, number(s.points)))
         .collect();
     let _ = write!(
         out,
@@ -32,14 +30,15 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
          role=\"img\" aria-label=\"Scores: {}\">\n",
         text(&described.join(", "))
     );
-    for (i, (outcome, &score)) in outcomes.iter().zip(&rec.scores).enumerate() {
+    for (i, s) in scores.iter().enumerate() {
+        let score = s.points;
         let y = 5.0 + row * i as f64;
         let (x, w) = if score >= 0 {
             (zero, scale(score) - zero)
         } else {
             (scale(score), zero - scale(score))
         };
-        let chosen = rec.leads(i);
+        let chosen = s.recommended;
         let (fill, weight) = if chosen {
             ("#1f5fa8", "bold")
         } else {
@@ -55,7 +54,7 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
              font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
             label_width - 10.0,
             y + row / 2.0 + 4.0,
-            text(&truncate(&outcome.label, 36)),
+            text(&truncate(&s.label, 36)),
             y + 5.0,
             w.max(1.0),
             row - 10.0,
@@ -77,7 +76,6 @@ pub(super) fn scores(tree: &Tree, rec: &Recommendation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
     /// The x and width of each bar, in outcome order.
     fn bars(svg: &str) -> Vec<(f64, f64)> {
@@ -96,23 +94,18 @@ mod tests {
 
     #[test]
     fn negative_scores_extend_left_of_zero_and_the_highest_is_longest() {
-        let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;
-        let rec = Recommendation {
-            outcome: 1,
-            leaders: vec![1],
-            runner_up: Some(2),
-            scores: vec![-2, 8, 6, 0],
-            margin: 2,
-            close_call: false,
-            tie: false,
-            rules: Vec::new(),
-            ruled_out: Vec::new(),
-            reasons: Vec::new(),
-            what_ifs: Vec::new(),
-            settled_by: Vec::new(),
-            unsure: None,
+        let score = |label: &str, points: i64, recommended: bool| Score {
+            label: label.into(),
+            points,
+            recommended,
         };
-        let svg = scores(&tree, &rec);
+        let given = [
+            score("Hire a CIO", -2, false),
+            score("Hire a CTO", 8, true),
+            score("Have both", 6, false),
+            score("One leader", 0, false),
+        ];
+        let svg = scores(&given);
         let bars = bars(&svg);
         let zero = bars[1].0;
         assert!(bars[0].0 < zero && (bars[0].0 + bars[0].1 - zero).abs() < 0.01);

@@ -111,7 +111,7 @@ pub static OVERLAYS: &[Binding] = &[
         keys: &[Digit],
         action: Action::Number(1),
         help: None,
-        footer: Some(("1-3", "write")),
+        footer: Some((crate::tui::overlays::export::KEYS, "write")),
     },
     Binding {
         contexts: &[C::Export],

@@ -1,12 +1,18 @@
-//! The result screen's plan: the recommendation as a headline that stays in view, then a
-//! scrollable document (the scores as bars, the answers that moved it, what would change it,
-//! the outcome's guidance and its sources), wrapped once to the screen's width.
+//! The result screen's plan: the report's outline (the same one every report format draws),
+//! its headline kept in view and the rest a scrollable document (what we heard, why, what
+//! would change it, what to do, then the appendix with the scores as bars), wrapped once to
+//! the screen's width.
+
+use std::collections::BTreeMap;
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use techhire::outcome::told;
-use techhire::text::{terminal_safe, terminal_safe_multiline};
-use techhire::{Recommendation, Tree};
+use techhire::Recommendation;
+use techhire::report::outline::{Block, Headline, Score, Section, Span as Run, Text};
+use techhire::report::{Outline, ReportInput};
+use techhire::session::PRIVATE_LABEL;
+use techhire::text::terminal_safe;
 
 use super::lines::{bullet, heading, note_lines};
 use crate::tui::shared::Shared;
@@ -47,7 +53,36 @@ impl Plan {
 pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
     let x = area.x + 1;
     let width = area.width.saturating_sub(3);
-    let headline_lines = headline_lines(shared, result, usize::from(width));
+    // The screen is the consultant's: every note, the private ones marked as in their copy.
+    let mark = |private: bool, note: &str| {
+        if private {
+            format!("{PRIVATE_LABEL}{note}")
+        } else {
+            note.to_string()
+        }
+    };
+    let notes: BTreeMap<String, String> = shared
+        .notes
+        .iter()
+        .map(|(id, note)| (id.clone(), mark(shared.private.contains(id), note)))
+        .collect();
+    let interview_note = shared
+        .interview_note()
+        .map(|note| mark(shared.interview_private, note));
+    let outline = Outline::new(&ReportInput {
+        tree: shared.tree(),
+        interview: &shared.interview,
+        recommendation: result,
+        client: shared.client.as_deref(),
+        consultant: None,
+        date: None,
+        notes: &notes,
+        interview_note: interview_note.as_deref(),
+        private_notes: true,
+        firm: None,
+    });
+    let theme = &shared.theme;
+    let headline_lines = headline_lines(&outline.headline, usize::from(width), theme);
     let headline_rows = headline_lines.len() as u16;
     let headline = Rect::new(x, area.y, width, headline_rows.min(area.height));
     let rule = Rect::new(area.x, headline.bottom(), area.width, 1).intersection(area);
@@ -61,7 +96,7 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
         area,
         headline,
         rule,
-        document_lines: document_lines(shared, result, usize::from(document.width)),
+        document_lines: document_lines(&outline, usize::from(document.width), theme),
         document,
         bar: Rect::new(
             area.right().saturating_sub(1),
@@ -73,221 +108,215 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
     }
 }
 
-/// The recommendation, and by how much it won.
-fn headline_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec<Line<'static>> {
-    let theme = &shared.theme;
-    let tree = shared.tree();
-    let label = |o: usize| terminal_safe(result.label(tree, o)).into_owned();
+/// The recommendation, and how firm it is.
+fn headline_lines(headline: &Headline, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = wrap(
         &[
             Span::styled("Recommendation: ", theme.muted),
-            Span::styled(
-                result.headline_with(tree, |l| terminal_safe(l).into_owned()),
-                theme.accent,
-            ),
+            Span::styled(terminal_safe(&headline.label).into_owned(), theme.accent),
         ],
         width,
     );
-    let Some(runner_up) = result.runner_up else {
-        return lines;
-    };
-    let points = |n: i64| if n.abs() == 1 { "point" } else { "points" };
-    let margin = if result.tie {
-        vec![
-            Span::styled("Close call: ", theme.warn),
-            Span::styled(
-                format!(
-                    "a tie on {} {} each; see what would settle it below.",
-                    result.scores[result.outcome],
-                    points(result.scores[result.outcome]),
-                ),
-                theme.text,
-            ),
-        ]
-    } else if result.close_call {
-        vec![
-            Span::styled("Close call: ", theme.warn),
-            Span::styled(
-                format!(
-                    "ahead of “{}” by only {} {}; see what would change it below.",
-                    label(runner_up),
-                    result.margin,
-                    points(result.margin),
-                ),
-                theme.text,
-            ),
-        ]
-    } else {
-        vec![Span::styled(
-            format!(
-                "Ahead of “{}” by {} {}.",
-                label(runner_up),
-                result.margin,
-                points(result.margin)
-            ),
-            theme.muted,
-        )]
-    };
-    lines.extend(wrap(&margin, width));
-    lines
-}
-
-/// Everything under the headline, as lines `width` columns wide.
-fn document_lines(shared: &Shared, result: &Recommendation, width: usize) -> Vec<Line<'static>> {
-    let theme = &shared.theme;
-    let tree = shared.tree();
-    let outcome = tree.outcome(result.outcome);
-    let mut lines = Vec::new();
-    for &o in &result.leaders {
-        lines.extend(wrap(
-            &[Span::styled(
-                terminal_safe_multiline(&tree.outcome(o).summary).into_owned(),
-                theme.text,
-            )],
-            width,
-        ));
-    }
-    for note in told::notes(tree, result, &|s| terminal_safe(s).into_owned()) {
-        lines.push(Line::default());
-        lines.extend(wrap(&[Span::styled(note, theme.text)], width));
-    }
-    section(&mut lines, "Scores", theme);
-    lines.extend(bars(tree, result, width, theme));
-    section(&mut lines, "What moved it, strongest first", theme);
-    let toward = reasons(tree, result, true, width, theme);
-    if toward.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No single answer put it ahead on its own.",
-            theme.muted,
-        )));
-    }
-    lines.extend(toward);
-    if let Some(runner_up) = result.runner_up {
-        let against = reasons(tree, result, false, width, theme);
-        if !against.is_empty() {
-            let label = terminal_safe(result.label(tree, runner_up)).into_owned();
-            section(&mut lines, &format!("What pulled toward “{label}”"), theme);
-            lines.extend(against);
-        }
-    }
-    section(&mut lines, "What would change it", theme);
-    lines.extend(what_ifs(tree, result, width, theme));
-    let notes = notes(shared, width);
-    if !notes.is_empty() {
-        section(&mut lines, "Your notes", theme);
-        lines.extend(notes);
-    }
-    let list = |lines: &mut Vec<Line<'static>>, title: &str, items: &[String]| {
-        section(lines, title, theme);
-        for item in items {
-            lines.extend(bullet(item, theme.text, width, theme));
-        }
-    };
-    let paragraph = |lines: &mut Vec<Line<'static>>, title: &str, text: &str| {
-        section(lines, title, theme);
-        let text = terminal_safe_multiline(text).into_owned();
-        lines.extend(wrap(&[Span::styled(text, theme.text)], width));
-    };
-    list(&mut lines, "What the role owns", &outcome.owns);
-    list(&mut lines, "Hiring priorities", &outcome.priorities);
-    paragraph(&mut lines, "The profile", &outcome.profile);
-    list(&mut lines, "Risks", &outcome.risks);
-    section(&mut lines, "Next steps", theme);
-    for (i, step) in outcome.next_steps.iter().enumerate() {
-        lines.extend(wrap_indented(
-            Span::styled(format!("{}. ", i + 1), theme.muted),
-            &[Span::styled(terminal_safe(step).into_owned(), theme.text)],
-            width,
-        ));
-    }
-    if let Some(text) = &outcome.collaboration {
-        paragraph(&mut lines, "How the two leaders work together", text);
-    }
-    if let Some(text) = &outcome.when_to_split {
-        paragraph(&mut lines, "When to split the role", text);
-    }
-    let sources: Vec<_> = outcome
-        .sources
-        .iter()
-        .filter_map(|id| tree.source(id))
-        .collect();
-    if !sources.is_empty() {
-        section(&mut lines, "Sources", theme);
-        for source in sources {
-            let by = match &source.author {
-                Some(author) => format!("{author}, {}, {}", source.publisher, source.date),
-                None => format!("{}, {}", source.publisher, source.date),
-            };
-            lines.extend(wrap_indented(
-                Span::styled("• ", theme.muted),
-                &[
-                    Span::styled(terminal_safe(&source.title).into_owned(), theme.text),
-                    Span::styled(format!(" ({})", terminal_safe(&by)), theme.muted),
-                ],
-                width,
-            ));
-        }
+    if let Some(caution) = &headline.caution {
+        let mut spans = vec![Span::styled(
+            format!("{} ", terminal_safe(&caution.title)),
+            theme.warn,
+        )];
+        spans.extend(runs(&caution.body, theme.text, theme));
+        lines.extend(wrap(&spans, width));
+    } else if let Some(standing) = &headline.standing {
+        lines.extend(wrap(&runs(standing, theme.muted, theme), width));
     }
     lines
 }
 
-/// The notes, each under its question: those on the answers in the order asked, then any on
-/// questions off this path (asked before an answer changed, or no longer in the tree), then
-/// the note on the interview as a whole.
-fn notes(shared: &Shared, width: usize) -> Vec<Line<'static>> {
-    let theme = &shared.theme;
-    let tree = shared.tree();
-    let path: Vec<usize> = shared.interview.path().iter().map(|s| s.question).collect();
-    let mut order: Vec<(&str, &str, bool)> = path
-        .iter()
-        .filter_map(|&q| {
-            let note = shared.note_on(q)?;
-            Some((tree.question(q).prompt.as_str(), note, shared.is_private(q)))
-        })
-        .collect();
-    for (id, note) in &shared.notes {
-        let index = tree.question_index(id);
-        if note.trim().is_empty() || index.is_some_and(|q| path.contains(&q)) {
-            continue;
-        }
-        let about = index.map_or(id.as_str(), |q| tree.question(q).prompt.as_str());
-        order.push((about, note, shared.private.contains(id)));
-    }
-    if let Some(note) = shared.interview_note() {
-        order.push((
-            "On the interview as a whole",
-            note,
-            shared.interview_private,
-        ));
-    }
-    let mut lines = Vec::new();
-    for (i, (about, note, private)) in order.into_iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::default());
-        }
-        lines.extend(bullet(about, theme.text, width, theme));
-        let indented = note_lines(note, private, width.saturating_sub(2), 0, theme)
-            .into_iter()
-            .map(|mut line| {
-                line.spans.insert(0, Span::raw("  "));
-                line
-            });
-        lines.extend(indented);
+/// Everything under the headline, as lines `width` columns wide: the summary, then every
+/// section of the outline.
+fn document_lines(outline: &Outline, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = wrap(
+        &[Span::styled(
+            terminal_safe(&outline.headline.summary).into_owned(),
+            theme.text,
+        )],
+        width,
+    );
+    for section in outline.all_sections() {
+        self::section(&mut lines, section, width, theme);
     }
     lines
 }
 
-fn section(lines: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
+fn section(lines: &mut Vec<Line<'static>>, section: &Section, width: usize, theme: &Theme) {
     lines.push(Line::default());
-    lines.push(heading(title, theme));
+    lines.push(heading(&terminal_safe(&section.heading), theme));
+    for block in &section.blocks {
+        self::block(lines, block, width, theme);
+    }
 }
 
-/// One bar per outcome, highest score first.
-fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut order: Vec<usize> = (0..result.scores.len()).collect();
-    order.sort_by_key(|&o| (std::cmp::Reverse(result.scores[o]), !result.leads(o), o));
-    let labels: Vec<String> = (0..result.scores.len())
-        .map(|o| terminal_safe(&tree.outcome(o).label).into_owned())
+fn block(lines: &mut Vec<Line<'static>>, block: &Block, width: usize, theme: &Theme) {
+    match block {
+        Block::Paragraph(text) => lines.extend(wrap(&runs(text, theme.text, theme), width)),
+        Block::Aside(text) => lines.extend(wrap(&runs(text, theme.muted, theme), width)),
+        Block::Subheading(title) => {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                terminal_safe(title).into_owned(),
+                theme.muted,
+            )));
+        }
+        Block::Bullets(items) => {
+            for item in items {
+                lines.extend(wrap_indented(
+                    Span::styled("• ", theme.muted),
+                    &runs(item, theme.text, theme),
+                    width,
+                ));
+            }
+        }
+        Block::Steps(items) => {
+            for (n, item) in items.iter().enumerate() {
+                lines.extend(wrap_indented(
+                    Span::styled(format!("{}. ", n + 1), theme.muted),
+                    &runs(item, theme.text, theme),
+                    width,
+                ));
+            }
+        }
+        Block::Points(points) => {
+            for p in points {
+                lines.extend(bullet(&p.answer, theme.accent, width, theme));
+                lines.extend(wrap_indented(
+                    Span::raw("  "),
+                    &[Span::styled(
+                        terminal_safe(&p.because).into_owned(),
+                        theme.text,
+                    )],
+                    width,
+                ));
+            }
+        }
+        Block::Changes(changes) => {
+            for c in changes {
+                let asked = format!(
+                    "{} You answered “{}”.",
+                    terminal_safe(&c.question),
+                    terminal_safe(&c.answered)
+                );
+                lines.extend(bullet(&asked, theme.text, width, theme));
+                for line in &c.instead {
+                    let mut spans = vec![Span::styled("→ ", theme.muted)];
+                    spans.extend(runs(line, theme.text, theme));
+                    lines.extend(wrap_indented(Span::raw("  "), &spans, width));
+                }
+            }
+        }
+        Block::Scores(scores) => lines.extend(bars(scores, width, theme)),
+        Block::Answers(answers) => {
+            for (n, a) in answers.iter().enumerate() {
+                let number = format!("{}. ", n + 1);
+                let indent = " ".repeat(number.len());
+                lines.extend(wrap_indented(
+                    Span::styled(number, theme.muted),
+                    &[Span::styled(
+                        terminal_safe(&a.question).into_owned(),
+                        theme.muted,
+                    )],
+                    width,
+                ));
+                let gave: Vec<String> = a
+                    .gave
+                    .iter()
+                    .map(|(label, points)| {
+                        let sign = if *points > 0 { "+" } else { "" };
+                        format!("{sign}{points} {}", terminal_safe(label))
+                    })
+                    .collect();
+                let mut spans = vec![Span::styled(
+                    format!("“{}”", terminal_safe(&a.answer)),
+                    theme.text,
+                )];
+                if !gave.is_empty() {
+                    spans.push(Span::styled(format!("  {}", gave.join(", ")), theme.muted));
+                }
+                lines.extend(wrap_indented(Span::raw(indent.clone()), &spans, width));
+                if let Some(note) = &a.note {
+                    lines.extend(indented(
+                        note_lines(
+                            note.strip_prefix(PRIVATE_LABEL).unwrap_or(note),
+                            note.starts_with(PRIVATE_LABEL),
+                            width.saturating_sub(indent.len()),
+                            0,
+                            theme,
+                        ),
+                        &indent,
+                    ));
+                }
+            }
+        }
+        Block::Notes(notes) => {
+            for (i, n) in notes.iter().enumerate() {
+                if i > 0 {
+                    lines.push(Line::default());
+                }
+                lines.extend(bullet(&n.about, theme.text, width, theme));
+                lines.extend(indented(
+                    note_lines(
+                        n.text.strip_prefix(PRIVATE_LABEL).unwrap_or(&n.text),
+                        n.text.starts_with(PRIVATE_LABEL),
+                        width.saturating_sub(2),
+                        0,
+                        theme,
+                    ),
+                    "  ",
+                ));
+            }
+        }
+        Block::Sources(sources) => {
+            for source in sources {
+                let by = match &source.author {
+                    Some(author) => format!("{author}, {}, {}", source.publisher, source.date),
+                    None => format!("{}, {}", source.publisher, source.date),
+                };
+                lines.extend(wrap_indented(
+                    Span::styled("• ", theme.muted),
+                    &[
+                        Span::styled(terminal_safe(&source.title).into_owned(), theme.text),
+                        Span::styled(format!(" ({})", terminal_safe(&by)), theme.muted),
+                    ],
+                    width,
+                ));
+            }
+        }
+    }
+}
+
+/// Styled text as spans: plain in `style`, strong in the accent, the client's words quoted.
+fn runs(text: &Text, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    text.0
+        .iter()
+        .map(|run| match run {
+            Run::Plain(s) => Span::styled(terminal_safe(s).into_owned(), style),
+            Run::Strong(s) => Span::styled(terminal_safe(s).into_owned(), theme.accent),
+            Run::Quoted(s) => Span::styled(format!("“{}”", terminal_safe(s)), style),
+        })
+        .collect()
+}
+
+/// Lines moved right by `indent`.
+fn indented(lines: Vec<Line<'static>>, indent: &str) -> impl Iterator<Item = Line<'static>> {
+    let indent = indent.to_string();
+    lines.into_iter().map(move |mut line| {
+        line.spans.insert(0, Span::raw(indent.clone()));
+        line
+    })
+}
+
+/// One bar per outcome, highest score first (the outline's order).
+fn bars(scores: &[Score], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let labels: Vec<String> = scores
+        .iter()
+        .map(|s| terminal_safe(&s.label).into_owned())
         .collect();
     let label_width = labels
         .iter()
@@ -295,28 +324,27 @@ fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Ve
         .max()
         .unwrap_or(0)
         .min(width / 2);
-    let value_width = result
-        .scores
+    let value_width = scores
         .iter()
-        .map(|s| s.to_string().len())
+        .map(|s| s.points.to_string().len())
         .max()
         .unwrap_or(1);
     let bar_width = width
         .saturating_sub(label_width + value_width + 4)
         .min(MAX_BAR);
-    let top = result.scores.iter().copied().max().unwrap_or(0).max(1);
-    order
-        .into_iter()
-        .map(|o| {
-            let score = result.scores[o];
-            let filled = if score > 0 {
-                ((score as f64 / top as f64) * bar_width as f64).round() as usize
+    let top = scores.iter().map(|s| s.points).max().unwrap_or(0).max(1);
+    scores
+        .iter()
+        .zip(labels)
+        .map(|(score, label)| {
+            let filled = if score.points > 0 {
+                ((score.points as f64 / top as f64) * bar_width as f64).round() as usize
             } else {
                 0
             };
-            let label = wrap::truncate(&labels[o], label_width);
+            let label = wrap::truncate(&label, label_width);
             let pad = label_width - wrap::width(&label);
-            let style = if result.leads(o) {
+            let style = if score.recommended {
                 theme.accent
             } else {
                 theme.text
@@ -325,99 +353,15 @@ fn bars(tree: &Tree, result: &Recommendation, width: usize, theme: &Theme) -> Ve
                 Span::styled(format!("{label}{}  ", " ".repeat(pad)), style),
                 Span::styled(
                     "█".repeat(filled),
-                    if result.leads(o) {
+                    if score.recommended {
                         theme.filled
                     } else {
                         theme.unfilled
                     },
                 ),
                 Span::raw(" ".repeat(bar_width - filled + 1)),
-                Span::styled(format!("{score:>value_width$}"), style),
+                Span::styled(format!("{:>value_width$}", score.points), style),
             ])
         })
         .collect()
-}
-
-/// The answers that put the recommendation ahead of the runner-up (`toward`), or those that
-/// pulled the other way, strongest first, each with its reason.
-fn reasons(
-    tree: &Tree,
-    result: &Recommendation,
-    toward: bool,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let mut moved: Vec<_> = result
-        .strongest_reasons()
-        .into_iter()
-        .filter(|r| if toward { r.lead > 0 } else { r.lead < 0 })
-        .collect();
-    if !toward {
-        moved.reverse();
-    }
-    let mut lines = Vec::new();
-    for reason in moved {
-        let choice = &tree.question(reason.question).choices[reason.choice];
-        let why = choice.reason.as_deref().unwrap_or(&choice.label);
-        let (sign, style) = if toward {
-            (format!("+{}", reason.lead), theme.plus)
-        } else {
-            (format!("−{}", -reason.lead), theme.minus)
-        };
-        lines.extend(wrap_indented(
-            Span::styled(format!("{sign:>3}  "), style),
-            &[Span::styled(terminal_safe(why).into_owned(), theme.text)],
-            width,
-        ));
-        lines.extend(wrap_indented(
-            Span::raw("     "),
-            &[Span::styled(
-                format!("You answered “{}”", terminal_safe(&choice.label)),
-                theme.muted,
-            )],
-            width,
-        ));
-    }
-    lines
-}
-
-/// Each answer that, changed on its own, would change the result, grouped by question.
-fn what_ifs(
-    tree: &Tree,
-    result: &Recommendation,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut last_question = None;
-    for what_if in &result.what_ifs {
-        let question = tree.question(what_if.question);
-        if last_question != Some(what_if.question) {
-            last_question = Some(what_if.question);
-            lines.extend(bullet(&question.prompt, theme.text, width, theme));
-        }
-        let to = terminal_safe(&question.choices[what_if.to].label).into_owned();
-        let outcome = told::verdict(tree, what_if, &|s| terminal_safe(s).into_owned());
-        let mut parts = vec![Span::styled(format!("“{to}” → "), theme.text)];
-        match what_if.unanswered {
-            None => parts.push(Span::styled(outcome, theme.accent)),
-            Some(more) => {
-                parts.push(Span::styled("leans to ", theme.text));
-                parts.push(Span::styled(outcome, theme.accent));
-                let first = terminal_safe(&tree.question(more.first).prompt).into_owned();
-                parts.push(Span::styled(
-                    format!(" so far, pending an answer to “{first}”"),
-                    theme.muted,
-                ));
-            }
-        }
-        lines.extend(wrap_indented(Span::raw("    "), &parts, width));
-    }
-    if lines.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No single changed answer would change this recommendation.",
-            theme.muted,
-        )));
-    }
-    lines
 }

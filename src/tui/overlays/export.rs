@@ -2,28 +2,33 @@
 //! consultant's copy (with private notes; `c` switches), and every file written while it is
 //! open (or why one could not be), so the consultant can write them all in a row.
 
+use techhire::report::Format;
 use techhire::session::Audience;
 
-use crate::cli::ReportFormat;
 use crate::tui::action::Action;
 use crate::tui::host::Effect;
 use crate::tui::shared::Shared;
 use crate::tui::transition::Transition;
 
 /// The formats offered, in order: the one for the client first.
-pub const FORMATS: [(ReportFormat, &str, &str); 3] = [
-    (
-        ReportFormat::Html,
-        "HTML",
-        "to print or send: one self-contained page",
-    ),
-    (
-        ReportFormat::Markdown,
-        "Markdown",
-        "for email and documents",
-    ),
-    (ReportFormat::Json, "JSON", "for other programs"),
-];
+pub const FORMATS: [Format; Format::ALL.len()] = Format::ALL;
+
+/// The digits that pick a format, as the footer says them: "1-5".
+pub const KEYS: &str = digits(FORMATS.len());
+
+const fn digits(count: usize) -> &'static str {
+    match count {
+        0 | 1 => "1",
+        2 => "1-2",
+        3 => "1-3",
+        4 => "1-4",
+        5 => "1-5",
+        6 => "1-6",
+        7 => "1-7",
+        8 => "1-8",
+        _ => "1-9",
+    }
+}
 
 /// The overlay's state.
 #[derive(Debug)]
@@ -91,7 +96,7 @@ impl ExportMenu {
     }
 
     fn write(&mut self, shared: &mut Shared) {
-        let (format, _, _) = FORMATS[self.choice.min(FORMATS.len() - 1)];
+        let format = FORMATS[self.choice.min(FORMATS.len() - 1)];
         shared.effects.push(Effect::Export {
             format,
             copy: self.copy,
@@ -101,30 +106,19 @@ impl ExportMenu {
     /// Records the host's answer.
     pub fn written(
         &mut self,
-        format: ReportFormat,
+        format: Format,
         copy: Audience,
         result: Result<std::path::PathBuf, String>,
     ) {
         self.written.push(Written {
-            format: name(format),
+            format: format.name(),
             copy,
             result: result.map(|path| path.display().to_string()),
         });
     }
 }
 
-/// The name of a format, as the overlay says it.
-fn name(format: ReportFormat) -> &'static str {
-    FORMATS
-        .iter()
-        .find(|(f, _, _)| *f == format)
-        .map_or("text", |(_, name, _)| name)
-}
-
 /// A format's place in [`FORMATS`] (the first when it is not offered).
-pub fn index(format: ReportFormat) -> usize {
-    FORMATS
-        .iter()
-        .position(|(f, _, _)| *f == format)
-        .unwrap_or(0)
+pub fn index(format: Format) -> usize {
+    FORMATS.iter().position(|f| *f == format).unwrap_or(0)
 }

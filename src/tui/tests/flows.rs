@@ -53,7 +53,7 @@ fn the_close_call_is_flagged_in_the_headline() {
     let (app, _) = recommend("close_call");
     let shown = screen(&app);
     assert!(
-        shown.contains("Close call: ahead of “Hire a CTO”"),
+        shown.contains("A close call. “Hire a CTO” came a close second"),
         "{shown}"
     );
 }
@@ -190,14 +190,18 @@ fn the_result_scrolls_within_its_length() {
 #[test]
 fn the_guidance_for_both_and_combined_has_its_own_section() {
     for (file, section) in [
-        ("both", "How the two leaders work together"),
+        ("both", "How the two should work together"),
         ("combined", "When to split the role"),
     ] {
         let (mut app, _) = recommend(file);
         let mut seen = screen(&app);
-        while !seen.contains(section) && result_scroll(&app) < 500 {
+        while !seen.contains(section) {
+            let before = result_scroll(&app);
             press(&mut app, KeyCode::PageDown);
             seen = screen(&app);
+            if result_scroll(&app) == before {
+                break;
+            }
         }
         assert!(seen.contains(section), "{file}: no “{section}”");
     }

@@ -10,12 +10,12 @@ use techhire::Interview;
 use techhire::session::{Audience, Saved, Timestamp};
 
 use super::{answers, tree};
-use crate::cli::ReportFormat;
 use crate::tui::app::App;
 use crate::tui::host::{Choose, Draft, Host, Listed, Start};
 use crate::tui::keys::{action_for, paste_action};
 use crate::tui::step;
 use crate::tui::theme::{Theme, ThemeName};
+use techhire::report::Format;
 
 /// What the TUI asked of its host, and what the host will say.
 #[derive(Default)]
@@ -34,7 +34,7 @@ pub struct FakeHost {
     pub resumed: Vec<PathBuf>,
     /// What resuming gives, in order; "cannot open" once these run out.
     pub resumes: VecDeque<Result<Start, String>>,
-    pub exports: Vec<ReportFormat>,
+    pub exports: Vec<Format>,
     /// Whose copy each report was.
     pub copies: Vec<Audience>,
     /// Why writing reports fails, if it should.
@@ -81,25 +81,15 @@ impl Host for FakeHost {
             .unwrap_or_else(|| Err(format!("cannot open {}", path.display())))
     }
 
-    fn export(
-        &mut self,
-        _: &Interview,
-        format: ReportFormat,
-        copy: Audience,
-    ) -> Result<PathBuf, String> {
+    fn export(&mut self, _: &Interview, format: Format, copy: Audience) -> Result<PathBuf, String> {
         self.exports.push(format);
         self.copies.push(copy);
         if let Some(why) = &self.export_fails {
             return Err(why.clone());
         }
-        let extension = match format {
-            ReportFormat::Html => "html",
-            ReportFormat::Markdown => "md",
-            ReportFormat::Json => "json",
-            ReportFormat::Text => "txt",
-        };
         Ok(PathBuf::from(format!(
-            "/home/jo/clients/techhire-acme-ltd-2026-11-23.{extension}"
+            "/home/jo/clients/techhire-acme-ltd-2026-11-23.{}",
+            format.extension()
         )))
     }
 }

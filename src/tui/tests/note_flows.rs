@@ -281,8 +281,12 @@ fn the_result_lists_every_note_under_its_question() {
         shown.push_str(&screen(&app));
         key(&mut app, &mut host, KeyCode::PageDown);
     }
-    assert!(shown.contains("Your notes"), "{shown}");
+    assert!(
+        shown.contains("Every answer, in the order given"),
+        "{shown}"
+    );
     assert!(shown.contains("✎ first note"), "{shown}");
+    assert!(shown.contains("Other notes"), "{shown}");
     assert!(shown.contains("• retired_question"), "{shown}");
     assert!(shown.contains("✎ kept from an older tree"), "{shown}");
 }

@@ -100,10 +100,25 @@ fn a_note_on_the_whole_interview_from_the_result_120x40() {
             "Board chair joined for the last three questions.".to_string()
         ))
     );
+    // The note on the whole interview closes "What we heard"; the private note is with its
+    // answer in the appendix, marked.
     while !screen(&app).contains("On the interview as a whole") {
         key(&mut app, &mut host, KeyCode::PageDown);
     }
     let shown = screen(&app);
-    assert!(shown.contains("✎ Private: CFO disagrees"), "{shown}");
+    assert!(
+        shown.contains("✎ Board chair joined for the last three questions."),
+        "{shown}"
+    );
     assert_snapshot!(shown);
+    while !screen(&app).contains("CFO disagrees") {
+        let before = screen(&app);
+        key(&mut app, &mut host, KeyCode::PageDown);
+        assert_ne!(screen(&app), before, "the private note is on the result");
+    }
+    assert!(
+        screen(&app).contains("✎ Private: CFO disagrees"),
+        "{}",
+        screen(&app)
+    );
 }

@@ -10,7 +10,6 @@ use techhire::session::Saved;
 
 use super::host::{FakeHost, acme, at_start, key, key_with, paste, type_text};
 use super::{answer_from, answers, current_id, find, screen};
-use crate::cli::ReportFormat;
 use crate::tui::app::{Action, App, Ending};
 use crate::tui::keys::Context;
 use crate::tui::layout::start::Focus;
@@ -18,6 +17,7 @@ use crate::tui::overlays::OverlayKind;
 use crate::tui::screens::start::StartScreen;
 use crate::tui::screens::{Screen, ScreenKind};
 use crate::tui::step;
+use techhire::report::Format;
 
 fn focus(app: &App) -> Focus {
     match &app.screen {
@@ -260,20 +260,14 @@ fn e_on_the_result_writes_each_format_and_says_where() {
     // Where the reports go is said plainly.
     assert!(screen(&app).contains("The report goes in /home/jo/clients, named for"));
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(host.exports, [ReportFormat::Html], "HTML first");
+    assert_eq!(host.exports, [Format::Html], "HTML first");
     assert!(screen(&app).contains("✓ HTML report:"));
     assert!(screen(&app).contains("/home/jo/clients/techhire-acme-ltd-2026-11-23.html"));
-    key(&mut app, &mut host, KeyCode::Char('2'));
+    key(&mut app, &mut host, KeyCode::Char('3'));
+    key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Down);
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(
-        host.exports,
-        [
-            ReportFormat::Html,
-            ReportFormat::Markdown,
-            ReportFormat::Json
-        ]
-    );
+    assert_eq!(host.exports, [Format::Html, Format::Markdown, Format::Json]);
     // Every file written while the box is open is listed, not only the last.
     let shown = screen(&app);
     for extension in ["html", "md", "json"] {
@@ -283,7 +277,7 @@ fn e_on_the_result_writes_each_format_and_says_where() {
         );
     }
     key(&mut app, &mut host, KeyCode::Char('7'));
-    assert_eq!(host.exports.len(), 3, "no fourth format");
+    assert_eq!(host.exports.len(), 3, "no sixth format");
     assert_eq!(host.copies, [Audience::Client; 3]);
     // c: the consultant's copy, with private notes.
     key(&mut app, &mut host, KeyCode::Char('c'));

@@ -162,12 +162,12 @@ fn review_with_notes_120x40() {
     assert_snapshot!(screen(&app));
 }
 
-/// The result, scrolled down to "Your notes".
+/// The result, scrolled down to the appendix's answers, where the notes are.
 fn result_with_notes(width: u16, height: u16) -> App {
     let (mut app, mut host) = with_notes(width, height);
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(app.screen.kind(), ScreenKind::Result);
-    while !screen(&app).contains("Your notes") {
+    while !screen(&app).contains("Every answer, in the order given") {
         let before = result_scroll(&app);
         key(&mut app, &mut host, KeyCode::Down);
         assert_ne!(result_scroll(&app), before, "the notes are on the result");

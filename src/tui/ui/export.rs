@@ -11,7 +11,7 @@ use super::draw_lines;
 use crate::tui::layout::centered;
 use techhire::session::Audience;
 
-use crate::tui::overlays::export::{ExportMenu, FORMATS, Written};
+use crate::tui::overlays::export::{ExportMenu, FORMATS, KEYS, Written};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
 
@@ -35,10 +35,11 @@ fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let name_width = FORMATS
         .iter()
-        .map(|(_, name, _)| wrap::width(name))
+        .map(|f| wrap::width(f.name()))
         .max()
         .unwrap_or(0);
-    for (i, (_, name, what)) in FORMATS.iter().enumerate() {
+    for (i, format) in FORMATS.iter().enumerate() {
+        let (name, what) = (format.name(), format.purpose());
         let highlighted = i == menu.choice;
         let marker = if highlighted { "❯ " } else { "  " };
         let mut line = Line::from(vec![
@@ -51,7 +52,7 @@ fn lines(menu: &ExportMenu, theme: &Theme, width: usize) -> Vec<Line<'static>> {
                     theme.text
                 },
             ),
-            Span::styled(*what, theme.muted),
+            Span::styled(what, theme.muted),
         ]);
         if highlighted {
             line.style = theme.selected;
@@ -141,7 +142,7 @@ pub fn render(menu: &ExportMenu, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(" Write the report ", theme.heading))
         .title_bottom(
             Line::from(vec![
-                Span::styled(" 1-3", theme.key),
+                Span::styled(format!(" {KEYS}"), theme.key),
                 Span::styled(" or ", theme.muted),
                 Span::styled("Enter", theme.key),
                 Span::styled(" writes · ", theme.muted),

@@ -506,6 +506,28 @@ fn plain_mode_runs_through_standard_input_to_an_outcome() {
         .stdout(contains("What would change it"));
 }
 
+/// The README's pipe example finishes the interview, as the README implies: it has to follow
+/// the shipped tree when the tree grows a question.
+#[test]
+fn the_readmes_plain_mode_pipe_reaches_a_recommendation() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("printf '") && l.ends_with("| techhire --plain"))
+        .expect("the README's `printf '...' | techhire --plain` example");
+    let typed = line
+        .trim_start_matches("printf '")
+        .split_once('\'')
+        .map(|(typed, _)| typed.replace("\\n", "\n"))
+        .expect("the quoted answers");
+    techhire()
+        .arg("--plain")
+        .write_stdin(typed)
+        .assert()
+        .success()
+        .stdout(contains("Recommendation: "));
+}
+
 #[test]
 fn plain_mode_explains_goes_back_and_hints() {
     let typed = format!("?\nnine\n1\nb\n{CTO_TYPED}");

@@ -99,7 +99,17 @@ fn every_variable_the_source_reads_is_documented() {
     let page = stdout_of(&["man"]);
     let environment = section(&page, "ENVIRONMENT");
     let help = stdout_of(&["--help"]);
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let (_, listed) = readme
+        .split_once("with the environment variables techhire\nreads (")
+        .expect("the README's list of environment variables");
+    let listed = listed.split_once(')').map_or(listed, |(list, _)| list);
     for name in variables_read() {
+        assert!(
+            listed.contains(&format!("`{name}`")),
+            "{name} is read by the source but not in the README's list of environment \
+             variables (Exit codes)"
+        );
         assert!(
             environment.contains(&format!("\\fB{name}\\fR")),
             "{name} is read by the source but not in the man page's ENVIRONMENT \
@@ -370,6 +380,58 @@ fn hints_name_the_program_as_it_can_be_typed() {
         run.contains(&format!("Start one with `{relative}`")),
         "{run}"
     );
+}
+
+#[test]
+fn hints_after_managing_sessions_name_the_program_as_run() {
+    let binary = Path::new(env!("CARGO_BIN_EXE_techhire"));
+    let above = binary
+        .parent()
+        .and_then(Path::parent)
+        .expect("a folder above");
+    let me = binary
+        .strip_prefix(above)
+        .expect("under it")
+        .display()
+        .to_string();
+    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("manage-hints-data");
+    let _ = std::fs::remove_dir_all(&data);
+    let said = |args: &[&str]| {
+        let output = techhire()
+            .args(args)
+            .env("PATH", "")
+            .env("TECHHIRE_DATA_DIR", &data)
+            .env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests")
+            .env_remove("TECHHIRE_CONFIG")
+            .current_dir(above)
+            .write_stdin("")
+            .output()
+            .expect("techhire runs");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    };
+    let answers = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/answers/cio.toml");
+    let mut hints = vec![said(&["run", "--answers", answers, "--save"])];
+    hints.push(said(&["sessions", "copy", "nope"]));
+    let ids = said(&["sessions", "--format", "json"]);
+    let listing: serde_json::Value = serde_json::from_str(&ids).expect("JSON");
+    let id = listing["sessions"][0]["id"]
+        .as_str()
+        .expect("the saved session");
+    hints.push(said(&["sessions", "copy", id]));
+    hints.push(said(&["sessions", "rename", id, "kept"]));
+    hints.push(said(&["sessions", "delete", "kept"]));
+    hints.push(said(&["sessions", "--format", "json", "copy", "kept"]));
+    hints.push(said(&["resume", "kept", "--no-save", "--plain"]));
+    for hint in hints {
+        assert!(
+            hint.contains(&format!("`{me} ")) && !hint.contains("`techhire "),
+            "every command suggested is typed as `{me} ...`:\n{hint}"
+        );
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use techhire::config::{CONFIG_VAR, Config, Location, default_report_folder};
 use techhire::text::terminal_safe;
 
-use crate::commands::{Failure, USAGE, print_out};
+use crate::commands::{Failure, USAGE, print_out, program};
 
 /// The settings, or the defaults when there is no config file (or no home folder to look in).
 pub fn load() -> Result<Config, Failure> {
@@ -19,8 +19,9 @@ pub fn load() -> Result<Config, Failure> {
         Failure::new(
             USAGE,
             format!(
-                "{e}\nThe config file has a problem; fix it, or see `techhire config`. \
-                     Nothing was done."
+                "{e}\nThe config file has a problem; fix it, or see `{} config`. Nothing was \
+                 done.",
+                program::name()
             ),
         )
     })
@@ -34,8 +35,11 @@ pub fn report_folder(config: &Config) -> Result<(PathBuf, bool), Failure> {
     default_report_folder().map(|f| (f, false)).ok_or_else(|| {
         Failure::new(
             USAGE,
-            "cannot find a folder for reports (no home folder is set); set report_folder in \
-             the config file (`techhire config` says where it is)",
+            format!(
+                "cannot find a folder for reports (no home folder is set); set report_folder \
+                 in the config file (`{} config` says where it is)",
+                program::name()
+            ),
         )
     })
 }

@@ -10,7 +10,7 @@ use techhire::text::terminal_safe;
 
 use crate::cli::SessionsAction;
 use crate::commands::opening::{failure, find};
-use crate::commands::{Failure, PROBLEMS, USAGE, quiet};
+use crate::commands::{Failure, PROBLEMS, USAGE, program, quiet, quote};
 
 /// Does what was asked to one session.
 pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
@@ -24,9 +24,10 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
                 return Err(Failure::new(
                     PROBLEMS,
                     format!(
-                        "Nothing was deleted. `techhire sessions delete {} --yes` deletes \
-                         without asking.",
-                        terminal_safe(&which)
+                        "Nothing was deleted. `{} sessions delete {} --yes` deletes without \
+                         asking.",
+                        program::name(),
+                        quote(&terminal_safe(&which))
                     ),
                 ));
             }
@@ -43,9 +44,10 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
                 return Ok(ExitCode::SUCCESS);
             }
             println!(
-                "{} is now session {new_id}, in {}.\nCarry on with `techhire resume {new_id}`.",
+                "{} is now session {new_id}, in {}.\nCarry on with `{} resume {new_id}`.",
                 capitalised(&describe(&session)),
-                renamed.display()
+                renamed.display(),
+                program::name()
             );
         }
         SessionsAction::Copy { which, client } => {
@@ -62,7 +64,7 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
             }
             println!(
                 "Copied {} to session {}, with {} and {}; the original is unchanged.\n\
-                 Change an answer in the copy with `techhire resume {}`.",
+                 Change an answer in the copy with `{} resume {}`.",
                 describe(&original),
                 copied.id,
                 count(copied.answers.len(), "answer"),
@@ -70,6 +72,7 @@ pub fn run(action: SessionsAction) -> Result<ExitCode, Failure> {
                     copied.notes.len() + usize::from(copied.interview_note.is_some()),
                     "note"
                 ),
+                program::name(),
                 copied.id
             );
         }

@@ -66,7 +66,10 @@ pub enum Ending {
 
 /// A session error as a failure: exit code 2, like any file that cannot be read or written.
 pub fn failure(e: &SessionError) -> Failure {
-    Failure::new(USAGE, e.to_string())
+    // The library's hints say `techhire ...`; the command line names the program as it was
+    // run, so the hint works when pasted before `cargo install` too.
+    let me = format!("`{} ", program::name());
+    Failure::new(USAGE, e.to_string().replace("`techhire ", &me))
 }
 
 /// Where a new interview is saved.

@@ -196,8 +196,9 @@ pub fn export(
     std::fs::create_dir_all(folder).map_err(|e| {
         format!(
             "could not make the report folder {}: {e}; set another with report_folder in the \
-             config file (`techhire config`)",
-            folder.display()
+             config file (`{} config` says where it is)",
+            folder.display(),
+            program::name()
         )
     })?;
     let date = session

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
 use crate::commands::interview::{Mode, front_end, names, needs_a_terminal};
-use crate::commands::{Failure, USAGE, config, opening, sessions};
+use crate::commands::{Failure, USAGE, config, opening, program, sessions};
 
 /// The resume command.
 pub fn run(
@@ -19,8 +19,11 @@ pub fn run(
     if args.no_save {
         return Err(Failure::new(
             USAGE,
-            "--no-save is for a new interview; a resumed session is saved as it changes. To \
-             explore without touching it, copy it first: `techhire sessions copy ID`.",
+            format!(
+                "--no-save is for a new interview; a resumed session is saved as it changes. \
+                 To explore without touching it, copy it first: `{} sessions copy ID`.",
+                program::name()
+            ),
         ));
     }
     let config = config::load()?;

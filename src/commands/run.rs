@@ -16,7 +16,7 @@ use crate::cli::RunArgs;
 use crate::commands::opening::{failure, stamp};
 use crate::commands::report::{deliver, from_extension, not_for_the_terminal, render};
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, quiet, terminal_width,
+    Failure, PROBLEMS, USAGE, config, load_tree, note_warnings, program, quiet, terminal_width,
 };
 
 /// The run command.
@@ -90,9 +90,10 @@ pub fn run(questions: Option<&Path>, args: &RunArgs) -> Result<ExitCode, Failure
             return Ok(code);
         }
         eprintln!(
-            "Saved as session {id}, in {}. `techhire report {id}` writes its report again; \
-             `techhire sessions copy {id}` starts a what-if from it.",
-            saved.path().display()
+            "Saved as session {id}, in {}. `{me} report {id}` writes its report again; \
+             `{me} sessions copy {id}` starts a what-if from it.",
+            saved.path().display(),
+            me = program::name()
         );
     }
     Ok(code)

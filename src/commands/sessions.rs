@@ -26,7 +26,10 @@ pub fn run(
         if format.is_some() {
             return Err(Failure::new(
                 USAGE,
-                "--format is for the list of sessions; give it as `techhire sessions --format json`",
+                format!(
+                    "--format is for the list of sessions; give it as `{} sessions --format json`",
+                    program::name()
+                ),
             ));
         }
         return manage::run(action);

@@ -98,63 +98,66 @@ impl Case {
 }
 
 /// What a consultant might write against each question during a board interview: a sentence
-/// or two, some longer, as real notes are.
+/// or two, as real notes are, and true of whichever answer was given.
 const NOTES: [(&str, &str); 13] = [
     (
         "looking_for",
-        "Board wants the ERP upgrade finished first; the CFO was clear it is late and over budget.",
+        "Board wants the first results within a year; the CFO asked what it will cost to get there.",
     ),
     (
         "focus",
-        "CEO says customers first; the COO says the stores and the warehouse staff come first.",
+        "CEO and COO put this differently; worth checking with the chair before the board meets.",
     ),
     (
         "digital_vs_tech",
-        "They count the loyalty app and the website as their own, but both are built by agencies.",
+        "They found this one hard; we talked it through with two projects from last year.",
     ),
     (
         "value_line",
-        "Chair: the board will look at margin and at online growth, and will not rank them.",
+        "Chair: the board will look at margin and at growth, and will not rank them in advance.",
     ),
     (
         "business",
-        "About a third of sales are online now and rising; the app launched two years ago.",
+        "Last spring's strategy paper has the detail; ask the CFO for the latest revenue split.",
     ),
     (
         "product_team",
-        "Two agencies, one for the app and one for the web shop; a small team configures the rest.",
+        "Head of product to confirm team sizes and which supplier contracts renew next year.",
     ),
     (
         "internal_estate",
-        "Forty stores, two warehouses, an ERP from 2009 and about 60 suppliers under contract.",
+        "An audit of systems and suppliers is under way; results are due before the board meets.",
     ),
-    ("size", "Revenue a little over $2 billion last year."),
+    (
+        "size",
+        "From last year's accounts; the CFO will confirm this year's forecast.",
+    ),
     (
         "ownership",
-        "Listing planned in 18 to 24 months; the bankers have asked who will own technology risk.",
+        "The bankers have asked who will own technology risk; the board wants that settled first.",
     ),
     (
         "existing_leaders",
-        "The CIO has been here eight years and is well regarded by the finance team.",
+        "HR to send the current organisation chart and the job descriptions on file.",
     ),
     (
         "incumbent",
-        "CIO stays, and wants the digital side to have its own leader rather than take it on.",
+        "Sensitive: to be discussed with the CEO alone before anything is said to the team.",
     ),
     (
         "reporting",
-        "Both would report to the CEO; the chair would rather the CTO reported to the CIO.",
+        "The chair would rather keep the CEO's direct reports as they are; the CEO is open to it.",
     ),
     (
         "security_owner",
-        "A head of security starts next month and would report to whoever owns technology risk.",
+        "A head of security starts next month; where they report is still being decided.",
     ),
 ];
 
 /// A note on the interview as a whole, as a consultant closes one.
 const INTERVIEW_NOTE: &str = "Answered with the CEO, the CFO and the chair in the room. \
     The board meets on the 14th; they want a recommendation they can take to the search firm, \
-    and a view on whether the CIO's remit should change before the listing.";
+    and a short list of what to settle before the search starts.";
 
 /// The report as HTML on `paper`, from a finished interview.
 fn report_html(case: Case, paper: Paper) -> String {

@@ -269,6 +269,7 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
             prompt: "p".into(),
             help: "h".into(),
             sources: vec![],
+            kind: Default::default(),
             choices: choices
                 .iter()
                 .enumerate()

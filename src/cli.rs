@@ -200,6 +200,12 @@ pub enum Command {
     },
     /// Give the recommendation for answers written in a file, without asking.
     Run(RunArgs),
+    /// Several leaders' answers combined: each one's own result, whether they agree, and the
+    /// questions to settle first.
+    Workshop {
+        #[command(subcommand)]
+        action: WorkshopAction,
+    },
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
         #[command(subcommand)]
@@ -393,6 +399,35 @@ pub struct RunArgs {
     /// Also keep the interview as a session, to resume, copy or report again later.
     #[arg(long)]
     pub save: bool,
+}
+
+/// What `workshop` does.
+#[derive(Debug, Subcommand)]
+pub enum WorkshopAction {
+    /// Combine answers files without asking: the facts once, then each person's views.
+    Run(WorkshopRunArgs),
+}
+
+/// The arguments of `workshop run`.
+#[derive(Debug, Args)]
+pub struct WorkshopRunArgs {
+    /// TOML file answering the tree's fact questions once for everyone, e.g. `size = "midsize"`.
+    #[arg(long, value_name = "FILE")]
+    pub facts: PathBuf,
+    /// One person's answers to the views; once per person, two or more. The person is named
+    /// after the file (ana.toml: "ana") unless written NAME=FILE, e.g. "Ana (CEO)=ana.toml".
+    #[arg(long, value_name = "[NAME=]FILE", required = true)]
+    pub answers: Vec<String>,
+    /// `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+    pub format: WorkshopFormat,
+}
+
+/// What `workshop run` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkshopFormat {
+    Text,
+    Json,
 }
 
 /// The graph language `graph` writes.

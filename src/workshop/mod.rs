@@ -14,6 +14,7 @@ mod file;
 pub mod json;
 mod model;
 mod spread;
+pub mod text;
 mod together;
 pub mod told;
 

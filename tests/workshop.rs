@@ -1,0 +1,301 @@
+//! `techhire workshop run` as a script runs it: the worked example of docs/workshop-format.md
+//! (three leaders whose own results are a CTO, a CIO and one combined leader) as text and JSON,
+//! agreement and broad agreement, and every way the files can be wrong.
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+const DIR: &str = "tests/answers/workshop";
+
+fn techhire() -> Command {
+    let mut cmd = cargo_bin_cmd!("techhire");
+    cmd.env(
+        "TECHHIRE_DATA_DIR",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("workshop-data"),
+    );
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests");
+    cmd.env_remove("TECHHIRE_CONFIG");
+    cmd.env("TERM", "xterm-256color")
+        .env_remove("TECHHIRE_PLAIN")
+        .env_remove("ACCESSIBLE");
+    cmd
+}
+
+/// `workshop run` with the example's facts and these `--answers` (NAME=file in DIR).
+fn workshop(people: &[(&str, &str)], extra: &[&str]) -> Command {
+    let mut cmd = techhire();
+    cmd.args(["workshop", "run", "--facts", &format!("{DIR}/facts.toml")]);
+    for (name, file) in people {
+        cmd.arg("--answers").arg(format!("{name}={DIR}/{file}"));
+    }
+    cmd.args(extra);
+    cmd
+}
+
+const EXAMPLE: [(&str, &str); 3] = [
+    ("Ana (CEO)", "ana-ceo.toml"),
+    ("Ben (CFO)", "ben-cfo.toml"),
+    ("Cai (COO)", "cai-coo.toml"),
+];
+
+fn json(cmd: &mut Command) -> Value {
+    let out = cmd.output().expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on standard output")
+}
+
+#[test]
+fn the_worked_example_says_the_leaders_have_not_agreed_and_what_to_settle_first() {
+    workshop(&EXAMPLE, &[])
+        .assert()
+        .success()
+        .stdout(
+            // The headline does not say "hire": the group has not agreed.
+            contains("Leadership is not yet agreed on what this hire is for; the answers lean to Hire\none leader for both roles\n")
+                .and(contains("Ben (CFO) and Ana (CEO) are\nat opposite ends"))
+                .and(contains("Ana (CEO): Hire a CTO, by 5 points over Hire one leader for both roles"))
+                .and(contains("Ben (CFO): Hire a CIO, by 5 points"))
+                .and(contains("Cai (COO): Hire one leader for both roles, by 5 points over Hire a CIO"))
+                // Every average with the sum it comes from.
+                .and(contains("Hire one leader for both roles   6.3 points  (19 \u{f7} 3)"))
+                .and(contains("Hire a CIO                       5.3 points  (16 \u{f7} 3)"))
+                .and(contains("Have both a CIO and a CTO       -0.7 points  (-2 \u{f7} 3)"))
+                .and(contains("  1. \u{201c}What do you most need this technology leader"))
+                .and(contains("If everyone answered \u{201c}Run and modernise our core systems\u{201d}: Hire a CIO"))
+                .and(contains("How agreement is decided")),
+        )
+        .stderr("");
+}
+
+#[test]
+fn the_worked_example_as_json_traces_every_number() {
+    let v = json(&mut workshop(&EXAMPLE, &["--format", "json"]));
+    assert_eq!(v["format"], "techhire-workshop-result");
+    assert_eq!(v["alignment"]["agreement"], "opposite_ends");
+    assert_eq!(
+        v["alignment"]["opposite_ends"],
+        serde_json::json!(["Ben", "Ana"])
+    );
+    assert_eq!(v["alignment"]["sharing"], serde_json::json!(["Cai"]));
+    let own: Vec<&Value> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["recommendation"])
+        .collect();
+    assert_eq!(
+        own,
+        [
+            &serde_json::json!(["cto"]),
+            &serde_json::json!(["cio"]),
+            &serde_json::json!(["combined"])
+        ]
+    );
+    assert_eq!(v["people"][0]["role"], "CEO");
+    // Each total is the sum of the people's points for that outcome.
+    let combined = &v["combined"];
+    assert_eq!(combined["recommendation"], serde_json::json!(["combined"]));
+    for (o, score) in combined["scores"].as_array().unwrap().iter().enumerate() {
+        let sum: i64 = v["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["scores"][o]["points"].as_i64().unwrap())
+            .sum();
+        assert_eq!(score["total"].as_i64(), Some(sum), "{score}");
+        let average = score["average"].as_f64().unwrap();
+        assert!((average - sum as f64 / 3.0).abs() < 1e-9, "{score}");
+    }
+    let first = &v["questions"][0];
+    assert_eq!(first["question"], "looking_for");
+    assert_eq!(first["accord"], "split");
+    assert_eq!(first["points_apart"], 6);
+    let run_core = first["settle"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["choice"] == "run_core")
+        .expect("Ben's answer is one way to settle it");
+    assert_eq!(run_core["given_by"], serde_json::json!(["Ben"]));
+    assert_eq!(
+        run_core["combined"]["recommendation"],
+        serde_json::json!(["cio"])
+    );
+    // Questions furthest apart first.
+    let apart: Vec<i64> = v["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["points_apart"].as_i64().unwrap())
+        .collect();
+    assert!(apart.windows(2).all(|w| w[0] >= w[1]), "{apart:?}");
+}
+
+#[test]
+fn the_same_answers_from_everyone_are_agreed_and_three_in_four_broadly() {
+    workshop(&[("Ana", "ana-ceo.toml"), ("Dev", "ana-ceo.toml")], &[])
+        .assert()
+        .success()
+        .stdout(contains("Agreed: Hire a CTO\n").and(contains(
+            "Everyone answered every question they were asked alike.",
+        )));
+    let v = json(&mut workshop(
+        &[
+            ("Ana", "ana-ceo.toml"),
+            ("Dev", "ana-ceo.toml"),
+            ("Eve", "ana-ceo.toml"),
+            ("Cai", "cai-coo.toml"),
+        ],
+        &["--format", "json"],
+    ));
+    assert_eq!(v["alignment"]["agreement"], "broadly_agreed");
+    assert_eq!(v["headline"], "Broadly agreed (3 of 4): Hire a CTO");
+    // Three in four, but one at the other end: not agreed.
+    let v = json(&mut workshop(
+        &[
+            ("Ana", "ana-ceo.toml"),
+            ("Dev", "ana-ceo.toml"),
+            ("Eve", "ana-ceo.toml"),
+            ("Ben", "ben-cfo.toml"),
+        ],
+        &["--format", "json"],
+    ));
+    assert_eq!(v["alignment"]["agreement"], "opposite_ends");
+}
+
+#[test]
+fn people_are_named_after_their_files_unless_named() {
+    let v = json(
+        techhire()
+            .args(["workshop", "run", "--format", "json", "--facts"])
+            .arg(format!("{DIR}/facts.toml"))
+            .arg("--answers")
+            .arg(format!("{DIR}/ana-ceo.toml"))
+            .arg("--answers")
+            .arg(format!("{DIR}/ben-cfo.toml")),
+    );
+    assert_eq!(v["people"][0]["name"], "ana-ceo");
+    assert!(v["people"][0].get("role").is_none());
+    workshop(&[("Ana", "ana-ceo.toml"), ("ana", "ben-cfo.toml")], &[])
+        .assert()
+        .code(2)
+        .stderr(contains("two people are called ana"));
+}
+
+#[test]
+fn one_person_is_not_a_workshop() {
+    workshop(&[("Ana", "ana-ceo.toml")], &[])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("two or more people's answers").and(contains("run --answers FILE")));
+}
+
+#[test]
+fn facts_are_refused_where_they_do_not_belong() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = std::fs::read_to_string(format!("{DIR}/facts.toml")).unwrap();
+    // A view in the facts file.
+    let with_view = dir.path().join("facts.toml");
+    std::fs::write(&with_view, format!("{facts}focus = \"internal\"\n")).unwrap();
+    techhire()
+        .args(["workshop", "run", "--facts"])
+        .arg(&with_view)
+        .args(["--answers", &format!("{DIR}/ana-ceo.toml")])
+        .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            contains("error[not-a-fact]: `focus` is a view")
+                .and(contains("facts.toml:10:1"))
+                .and(contains("Fix the file, then run again.")),
+        );
+    // A person answering a fact their own way.
+    let ana = std::fs::read_to_string(format!("{DIR}/ana-ceo.toml")).unwrap();
+    let own_size = dir.path().join("ana.toml");
+    std::fs::write(&own_size, format!("{ana}size = \"over_5b\"\n")).unwrap();
+    techhire()
+        .args(["workshop", "run", "--facts", &format!("{DIR}/facts.toml")])
+        .arg("--answers")
+        .arg(&own_size)
+        .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
+        .assert()
+        .code(1)
+        .stderr(
+            contains("error[fact-in-answers]")
+                .and(contains("answered once for everyone as `midsize`"))
+                .and(contains("ana.toml:7:8")),
+        );
+    // A fact the facts file leaves out.
+    let short = dir.path().join("short.toml");
+    std::fs::write(
+        &short,
+        facts.replace("existing_leaders = \"none_open\"\n", ""),
+    )
+    .unwrap();
+    techhire()
+        .args(["workshop", "run", "--facts"])
+        .arg(&short)
+        .args(["--answers", &format!("{DIR}/ana-ceo.toml")])
+        .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
+        .assert()
+        .code(1)
+        .stderr(contains("error[missing-fact]").and(contains("to the facts file")));
+}
+
+#[test]
+fn unfinished_or_missing_answers_files_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ana = std::fs::read_to_string(format!("{DIR}/ana-ceo.toml")).unwrap();
+    let unfinished = dir.path().join("ana.toml");
+    std::fs::write(&unfinished, ana.replace("focus = \"external\"\n", "")).unwrap();
+    techhire()
+        .args(["workshop", "run", "--facts", &format!("{DIR}/facts.toml")])
+        .arg("--answers")
+        .arg(&unfinished)
+        .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
+        .assert()
+        .code(1)
+        .stderr(contains("error[missing-answer]").and(contains("`focus`")));
+    workshop(&[("Ana", "ana-ceo.toml"), ("Ben", "nobody.toml")], &[])
+        .assert()
+        .code(2)
+        .stderr(contains("nobody.toml"));
+}
+
+const DOC: &str = include_str!("../docs/workshop-format.md");
+
+/// The fenced block after a line of the page starting with `after`.
+fn block(after: &str, fence: &str) -> &'static str {
+    let start = DOC.find(after).expect("the marker is on the page");
+    let rest = &DOC[start..];
+    let open = format!("```{fence}\n");
+    let body = &rest[rest.find(&open).expect("a fenced block") + open.len()..];
+    &body[..body.find("```").expect("the block ends")]
+}
+
+#[test]
+fn the_pages_example_workshop_file_reads() {
+    let text = block("<!-- example: a workshop file -->", "json");
+    let workshop = techhire::workshop::parse("example.json", text.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(workshop.respondents.len(), 3);
+    assert!(workshop.is_revealed());
+    assert_eq!(workshop.facts.len(), 6);
+}
+
+#[test]
+fn the_pages_worked_example_is_what_the_command_prints() {
+    let shown = block("opposite ends. `techhire workshop run` says:", "text");
+    let out = workshop(&EXAMPLE, &[]).output().unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(printed.starts_with(shown), "{printed}");
+}

@@ -107,7 +107,8 @@ fn after_help() -> String {
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
-    /// format). For the interview, `resume`, `report`, `run`, `validate` and `graph`.
+    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census`, `graph` and
+    /// `workshop`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
 
@@ -248,6 +249,26 @@ pub enum Command {
         /// Print only the file's path, e.g. to open it: $EDITOR "$(techhire config --path)".
         #[arg(long)]
         path: bool,
+    },
+    /// Walk every path through a tree and count what it recommends: paths per outcome, ties
+    /// and close calls, outcomes never recommended, how often each rule holds, each question's
+    /// swing, and failing examples.
+    Census {
+        /// The tree to count (default: --questions, or the built-in tree).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// `text` for people, `json` for scripts (a versioned layout, "format": "techhire-census").
+        #[arg(long, value_enum, default_value_t = CensusFormat::Text)]
+        format: CensusFormat,
+        /// Walk every path when there are at most this many; past it, walk a random sample.
+        #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_LIMIT)]
+        limit: u64,
+        /// How many paths a sample walks.
+        #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_SAMPLE)]
+        sample: u64,
+        /// The sample's seed: the same seed walks the same sample.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
     },
     /// Draw the whole flow of a tree: every question, every choice, and the outcomes.
     Graph {
@@ -426,6 +447,13 @@ pub struct WorkshopRunArgs {
 /// What `workshop run` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WorkshopFormat {
+    Text,
+    Json,
+}
+
+/// How `census` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CensusFormat {
     Text,
     Json,
 }

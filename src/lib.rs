@@ -3,6 +3,7 @@
 //! full-screen interface, the plain line mode and the command line are thin layers on top.
 
 pub mod answers;
+pub mod census;
 pub mod config;
 pub mod examples;
 pub mod export;

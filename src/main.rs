@@ -60,6 +60,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Run(args)) => commands::run::run(tree, &args),
         Some(Command::Workshop { action }) => commands::workshop::run(tree, &action),
+        Some(Command::Census {
+            file,
+            format,
+            limit,
+            sample,
+            seed,
+        }) => {
+            let file = commands::one_tree(file, questions, "census")?;
+            commands::census::run(file.as_deref(), format, limit, sample, seed)
+        }
         Some(Command::Graph { file, format }) => {
             let file = commands::one_tree(file, questions, "graph")?;
             commands::graph::run(file.as_deref(), format)

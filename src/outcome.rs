@@ -358,4 +358,4 @@ fn what_ifs(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

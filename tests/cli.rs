@@ -372,6 +372,65 @@ fn run_reports_a_broken_tree_before_reading_answers() {
 
 // ---- graph ---------------------------------------------------------------------------------
 
+// ---- census --------------------------------------------------------------------------------
+
+#[test]
+fn census_counts_every_path_and_what_it_recommends() {
+    techhire()
+        .args(["census", "tests/fixtures/valid/example.toml"])
+        .assert()
+        .success()
+        .stdout(contains("14 paths, every one walked."))
+        .stdout(contains(
+            "  Hire a CTO                                  6   42.9%",
+        ))
+        .stdout(contains(
+            "  Hire a CTO / Have both a CIO and a CTO: 1 (7.1%)",
+        ))
+        .stdout(contains("  sells_technology              4   28.6%"))
+        .stdout(contains("  need        100.0% of            14"))
+        .stdout(contains("Examples: the one example passes."));
+    let json = json_of(techhire().args([
+        "census",
+        "tests/fixtures/valid/example.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["format"], "techhire-census");
+    assert_eq!(
+        (json["paths"].as_u64(), json["sampled"].as_bool()),
+        (Some(14), Some(false))
+    );
+    assert_eq!(
+        json["rules"][0]["recommended"][0],
+        serde_json::json!({"id": "cio", "paths": 0})
+    );
+    assert_eq!(json["questions"][0]["id"], "need");
+}
+
+#[test]
+fn census_samples_past_its_limit_and_fails_on_a_failing_example() {
+    techhire()
+        .args([
+            "census",
+            "tests/fixtures/valid/example.toml",
+            "--limit",
+            "10",
+        ])
+        .args(["--sample", "1000", "--seed", "3"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "14 paths: too many to walk, so a random sample of 1,000 (seed 3) was",
+        ));
+    techhire()
+        .args(["census", "tests/fixtures/invalid/example-fails.toml"])
+        .assert()
+        .code(1)
+        .stdout(contains("Examples: 1 of 1 fail"))
+        .stdout(contains("never says \"board\""));
+}
+
 #[test]
 fn graph_draws_every_question_and_outcome_in_mermaid() {
     let out = stdout_of(techhire().arg("graph"));

@@ -3,6 +3,7 @@
 //! (`opening.rs`), the full-screen interview wired to them (`full_screen.rs`), and here the
 //! helpers every command shares: the exit codes, [`Failure`], loading the tree and printing.
 
+pub mod census;
 pub mod completions;
 pub mod config;
 pub mod full_screen;
@@ -92,6 +93,7 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Validate { .. } => ("validate", true),
         Command::Run(_) => ("run", true),
         Command::Graph { .. } => ("graph", true),
+        Command::Census { .. } => ("census", true),
         Command::Report { .. } => ("report", true),
         Command::Sessions { .. } => ("sessions", false),
         Command::Schema { .. } => ("schema", false),
@@ -106,7 +108,8 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
             USAGE,
             format!(
                 "--questions {} does nothing here: `techhire {name}` reads no question tree. \
-                 It is for the interview, `resume`, `report`, `run`, `validate`, `graph` and `workshop`.",
+                 It is for the interview, `resume`, `report`, `run`, `validate`, `graph`, `census` and \
+                 `workshop`.",
                 techhire::text::terminal_safe(&file.display().to_string())
             ),
         ));

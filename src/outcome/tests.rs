@@ -241,12 +241,16 @@ fn walked(tree: &Tree, path: &[Step], answers: &[Option<usize>], current: &[usiz
 }
 
 /// A random rule: conditions as (question, choice) pairs, and the outcomes it rules out.
-type RandomRule = (Vec<(usize, usize)>, Vec<usize>);
+pub(crate) type RandomRule = (Vec<(usize, usize)>, Vec<usize>);
+
+/// Per question, per choice: how many questions on it leads (0: the end) and its points for
+/// each of the three outcomes.
+pub(crate) type Shape = Vec<Vec<(usize, Vec<i32>)>>;
 
 /// A tree whose choices lead only to later questions (so it has no cycles), from (how many
 /// questions on, evidence) per choice: 0, or past the last question, ends the interview; and
 /// rules whose conditions name questions and choices modulo what the tree has.
-fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
+pub(crate) fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
     let outcome = |id: &str| Outcome {
         id: id.into(),
         label: id.into(),
@@ -339,6 +343,24 @@ fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]) -> Tree {
     Tree::from_checked(file, resolved)
 }
 
+/// A random tree's shape and rules, for `random_tree`: up to `questions` questions of one to
+/// three choices, and up to three rules.
+pub(crate) fn random_shape(questions: usize) -> impl Strategy<Value = (Shape, Vec<RandomRule>)> {
+    (
+        prop::collection::vec(
+            prop::collection::vec((0usize..4, prop::collection::vec(-3i32..4, 3)), 1..4),
+            1..questions,
+        ),
+        prop::collection::vec(
+            (
+                prop::collection::vec((0usize..questions, 0usize..4), 1..3),
+                prop::collection::vec(0usize..3, 0..3),
+            ),
+            0..4,
+        ),
+    )
+}
+
 proptest! {
     // No regressions folder at the top level: a failing case prints its input to paste
     // into a unit test.
@@ -351,15 +373,8 @@ proptest! {
     /// interviews, with answers kept aside off the path.
     #[test]
     fn what_ifs_match_walking_every_change(
-        shape in prop::collection::vec(
-            prop::collection::vec((0usize..4, prop::collection::vec(-3i32..4, 3)), 1..4),
-            1..9,
-        ),
+        (shape, rules) in random_shape(9),
         picks in prop::collection::vec(prop::option::weighted(0.8, 0usize..4), 9),
-        rules in prop::collection::vec(
-            (prop::collection::vec((0usize..9, 0usize..4), 1..3), prop::collection::vec(0usize..3, 0..3)),
-            0..4,
-        ),
     ) {
         let tree = random_tree(&shape, &rules);
         let answers: Vec<Option<usize>> = (0..shape.len())

@@ -232,8 +232,8 @@ impl Outline {
             .filter(|c| !c.is_empty())
             .map(str::to_string);
         let title = match &client {
-            Some(client) => format!("{client}: {}", outcome.label),
-            None => outcome.label.clone(),
+            Some(client) => format!("{client}: {}", rec.headline(tree)),
+            None => rec.headline(tree),
         };
         let mut sections = vec![heard(input), why(input), changes(input)];
         sections.extend(guidance(input, outcome));
@@ -624,16 +624,16 @@ fn guidance(input: &ReportInput, outcome: &Outcome) -> Option<Section> {
 fn appendix(input: &ReportInput) -> Vec<Section> {
     let tree = input.tree;
     let rec = input.recommendation;
-    let mut scores: Vec<Score> = tree
-        .outcomes()
+    // Outcomes as the client's situation words them ("Add a CTO beside your CIO").
+    let mut scores: Vec<Score> = rec
+        .scores
         .iter()
-        .zip(&rec.scores)
         .enumerate()
-        .map(|(i, (o, &points))| Score {
+        .map(|(i, &points)| Score {
             label: if rec.ruled_out.iter().any(|r| r.outcome == i) {
-                format!("{} (ruled out)", o.label)
+                format!("{} (ruled out)", rec.label(tree, i))
             } else {
-                o.label.clone()
+                rec.label(tree, i).to_string()
             },
             points,
             recommended: rec.leads(i),
@@ -649,7 +649,7 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
             let mut gave: Vec<(String, i32)> = tree
                 .evidence(step.question, step.choice)
                 .iter()
-                .map(|&(o, p)| (tree.outcome(o).label.clone(), p))
+                .map(|&(o, p)| (rec.label(tree, o).to_string(), p))
                 .collect();
             gave.sort_by_key(|(_, p)| std::cmp::Reverse(*p));
             Answer {

@@ -144,9 +144,10 @@ pub struct ProgressSnapshot {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionResult {
-    /// The recommended outcome's `id`.
+    /// The recommended outcome's `id` (in a tie, the first of the tied outcomes).
     pub outcome: String,
-    /// Its headline, e.g. "Hire a CIO".
+    /// The result's headline, e.g. "Hire a CIO", worded for the client's situation, or for a
+    /// tie "Too close to call: Hire a CTO, or Have both a CIO and a CTO".
     pub label: String,
     /// Points per outcome, in the tree's outcome order.
     pub scores: Vec<Score>,
@@ -290,7 +291,7 @@ impl Session {
             let outcome = tree.outcome(r.outcome);
             SessionResult {
                 outcome: outcome.id.clone(),
-                label: outcome.label.clone(),
+                label: r.headline(tree),
                 scores: tree
                     .outcomes()
                     .iter()

@@ -74,6 +74,16 @@ fn result_close_call_80x24() {
     assert_snapshot!(screen(&app));
 }
 
+/// A tie headlines both outcomes, never one picked by the order of the file, and the document
+/// opens with what would settle it.
+#[test]
+fn result_tie_80x24() {
+    let mut app = app(80, 24);
+    answer_from(&mut app, &answers("tie"));
+    press(&mut app, KeyCode::Enter);
+    assert_snapshot!(screen(&app));
+}
+
 #[test]
 fn result_120x40() {
     assert_snapshot!(screen(&at_result(120, 40)));

@@ -1,0 +1,197 @@
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::outcome::recommend;
+use crate::outcome::tests::{random_shape, random_tree};
+use crate::tree::{Step as PathStep, load_str};
+
+/// The census the slow way: every path walked by hand and given to `recommend`, the function
+/// behind the result screen.
+fn by_hand(tree: &Tree) -> Tally {
+    let flow = Flow::new(tree).expect("a small tree");
+    let mut tally = Tally::new(&flow, tree.questions().len());
+    let mut stack: Vec<Vec<PathStep>> = vec![Vec::new()];
+    while let Some(path) = stack.pop() {
+        let at = match path.last() {
+            None => Some(tree.start()),
+            Some(s) => match tree.next(s.question, s.choice) {
+                Next::Question(q) => Some(q),
+                Next::End => None,
+            },
+        };
+        if let Some(q) = at {
+            for c in 0..tree.question(q).choices.len() {
+                let mut longer = path.clone();
+                longer.push(PathStep {
+                    question: q,
+                    choice: c,
+                });
+                stack.push(longer);
+            }
+            continue;
+        }
+        let mut answers = vec![None; tree.questions().len()];
+        for s in &path {
+            answers[s.question] = Some(s.choice);
+        }
+        let rec = recommend(tree, &path, &answers);
+        tally.paths += 1;
+        if rec.tie {
+            let mask = rec.leaders.iter().fold(0u64, |m, &o| m | 1 << o);
+            match tally.ties.iter_mut().find(|(m, _)| *m == mask) {
+                Some((_, n)) => *n += 1,
+                None => tally.ties.push((mask, 1)),
+            }
+        } else {
+            tally.sole[rec.outcome] += 1;
+        }
+        tally.close_calls += u64::from(rec.close_call);
+        for &r in &rec.rules {
+            tally.fires[r] += 1;
+            for &o in &rec.leaders {
+                tally.rule_outcomes[r * tree.outcomes().len() + o] += 1;
+            }
+        }
+        for s in &path {
+            tally.through[s.question] += 1;
+            if rec.what_ifs.iter().any(|w| w.question == s.question) {
+                tally.swings[s.question] += 1;
+            }
+        }
+    }
+    tally.ties.sort_unstable();
+    tally
+}
+
+fn walked(tree: &Tree, threads: usize) -> Tally {
+    let flow = Flow::new(tree).expect("a small tree");
+    exact(tree, &flow, threads)
+}
+
+fn example() -> Arc<Tree> {
+    let text = include_str!("../../tests/fixtures/valid/example.toml");
+    match load_str("example.toml", text) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    }
+}
+
+#[test]
+fn the_example_trees_census_matches_the_result_of_every_path() {
+    let tree = example();
+    let census = run(&tree, &Options::default()).expect("a census");
+    // need: inside/products lead on (2 x 3 x 2 paths), both_sides skips a question (2 paths).
+    assert_eq!(
+        (census.paths, census.walked, census.sample_seed),
+        (14, 14, None)
+    );
+    assert_eq!(walked(&tree, 1), by_hand(&tree));
+    assert_eq!(census.rules, [4]);
+    assert_eq!(census.examples, []);
+    assert_eq!(census.outcomes.iter().sum::<u64>() + census.tied(), 14);
+}
+
+#[test]
+fn the_count_is_the_same_on_any_number_of_threads() {
+    let tree = example();
+    let one = walked(&tree, 1);
+    for threads in [2, 3, 8] {
+        assert_eq!(walked(&tree, threads), one, "{threads} threads");
+    }
+}
+
+#[test]
+fn past_the_limit_a_seeded_sample_is_walked_and_said_so() {
+    let tree = example();
+    let options = Options {
+        limit: 10,
+        sample: 5_000,
+        seed: 7,
+        threads: 2,
+    };
+    let census = run(&tree, &options).expect("a census");
+    assert_eq!(
+        (census.paths, census.walked, census.sample_seed),
+        (14, 5_000, Some(7))
+    );
+    // The same seed draws the same sample, on any number of threads.
+    let again = run(
+        &tree,
+        &Options {
+            threads: 1,
+            ..options
+        },
+    )
+    .expect("a census");
+    assert_eq!(census, again);
+    // Each of the 14 paths is drawn about 5,000 / 14 = 357 times: every outcome with paths
+    // in the full census shows up in the sample in about the same share.
+    let full = run(&tree, &Options::default()).expect("a census");
+    for o in 0..tree.outcomes().len() {
+        let expected = full.share(full.outcomes[o]);
+        let got = census.share(census.outcomes[o]);
+        assert!(
+            (expected - got).abs() < 0.05,
+            "outcome {o}: {expected} vs {got}"
+        );
+    }
+    let text = text(&tree, "example.toml", &census);
+    assert!(
+        text.contains("14 paths: too many to walk, so a random sample of 5,000 (seed 7) was"),
+        "{text}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// On random trees with random rules, the census counts exactly what the result screen
+    /// would say on every path: the recommendation (ties as ties), close calls, the rules that
+    /// hold, and which questions' other answers would change it.
+    #[test]
+    fn the_census_agrees_with_the_result_of_every_path((shape, rules) in random_shape(7)) {
+        let tree = random_tree(&shape, &rules);
+        let walked = walked(&tree, 2);
+        prop_assert_eq!(&walked, &by_hand(&tree));
+        // Folding paths together counts the same ends (and never the swing).
+        let flow = Flow::new(&tree).expect("a small tree");
+        let folded = fold(&tree, &flow, &paths_from(&tree));
+        prop_assert_eq!(
+            folded,
+            Tally { swings: vec![0; walked.swings.len()], ..walked }
+        );
+    }
+}
+
+#[test]
+fn tallies_add_up() {
+    let tree = example();
+    let flow = Flow::new(&tree).expect("a small tree");
+    let mut a = Tally::new(&flow, 3);
+    a.paths = 2;
+    a.ties = vec![(3, 2)];
+    let mut b = a.clone();
+    b.add(a.clone());
+    assert_eq!((b.paths, b.ties), (4, vec![(3, 4)]));
+}
+
+/// A tie ahead of the rest by more than one answer can move: another answer still breaks it.
+#[test]
+fn a_tie_is_broken_by_an_answer_that_moves_the_tied_outcomes_apart() {
+    let shape = vec![
+        vec![(2, vec![-3, 1, 0])],
+        vec![(0, vec![0, 0, 0])],
+        vec![(3, vec![-2, 2, -1]), (3, vec![0, 1, 0])],
+        vec![(0, vec![0, 0, 0])],
+        vec![(0, vec![0, 0, 0])],
+        vec![(0, vec![0, -1, 1])],
+    ];
+    let tree = random_tree(&shape, &[]);
+    assert_eq!(walked(&tree, 1), by_hand(&tree));
+}

@@ -448,3 +448,122 @@ proptest! {
         }
     }
 }
+
+/// The worked example as a workshop: the facts set once, each person's session made by the
+/// workshop and answered, their status recorded.
+fn example_workshop(tree: &Arc<Tree>) -> (Workshop, Vec<crate::session::Session>) {
+    let now = at("2026-11-30T09:00:00Z");
+    let mut w = Workshop::new(stamp(tree), Some("Acme".into()), None);
+    for line in FACTS.lines().filter(|l| !l.starts_with('#')) {
+        let (q, c) = line.split_once(" = ").unwrap();
+        w.set_fact(tree, q, c.trim_matches('"'), now).unwrap();
+    }
+    let facts = Facts::new(w.fact_steps(tree).unwrap());
+    let mut sessions = Vec::new();
+    for (name, role, text) in [
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ] {
+        let r = w.add_respondent(name, Some(role), now).unwrap().clone();
+        let mut session = w.session_for(&r, tree, stamp(tree)).unwrap();
+        assert_eq!(status_of(tree, &session), Status::Invited);
+        let interview = person(tree, &facts, name, text).unwrap().interview;
+        session.record(&interview, now);
+        let status = status_of(tree, &session);
+        assert_eq!(status, Status::Finished);
+        w.set_status(&r.session, status, now);
+        sessions.push(session);
+    }
+    (w, sessions)
+}
+
+#[test]
+fn a_workshops_sessions_combine_only_once_revealed() {
+    let tree = tree();
+    let (mut w, sessions) = example_workshop(&tree);
+    assert!(matches!(
+        w.combine(&tree, &sessions),
+        Err(JoinError::Hidden {
+            finished: 3,
+            respondents: 3
+        })
+    ));
+    w.reveal(at("2026-11-30T10:00:00Z"));
+    assert!(matches!(w.reveal, Reveal::Revealed { .. }));
+    let revealed = w.combine(&tree, &sessions).unwrap();
+    assert!(revealed.left_out.is_empty());
+    assert_eq!(revealed.combined.together.totals, [16, 11, -2, 19]);
+    assert_eq!(
+        revealed.combined.alignment.agreement,
+        Agreement::OppositeEnds
+    );
+}
+
+#[test]
+fn an_early_reveal_combines_those_who_finished_and_names_the_others() {
+    let tree = tree();
+    let (mut w, mut sessions) = example_workshop(&tree);
+    // Cai had only answered the first question.
+    let mut interview = Interview::new(Arc::clone(&tree));
+    interview.restore(w.fact_steps(&tree).unwrap());
+    interview.answer_id("transform_internal").unwrap();
+    sessions[2].record(&interview, at("2026-11-30T09:30:00Z"));
+    let cai = sessions[2].id.clone();
+    assert_eq!(status_of(&tree, &sessions[2]), Status::Answering);
+    w.set_status(&cai, Status::Answering, at("2026-11-30T09:30:00Z"));
+    w.reveal(at("2026-11-30T10:00:00Z"));
+    assert!(matches!(&w.reveal, Reveal::RevealedEarly { waiting, .. } if *waiting == [cai]));
+    let revealed = w.combine(&tree, &sessions).unwrap();
+    let names: Vec<&str> = revealed.left_out.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Cai"]);
+    assert_eq!(revealed.combined.people(), 2);
+    assert_eq!(revealed.combined.together.totals, [11, 10, -3, 9]);
+}
+
+#[test]
+fn a_session_on_another_edition_or_with_other_facts_does_not_join() {
+    let tree = tree();
+    let (w, sessions) = example_workshop(&tree);
+    assert!(w.check_facts_of(&tree, &sessions[0]).is_ok());
+    // Another edition of the tree: even one byte changed.
+    let mut other = sessions[0].clone();
+    other.tree = TreeStamp::new(&tree, EMBEDDED_NAME, format!("{EMBEDDED}\n").as_bytes());
+    let error = w.check_session(&other).unwrap_err();
+    assert!(matches!(error, JoinError::OtherTree { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("Ana's session was answered on another edition")
+    );
+    // Another answer to a fact.
+    let mut other = sessions[1].clone();
+    for a in &mut other.answers {
+        if a.question == "size" {
+            a.choice = "over_5b".into();
+        }
+    }
+    let error = w.check_facts_of(&tree, &other).unwrap_err();
+    assert_eq!(
+        error,
+        JoinError::OtherFacts {
+            name: "Ben".into(),
+            question: "size".into(),
+            theirs: "over_5b".into(),
+            ours: "midsize".into(),
+        }
+    );
+    let mut revealed = w.clone();
+    revealed.reveal(at("2026-11-30T10:00:00Z"));
+    assert!(matches!(
+        revealed.combine(&tree, &[sessions[0].clone(), other, sessions[2].clone()]),
+        Err(JoinError::OtherFacts { .. })
+    ));
+    // Nobody's session.
+    let mut stranger = sessions[0].clone();
+    stranger.id = "zzz999".into();
+    assert!(matches!(
+        w.check_session(&stranger),
+        Err(JoinError::Stranger { .. })
+    ));
+}

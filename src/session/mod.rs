@@ -23,7 +23,7 @@ pub use model::{
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
-pub use store::{DATA_DIR_VAR, PreparedSave, Removal, SessionFile, Store};
+pub use store::{DATA_DIR_VAR, PreparedSave, Removal, SessionFile, Store, WORKSHOP_SUFFIX};
 pub use summary::{Listing, Summary, Unreadable};
 pub use timestamp::Timestamp;
 

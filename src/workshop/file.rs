@@ -11,7 +11,7 @@ use super::{Respondent, WorkshopError};
 use crate::files::json::{self, DocumentError, Kind, shorten};
 use crate::files::{Existing, ReadError, WriteError, WriteOptions, write_atomic};
 use crate::interview::Interview;
-use crate::session::{Session, Timestamp, TreeStamp, is_valid_id};
+use crate::session::{Session, Timestamp, TreeStamp, WORKSHOP_SUFFIX, is_valid_id};
 use crate::tree::Tree;
 
 /// Which document a workshop file holds, for the shared JSON reader.
@@ -151,6 +151,12 @@ fn write(path: &Path, workshop: &Workshop, existing: Existing) -> Result<(), Wor
 }
 
 impl Workshop {
+    /// Where this workshop's file goes in a sessions folder: `<id>.workshop.json`, beside its
+    /// respondents' sessions.
+    pub fn path_in(&self, folder: &Path) -> std::path::PathBuf {
+        folder.join(format!("{}{WORKSHOP_SUFFIX}", self.id))
+    }
+
     /// The session a respondent answers in: an ordinary session on the workshop's tree, for
     /// the workshop's client, with the facts filled in, so only the views are left to answer.
     /// Its id is the one the workshop gave them.

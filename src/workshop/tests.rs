@@ -567,3 +567,74 @@ fn a_session_on_another_edition_or_with_other_facts_does_not_join() {
         Err(JoinError::Stranger { .. })
     ));
 }
+
+/// A workshop with everything in it, as saved.
+fn saved_workshop() -> String {
+    let tree = tree();
+    let (mut w, _) = example_workshop(&tree);
+    w.set_note(
+        Some("size"),
+        "check the latest accounts",
+        at("2026-11-30T09:10:00Z"),
+    );
+    w.set_note(None, "a good room", at("2026-11-30T09:11:00Z"));
+    w.reveal(at("2026-11-30T10:00:00Z"));
+    serde_json::to_string_pretty(&w).unwrap()
+}
+
+/// Reading gives a workshop that writes back the same, or an error naming the file; never a
+/// panic.
+fn read_any(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match parse("fuzz.json", bytes) {
+        Ok(w) => {
+            let again = serde_json::to_string(&w).unwrap();
+            prop_assert_eq!(parse("again", again.as_bytes()).ok(), Some(w));
+        }
+        Err(e) => prop_assert!(e.to_string().contains("fuzz.json"), "{}", e),
+    }
+    Ok(())
+}
+
+use proptest::test_runner::TestCaseError;
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        read_any(&bytes)?;
+    }
+
+    #[test]
+    fn damaged_workshops_never_panic(
+        cut in 0.0f64..1.0,
+        at in 0.0f64..1.0,
+        with in "[ -~]{0,12}",
+        how in 0u8..3,
+    ) {
+        let text = saved_workshop();
+        let i = (text.len() as f64 * at) as usize;
+        let damaged = match how {
+            0 => text[..(text.len() as f64 * cut) as usize].to_string(),
+            1 => format!("{}{with}{}", &text[..i], &text[(i + with.len()).min(text.len())..]),
+            _ => format!("{}{with}{}", &text[..i], &text[i..]),
+        };
+        read_any(damaged.as_bytes())?;
+    }
+}
+
+#[test]
+fn a_workshop_lives_beside_its_sessions_and_is_not_listed_as_one() {
+    let tree = tree();
+    let (w, sessions) = example_workshop(&tree);
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::session::Store::at(dir.path());
+    for session in sessions {
+        store.create(session).unwrap();
+    }
+    let path = w.path_in(store.folder());
+    assert!(path.ends_with(format!("{}.workshop.json", w.id)));
+    create(&path, &w).unwrap();
+    let listing = store.list().unwrap();
+    assert_eq!(listing.sessions.len(), 3);
+    assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
+    assert_eq!(read_path(&path).unwrap(), w);
+}

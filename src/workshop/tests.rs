@@ -638,3 +638,38 @@ fn a_workshop_lives_beside_its_sessions_and_is_not_listed_as_one() {
     assert!(listing.unreadable.is_empty(), "{:?}", listing.unreadable);
     assert_eq!(read_path(&path).unwrap(), w);
 }
+
+/// Dee's views lead to a tie between a CIO and one combined leader.
+const DEE: &str = "looking_for = \"enable_scale\"\nfocus = \"internal\"\nvalue_line = \"top_line\"\nsecurity_owner = \"lead_reports_in\"\n";
+
+#[test]
+fn a_person_whose_own_result_is_a_tie_shares_no_single_recommendation_and_is_at_no_end() {
+    let tree = tree();
+    let facts = facts(&tree, FACTS).unwrap();
+    let dee = person(&tree, &facts, "Dee", DEE).unwrap();
+    let cai = person(&tree, &facts, "Cai", CAI).unwrap();
+    let c = Combined::new(&tree, vec![dee.clone(), cai]).unwrap();
+    assert_eq!(ids(&tree, &c.voices[0].own.leaders), ["cio", "combined"]);
+    assert_eq!(c.together.totals, [10, 4, 0, 15]);
+    assert_eq!(c.alignment.tied, [0]);
+    assert_eq!(c.alignment.sharing, [1]);
+    assert_eq!(c.alignment.agreement, Agreement::NotAgreed);
+    let same = |s: &str| s.to_string();
+    assert_eq!(
+        told::person_line(&c, 0, &same),
+        "Dee: Too close to call: Hire a CIO, or Hire one leader for both roles"
+    );
+    // A tie is at neither end, even beside a CTO.
+    let ana = person(&tree, &facts, "Ana", ANA).unwrap();
+    let c = Combined::new(&tree, vec![dee.clone(), ana]).unwrap();
+    assert_eq!(c.alignment.opposite, None);
+    // And the same tie from two people is agreed on, as a tie.
+    let mut twin = dee.clone();
+    twin.name = "Eli".into();
+    let c = Combined::new(&tree, vec![dee, twin]).unwrap();
+    assert_eq!(c.alignment.agreement, Agreement::Agreed);
+    assert_eq!(
+        told::headline(&c, &same),
+        "Agreed that it is too close to call: Hire a CIO, or Hire one leader for both roles"
+    );
+}

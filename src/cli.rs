@@ -442,6 +442,10 @@ pub struct WorkshopRunArgs {
     /// `text` for people, `json` for scripts.
     #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
     pub format: WorkshopFormat,
+    /// Name people "Leader A", "Leader B"... instead (the result says how little that hides
+    /// in a small group).
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// What `workshop run` prints.

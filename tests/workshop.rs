@@ -299,3 +299,34 @@ fn the_pages_worked_example_is_what_the_command_prints() {
     let printed = String::from_utf8(out.stdout).unwrap();
     assert!(printed.starts_with(shown), "{printed}");
 }
+
+#[test]
+fn anonymous_names_nobody_and_says_how_little_that_hides() {
+    let out = workshop(&EXAMPLE, &["--anonymous"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for name in ["Ana", "Ben", "Cai", "CEO", "CFO", "COO"] {
+        assert!(!text.contains(name), "{name} in:\n{text}");
+    }
+    assert!(text.contains("Leader A: Hire a CIO"), "{text}");
+    assert!(
+        text.contains("In a group of 3, that hides little"),
+        "{text}"
+    );
+    let v = json(&mut workshop(
+        &EXAMPLE,
+        &["--anonymous", "--format", "json"],
+    ));
+    let names: Vec<&str> = v["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Leader A", "Leader B", "Leader C"]);
+    assert!(v["anonymity"].as_str().unwrap().contains("hides little"));
+    // The same result as with names.
+    let named = json(&mut workshop(&EXAMPLE, &["--format", "json"]));
+    assert_eq!(v["combined"], named["combined"]);
+    assert!(named.get("anonymity").is_none());
+}

@@ -46,8 +46,12 @@ fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode,
             interview: applied.interview,
         });
     }
-    let combined =
-        Combined::new(&tree, given).map_err(|e| Failure::new(PROBLEMS, e.to_string()))?;
+    let combined = if args.anonymous {
+        Combined::anonymous(&tree, given)
+    } else {
+        Combined::new(&tree, given)
+    }
+    .map_err(|e| Failure::new(PROBLEMS, e.to_string()))?;
     match args.format {
         WorkshopFormat::Text => print_out(workshop::text::render(&combined, terminal_width())),
         WorkshopFormat::Json => print_out(json_output(&workshop::json::document(&combined))),

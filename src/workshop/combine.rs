@@ -26,12 +26,14 @@ pub struct Person {
 #[derive(Debug, Clone)]
 pub struct Combined {
     pub tree: Arc<Tree>,
-    /// Everyone, in the order given.
+    /// Everyone, in the order given (or, anonymised, in the order of their letters).
     pub voices: Vec<Voice>,
     pub together: Together,
     pub alignment: Alignment,
     /// The view questions anyone was asked, the furthest apart first: what to settle first.
     pub spreads: Vec<Spread>,
+    /// People are "Leader A", "Leader B"...: see [`Combined::anonymous`].
+    pub anonymous: bool,
 }
 
 /// Why answers could not be combined.
@@ -88,7 +90,24 @@ impl Combined {
             together,
             alignment,
             spreads,
+            anonymous: false,
         })
+    }
+
+    /// Combines with people labelled "Leader A", "Leader B"... and no roles. The letters go by
+    /// each person's own scores (highest for the first outcome first), not by the order they
+    /// answered in, which a room would remember. The result is the same as with names.
+    pub fn anonymous(tree: &Arc<Tree>, mut people: Vec<Person>) -> Result<Combined, CombineError> {
+        // An unfinished interview sorts last; `new` then refuses it by its label.
+        let key = |p: &Person| p.interview.result().map(|r| std::cmp::Reverse(r.scores));
+        people.sort_by_cached_key(|p| (key(p).is_none(), key(p)));
+        for (i, person) in people.iter_mut().enumerate() {
+            person.name = format!("Leader {}", letter(i));
+            person.role = None;
+        }
+        let mut combined = Combined::new(tree, people)?;
+        combined.anonymous = true;
+        Ok(combined)
     }
 
     /// How many people.
@@ -105,6 +124,19 @@ impl Combined {
     pub fn label(&self, outcome: usize) -> &str {
         label_in(&self.tree, outcome, &self.together.rules)
     }
+}
+
+/// A, B, ... Z, then AA, AB...: as many letters as there are people.
+fn letter(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'A' + (i % 26) as u8));
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.iter().rev().collect()
 }
 
 /// Facts are answered once for everyone: two people on whose paths a fact has different
@@ -130,4 +162,19 @@ fn check_facts(tree: &Tree, voices: &[Voice]) -> Result<(), CombineError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters_run_on_past_z() {
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(super::letter)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        );
+    }
 }

@@ -20,6 +20,10 @@ pub struct Document {
     pub tree: TreeName,
     pub headline: String,
     pub opening: String,
+    /// With `--anonymous`: that people are "Leader A", "Leader B"..., and how little that
+    /// hides in a small group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anonymity: Option<String>,
     /// The alignment rule, as printed.
     pub rule: &'static str,
     pub alignment: AlignmentJson,
@@ -146,6 +150,7 @@ pub fn document(c: &Combined) -> Document {
         },
         headline: told::headline(c, &same),
         opening: told::opening(c, &same),
+        anonymity: told::anonymity(c),
         rule: rule_in_words(),
         alignment: AlignmentJson {
             agreement: a.agreement,

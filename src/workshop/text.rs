@@ -24,6 +24,10 @@ pub fn render(c: &Combined, width: usize) -> String {
     para(&mut out, &told::headline(c, &esc), "", "");
     out.push('\n');
     para(&mut out, &told::opening(c, &esc), "", "");
+    if let Some(note) = told::anonymity(c) {
+        out.push('\n');
+        para(&mut out, &note, "", "");
+    }
 
     out.push_str("\nEach person's own result\n");
     for p in 0..c.people() {

@@ -40,6 +40,19 @@ pub fn headline(c: &Combined, esc: Esc) -> String {
     }
 }
 
+/// For an anonymised result: how little letters hide in a small group.
+pub fn anonymity(c: &Combined) -> Option<String> {
+    c.anonymous.then(|| {
+        format!(
+            "People are named by letter, in an order that comes from their scores rather than \
+             from who answered first. In a group of {}, that hides little: anyone who knows how \
+             each person sees the role can tell whose answers are whose, so share this only \
+             with people who may see everyone's answers.",
+            c.people()
+        )
+    })
+}
+
 /// The verdict in a word or two, as the alignment rule names it.
 pub fn verdict(agreement: Agreement) -> &'static str {
     match agreement {

@@ -117,6 +117,15 @@ fn the_worked_example_as_json_traces_every_number() {
     assert_eq!(first["question"], "looking_for");
     assert_eq!(first["accord"], "split");
     assert_eq!(first["points_apart"], 6);
+    assert_eq!(first["asked"], 3);
+    let only_cai = v["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["question"] == "digital_vs_tech")
+        .expect("Cai's answers led to digital_vs_tech");
+    assert_eq!(only_cai["asked"], 1);
+    assert_eq!(only_cai["answers"][0]["choice"], Value::Null);
     let run_core = first["settle"]
         .as_array()
         .unwrap()

@@ -100,6 +100,8 @@ pub struct QuestionJson {
     pub question: String,
     pub prompt: String,
     pub accord: Accord,
+    /// How many people's answers led to the question.
+    pub asked: usize,
     pub points_apart: i64,
     /// The two people furthest apart, when anyone is.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,6 +192,7 @@ pub fn document(c: &Combined) -> Document {
                     question: q.id.clone(),
                     prompt: q.prompt.clone(),
                     accord: s.accord,
+                    asked: s.asked(),
                     points_apart: s.points_apart,
                     furthest: s.furthest.map(|(x, y)| [name(x), name(y)]),
                     answers: s

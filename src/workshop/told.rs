@@ -27,6 +27,11 @@ pub fn headline(c: &Combined, esc: Esc) -> String {
             format!("Agreed that it is too close to call: {names}")
         }
         Agreement::Agreed => format!("Agreed: {names}"),
+        Agreement::BroadlyAgreed if c.together.tie() => format!(
+            "Broadly agreed ({} of {}) that it is too close to call: {names}",
+            a.sharing.len(),
+            a.people
+        ),
         Agreement::BroadlyAgreed => {
             format!(
                 "Broadly agreed ({} of {}): {names}",

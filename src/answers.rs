@@ -345,12 +345,11 @@ fn unknown_choice(tree: &Tree, question: usize, entry: &Entry, detailed: bool) -
     } else {
         format!("did you mean {}? The choice ids are", or_list(&close))
     };
-    let listed = q
-        .choices
-        .iter()
-        .map(|c| (c.id.clone(), c.label.clone()))
-        .collect();
-    listing(Diagnostic::error("unknown-choice", message, hint), listed).at(entry.value.clone())
+    listing(
+        Diagnostic::error("unknown-choice", message, hint),
+        choices_of(q),
+    )
+    .at(entry.value.clone())
 }
 
 fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Problem {
@@ -359,11 +358,7 @@ fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Proble
         Some(e) => format!("after `{} = \"{}\"`", clip(&e.question), clip(&e.choice)),
         None => "first".to_string(),
     };
-    let listed = q
-        .choices
-        .iter()
-        .map(|c| (c.id.clone(), c.label.clone()))
-        .collect();
+    let listed = choices_of(q);
     listing(
         Diagnostic::error(
             "missing-answer",
@@ -382,11 +377,7 @@ fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Proble
 
 fn missing_fact(tree: &Tree, question: usize) -> Problem {
     let q = tree.question(question);
-    let listed = q
-        .choices
-        .iter()
-        .map(|c| (c.id.clone(), c.label.clone()))
-        .collect();
+    let listed = choices_of(q);
     listing(
         Diagnostic::error(
             "missing-fact",
@@ -401,6 +392,14 @@ fn missing_fact(tree: &Tree, question: usize) -> Problem {
         ),
         listed,
     )
+}
+
+/// A question's choices to list under a hint: each id with its label.
+fn choices_of(q: &crate::tree::Question) -> Vec<(String, String)> {
+    q.choices
+        .iter()
+        .map(|c| (c.id.clone(), c.label.clone()))
+        .collect()
 }
 
 fn listing(diagnostic: Diagnostic, listed: Vec<(String, String)>) -> Problem {

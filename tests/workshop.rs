@@ -2,22 +2,21 @@
 //! (three leaders whose own results are a CTO, a CIO and one combined leader) as text and JSON,
 //! agreement and broad agreement, and every way the files can be wrong.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
+mod common;
+
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
 const DIR: &str = "tests/answers/workshop";
 
+/// The binary with no config file and its data in Cargo's scratch folder; nothing in the
+/// environment asks for plain mode.
 fn techhire() -> Command {
-    let mut cmd = cargo_bin_cmd!("techhire");
-    cmd.env(
-        "TECHHIRE_DATA_DIR",
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("workshop-data"),
-    );
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent/techhire-tests");
-    cmd.env_remove("TECHHIRE_CONFIG");
+    let data = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("workshop-data");
+    let mut cmd = common::techhire(&data);
     cmd.env("TERM", "xterm-256color")
         .env_remove("TECHHIRE_PLAIN")
         .env_remove("ACCESSIBLE");

@@ -51,7 +51,7 @@ fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode,
     } else {
         Combined::new(&tree, given)
     }
-    .map_err(|e| Failure::new(PROBLEMS, e.to_string()))?;
+    .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
     match args.format {
         WorkshopFormat::Text => print_out(workshop::text::render(&combined, terminal_width())),
         WorkshopFormat::Json => print_out(json_output(&workshop::json::document(&combined))),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::combine::{CombineError, Combined, Person};
 use super::model::{Respondent, Status, Workshop};
+use crate::files::json::shorten;
 use crate::interview::Interview;
 use crate::session::Session;
 use crate::tree::Tree;
@@ -67,15 +68,11 @@ impl Workshop {
             })?;
         if session.tree.sha256 != self.tree.sha256 {
             let edition = |t: &crate::session::TreeStamp| {
-                format!(
-                    "{} {}, {}",
-                    t.title,
-                    t.version,
-                    &t.sha256[..t.sha256.len().min(12)]
-                )
+                let start: String = t.sha256.chars().take(12).collect();
+                shorten(&format!("{} {}, {start}", t.title, t.version))
             };
             return Err(JoinError::OtherTree {
-                name: respondent.name.clone(),
+                name: shorten(&respondent.name),
                 session_tree: edition(&session.tree),
                 workshop_tree: edition(&self.tree),
             });
@@ -97,10 +94,10 @@ impl Workshop {
             let ours = self.facts.iter().find(|f| f.question == answer.question);
             if ours.map(|f| &f.choice) != Some(&answer.choice) {
                 return Err(JoinError::OtherFacts {
-                    name: respondent.name.clone(),
+                    name: shorten(&respondent.name),
                     question: answer.question.clone(),
-                    theirs: answer.choice.clone(),
-                    ours: ours.map_or_else(|| "nothing yet".to_string(), |f| f.choice.clone()),
+                    theirs: shorten(&answer.choice),
+                    ours: ours.map_or_else(|| "nothing yet".to_string(), |f| shorten(&f.choice)),
                 });
             }
         }

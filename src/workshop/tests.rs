@@ -146,6 +146,14 @@ fn every_number_in_the_worked_example_traces_to_an_answer() {
         .expect("Ben's answer is one way to settle it");
     assert_eq!(ids(tree, &run_core.together.leaders), ["cio"]);
     assert_eq!(run_core.given_by, [1]);
+    // One question does not settle it: who would still be elsewhere is named.
+    let same = |s: &str| s.to_string();
+    assert_eq!(
+        told::settle_line(&c, first.question, run_core, &same),
+        "If everyone answered \u{201c}Run and modernise our core systems\u{201d}: Hire a CIO \
+         (not agreed: opposite ends); Ana (CEO) would still be at Hire a CTO and Cai (COO) at \
+         Hire one leader for both roles."
+    );
 }
 
 #[test]

@@ -12,8 +12,8 @@ use super::together::Together;
 use crate::outcome::told::and_list;
 use crate::outcome::{label_in, or_list};
 
-/// Questions named as the ones to settle first, at most.
-pub const SETTLE_FIRST: usize = 3;
+/// People named as still apart after a question is settled, at most; the rest are counted.
+const STILL_APART: usize = 3;
 
 type Esc<'a> = &'a dyn Fn(&str) -> String;
 
@@ -265,6 +265,37 @@ pub fn settle_line(c: &Combined, question: usize, s: &Settle, esc: Esc) -> Strin
         leaders(c, &s.together, esc),
         verdict(s.agreement)
     );
+    if !s.agreement.is_agreed() {
+        // Who would still come out elsewhere, and where: what is left to talk through.
+        let apart: Vec<String> = (0..c.people())
+            .filter(|&p| s.own[p] != s.together.leaders)
+            .enumerate()
+            .map(|(i, p)| {
+                let names: Vec<String> = s.own[p]
+                    .iter()
+                    .map(|&o| esc(&tree.outcome(o).label))
+                    .collect();
+                let verb = if i == 0 { " would still be" } else { "" };
+                format!(
+                    "{}{verb} at {}",
+                    esc(&c.voices[p].display_name()),
+                    or_list(&names)
+                )
+            })
+            .collect();
+        let named: Vec<String> = apart.iter().take(STILL_APART).cloned().collect();
+        let mut list = and_list(&named);
+        if apart.len() > STILL_APART {
+            list = format!(
+                "{} and {} more",
+                named.join(", "),
+                apart.len() - STILL_APART
+            );
+        }
+        if !apart.is_empty() {
+            out.push_str(&format!("; {list}"));
+        }
+    }
     if !s.unfinished.is_empty() {
         let names: Vec<String> = s
             .unfinished

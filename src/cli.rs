@@ -446,6 +446,13 @@ pub struct WorkshopRunArgs {
     /// in a small group).
     #[arg(long)]
     pub anonymous: bool,
+    /// Also keep it as a workshop: a session per person, to report on or resume, and the
+    /// workshop file beside them.
+    #[arg(long)]
+    pub save: bool,
+    /// Who the workshop is for, kept with --save.
+    #[arg(long, value_name = "NAME", requires = "save")]
+    pub client: Option<String>,
 }
 
 /// What `workshop run` prints.

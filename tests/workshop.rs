@@ -338,3 +338,89 @@ fn anonymous_names_nobody_and_says_how_little_that_hides() {
     assert_eq!(v["combined"], named["combined"]);
     assert!(named.get("anonymity").is_none());
 }
+
+#[test]
+fn save_keeps_a_workshop_beside_a_session_for_each_person() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = workshop(&EXAMPLE, &["--save", "--client", "Acme Ltd"]);
+    cmd.env("TECHHIRE_DATA_DIR", data.path());
+    cmd.assert()
+        .success()
+        .stdout(contains("Leadership is not yet agreed"))
+        .stderr(contains("Kept as workshop").and(contains("writes Ana's own report")));
+    let folder = data.path().join("sessions");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    let file = names
+        .iter()
+        .find(|n| n.ends_with(".workshop.json"))
+        .expect("the workshop file");
+    let w = techhire::workshop::read_path(&folder.join(file)).unwrap();
+    assert_eq!(w.client.as_deref(), Some("Acme Ltd"));
+    assert!(w.is_revealed());
+    assert_eq!(w.facts.len(), 6);
+    let people: Vec<(&str, Option<&str>)> = w
+        .respondents
+        .iter()
+        .map(|r| (r.name.as_str(), r.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ana", Some("CEO")),
+            ("Ben", Some("CFO")),
+            ("Cai", Some("COO"))
+        ]
+    );
+    // Each person's session is an ordinary one: listed, and reported on.
+    assert_eq!(names.len(), 4, "{names:?}");
+    let listed = techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["sessions", "--format", "json"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        listed["sessions"].as_array().map(Vec::len),
+        Some(3),
+        "{listed}"
+    );
+    assert_eq!(
+        listed["unreadable"].as_array().map(Vec::len),
+        Some(0),
+        "{listed}"
+    );
+    let ben = &w.respondents[1].session;
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["report", ben, "--format", "text"])
+        .assert()
+        .success()
+        .stdout(contains("Acme Ltd").and(contains("Hire a CIO")));
+    // Together, the sessions combine as the files did.
+    let sessions: Vec<techhire::session::Session> = w
+        .respondents
+        .iter()
+        .map(|r| techhire::session::read_path(&folder.join(format!("{}.json", r.session))).unwrap())
+        .collect();
+    let tree = std::sync::Arc::new(
+        techhire::tree::load_str(techhire::tree::EMBEDDED_NAME, techhire::tree::EMBEDDED)
+            .unwrap()
+            .tree,
+    );
+    let revealed = w.combine(&tree, &sessions).unwrap();
+    assert_eq!(revealed.combined.together.totals, [16, 11, -2, 19]);
+}
+
+#[test]
+fn client_without_save_is_refused() {
+    workshop(&EXAMPLE, &["--client", "Acme"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("--save"));
+}

@@ -1,18 +1,21 @@
 //! `techhire workshop run --facts FILE --answers A --answers B ...`: several leaders' answers
 //! combined without asking, for scripts and tests: the facts file once, each person's views
-//! over it, then the library's combined result as text or JSON.
+//! over it, then the library's combined result as text or JSON; with `--save`, kept as a
+//! workshop with a session per person.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use techhire::answers::{self, Answers, AnswersError};
+use techhire::session::Store;
 use techhire::text::{json_output, terminal_safe};
 use techhire::workshop::{self, Combined, Facts, Person};
 
 use crate::cli::{WorkshopAction, WorkshopFormat, WorkshopRunArgs};
+use crate::commands::opening::{failure, stamp};
 use crate::commands::{
-    Failure, PROBLEMS, USAGE, load_tree, note_warnings, print_out, terminal_width,
+    Failure, PROBLEMS, USAGE, load_tree, note_warnings, print_out, program, quiet, terminal_width,
 };
 
 /// The workshop command.
@@ -26,6 +29,7 @@ fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode,
     let people = named(&args.answers)?;
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
+    let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
     let fix = |problems: &answers::Problems| {
         Failure::new(
@@ -46,16 +50,36 @@ fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode,
             interview: applied.interview,
         });
     }
+    let kept = args.save.then(|| given.clone());
     let combined = if args.anonymous {
         Combined::anonymous(&tree, given)
     } else {
         Combined::new(&tree, given)
     }
     .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
-    match args.format {
+    let code = match args.format {
         WorkshopFormat::Text => print_out(workshop::text::render(&combined, terminal_width())),
         WorkshopFormat::Json => print_out(json_output(&workshop::json::document(&combined))),
+    }?;
+    if let Some(people) = kept {
+        let store = Store::open_default().map_err(|e| failure(&e))?;
+        let (kept, path) =
+            workshop::keep(&store, &tree, stamp, args.client.clone(), &facts, &people)
+                .map_err(|e| Failure::new(USAGE, e.to_string()))?;
+        if !quiet() {
+            let me = program::name();
+            let first = &kept.respondents[0];
+            eprintln!(
+                "Kept as workshop {}, in {}, with a session for each person; `{me} report {}` \
+                 writes {}'s own report.",
+                kept.id,
+                path.display(),
+                first.session,
+                terminal_safe(&first.name)
+            );
+        }
     }
+    Ok(code)
 }
 
 /// Reads an answers file, or says why not.

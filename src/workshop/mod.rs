@@ -15,6 +15,7 @@ mod join;
 pub mod json;
 mod model;
 mod spread;
+mod store;
 pub mod text;
 mod together;
 pub mod told;
@@ -26,6 +27,7 @@ pub use file::{MAX_WORKSHOP_BYTES, create, parse, read_path, save};
 pub use join::{JoinError, Revealed, status_of};
 pub use model::{ChangeError, FORMAT, PrivateNote, Respondent, Reveal, Status, VERSION, Workshop};
 pub use spread::{Accord, Settle, Spread};
+pub use store::{KeepError, keep};
 pub use together::{Together, Voice, opposite_ends};
 
 /// Why a workshop file could not be read or saved. Every message names the file and says what

@@ -424,3 +424,106 @@ fn client_without_save_is_refused() {
         .stdout("")
         .stderr(contains("--save"));
 }
+
+/// A workshop of the worked example in `data`'s sessions folder, everyone finished, the
+/// answers not yet revealed; its id and the sessions' ids.
+fn hidden_workshop(data: &std::path::Path) -> (String, Vec<String>) {
+    use std::sync::Arc;
+    use techhire::session::{Store, Timestamp, TreeStamp};
+    use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+    use techhire::workshop::{Facts, Workshop, status_of};
+    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let read = |file: &str| std::fs::read_to_string(format!("{DIR}/{file}")).unwrap();
+    let facts = techhire::answers::parse("facts.toml", &read("facts.toml")).unwrap();
+    let facts = Facts::from_answers(&tree, &facts).unwrap();
+    let store = Store::at(data.join("sessions"));
+    let now = Timestamp::now();
+    let mut w = Workshop::new(stamp.clone(), Some("Hidden Co".into()), None);
+    let mut ids = Vec::new();
+    for (name, file) in [("Ana", "ana-ceo.toml"), ("Ben", "ben-cfo.toml")] {
+        let r = w.add_respondent(name, None, now).unwrap().clone();
+        let mut session = w.session_for(&r, &tree, stamp.clone()).unwrap();
+        let answers = techhire::answers::parse(file, &read(file)).unwrap();
+        let interview = facts.apply(&tree, &answers).unwrap().interview;
+        session.record(&interview, now);
+        let status = status_of(&tree, &session);
+        store.create(session).unwrap();
+        w.set_status(&r.session, status, now);
+        ids.push(r.session);
+    }
+    techhire::workshop::create(&w.path_in(store.folder()), &w).unwrap();
+    (w.id, ids)
+}
+
+#[test]
+fn sessions_lists_a_workshop_as_one_row_with_its_members() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = workshop(&EXAMPLE, &["--save", "--client", "Acme Ltd"]);
+    cmd.env("TECHHIRE_DATA_DIR", data.path());
+    cmd.assert().success();
+    let listed = techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .arg("sessions")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(listed.stdout).unwrap();
+    // No single sessions: the three are the workshop's, listed under it.
+    assert!(!text.contains("Sessions in"), "{text}");
+    assert!(text.contains("Workshops, most recent first:"), "{text}");
+    assert!(text.contains("Acme Ltd"), "{text}");
+    assert!(text.contains("3 of 3 finished, revealed"), "{text}");
+    for (name, outcome) in [
+        ("Ana (CEO)", "Hire a CTO"),
+        ("Ben (CFO)", "Hire a CIO"),
+        ("Cai (COO)", "Hire one leader for both roles"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in:\n{text}"));
+        assert!(line.ends_with(outcome), "{line}");
+    }
+}
+
+#[test]
+fn a_hidden_workshop_shows_who_finished_but_no_result() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, members) = hidden_workshop(data.path());
+    let listed = techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .arg("sessions")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(listed.stdout).unwrap();
+    assert!(text.contains("2 of 2 finished, answers hidden"), "{text}");
+    assert!(!text.contains("Hire a"), "a result leaked:\n{text}");
+    let v = json(
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["sessions", "--format", "json"]),
+    );
+    assert_eq!(v["workshops"][0]["id"], id.as_str());
+    assert_eq!(v["workshops"][0]["reveal"], "hidden");
+    for s in v["sessions"].as_array().unwrap() {
+        assert!(members.iter().any(|m| s["id"] == m.as_str()), "{s}");
+        assert_eq!(s["workshop"], id.as_str());
+        assert_eq!(s["finished"], true);
+        assert_eq!(s["outcome"], Value::Null, "a result leaked: {s}");
+    }
+    // A damaged workshop file is listed as unreadable, saying what it is.
+    std::fs::write(
+        data.path().join("sessions").join("bad.workshop.json"),
+        "{\"format\": \"something-else\"}",
+    )
+    .unwrap();
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .arg("sessions")
+        .assert()
+        .success()
+        .stdout(
+            contains("1 file in the folder could not be read")
+                .and(contains("bad.workshop.json is not a techhire workshop")),
+        );
+}

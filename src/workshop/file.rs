@@ -3,7 +3,7 @@
 //! writer (`files::write_atomic`), private to its owner, never through a link or over a device.
 
 use std::io::{self, BufWriter, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::model::{FORMAT, Reveal, VERSION, Workshop};
@@ -108,6 +108,39 @@ fn check_content(file: &str, workshop: &Workshop) -> Result<(), DocumentError> {
         )));
     }
     Ok(())
+}
+
+/// The workshops in a sessions folder.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Each workshop with its file, most recently changed first.
+    pub found: Vec<(PathBuf, Workshop)>,
+    /// The workshop files that could not be read, each with why.
+    pub unreadable: Vec<(PathBuf, WorkshopError)>,
+}
+
+/// The workshops in a sessions folder (`<id>.workshop.json`). A missing folder holds none.
+pub fn list_in(folder: &Path) -> Listing {
+    let (mut found, mut unreadable) = (Vec::new(), Vec::new());
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Listing::default();
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        // Temporary files are hidden, as in the session listing.
+        if name.starts_with('.') || !name.ends_with(WORKSHOP_SUFFIX) {
+            continue;
+        }
+        let path = entry.path();
+        match read_path(&path) {
+            Ok(workshop) => found.push((path, workshop)),
+            Err(error) => unreadable.push((path, error)),
+        }
+    }
+    found.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then_with(|| a.0.cmp(&b.0)));
+    unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    Listing { found, unreadable }
 }
 
 /// Replaces the workshop at `path` (or creates it), whole, flushed to disk.

@@ -511,6 +511,18 @@ fn a_hidden_workshop_shows_who_finished_but_no_result() {
         assert_eq!(s["finished"], true);
         assert_eq!(s["outcome"], Value::Null, "a result leaked: {s}");
     }
+    // Nor does a report of one person's session leak it before the reveal.
+    for format in ["text", "json"] {
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["report", &members[0], "--format", format])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains(format!("is a respondent's in workshop {id}")).and(contains(
+                "stay hidden until everyone has finished",
+            )));
+    }
     // A damaged workshop file is listed as unreadable, saying what it is.
     std::fs::write(
         data.path().join("sessions").join("bad.workshop.json"),

@@ -143,6 +143,16 @@ pub fn list_in(folder: &Path) -> Listing {
     Listing { found, unreadable }
 }
 
+/// The workshop in `folder` that `session` (a session id) answers in, if any: a report or an
+/// export of that session must wait for the workshop's reveal.
+pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
+    list_in(folder)
+        .found
+        .into_iter()
+        .map(|(_, w)| w)
+        .find(|w| w.respondents.iter().any(|r| r.session == session))
+}
+
 /// Replaces the workshop at `path` (or creates it), whole, flushed to disk.
 pub fn save(path: &Path, workshop: &Workshop) -> Result<(), WorkshopError> {
     write(path, workshop, Existing::Replace)

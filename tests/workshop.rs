@@ -519,9 +519,10 @@ fn a_hidden_workshop_shows_who_finished_but_no_result() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr(contains(format!("is a respondent's in workshop {id}")).and(contains(
-                "stay hidden until everyone has finished",
-            )));
+            .stderr(
+                contains(format!("is a respondent's in workshop {id}"))
+                    .and(contains("stay hidden until everyone has finished")),
+            );
     }
     // A damaged workshop file is listed as unreadable, saying what it is.
     std::fs::write(

@@ -293,7 +293,7 @@ fn chromium_prints_the_recommendation_on_page_one() {
     let (tree, _, recommendation) = finished("close_call");
     let headline = &tree.outcome(recommendation.outcome).label;
     assert!(
-        text.contains(headline.as_str()) && text.contains("OUR RECOMMENDATION"),
+        text.contains(headline.as_str()) && text.contains("TECHNOLOGY LEADERSHIP RECOMMENDATION"),
         "page one lacks the recommendation {headline:?}:\n{text}"
     );
     assert!(text.contains("Globex Corporation"), "{text}");

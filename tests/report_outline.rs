@@ -131,3 +131,41 @@ fn every_format_has_the_same_sections_in_the_same_order() {
         }
     }
 }
+
+#[test]
+fn every_answer_that_would_change_it_is_told_once_in_every_format() {
+    // The longest path ends in a tie: "What would change it" names the questions of view, the
+    // facts that would change it are told beside their answers in the appendix, and the "not
+    // sure" answer only in its own paragraph.
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let report = report("longest", format);
+        let report = report.replace("&#39;", "'");
+        let appendix = report.find(APPENDIX).expect("an appendix");
+        for told in [
+            "\u{201c}Take their place\u{201d} would change it to",
+            "\u{201c}Both, in roughly equal measure\u{201d}",
+            "\u{201c}The new leader: there's nobody else to give it to\u{201d} would change it",
+        ] {
+            let flat = report.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                flat.matches(told).count(),
+                1,
+                "{format:?}: {told}\n{report}"
+            );
+        }
+        // Beside its answer, after the appendix starts, before the next question.
+        let answer = report[appendix..]
+            .find("Join them: they are staying")
+            .map(|at| appendix + at)
+            .unwrap_or_else(|| panic!("{format:?}\n{report}"));
+        let next = report[answer..]
+            .find("How would that leader and the new hire fit together?")
+            .map(|at| answer + at)
+            .unwrap();
+        assert!(
+            report[answer..next].contains("Take their place"),
+            "{format:?}\n{}",
+            &report[answer..next]
+        );
+    }
+}

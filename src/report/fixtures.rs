@@ -114,6 +114,24 @@ pub const NARROW_CIO: &[(&str, &str)] = &[
     ("security_owner", "lead_reports_in"),
 ];
 
+/// The longest path, as in `tests/answers/longest.toml`: thirteen answers, one "not sure",
+/// ending in a tie between adding a CTO beside the CIO and widening the CIO's remit.
+pub const LONGEST: &[(&str, &str)] = &[
+    ("looking_for", "transform_internal"),
+    ("focus", "not_sure"),
+    ("digital_vs_tech", "both_ends"),
+    ("value_line", "both_lines"),
+    ("business", "consumer_digital"),
+    ("product_team", "agencies"),
+    ("internal_estate", "large"),
+    ("size", "upper_midsize"),
+    ("ownership", "listing"),
+    ("existing_leaders", "cio_in_place"),
+    ("incumbent", "stays"),
+    ("reporting", "peers"),
+    ("security_owner", "lead_reports_in"),
+];
+
 pub fn no_notes() -> BTreeMap<String, String> {
     BTreeMap::new()
 }

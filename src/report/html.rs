@@ -113,9 +113,7 @@ fn headline(out: &mut String, outline: &Outline) {
     let h = &outline.headline;
     let _ = write!(
         out,
-        "<section class=\"headline\">\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n\
-         <p class=\"summary\">{}</p>\n",
-        text(h.kicker),
+        "<section class=\"headline\">\n<h1>{}</h1>\n<p class=\"summary\">{}</p>\n",
         text(&h.label),
         text(&h.summary)
     );
@@ -244,7 +242,19 @@ fn block(out: &mut String, block: &Block) {
                         )
                     })
                     .collect();
-                // A note goes under its answer, across the table, kept on the same page.
+                // The answers that would change it, then the note, go under the answer, across
+                // the table, kept on the same page.
+                let instead = match a.instead.is_empty() {
+                    true => String::new(),
+                    false => format!(
+                        "<tr class=\"instead\"><td></td><td colspan=\"3\"><ul class=\"instead\">\n{}\
+                         </ul></td></tr>\n",
+                        a.instead
+                            .iter()
+                            .map(|line| format!("<li>{}</li>\n", inline(line)))
+                            .collect::<String>()
+                    ),
+                };
                 let note = a.note.as_deref().map_or_else(String::new, |note| {
                     format!(
                         "<tr class=\"noted\"><td></td><td colspan=\"3\"><p class=\"note\">{}\
@@ -255,7 +265,8 @@ fn block(out: &mut String, block: &Block) {
                 let _ = write!(
                     out,
                     "<tbody>\n<tr><td class=\"n\">{}</td><td class=\"question\">{}</td>\
-                     <td>{}</td><td class=\"gave\">{}</td></tr>\n{note}</tbody>\n",
+                     <td class=\"answer\">{}</td><td class=\"gave\">{}</td></tr>\n{instead}{note}\
+                     </tbody>\n",
                     n + 1,
                     text(&a.question),
                     text(&a.answer),

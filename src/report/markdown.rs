@@ -131,6 +131,9 @@ fn block(block: &Block, out: &mut String) {
                         gave.join(", ")
                     );
                 }
+                for line in &a.instead {
+                    let _ = writeln!(out, "{indent}- {}", inline(line));
+                }
                 if let Some(note) = &a.note {
                     let _ = writeln!(
                         out,

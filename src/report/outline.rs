@@ -14,8 +14,8 @@ use crate::tree::{Outcome, Tree};
 const STRONGEST: usize = 3;
 /// How many answers "Why" names as pointing the other way.
 const AGAINST: usize = 2;
-/// How many questions "What would change it" names; the rest are in the appendix, so a close
-/// call's report still reads in minutes and prints on three pages.
+/// How many questions "What would change it" names; the others are told beside their answers
+/// in the appendix, so a close call's report still reads in minutes and prints on three pages.
 const MOST_CHANGES: usize = 4;
 
 /// The whole report, in reading order.
@@ -53,8 +53,6 @@ pub struct Masthead {
 /// The recommendation and how firm it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Headline {
-    /// "Our recommendation".
-    pub kicker: &'static str,
     /// The outcome's label: "Hire a CIO".
     pub label: String,
     /// The outcome's one-sentence summary.
@@ -153,6 +151,9 @@ pub struct Answer {
     pub answer: String,
     /// The points this answer gave each outcome, most first.
     pub gave: Vec<(String, i32)>,
+    /// The other answers that would change the recommendation, one sentence each, when the
+    /// client-facing "What would change it" does not already tell them.
+    pub instead: Vec<Text>,
     pub note: Option<String>,
 }
 
@@ -289,8 +290,8 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
             Some(Caution {
                 title: "Settle it first.".into(),
                 body: Text::plain(
-                    "We would not choose between them on these answers alone: talk through \
-                     the answers under \u{201c}What would change it\u{201d} before deciding.",
+                    "Talk through the answers under \u{201c}What would change it\u{201d} before \
+                     choosing between them.",
                 ),
             }),
         ),
@@ -319,7 +320,6 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
         outcome.summary.clone()
     };
     Headline {
-        kicker: "Our recommendation",
         label: rec.headline(tree),
         summary,
         standing,
@@ -376,10 +376,12 @@ fn why(input: &ReportInput) -> Section {
     let tree = input.tree;
     let rec = input.recommendation;
     let strongest = rec.strongest_reasons();
+    // A tie names as many answers each way, so neither option reads as the favourite.
+    let toward = if rec.tie { AGAINST } else { STRONGEST };
     let toward: Vec<Point> = strongest
         .iter()
         .filter(|r| r.lead > 0)
-        .take(STRONGEST)
+        .take(toward)
         .map(|r| point(tree, r))
         .collect();
     let against: Vec<Point> = strongest
@@ -438,11 +440,14 @@ fn point(tree: &Tree, reason: &Reason) -> Point {
     }
 }
 
-/// "What would change it": per question, each other answer that would lead elsewhere.
+/// "What would change it": what the "not sure" answers could do, then per question the other
+/// answers that would lead elsewhere, for the few questions [`told`] chooses; the appendix
+/// tells the others beside their answers.
 fn changes(input: &ReportInput) -> Section {
     let rec = input.recommendation;
     let mut blocks = Vec::new();
     blocks.extend(unsure(input));
+    let all = all_changes(input);
     if rec.what_ifs.is_empty() {
         let settled = if rec.runner_up.is_some() {
             "No single changed answer would change this recommendation: it would take several \
@@ -451,25 +456,41 @@ fn changes(input: &ReportInput) -> Section {
             "No changed answer would change this recommendation."
         };
         blocks.push(Block::Paragraph(Text::plain(settled)));
-    } else {
-        blocks.push(Block::Aside(Text::plain(if rec.tie {
-            "Each of these answers, changed on its own, would settle it."
-        } else {
-            "Each of these answers, changed on its own, would lead to a different recommendation."
+    } else if !all.is_empty() {
+        let shown = told(input, &all);
+        let more = all.len() - shown.len();
+        // A tie names the questions of view when it can: say so, as the reason to talk them
+        // through first.
+        let views = shown.iter().all(|&q| !input.tree.is_fact(q));
+        blocks.push(Block::Aside(Text::plain(match (rec.tie, views && more > 0) {
+            (true, true) => {
+                "Each of these answers is yours to decide, and changed on its own would settle it."
+            }
+            (true, false) => "Each of these answers, changed on its own, would settle it.",
+            (false, _) => {
+                "Each of these answers, changed on its own, would lead to a different \
+                 recommendation."
+            }
         })));
-        let mut changes = all_changes(input);
-        let more = changes.split_off(changes.len().min(MOST_CHANGES));
-        blocks.push(Block::Changes(changes));
-        if !more.is_empty() {
+        blocks.push(Block::Changes(
+            all.into_iter()
+                .filter(|(q, _)| shown.contains(q))
+                .map(|(_, change)| change)
+                .collect(),
+        ));
+        if more > 0 {
+            let (questions, are) = match more {
+                1 => ("question", "is"),
+                _ => ("questions", "are"),
+            };
             blocks.push(Block::Aside(Text::plain(format!(
-                "{} more {} that would change it {} in the appendix.",
-                more.len(),
-                if more.len() == 1 {
-                    "question"
+                "{more} more {questions} whose answer would change it {are} marked beside \
+                 {} in the appendix.",
+                if more == 1 {
+                    "its answer"
                 } else {
-                    "questions"
+                    "their answers"
                 },
-                if more.len() == 1 { "is" } else { "are" },
             ))));
         }
     }
@@ -480,23 +501,50 @@ fn changes(input: &ReportInput) -> Section {
     }
 }
 
-/// Per question asked, in order, the other answers that would change the recommendation.
-fn all_changes(input: &ReportInput) -> Vec<Change> {
+/// The questions "What would change it" names, of those with a change (`all`): the first few
+/// in the order asked; for a tie, the questions of view among them (what the client decides,
+/// which a board can talk through to settle it), unless there are none. The others' changes
+/// are told beside their answers in the appendix: every one is in the report, once.
+fn told(input: &ReportInput, all: &[(usize, Change)]) -> Vec<usize> {
     let tree = input.tree;
-    input
-        .recommendation
+    let asked = all.iter().map(|&(q, _)| q);
+    let views: Vec<usize> = asked.clone().filter(|&q| !tree.is_fact(q)).collect();
+    let chosen = match input.recommendation.tie && !views.is_empty() {
+        true => views,
+        false => asked.collect(),
+    };
+    chosen.into_iter().take(MOST_CHANGES).collect()
+}
+
+/// Per question asked, in order, the other answers that would change the recommendation, but
+/// for those the "not sure" paragraph already tells.
+fn all_changes(input: &ReportInput) -> Vec<(usize, Change)> {
+    let tree = input.tree;
+    let rec = input.recommendation;
+    let told_unsure = |w: &WhatIf| {
+        rec.unsure
+            .as_ref()
+            .is_some_and(|u| !u.holds && u.changes.contains(w))
+    };
+    let what_ifs: Vec<WhatIf> = rec
         .what_ifs
+        .iter()
+        .filter(|w| !told_unsure(w))
+        .cloned()
+        .collect();
+    what_ifs
         .chunk_by(|a, b| a.question == b.question)
         .map(|group| {
             let question = tree.question(group[0].question);
-            Change {
+            let change = Change {
                 question: question.prompt.clone(),
                 answered: question.choices[group[0].from].label.clone(),
                 instead: alike(group)
                     .into_iter()
                     .map(|same| instead(tree, &same))
                     .collect(),
-            }
+            };
+            (group[0].question, change)
         })
         .collect()
 }
@@ -640,6 +688,10 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
         })
         .collect();
     scores.sort_by_key(|s| (std::cmp::Reverse(s.points), !s.recommended));
+    // The changes "What would change it" leaves out, each beside its answer.
+    let mut untold = all_changes(input);
+    let told = told(input, &untold);
+    untold.retain(|(q, _)| !told.contains(q));
     let answers = input
         .interview
         .path()
@@ -656,6 +708,11 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
                 question: question.prompt.clone(),
                 answer: question.choices[step.choice].label.clone(),
                 gave,
+                instead: untold
+                    .iter()
+                    .find(|(q, _)| *q == step.question)
+                    .map(|(_, change)| change.instead.clone())
+                    .unwrap_or_default(),
                 note: input.note(step.question).map(str::to_string),
             }
         })
@@ -667,14 +724,6 @@ fn appendix(input: &ReportInput) -> Vec<Section> {
         )),
         Block::Scores(scores),
     ];
-    let mut all = all_changes(input);
-    let more = all.split_off(MOST_CHANGES.min(all.len()));
-    if !more.is_empty() {
-        weighed.push(Block::Subheading(
-            "More answers that would change it".into(),
-        ));
-        weighed.push(Block::Changes(more));
-    }
     weighed.extend([
         Block::Subheading("Every answer, in the order given".into()),
         Block::Answers(answers),

@@ -166,6 +166,13 @@ fn block(block: &Block, out: &mut Out) {
                     )
                 };
                 out.para(&answer, &indent, &indent);
+                for line in &a.instead {
+                    out.para(
+                        &flat(line),
+                        &format!("{indent}\u{2192} "),
+                        &format!("{indent}  "),
+                    );
+                }
                 if let Some(note) = &a.note {
                     out.para("Note:", &indent, &indent);
                     out.paras_indented(note, &format!("{indent}  "));

@@ -8,8 +8,10 @@ use super::{number, text};
 use crate::report::outline::Score;
 use crate::text::{truncate, wrap};
 
-/// How many characters of a label one line holds left of the bars (13px text, bold at most).
-const LABEL_COLUMNS: usize = 30;
+/// How many characters of a label one line holds left of the bars (13px text, bold at most):
+/// an outcome named for the client's situation ("Widen your CIO's remit to cover both roles")
+/// takes one line, and every bar a row of 30 units.
+const LABEL_COLUMNS: usize = 42;
 
 /// A label in one or two lines that fit left of the bars; a longer one is cut short.
 fn label_lines(label: &str) -> Vec<String> {
@@ -33,7 +35,7 @@ pub(super) fn scores(scores: &[Score]) -> String {
         true => 40.0,
         false => 30.0,
     };
-    let (label_width, bar_width, value_width) = (250.0, 330.0, 60.0);
+    let (label_width, bar_width, value_width) = (340.0, 240.0, 60.0);
     let width = label_width + bar_width + value_width;
     let height = row * scores.len() as f64 + 10.0;
     let low = scores.iter().map(|s| s.points).min().unwrap_or(0).min(0);
@@ -120,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_label_takes_two_lines_and_never_runs_off_the_chart() {
+    fn a_situations_label_takes_one_line_a_longer_two_and_none_runs_off_the_chart() {
         let given = [
             Score {
                 label: "Widen your CIO's remit to cover both roles".into(),
@@ -131,6 +133,13 @@ mod tests {
                 label: "Hire one leader over all technology, with your CIO reporting to them"
                     .into(),
                 points: 2,
+                recommended: false,
+            },
+            Score {
+                label: "Hire one leader over all technology, with your CIO and your head of \
+                        engineering both reporting to them"
+                    .into(),
+                points: 1,
                 recommended: false,
             },
         ];
@@ -144,10 +153,11 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "Widen your CIO&#39;s remit to",
-                "cover both roles",
-                "Hire one leader over all",
-                "technology, with your CIO rep…",
+                "Widen your CIO&#39;s remit to cover both roles",
+                "Hire one leader over all technology, with",
+                "your CIO reporting to them",
+                "Hire one leader over all technology, with",
+                "your CIO and your head of engineering bot…",
             ]
         );
         assert!(

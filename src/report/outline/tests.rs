@@ -1,5 +1,7 @@
 use super::*;
-use crate::report::fixtures::{BOTH, CIO, CLOSE_CALL, COMBINED, NARROW_CIO, finish, no_notes};
+use crate::report::fixtures::{
+    BOTH, CIO, CLOSE_CALL, COMBINED, LONGEST, NARROW_CIO, finish, no_notes,
+};
 use std::collections::BTreeMap;
 
 fn outline_for(answers: &[(&str, &str)], notes: &BTreeMap<String, String>) -> Outline {
@@ -172,32 +174,69 @@ fn the_appendix_sorts_scores_and_keeps_every_answer_and_note() {
     }])));
 }
 
-#[test]
-fn what_would_change_it_groups_answers_by_question() {
-    let outline = outline_for(NARROW_CIO, &no_notes());
-    // The first few in "What would change it", the rest in the appendix.
-    let changes: Vec<&Change> = outline
-        .all_sections()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Changes(changes) => Some(changes),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let Some(Block::Changes(shown)) = outline.sections[2]
+/// The questions "What would change it" names.
+fn changes_shown(outline: &Outline) -> &[Change] {
+    match outline.sections[2]
         .blocks
         .iter()
         .find(|b| matches!(b, Block::Changes(_)))
-    else {
-        panic!("{:?}", outline.sections[2])
-    };
-    assert!(shown.len() <= MOST_CHANGES && shown.len() < changes.len());
-    let business = changes
+    {
+        Some(Block::Changes(shown)) => shown,
+        _ => panic!("{:?}", outline.sections[2]),
+    }
+}
+
+/// Every answer, as the appendix lists them.
+fn appendix_answers(outline: &Outline) -> &[Answer] {
+    match outline.appendix[0]
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Answers(_)))
+    {
+        Some(Block::Answers(answers)) => answers,
+        _ => panic!("{:?}", outline.appendix[0]),
+    }
+}
+
+#[test]
+fn what_would_change_it_groups_answers_by_question() {
+    let outline = outline_for(NARROW_CIO, &no_notes());
+    // The first few questions in "What would change it", the others beside their answers in
+    // the appendix: each told once.
+    let shown = changes_shown(&outline);
+    let answers = appendix_answers(&outline);
+    let beside: Vec<&Answer> = answers.iter().filter(|a| !a.instead.is_empty()).collect();
+    assert!(
+        shown.len() == MOST_CHANGES && !beside.is_empty(),
+        "{shown:?}"
+    );
+    assert!(
+        beside
+            .iter()
+            .all(|a| shown.iter().all(|c| c.question != a.question)),
+        "{beside:?}"
+    );
+    assert!(
+        !outline.appendix[0]
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Changes(_))),
+        "no second list of changes in the appendix"
+    );
+    let lines: Vec<String> = shown
         .iter()
         .find(|c| c.question.starts_with("What does the company sell"))
-        .unwrap_or_else(|| panic!("{changes:?}"));
-    let lines: Vec<String> = business.instead.iter().map(|t| t.flat("“", "”")).collect();
+        .map(|c| &c.instead)
+        .or_else(|| {
+            beside
+                .iter()
+                .find(|a| a.question.starts_with("What does the company sell"))
+                .map(|a| &a.instead)
+        })
+        .unwrap_or_else(|| panic!("{shown:?} {beside:?}"))
+        .iter()
+        .map(|t| t.flat("“", "”"))
+        .collect();
     assert!(
         lines.contains(
             &"“Technology is our product”, “A consumer business with important digital \
@@ -206,6 +245,64 @@ fn what_would_change_it_groups_answers_by_question() {
                 .to_string()
         ),
         "{lines:?}"
+    );
+}
+
+#[test]
+fn a_tie_names_the_questions_of_view_that_would_settle_it_and_tells_the_rest_beside_their_answers()
+{
+    let done = finish(LONGEST);
+    let outline = outline_for(LONGEST, &no_notes());
+    assert!(done.recommendation.tie);
+    let changes = &outline.sections[2];
+    let shown = changes_shown(&outline);
+    let tree = &done.tree;
+    let prompt = |id: &str| {
+        tree.questions()
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.prompt.clone())
+            .unwrap()
+    };
+    let named: Vec<&str> = shown.iter().map(|c| c.question.as_str()).collect();
+    assert_eq!(
+        named,
+        [
+            prompt("looking_for"),
+            prompt("reporting"),
+            prompt("security_owner")
+        ],
+        "the questions of view, in the order asked"
+    );
+    // The "not sure" answer is told once, in its own paragraph, and nowhere else.
+    let focus = prompt("focus");
+    let words = client_facing(&outline);
+    assert_eq!(words.matches(focus.as_str()).count(), 1, "{words}");
+    // Every fact that would change it is beside its answer in the appendix.
+    let answers = appendix_answers(&outline);
+    let beside: Vec<&str> = answers
+        .iter()
+        .filter(|a| !a.instead.is_empty())
+        .map(|a| a.question.as_str())
+        .collect();
+    let facts: Vec<String> = [
+        "business",
+        "product_team",
+        "internal_estate",
+        "size",
+        "existing_leaders",
+        "incumbent",
+    ]
+    .map(prompt)
+    .to_vec();
+    assert_eq!(beside, facts);
+    let Some(Block::Aside(more)) = changes.blocks.last() else {
+        panic!("{changes:?}")
+    };
+    assert_eq!(
+        more.flat("“", "”"),
+        "6 more questions whose answer would change it are marked beside their answers in the \
+         appendix."
     );
 }
 

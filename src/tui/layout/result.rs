@@ -240,6 +240,13 @@ fn block(lines: &mut Vec<Line<'static>>, block: &Block, width: usize, theme: &Th
                     spans.push(Span::styled(format!("  {}", gave.join(", ")), theme.muted));
                 }
                 lines.extend(wrap_indented(Span::raw(indent.clone()), &spans, width));
+                for line in &a.instead {
+                    lines.extend(wrap_indented(
+                        Span::styled(format!("{indent}→ "), theme.muted),
+                        &runs(line, theme.text, theme),
+                        width,
+                    ));
+                }
                 if let Some(note) = &a.note {
                     lines.extend(indented(
                         note_lines(

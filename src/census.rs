@@ -7,6 +7,7 @@
 //! The walk is split into subtrees walked on every core; the counts are added up, so the result
 //! does not depend on the number of cores. `render.rs` writes it as text and JSON.
 
+mod fold;
 mod render;
 mod walk;
 
@@ -16,7 +17,8 @@ pub use render::{json, text};
 
 use crate::examples::{self, Failure};
 use crate::tree::{Next, Tree};
-use walk::{Flow, Step, Tally, Walker, fold};
+use fold::{Budget, fold};
+use walk::{Flow, Step, Tally, Walker};
 
 /// How the census walks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +140,15 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
     let paths = paths_from[tree.start()];
     let threads = options.threads.max(1);
     let (tally, sample_seed) = if paths <= u128::from(options.limit) {
-        (exact(tree, &flow, threads), None)
+        // Folding weighs each distinct state against each distinct rest of a path, which is
+        // never more work than walking each path: the budget says when it would be as much.
+        let budget = Budget {
+            states: FOLD_STATES,
+            pairs: u64::try_from(paths).unwrap_or(u64::MAX),
+        };
+        let tally = fold(tree, &flow, &paths_from, budget, threads)
+            .unwrap_or_else(|| exact(tree, &flow, threads));
+        (tally, None)
     } else {
         let sample = sample(
             tree,
@@ -190,21 +200,25 @@ fn census_of(
     }
 }
 
-/// Where every path ends, counted exactly however many paths there are (paths that reach a
-/// question with the same points and rule conditions met are carried forward together): the
-/// fields of a census but the swing, `sample_seed` (always `None`) and the examples. Quick even
-/// where walking each path is not, e.g. in a debug build's tests.
+/// Distinct states the exact census may hold while folding (about 100 bytes each) before it
+/// walks each path instead.
+const FOLD_STATES: usize = 1 << 20;
+
+/// Every path counted exactly, however many there are and however much memory folding them
+/// takes (paths that reach a question in the same state are carried forward together): the
+/// census without its examples. Quick for trees whose states fold, e.g. in a debug build's
+/// tests; counts past `u64::MAX` saturate.
 pub fn count(tree: &Tree) -> Result<Census, CensusError> {
     let flow = Flow::new(tree).ok_or(CensusError::TooLarge(
         tree.outcomes().len(),
         tree.rules().len(),
     ))?;
     let paths_from = paths_from(tree);
-    let tally = fold(tree, &flow, &paths_from);
+    let threads = Options::default().threads;
+    // Without a budget the fold always finishes, unless a thread failed (a bug).
+    let tally = fold(tree, &flow, &paths_from, Budget::NONE, threads)
+        .unwrap_or_else(|| exact(tree, &flow, threads));
     let mut census = census_of(tree, &flow, tally, None, paths_from[tree.start()]);
-    for swing in &mut census.questions {
-        swing.changed = 0;
-    }
     census.examples = Vec::new();
     Ok(census)
 }

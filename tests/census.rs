@@ -1,8 +1,8 @@
 //! The census of the shipped tree: where every one of its 19.2 million paths ends, and what the
 //! advice does on them. These are the claims a consultant makes in front of a board; the census
-//! checks them on every path rather than on a few examples. (`census::count` counts the same
-//! ends as walking each path, which the census's own property test holds it to, fast enough for
-//! a debug build; the swing needs the walk, which `techhire census` and the benchmark run.)
+//! checks them on every path rather than on a few examples. (`census::count` folds paths that
+//! meet in the same state, which the census's own property test holds to walking each path:
+//! fast enough for a debug build.)
 
 use techhire::census::{self, Census};
 use techhire::examples;
@@ -71,7 +71,9 @@ fn the_shipped_census_recommends_every_outcome_and_its_examples_pass() {
     assert_eq!(examples::failures(&tree), []);
     let counted: u64 = census.outcomes.iter().sum::<u64>() + census.tied();
     assert_eq!(counted, census.walked);
+    // Every question can change the advice: on some path another answer to it alone does.
     for (q, swing) in census.questions.iter().enumerate() {
         assert!(swing.changed <= swing.asked, "question {q}");
+        assert!(swing.changed > 0, "question {q} never changes the result");
     }
 }

@@ -159,14 +159,36 @@ proptest! {
         let tree = random_tree(&shape, &rules);
         let walked = walked(&tree, 2);
         prop_assert_eq!(&walked, &by_hand(&tree));
-        // Folding paths together counts the same ends (and never the swing).
+        // Folding paths that meet in the same state counts exactly the same, swing included,
+        // on any number of threads.
         let flow = Flow::new(&tree).expect("a small tree");
-        let folded = fold(&tree, &flow, &paths_from(&tree));
-        prop_assert_eq!(
-            folded,
-            Tally { swings: vec![0; walked.swings.len()], ..walked }
-        );
+        for threads in [1, 2] {
+            let folded = fold(&tree, &flow, &paths_from(&tree), Budget::NONE, threads);
+            prop_assert_eq!(folded.as_ref(), Some(&walked));
+        }
     }
+}
+
+/// A tree whose states do not fold within the budget is walked instead, with the same counts.
+#[test]
+fn past_its_budget_the_fold_gives_way_to_walking_each_path() {
+    let tree = example();
+    let flow = Flow::new(&tree).expect("a small tree");
+    let paths_from = paths_from(&tree);
+    let few_states = Budget {
+        states: 2,
+        pairs: u64::MAX,
+    };
+    assert_eq!(fold(&tree, &flow, &paths_from, few_states, 1), None);
+    let few_pairs = Budget {
+        states: usize::MAX,
+        pairs: 3,
+    };
+    for threads in [1, 2] {
+        assert_eq!(fold(&tree, &flow, &paths_from, few_pairs, threads), None);
+    }
+    let folded = fold(&tree, &flow, &paths_from, Budget::NONE, 1);
+    assert_eq!(folded, Some(walked(&tree, 1)));
 }
 
 #[test]

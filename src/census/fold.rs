@@ -9,11 +9,11 @@
 //! branch ends, or reaches a question the path never answered: the result is then what the
 //! answers so far lean to, as the result screen's what-ifs say). `R` for the answer given is
 //! the whole rest of the path. So whether `q` swings on a path depends only on `V` and on the
-//! rests from the questions `q`'s answers lead to: those rests are folded the same way (from
-//! each question `q` leads to, the distinct rests with their numbers of paths), and each state
-//! reaching `q` is weighed against each distinct rest once, counting the product of their
-//! numbers of paths. A question swings when not all its answers lead to the same headline:
-//! then whichever was given, another changes it.
+//! rests from the questions `q`'s answers lead to. Rests are folded from the last question
+//! back (the distinct rests from each question, with their numbers of paths; from `q`'s
+//! targets jointly, one part per target), and each state reaching `q` is weighed against each
+//! distinct rest once, counting the product of their numbers of paths. A question swings when
+//! not all its answers lead to the same headline: then whichever was given, another changes it.
 //!
 //! Trees whose points are so varied that few paths share a state gain nothing from folding;
 //! past a budget the census walks each path instead (`walk.rs`).
@@ -177,6 +177,7 @@ fn swings(
     budget: Budget,
     threads: usize,
 ) -> Option<Vec<u64>> {
+    let suffixes = suffixes(flow, order, reach.len(), budget)?;
     let mut jobs = Vec::new();
     for &q in order {
         let mut ways: Vec<Option<u32>> = Vec::new();
@@ -199,6 +200,7 @@ fn swings(
         order,
         position: &position,
         reach,
+        suffixes: &suffixes,
         budget,
         pairs: AtomicU64::new(0),
         over: AtomicBool::new(false),
@@ -248,6 +250,45 @@ fn swings(
     Some(swings)
 }
 
+/// Every rest of a path from each question: what the path adds from there to its end (points
+/// levelled), with how many paths add it, folded from the last questions back; `None` past
+/// the budget.
+fn suffixes(flow: &Flow, order: &[usize], questions: usize, budget: Budget) -> Option<Vec<States>> {
+    let w = flow.width();
+    let mut from: Vec<States> = (0..questions).map(|_| States::default()).collect();
+    let mut held = 0usize;
+    let mut rest = vec![0i64; w];
+    // No question leads to the first, so no rest from it is needed.
+    for &q in order[1..].iter().rev() {
+        let mut here = States::default();
+        for g in flow.choices(q) {
+            let delta = flow.delta_of(g);
+            match flow.next[g] {
+                None => {
+                    rest.copy_from_slice(delta);
+                    level(&mut rest[..flow.n]);
+                    add(&mut here, &rest, 1);
+                }
+                Some(t) => {
+                    for (after, &paths) in &from[t as usize] {
+                        for (r, (a, d)) in rest.iter_mut().zip(after.iter().zip(delta)) {
+                            *r = a + d;
+                        }
+                        level(&mut rest[..flow.n]);
+                        add(&mut here, &rest, paths);
+                    }
+                }
+            }
+        }
+        held += here.len();
+        if held > budget.states {
+            return None;
+        }
+        from[q] = here;
+    }
+    Some(from)
+}
+
 /// What every swing job reads, and the budget they share.
 struct Work<'a> {
     flow: &'a Flow,
@@ -255,9 +296,23 @@ struct Work<'a> {
     /// Each question's place in `order`.
     position: &'a [usize],
     reach: &'a [States],
+    suffixes: &'a [States],
     budget: Budget,
     pairs: AtomicU64,
     over: AtomicBool,
+}
+
+/// States weighed against the rests at a time.
+const BLOCK: usize = 1024;
+
+/// One answer to the question a swing job weighs.
+struct Answer<'a> {
+    delta: &'a [i64],
+    /// Where, in a rest, what the path adds from the question this answer leads to is; `None`
+    /// when it ends the interview.
+    rest: Option<usize>,
+    /// Which of the question's targets it leads to, as a bit.
+    target: u64,
 }
 
 impl Work<'_> {
@@ -276,10 +331,19 @@ impl Work<'_> {
                 targets.push(t);
             }
         }
+        let ending;
+        let joint;
         let rests = match job.way {
-            Some(u) => self.rests(u, &targets)?,
+            Some(u) => {
+                joint = self.joint(&targets)?;
+                joint.get(&u)?
+            }
             // Answers that end the interview have nothing after them.
-            None => States::from_iter([(vec![0; targets.len() * w].into_boxed_slice(), 1)]),
+            None => {
+                ending =
+                    States::from_iter([(vec![0; (targets.len() + 1) * w].into_boxed_slice(), 1)]);
+                &ending
+            }
         };
         let states = &self.reach[q];
         let pairs = (states.len() as u64).saturating_mul(rests.len() as u64);
@@ -287,128 +351,167 @@ impl Work<'_> {
         if before.saturating_add(pairs) > self.budget.pairs {
             return None;
         }
-        // Per answer: its points and rule conditions, and where its rest is.
-        let answers: Vec<(&[i64], Option<usize>)> = flow
-            .choices(q)
+        // The answers leading `way` first: the headline of one of them is always needed.
+        let mut order: Vec<usize> = flow.choices(q).collect();
+        order.sort_by_key(|&a| flow.next[a] != job.way);
+        let answers: Vec<Answer> = order
+            .into_iter()
             .map(|a| {
-                let rest = flow.next[a].and_then(|t| targets.iter().position(|&x| x == t));
-                (flow.delta_of(a), rest.map(|i| i * w))
+                let i = flow.next[a].and_then(|t| targets.iter().position(|&x| x == t));
+                Answer {
+                    delta: flow.delta_of(a),
+                    rest: i.map(|i| (i + 1) * w),
+                    target: i.map_or(0, |i| 1 << i),
+                }
             })
             .collect();
         let given = flow.choices(q).filter(|&g| flow.next[g] == job.way).count() as u64;
-        let mut changed = vec![0i64; w];
+        // The rests laid out one after another, each with its number of paths and the targets
+        // its paths go to (those whose part is not zero: the others add nothing).
+        let width = (targets.len() + 1) * w;
+        let mut flat: Vec<i64> = Vec::with_capacity(rests.len() * width);
+        let mut counts: Vec<(u64, u64)> = Vec::with_capacity(rests.len());
+        for (rest, &paths) in rests {
+            let went = (0..targets.len())
+                .filter(|i| rest[(i + 1) * w..(i + 2) * w].iter().any(|&v| v != 0))
+                .fold(0u64, |m, i| m | 1 << i);
+            flat.extend_from_slice(rest);
+            counts.push((paths, went));
+        }
+        let states: Vec<(&[i64], u64)> = states.iter().map(|(s, &p)| (&s[..], p)).collect();
+        let k = answers.len();
+        let zero = vec![0i64; w];
+        let mut base = vec![0i64; BLOCK * k * w];
+        let mut lean = vec![0u64; BLOCK * k];
         let mut swung = 0u64;
-        for (state, &paths) in states {
-            for (rest, &after) in &rests {
-                let mut first = None;
-                let mut differ = false;
-                for &(delta, at) in &answers {
-                    for k in 0..w {
-                        changed[k] = state[k] + delta[k] + at.map_or(0, |i| rest[i + k]);
+        // A block of states at a time, weighed against every rest, so both stay in the cache.
+        for block in states.chunks(BLOCK) {
+            // Each answer's state, and its headline when nothing follows.
+            for (j, &(state, _)) in block.iter().enumerate() {
+                for (i, answer) in answers.iter().enumerate() {
+                    let mine = &mut base[(j * k + i) * w..(j * k + i + 1) * w];
+                    for (m, (s, d)) in mine.iter_mut().zip(state.iter().zip(answer.delta)) {
+                        *m = s + d;
                     }
-                    let leaders = flow.standing(&changed).leaders;
-                    match first {
-                        None => first = Some(leaders),
-                        Some(f) if f != leaders => {
-                            differ = true;
-                            break;
-                        }
-                        Some(_) => {}
-                    }
+                    lean[j * k + i] = leaders(flow, mine, &zero);
                 }
-                if differ {
-                    swung = swung.saturating_add(paths.saturating_mul(after).saturating_mul(given));
+            }
+            for (rest, &(after, went)) in flat.chunks_exact(width).zip(&counts) {
+                for (j, &(_, paths)) in block.iter().enumerate() {
+                    let mut first = None;
+                    let mut differ = false;
+                    for (i, answer) in answers.iter().enumerate() {
+                        let headline = match answer.rest {
+                            Some(at) if went & answer.target != 0 => leaders(
+                                flow,
+                                &base[(j * k + i) * w..(j * k + i + 1) * w],
+                                &rest[at..at + w],
+                            ),
+                            _ => lean[j * k + i],
+                        };
+                        match first {
+                            None => first = Some(headline),
+                            Some(f) if f != headline => {
+                                differ = true;
+                                break;
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    if differ {
+                        swung =
+                            swung.saturating_add(paths.saturating_mul(after).saturating_mul(given));
+                    }
                 }
             }
         }
         Some(swung)
     }
 
-    /// Every rest of a path from question `from`: for each of `targets`, what the path adds
-    /// from that question on when it goes there, else zeros; with how many paths have it.
-    /// `None` past the budget.
-    fn rests(&self, from: u32, targets: &[u32]) -> Option<States> {
+    /// Every rest of a path from each of `targets` (questions one question leads to): what the
+    /// path adds from there to its end, then, for each target, what it adds from that target
+    /// on when it goes there, else zeros; with how many paths have it. Folded back from the
+    /// last target to the first, starting from the plain rests past them. `None` past the
+    /// budget.
+    fn joint(&self, targets: &[u32]) -> Option<HashMap<u32, States>> {
         let flow = self.flow;
         let w = flow.width();
-        // While folding: what the path has added since `from`, then per target whether the
-        // path went there (1 or 0) and what it had added by then.
-        let width = w + targets.len() * (1 + w);
-        let mark = |state: &mut [i64], at: u32| {
-            if let Some(i) = targets.iter().position(|&t| t == at) {
-                let (added, marks) = state.split_at_mut(w);
-                let slot = &mut marks[i * (1 + w)..(i + 1) * (1 + w)];
-                slot[0] = 1;
-                slot[1..].copy_from_slice(added);
-            }
-        };
-        let mut start = vec![0; width];
-        mark(&mut start, from);
-        let mut waiting: HashMap<usize, States> = HashMap::new();
-        waiting
-            .entry(from as usize)
-            .or_default()
-            .insert(start.into_boxed_slice(), 1);
-        let mut rests = States::default();
-        let mut held = 1usize;
-        for &q in &self.order[self.position[from as usize]..] {
-            let Some(here) = waiting.remove(&q) else {
+        let places = targets.iter().map(|&t| self.position[t as usize]);
+        let (first, last) = (places.clone().min()?, places.max()?);
+        let mut joint: HashMap<u32, States> = HashMap::new();
+        let mut key = vec![0i64; (targets.len() + 1) * w];
+        let mut held = 0usize;
+        for &x in self.order[first..=last].iter().rev() {
+            let slot = targets.iter().position(|&t| t as usize == x);
+            let leads_to_one = flow
+                .choices(x)
+                .any(|g| flow.next[g].is_some_and(|t| joint.contains_key(&t)));
+            if slot.is_none() && !leads_to_one {
                 continue;
+            }
+            let mut here = States::default();
+            let mut put = |from: &[i64], delta: &[i64], paths: u64, here: &mut States| {
+                key[..from.len()].copy_from_slice(from);
+                key[from.len()..].fill(0);
+                for (k, d) in key.iter_mut().zip(delta) {
+                    *k += d;
+                }
+                level(&mut key[..flow.n]);
+                if let Some(i) = slot {
+                    key.copy_within(0..w, (i + 1) * w);
+                }
+                held += usize::from(add(here, &key, paths));
             };
-            for (state, paths) in here {
-                for g in flow.choices(q) {
-                    let mut after = state.clone();
-                    for (v, d) in after.iter_mut().zip(flow.delta_of(g)) {
-                        *v += d;
-                    }
-                    // Every value of a rest is a difference of two of these: level them all
-                    // by the same points, which changes no rest.
-                    let first = after[0];
-                    let (added, marks) = after.split_at_mut(w);
-                    for score in &mut added[..flow.n] {
-                        *score -= first;
-                    }
-                    for slot in marks.chunks_mut(1 + w).filter(|slot| slot[0] == 1) {
-                        for score in &mut slot[1..=flow.n] {
-                            *score -= first;
+            for g in flow.choices(x) {
+                let delta = flow.delta_of(g);
+                match flow.next[g] {
+                    None => put(&[], delta, 1, &mut here),
+                    Some(t) => {
+                        let after = joint.get(&t).unwrap_or(&self.suffixes[t as usize]);
+                        for (from, &paths) in after {
+                            put(from, delta, paths, &mut here);
                         }
                     }
-                    let count = match flow.next[g] {
-                        Some(t) => {
-                            mark(&mut after, t);
-                            waiting
-                                .entry(t as usize)
-                                .or_default()
-                                .entry(after)
-                                .or_insert(0)
-                        }
-                        None => {
-                            let (added, marks) = after.split_at(w);
-                            let mut rest: Box<[i64]> = marks
-                                .chunks(1 + w)
-                                .flat_map(|slot| {
-                                    let went = slot[0] == 1;
-                                    added
-                                        .iter()
-                                        .zip(&slot[1..])
-                                        .map(move |(a, b)| if went { a - b } else { 0 })
-                                })
-                                .collect();
-                            for part in rest.chunks_mut(w) {
-                                level(&mut part[..flow.n]);
-                            }
-                            rests.entry(rest).or_insert(0)
-                        }
-                    };
-                    held += usize::from(*count == 0);
-                    *count = count.saturating_add(paths);
                 }
             }
             if held > self.budget.states || self.over.load(Ordering::Relaxed) {
                 return None;
             }
+            joint.insert(x as u32, here);
         }
-        Some(rests)
+        Some(joint)
     }
+}
+
+/// The headline of the state `base + rest`: the open outcomes with the top points, as a mask.
+fn leaders(flow: &Flow, base: &[i64], rest: &[i64]) -> u64 {
+    let n = flow.n;
+    let all = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut open = all;
+    for (r, (&need, &out)) in flow.needs.iter().zip(&flow.rule_out).enumerate() {
+        if base[n + r] + rest[n + r] == need {
+            open &= !out;
+        }
+    }
+    // When the rules leave nothing open, every outcome counts, as in the recommendation.
+    if open == 0 {
+        open = all;
+    }
+    let mut top = i64::MIN;
+    let mut leaders = 0u64;
+    for o in 0..n {
+        if open & (1 << o) == 0 {
+            continue;
+        }
+        let points = base[o] + rest[o];
+        if points > top {
+            top = points;
+            leaders = 1 << o;
+        } else if points == top {
+            leaders |= 1 << o;
+        }
+    }
+    leaders
 }
 
 /// The questions reachable from the start, each before every question it leads to.

@@ -163,12 +163,6 @@ fn level(scores: &mut [i64]) {
     }
 }
 
-/// One piece of the swing's work: the paths through `question` whose answer leads `way`.
-struct Job {
-    question: usize,
-    way: Option<u32>,
-}
-
 /// Per question, the paths on which another answer alone changes the headline.
 fn swings(
     flow: &Flow,
@@ -178,19 +172,12 @@ fn swings(
     threads: usize,
 ) -> Option<Vec<u64>> {
     let suffixes = suffixes(flow, order, reach.len(), budget)?;
-    let mut jobs = Vec::new();
-    for &q in order {
-        let mut ways: Vec<Option<u32>> = Vec::new();
-        for g in flow.choices(q) {
-            if !ways.contains(&flow.next[g]) {
-                ways.push(flow.next[g]);
-            }
-        }
-        // A question with one choice has no other answer to change to.
-        if flow.choices(q).len() > 1 && !reach[q].is_empty() {
-            jobs.extend(ways.into_iter().map(|way| Job { question: q, way }));
-        }
-    }
+    // A question with one choice has no other answer to change to.
+    let jobs: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&q| flow.choices(q).len() > 1 && !reach[q].is_empty())
+        .collect();
     let mut position = vec![usize::MAX; reach.len()];
     for (i, &q) in order.iter().enumerate() {
         position[q] = i;
@@ -213,8 +200,8 @@ fn swings(
             if i >= jobs.len() || work.over.load(Ordering::Relaxed) {
                 break;
             }
-            match work.swing(&jobs[i]) {
-                Some(n) => found.push((jobs[i].question, n)),
+            match work.swing(jobs[i]) {
+                Some(n) => found.push((jobs[i], n)),
                 None => work.over.store(true, Ordering::Relaxed),
             }
         }
@@ -302,6 +289,15 @@ struct Work<'a> {
     over: AtomicBool,
 }
 
+/// Where the parts of a rest are.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Values per rest.
+    width: usize,
+    /// Where the part for the first target starts; each part is a state's width.
+    first: usize,
+}
+
 /// States weighed against the rests at a time.
 const BLOCK: usize = 1024;
 
@@ -316,12 +312,11 @@ struct Answer<'a> {
 }
 
 impl Work<'_> {
-    /// The paths through the job's question, answered a way that leads `way`, on which another
-    /// answer changes the headline; `None` past the budget.
-    fn swing(&self, job: &Job) -> Option<u64> {
+    /// The paths through question `q` on which another answer alone changes the headline;
+    /// `None` past the budget.
+    fn swing(&self, q: usize) -> Option<u64> {
         let flow = self.flow;
         let w = flow.width();
-        let q = job.question;
         // The questions `q`'s answers lead to; a rest holds what the path adds from each.
         let mut targets: Vec<u32> = Vec::new();
         for g in flow.choices(q) {
@@ -331,20 +326,50 @@ impl Work<'_> {
                 targets.push(t);
             }
         }
-        let ending;
-        let joint;
-        let rests = match job.way {
-            Some(u) => {
-                joint = self.joint(&targets)?;
-                joint.get(&u)?
-            }
-            // Answers that end the interview have nothing after them.
-            None => {
-                ending =
-                    States::from_iter([(vec![0; (targets.len() + 1) * w].into_boxed_slice(), 1)]);
-                &ending
-            }
+        // With one target, a rest is what the path adds from it; with several, what it adds
+        // from the one it goes to, then a part for each target.
+        let (joint, layout) = match targets.len() {
+            0 | 1 => (None, Layout { width: w, first: 0 }),
+            k => (
+                Some(self.joint(&targets)?),
+                Layout {
+                    width: (k + 1) * w,
+                    first: w,
+                },
+            ),
         };
+        // Answers that end the interview have nothing after them.
+        let ending = States::from_iter([(vec![0; layout.width].into_boxed_slice(), 1)]);
+        let mut ways: Vec<Option<u32>> = Vec::new();
+        for g in flow.choices(q) {
+            if !ways.contains(&flow.next[g]) {
+                ways.push(flow.next[g]);
+            }
+        }
+        let mut swung = 0u64;
+        for way in ways {
+            let rests = match (way, &joint) {
+                (None, _) => &ending,
+                (Some(u), None) => &self.suffixes[u as usize],
+                (Some(u), Some(joint)) => joint.get(&u)?,
+            };
+            swung = swung.saturating_add(self.weigh(q, way, &targets, layout, rests)?);
+        }
+        Some(swung)
+    }
+
+    /// The paths through question `q`, answered a way that leads `way`, on which another
+    /// answer changes the headline, given the rests from `way`; `None` past the budget.
+    fn weigh(
+        &self,
+        q: usize,
+        way: Option<u32>,
+        targets: &[u32],
+        layout: Layout,
+        rests: &States,
+    ) -> Option<u64> {
+        let flow = self.flow;
+        let w = flow.width();
         let states = &self.reach[q];
         let pairs = (states.len() as u64).saturating_mul(rests.len() as u64);
         let before = self.pairs.fetch_add(pairs, Ordering::Relaxed);
@@ -353,27 +378,30 @@ impl Work<'_> {
         }
         // The answers leading `way` first: the headline of one of them is always needed.
         let mut order: Vec<usize> = flow.choices(q).collect();
-        order.sort_by_key(|&a| flow.next[a] != job.way);
+        order.sort_by_key(|&a| flow.next[a] != way);
         let answers: Vec<Answer> = order
             .into_iter()
             .map(|a| {
                 let i = flow.next[a].and_then(|t| targets.iter().position(|&x| x == t));
                 Answer {
                     delta: flow.delta_of(a),
-                    rest: i.map(|i| (i + 1) * w),
+                    rest: i.map(|i| layout.first + i * w),
                     target: i.map_or(0, |i| 1 << i),
                 }
             })
             .collect();
-        let given = flow.choices(q).filter(|&g| flow.next[g] == job.way).count() as u64;
+        let given = flow.choices(q).filter(|&g| flow.next[g] == way).count() as u64;
         // The rests laid out one after another, each with its number of paths and the targets
         // its paths go to (those whose part is not zero: the others add nothing).
-        let width = (targets.len() + 1) * w;
+        let width = layout.width;
         let mut flat: Vec<i64> = Vec::with_capacity(rests.len() * width);
         let mut counts: Vec<(u64, u64)> = Vec::with_capacity(rests.len());
         for (rest, &paths) in rests {
             let went = (0..targets.len())
-                .filter(|i| rest[(i + 1) * w..(i + 2) * w].iter().any(|&v| v != 0))
+                .filter(|i| {
+                    let at = layout.first + i * w;
+                    rest[at..at + w].iter().any(|&v| v != 0)
+                })
                 .fold(0u64, |m, i| m | 1 << i);
             flat.extend_from_slice(rest);
             counts.push((paths, went));

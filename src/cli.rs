@@ -107,7 +107,7 @@ fn after_help() -> String {
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
-    /// format). For the interview, `resume`, `report`, `run`, `validate` and `graph`.
+    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census` and `graph`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
 

@@ -55,16 +55,50 @@ pub(super) fn fold(
     budget: Budget,
     threads: usize,
 ) -> Option<Tally> {
+    let order = topological(tree);
+    let questions = tree.questions().len();
+    // The paths from the start and the rests back from the end fold apart: on two threads
+    // when there are two.
+    let (forward, suffixes) = if threads > 1 {
+        std::thread::scope(|scope| {
+            let back = std::thread::Builder::new()
+                .spawn_scoped(scope, || suffixes(flow, &order, questions, budget));
+            let forward = forward(tree, flow, &order, paths_from, budget);
+            let suffixes = match back {
+                Ok(handle) => handle.join().ok().flatten(),
+                Err(_) => suffixes(flow, &order, questions, budget),
+            };
+            (forward, suffixes)
+        })
+    } else {
+        (
+            forward(tree, flow, &order, paths_from, budget),
+            suffixes(flow, &order, questions, budget),
+        )
+    };
+    let (mut tally, reach) = forward?;
+    tally.swings = swings(flow, &order, &reach, &suffixes?, budget, threads)?;
+    Some(tally)
+}
+
+/// Folds the paths from the start: where they end, and the states reaching each question with
+/// their numbers of paths; `None` past the budget.
+fn forward(
+    tree: &Tree,
+    flow: &Flow,
+    order: &[usize],
+    paths_from: &[u128],
+    budget: Budget,
+) -> Option<(Tally, Vec<States>)> {
     let questions = tree.questions().len();
     let w = flow.width();
-    let order = topological(tree);
     let mut tally = Tally::new(flow, questions);
-    let canon = Canon::new(flow, &order);
+    let canon = Canon::new(flow, order);
     let mut reach: Vec<States> = (0..questions).map(|_| States::default()).collect();
     reach[tree.start()].insert(vec![0; w].into_boxed_slice(), 1);
     let mut held = 1usize;
     let mut after = vec![0i64; w];
-    for &q in &order {
+    for &q in order {
         let here = std::mem::take(&mut reach[q]);
         // Every way on from here is a path through the question.
         let on = u64::try_from(paths_from[q]).unwrap_or(u64::MAX);
@@ -89,8 +123,7 @@ pub(super) fn fold(
         }
     }
     tally.ties.sort_unstable();
-    tally.swings = swings(flow, &order, &reach, budget, threads)?;
-    Some(tally)
+    Some((tally, reach))
 }
 
 /// Adds `paths` paths in `state` to `states`; whether the state is new there.
@@ -168,16 +201,31 @@ fn swings(
     flow: &Flow,
     order: &[usize],
     reach: &[States],
+    suffixes: &[States],
     budget: Budget,
     threads: usize,
 ) -> Option<Vec<u64>> {
-    let suffixes = suffixes(flow, order, reach.len(), budget)?;
     // A question with one choice has no other answer to change to.
     let jobs: Vec<usize> = order
         .iter()
         .copied()
         .filter(|&q| flow.choices(q).len() > 1 && !reach[q].is_empty())
         .collect();
+    // Each state is weighed against at least every plain rest from where its answers lead
+    // (joint rests are never fewer): past the budget already, walking is the better way.
+    let least = jobs.iter().fold(0u64, |sum, &q| {
+        let mut ways: Vec<u32> = flow.choices(q).filter_map(|g| flow.next[g]).collect();
+        ways.sort_unstable();
+        ways.dedup();
+        let rests = ways
+            .iter()
+            .map(|&u| suffixes[u as usize].len() as u64)
+            .sum::<u64>();
+        sum.saturating_add((reach[q].len() as u64).saturating_mul(rests))
+    });
+    if least > budget.pairs {
+        return None;
+    }
     let mut position = vec![usize::MAX; reach.len()];
     for (i, &q) in order.iter().enumerate() {
         position[q] = i;
@@ -187,7 +235,7 @@ fn swings(
         order,
         position: &position,
         reach,
-        suffixes: &suffixes,
+        suffixes,
         budget,
         pairs: AtomicU64::new(0),
         over: AtomicBool::new(false),

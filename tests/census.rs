@@ -4,6 +4,8 @@
 //! meet in the same state, which the census's own property test holds to walking each path:
 //! fast enough for a debug build.)
 
+use std::sync::OnceLock;
+
 use techhire::census::{self, Census};
 use techhire::examples;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Tree, load_str};
@@ -15,12 +17,16 @@ fn shipped() -> Tree {
     }
 }
 
-fn full_census(tree: &Tree) -> Census {
-    let census = census::count(tree).expect("a census of the shipped tree");
-    assert_eq!(census.sample_seed, None, "every path is counted");
-    assert_eq!(u128::from(census.walked), census.paths);
-    assert!(census.paths > 10_000_000, "{}", census.paths);
-    census
+/// The shipped tree's census, taken once for every test here (a few seconds in a debug build).
+fn full_census(tree: &Tree) -> &'static Census {
+    static CENSUS: OnceLock<Census> = OnceLock::new();
+    CENSUS.get_or_init(|| {
+        let census = census::count(tree).expect("a census of the shipped tree");
+        assert_eq!(census.sample_seed, None, "every path is counted");
+        assert_eq!(u128::from(census.walked), census.paths);
+        assert!(census.paths > 10_000_000, "{}", census.paths);
+        census
+    })
 }
 
 /// The rule that holds exactly when a client has `leader` in place and keeps them.

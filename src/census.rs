@@ -143,16 +143,7 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
     let paths = paths_from[tree.start()];
     let threads = options.threads.max(1);
     let (tally, sample_seed) = if paths <= u128::from(options.limit) {
-        // Folding weighs each distinct state reaching a question against each distinct rest
-        // from there: at most as many pairs as the walk takes steps (a path and a question on
-        // it), far fewer when paths meet. Weighing a pair costs about what a step does, so
-        // past that many the walk is the better way; the states held bound the memory.
-        let longest = u128::from(tree.remaining_from(tree.start()).1);
-        let budget = Budget {
-            states: FOLD_STATES,
-            pairs: u64::try_from(paths.saturating_mul(longest)).unwrap_or(u64::MAX),
-        };
-        let tally = fold(tree, &flow, &paths_from, budget, threads)
+        let tally = fold(tree, &flow, &paths_from, budget(tree, paths), threads)
             .unwrap_or_else(|| exact(tree, &flow, threads));
         (tally, None)
     } else {
@@ -203,6 +194,19 @@ fn census_of(
             .map(|(&asked, &changed)| Swing { asked, changed })
             .collect(),
         examples: examples::failures(tree),
+    }
+}
+
+/// How much folding may do before walking each path is the better way. Folding weighs each
+/// distinct state reaching a question against each distinct rest from there: at most as many
+/// pairs as the walk takes steps (a path and a question on it), far fewer when paths meet.
+/// Weighing a pair costs about what a step does, so past that many the walk is the better
+/// way; the states held bound the memory.
+fn budget(tree: &Tree, paths: u128) -> Budget {
+    let longest = u128::from(tree.remaining_from(tree.start()).1);
+    Budget {
+        states: FOLD_STATES,
+        pairs: u64::try_from(paths.saturating_mul(longest)).unwrap_or(u64::MAX),
     }
 }
 

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::outcome::recommend;
 use crate::outcome::tests::{random_shape, random_tree};
-use crate::tree::{Step as PathStep, load_str};
+use crate::tree::{EMBEDDED, EMBEDDED_NAME, Step as PathStep, load_str};
 
 /// The census the slow way: every path walked by hand and given to `recommend`, the function
 /// behind the result screen.
@@ -167,6 +167,21 @@ proptest! {
             prop_assert_eq!(folded.as_ref(), Some(&walked));
         }
     }
+}
+
+/// The shipped tree folds within the census's budget: were it to grow past it, the census would
+/// walk its millions of paths one by one, twenty times slower (docs/performance.md).
+#[test]
+fn the_shipped_tree_folds_within_the_budget() {
+    let tree = match load_str(EMBEDDED_NAME, EMBEDDED) {
+        Ok(loaded) => loaded.tree,
+        Err(report) => panic!("{}", report.render()),
+    };
+    let flow = Flow::new(&tree).expect("the shipped tree");
+    let paths_from = paths_from(&tree);
+    let paths = paths_from[tree.start()];
+    let budget = budget(&tree, paths);
+    assert!(fold(&tree, &flow, &paths_from, budget, 2).is_some());
 }
 
 /// A tree whose states do not fold within the budget is walked instead, with the same counts.

@@ -107,7 +107,8 @@ fn after_help() -> String {
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
-    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census` and `graph`.
+    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census`, `graph` and
+    /// `workshop`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
 
@@ -200,6 +201,12 @@ pub enum Command {
     },
     /// Give the recommendation for answers written in a file, without asking.
     Run(RunArgs),
+    /// Several leaders' answers combined: each one's own result, whether they agree, and the
+    /// questions to settle first.
+    Workshop {
+        #[command(subcommand)]
+        action: WorkshopAction,
+    },
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
         #[command(subcommand)]
@@ -413,6 +420,46 @@ pub struct RunArgs {
     /// Also keep the interview as a session, to resume, copy or report again later.
     #[arg(long)]
     pub save: bool,
+}
+
+/// What `workshop` does.
+#[derive(Debug, Subcommand)]
+pub enum WorkshopAction {
+    /// Combine answers files without asking: the facts once, then each person's views.
+    Run(WorkshopRunArgs),
+}
+
+/// The arguments of `workshop run`.
+#[derive(Debug, Args)]
+pub struct WorkshopRunArgs {
+    /// TOML file answering the tree's fact questions once for everyone, e.g. `size = "midsize"`.
+    #[arg(long, value_name = "FILE")]
+    pub facts: PathBuf,
+    /// One person's answers to the views; once per person, two or more. The person is named
+    /// after the file (ana.toml: "ana") unless written NAME=FILE, e.g. "Ana (CEO)=ana.toml".
+    #[arg(long, value_name = "[NAME=]FILE", required = true)]
+    pub answers: Vec<String>,
+    /// `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+    pub format: WorkshopFormat,
+    /// Name people "Leader A", "Leader B"... instead (the result says how little that hides
+    /// in a small group).
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Also keep it as a workshop: a session per person, to report on or resume, and the
+    /// workshop file beside them.
+    #[arg(long)]
+    pub save: bool,
+    /// Who the workshop is for, kept with --save.
+    #[arg(long, value_name = "NAME", requires = "save")]
+    pub client: Option<String>,
+}
+
+/// What `workshop run` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkshopFormat {
+    Text,
+    Json,
 }
 
 /// How `census` reports.

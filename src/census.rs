@@ -201,18 +201,19 @@ fn census_of(
 /// distinct state reaching a question against each distinct rest from there: at most as many
 /// pairs as the walk takes steps (a path and a question on it), far fewer when paths meet.
 /// Weighing a pair costs about what a step does, so past that many the walk is the better
-/// way; the states held bound the memory.
+/// way. The values held bound the memory.
 fn budget(tree: &Tree, paths: u128) -> Budget {
     let longest = u128::from(tree.remaining_from(tree.start()).1);
     Budget {
-        states: FOLD_STATES,
+        values: FOLD_VALUES,
         pairs: u64::try_from(paths.saturating_mul(longest)).unwrap_or(u64::MAX),
     }
 }
 
-/// Distinct states the exact census may hold while folding (about 100 bytes each) before it
-/// walks each path instead.
-const FOLD_STATES: usize = 1 << 20;
+/// Values (eight bytes each, about half as much again in hash tables) each fold may hold
+/// before the census walks each path instead: 128 MB of them. The shipped tree's largest fold
+/// holds about 4.4 million.
+const FOLD_VALUES: usize = 1 << 24;
 
 /// Every path counted exactly, however many there are and however much memory folding them
 /// takes (paths that reach a question in the same state are carried forward together): the

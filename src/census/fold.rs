@@ -32,8 +32,9 @@ type States = HashMap<Box<[i64]>, u64, FixedState>;
 /// How much folding may hold and weigh before walking each path is the better way.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Budget {
-    /// Distinct states held at the questions, and distinct rests held by one question's fold.
-    pub states: usize,
+    /// Values (eight bytes each) held by the distinct states at the questions, by the rests
+    /// folded back, and by one question's joint rests: the memory folding takes.
+    pub values: usize,
     /// States weighed against rests for the swing, in all.
     pub pairs: u64,
 }
@@ -41,7 +42,7 @@ pub(super) struct Budget {
 impl Budget {
     /// No limit: for `census::count` and the tests.
     pub(super) const NONE: Budget = Budget {
-        states: usize::MAX,
+        values: usize::MAX,
         pairs: u64::MAX,
     };
 }
@@ -96,7 +97,7 @@ fn forward(
     let canon = Canon::new(flow, order);
     let mut reach: Vec<States> = (0..questions).map(|_| States::default()).collect();
     reach[tree.start()].insert(vec![0; w].into_boxed_slice(), 1);
-    let mut held = 1usize;
+    let mut held = w;
     let mut after = vec![0i64; w];
     for &q in order {
         let here = std::mem::take(&mut reach[q]);
@@ -111,14 +112,16 @@ fn forward(
                 match flow.next[g] {
                     Some(t) => {
                         canon.state(&mut after, t as usize);
-                        held += usize::from(add(&mut reach[t as usize], &after, paths));
+                        if add(&mut reach[t as usize], &after, paths) {
+                            held += w;
+                        }
                     }
                     None => tally.end(flow, flow.standing(&after), paths),
                 }
             }
         }
         reach[q] = here;
-        if held > budget.states {
+        if held > budget.values {
             return None;
         }
     }
@@ -315,8 +318,8 @@ fn suffixes(flow: &Flow, order: &[usize], questions: usize, budget: Budget) -> O
                 }
             }
         }
-        held += here.len();
-        if held > budget.states {
+        held += here.len() * w;
+        if held > budget.values {
             return None;
         }
         from[q] = here;
@@ -536,7 +539,9 @@ impl Work<'_> {
                 if let Some(i) = slot {
                     key.copy_within(0..w, (i + 1) * w);
                 }
-                held += usize::from(add(here, &key, paths));
+                if add(here, &key, paths) {
+                    held += key.len();
+                }
             };
             for g in flow.choices(x) {
                 let delta = flow.delta_of(g);
@@ -550,7 +555,7 @@ impl Work<'_> {
                     }
                 }
             }
-            if held > self.budget.states || self.over.load(Ordering::Relaxed) {
+            if held > self.budget.values || self.over.load(Ordering::Relaxed) {
                 return None;
             }
             joint.insert(x as u32, here);

@@ -191,12 +191,12 @@ fn past_its_budget_the_fold_gives_way_to_walking_each_path() {
     let flow = Flow::new(&tree).expect("a small tree");
     let paths_from = paths_from(&tree);
     let few_states = Budget {
-        states: 2,
+        values: 2,
         pairs: u64::MAX,
     };
     assert_eq!(fold(&tree, &flow, &paths_from, few_states, 1), None);
     let few_pairs = Budget {
-        states: usize::MAX,
+        values: usize::MAX,
         pairs: 3,
     };
     for threads in [1, 2] {

@@ -442,28 +442,28 @@ impl Work<'_> {
             })
             .collect();
         let given = flow.choices(q).filter(|&g| flow.next[g] == way).count() as u64;
-        // The rests laid out one after another, each with its number of paths and the targets
-        // its paths go to (those whose part is not zero: the others add nothing).
-        let width = layout.width;
-        let mut flat: Vec<i64> = Vec::with_capacity(rests.len() * width);
-        let mut counts: Vec<(u64, u64)> = Vec::with_capacity(rests.len());
-        for (rest, &paths) in rests {
-            let went = (0..targets.len())
-                .filter(|i| {
-                    let at = layout.first + i * w;
-                    rest[at..at + w].iter().any(|&v| v != 0)
-                })
-                .fold(0u64, |m, i| m | 1 << i);
-            flat.extend_from_slice(rest);
-            counts.push((paths, went));
-        }
+        // Each rest with its number of paths and the targets its paths go to (those whose part
+        // is not zero: the others add nothing).
+        let rests: Vec<(&[i64], u64, u64)> = rests
+            .iter()
+            .map(|(rest, &paths)| {
+                let went = (0..targets.len())
+                    .filter(|i| {
+                        let at = layout.first + i * w;
+                        rest[at..at + w].iter().any(|&v| v != 0)
+                    })
+                    .fold(0u64, |m, i| m | 1 << i);
+                (&rest[..], paths, went)
+            })
+            .collect();
         let states: Vec<(&[i64], u64)> = states.iter().map(|(s, &p)| (&s[..], p)).collect();
         let k = answers.len();
         let zero = vec![0i64; w];
         let mut base = vec![0i64; BLOCK * k * w];
         let mut lean = vec![0u64; BLOCK * k];
         let mut swung = 0u64;
-        // A block of states at a time, weighed against every rest, so both stay in the cache.
+        // A block of states at a time, weighed against every rest, so the states stay in the
+        // cache.
         for block in states.chunks(BLOCK) {
             // Each answer's state, and its headline when nothing follows.
             for (j, &(state, _)) in block.iter().enumerate() {
@@ -475,7 +475,7 @@ impl Work<'_> {
                     lean[j * k + i] = leaders(flow, mine, &zero);
                 }
             }
-            for (rest, &(after, went)) in flat.chunks_exact(width).zip(&counts) {
+            for &(rest, after, went) in &rests {
                 for (j, &(_, paths)) in block.iter().enumerate() {
                     let mut first = None;
                     let mut differ = false;

@@ -1,7 +1,9 @@
-//! The census's inner loop: every path through a tree walked depth first, each answer's
-//! evidence and rule conditions added once per step rather than once per path, and at each
-//! path's end the result, the rules that hold, and whether changing any one answer alone would
-//! change it (judged the way the result screen's what-ifs are).
+//! The census path by path, for the sample and for trees whose states do not fold (`fold.rs`
+//! counts the rest): every path through a tree walked depth first, each answer's evidence and
+//! rule conditions added once per step rather than once per path, and at each path's end the
+//! result, the rules that hold, and whether changing any one answer alone would change it
+//! (judged the way the result screen's what-ifs are). `Flow`, `Tally` and `Standing` serve the
+//! fold too.
 //!
 //! A path's result depends only on its scores and the rules that hold, so both are kept as
 //! running totals per depth; a changed answer's result is then a few subtractions away. Most
@@ -292,7 +294,7 @@ pub(super) type Step = (u32, u32);
 /// it is (`i64::MAX` with no rest), and the rules that hold (a mask).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Standing {
-    pub leaders: u64,
+    leaders: u64,
     margin: i64,
     fired: u64,
     /// The outcomes the rules leave open.

@@ -298,6 +298,14 @@ fn the_pages_example_workshop_file_reads() {
     assert_eq!(workshop.respondents.len(), 3);
     assert!(workshop.is_revealed());
     assert_eq!(workshop.facts.len(), 6);
+    // The fuzz target's seeds are this example and a hidden workshop: both must read.
+    let fixture = "tests/fixtures/workshops/example.workshop.json";
+    assert_eq!(std::fs::read_to_string(fixture).unwrap(), text);
+    let hidden = techhire::workshop::read_path(std::path::Path::new(
+        "tests/fixtures/workshops/hidden.workshop.json",
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!hidden.is_revealed());
 }
 
 #[test]
@@ -519,9 +527,10 @@ fn a_hidden_workshop_shows_who_finished_but_no_result() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr(contains(format!("is a respondent's in workshop {id}")).and(contains(
-                "stay hidden until everyone has finished",
-            )));
+            .stderr(
+                contains(format!("is a respondent's in workshop {id}"))
+                    .and(contains("stay hidden until everyone has finished")),
+            );
     }
     // A damaged workshop file is listed as unreadable, saying what it is.
     std::fs::write(

@@ -427,6 +427,15 @@ pub struct RunArgs {
 pub enum WorkshopAction {
     /// Combine answers files without asking: the facts once, then each person's views.
     Run(WorkshopRunArgs),
+    /// Show a saved workshop's combined result, once its answers are revealed.
+    Show {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+        format: WorkshopFormat,
+    },
 }
 
 /// The arguments of `workshop run`.

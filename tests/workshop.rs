@@ -448,6 +448,11 @@ fn hidden_workshop(data: &std::path::Path) -> (String, Vec<String>) {
     let store = Store::at(data.join("sessions"));
     let now = Timestamp::now();
     let mut w = Workshop::new(stamp.clone(), Some("Hidden Co".into()), None);
+    for step in facts.steps() {
+        let q = tree.question(step.question);
+        w.set_fact(&tree, &q.id, &q.choices[step.choice].id, now)
+            .unwrap();
+    }
     let mut ids = Vec::new();
     for (name, file) in [("Ana", "ana-ceo.toml"), ("Ben", "ben-cfo.toml")] {
         let r = w.add_respondent(name, None, now).unwrap().clone();
@@ -547,4 +552,82 @@ fn a_hidden_workshop_shows_who_finished_but_no_result() {
             contains("1 file in the folder could not be read")
                 .and(contains("bad.workshop.json is not a techhire workshop")),
         );
+}
+
+#[test]
+fn show_gives_a_saved_workshops_result_as_run_did() {
+    let data = tempfile::tempdir().unwrap();
+    let ran = workshop(&EXAMPLE, &["--save"])
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(ran.status.success());
+    let listed = json(
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["sessions", "--format", "json"]),
+    );
+    let id = listed["workshops"][0]["id"].as_str().unwrap().to_string();
+    let shown = techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .output()
+        .unwrap();
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stdout),
+        String::from_utf8_lossy(&ran.stdout)
+    );
+    let path = listed["workshops"][0]["path"].as_str().unwrap().to_string();
+    let by_path = json(
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["workshop", "show", &path, "--format", "json"]),
+    );
+    let from_files = json(&mut workshop(&EXAMPLE, &["--format", "json"]));
+    assert_eq!(by_path, from_files);
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(contains("nosuch.workshop.json").and(contains("sessions` lists the workshops")));
+}
+
+#[test]
+fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, members) = hidden_workshop(data.path());
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "the answers are hidden until everyone has finished (2 of 2 so far)",
+        ));
+    // Revealed early, before Ben finished: only Ana's answers are in, and that is said.
+    let folder = data.path().join("sessions");
+    let path = folder.join(format!("{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    let now = techhire::session::Timestamp::now();
+    w.set_status(&members[1], techhire::workshop::Status::Answering, now);
+    w.reveal(now);
+    techhire::workshop::save(&path, &w).unwrap();
+    std::fs::remove_file(folder.join(format!("{}.json", members[1]))).unwrap();
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            contains("Revealed early: Ben had not finished, so their answers are not in.")
+                .and(contains("Agreed: Hire a CTO")),
+        )
+        .stderr(contains(format!("{}.json", members[1])));
 }

@@ -1,7 +1,8 @@
 //! `techhire workshop run --facts FILE --answers A --answers B ...`: several leaders' answers
 //! combined without asking, for scripts and tests: the facts file once, each person's views
 //! over it, then the library's combined result as text or JSON; with `--save`, kept as a
-//! workshop with a session per person.
+//! workshop with a session per person. `techhire workshop show ID`: a saved workshop's
+//! combined result, once revealed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 use techhire::answers::{self, Answers, AnswersError};
 use techhire::session::Store;
 use techhire::text::{json_output, terminal_safe};
-use techhire::workshop::{self, Combined, Facts, Person};
+use techhire::workshop::{self, Combined, Facts, Person, WorkshopError};
 
 use crate::cli::{WorkshopAction, WorkshopFormat, WorkshopRunArgs};
 use crate::commands::opening::{failure, stamp};
@@ -22,7 +23,97 @@ use crate::commands::{
 pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode, Failure> {
     match action {
         WorkshopAction::Run(args) => combine(questions, args),
+        WorkshopAction::Show { which, format } => show(questions, which, *format),
     }
+}
+
+/// A saved workshop's combined result, from its respondents' sessions beside it.
+fn show(
+    questions: Option<&Path>,
+    which: &str,
+    format: WorkshopFormat,
+) -> Result<ExitCode, Failure> {
+    let path = find(which)?;
+    let saved = workshop::read_path(&path).map_err(|e| match e {
+        WorkshopError::Read { .. } => Failure::new(
+            USAGE,
+            format!("{e}; `{} sessions` lists the workshops", program::name()),
+        ),
+        other => Failure::new(PROBLEMS, other.to_string()),
+    })?;
+    let loaded = load_tree(questions)?;
+    note_warnings(&loaded.warnings);
+    if stamp(&loaded, questions).sha256 != saved.tree.sha256 {
+        return Err(Failure::new(
+            PROBLEMS,
+            format!(
+                "{} was set up on another edition of the question tree ({} {}); give that tree \
+                 with --questions",
+                path.display(),
+                terminal_safe(&saved.tree.title),
+                terminal_safe(&saved.tree.version)
+            ),
+        ));
+    }
+    let tree = Arc::new(loaded.tree);
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let (sessions, unreadable) = saved.sessions_in(folder);
+    if !quiet() {
+        for e in &unreadable {
+            eprintln!("note: {}", terminal_safe(&e.to_string()));
+        }
+    }
+    let revealed = saved
+        .combine(&tree, &sessions)
+        .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
+    let left_out: Vec<String> = revealed
+        .left_out
+        .iter()
+        .map(|r| terminal_safe(&r.name).into_owned())
+        .collect();
+    let note = (!left_out.is_empty()).then(|| {
+        format!(
+            "Revealed early: {} had not finished, so {} answers are not in.",
+            techhire::outcome::told::and_list(&left_out),
+            if left_out.len() == 1 {
+                "their"
+            } else {
+                "those"
+            }
+        )
+    });
+    match format {
+        WorkshopFormat::Text => {
+            let mut text = String::new();
+            if let Some(note) = &note {
+                text.push_str(&techhire::text::wrap(note, terminal_width(), "", ""));
+                text.push('\n');
+            }
+            text.push_str(&workshop::text::render(
+                &revealed.combined,
+                terminal_width(),
+            ));
+            print_out(text)
+        }
+        WorkshopFormat::Json => {
+            if let Some(note) = note.filter(|_| !quiet()) {
+                eprintln!("note: {note}");
+            }
+            print_out(json_output(&workshop::json::document(&revealed.combined)))
+        }
+    }
+}
+
+/// A workshop's file: the path given, or `<id>.workshop.json` in the sessions folder.
+fn find(which: &str) -> Result<PathBuf, Failure> {
+    let as_path = Path::new(which);
+    if as_path.is_file() || !techhire::session::is_valid_id(which) {
+        return Ok(as_path.to_path_buf());
+    }
+    let store = Store::open_default().map_err(|e| failure(&e))?;
+    Ok(store
+        .folder()
+        .join(format!("{which}{}", techhire::session::WORKSHOP_SUFFIX)))
 }
 
 fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode, Failure> {

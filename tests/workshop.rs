@@ -631,3 +631,182 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
         )
         .stderr(contains(format!("{}.json", members[1])));
 }
+
+/// Runs a workshop command in `data`, returning its standard output's first line.
+fn step(data: &std::path::Path, args: &[&str]) -> String {
+    let out = techhire()
+        .env("TECHHIRE_DATA_DIR", data)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn over_several_machines_new_invite_answer_add_and_reveal() {
+    let data = tempfile::tempdir().unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &[
+            "workshop",
+            "new",
+            "--facts",
+            &format!("{DIR}/facts.toml"),
+            "--client",
+            "Acme Ltd",
+        ],
+    );
+    let mut copies = Vec::new();
+    for (name, role) in [("Ana", "CEO"), ("Ben", "CFO")] {
+        let copy = away.path().join(format!("{name}.json"));
+        step(
+            d,
+            &[
+                "workshop",
+                "invite",
+                &id,
+                "--name",
+                name,
+                "--role",
+                role,
+                "-o",
+                copy.to_str().unwrap(),
+            ],
+        );
+        copies.push(copy);
+    }
+    // Each answers on their own machine, in plain mode. The facts are already in their
+    // session; plain mode still shows each one with its answer, and Enter keeps it (the
+    // workshop screens are to skip them).
+    let views: [&[(&str, &str)]; 2] = [
+        &[
+            ("looking_for", "market_products"),
+            ("focus", "external"),
+            ("value_line", "top_line"),
+            ("security_owner", "product_security"),
+        ],
+        &[
+            ("looking_for", "run_core"),
+            ("focus", "internal"),
+            ("value_line", "bottom_line"),
+            ("security_owner", "new_leader"),
+        ],
+    ];
+    for (copy, answers) in copies.iter().zip(views) {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let typed = common::typed(&answers[..3]) + &"\n".repeat(6) + &common::typed(&answers[3..]);
+        common::techhire(elsewhere.path())
+            .args(["resume", "--plain"])
+            .arg(copy)
+            .write_stdin(typed)
+            .assert()
+            .success()
+            .stdout(contains("Hire a C"));
+    }
+    // Hidden until both are back.
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "hidden until everyone has finished (0 of 2 so far)",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "add", &id])
+        .arg(&copies[0])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Ana's session is joined (finished); 1 of 2 finished",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "reveal", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("Ben not finished").and(contains("--early")));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "add", &id])
+        .arg(&copies[1])
+        .assert()
+        .success()
+        .stderr(contains(
+            "everyone has finished, so the answers are revealed",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            contains("Ana (CEO): Hire a CTO")
+                .and(contains("Ben (CFO): Hire a CIO"))
+                .and(contains("not yet agreed")),
+        );
+}
+
+#[test]
+fn add_refuses_another_edition_other_facts_and_strangers() {
+    let data = tempfile::tempdir().unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
+    );
+    let copy = away.path().join("ana.json");
+    step(
+        d,
+        &[
+            "workshop",
+            "invite",
+            &id,
+            "--name",
+            "Ana",
+            "-o",
+            copy.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&copy).unwrap();
+    let session: Value = serde_json::from_str(&text).unwrap();
+    let sha = session["tree"]["sha256"].as_str().unwrap().to_string();
+    let refused = |changed: String, expected: &str| {
+        let bad = away.path().join("bad.json");
+        std::fs::write(&bad, changed).unwrap();
+        techhire()
+            .env("TECHHIRE_DATA_DIR", d)
+            .args(["workshop", "add", &id])
+            .arg(&bad)
+            .assert()
+            .code(1)
+            .stderr(contains(expected.to_string()));
+        std::fs::remove_file(&bad).unwrap();
+    };
+    refused(
+        text.replace(&sha, &"0".repeat(64)),
+        "Ana's session was answered on another edition of the question tree",
+    );
+    refused(
+        text.replace("\"midsize\"", "\"over_5b\""),
+        "answers the fact `size` as `over_5b`, and the workshop's facts say `midsize`",
+    );
+    let stranger = session["id"].as_str().unwrap();
+    refused(
+        text.replace(stranger, "zzz999"),
+        "is no respondent's in this workshop",
+    );
+    // Nothing was joined.
+    let w = techhire::workshop::read_path(&d.join("sessions").join(format!("{id}.workshop.json")))
+        .unwrap();
+    assert_eq!(w.respondents[0].status, techhire::workshop::Status::Invited);
+}

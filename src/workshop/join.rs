@@ -114,14 +114,7 @@ impl Workshop {
         sessions: &[Session],
     ) -> Result<Revealed<'_>, JoinError> {
         if !self.is_revealed() {
-            return Err(JoinError::Hidden {
-                finished: self
-                    .respondents
-                    .iter()
-                    .filter(|r| r.status == Status::Finished)
-                    .count(),
-                respondents: self.respondents.len(),
-            });
+            return Err(self.hidden());
         }
         let mut people = Vec::new();
         let mut left_out = Vec::new();

@@ -13,6 +13,7 @@ mod facts;
 mod file;
 mod join;
 pub mod json;
+mod manage;
 mod model;
 mod spread;
 mod store;

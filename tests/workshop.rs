@@ -627,7 +627,8 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
         .success()
         .stdout(
             contains("Revealed early: Ben had not finished, so their answers are not in.")
-                .and(contains("Agreed: Hire a CTO")),
+                .and(contains("Agreed: Hire a CTO"))
+                .and(contains("the average of 1 person, one equal voice each")),
         )
         .stderr(contains(format!("{}.json", members[1])));
 }

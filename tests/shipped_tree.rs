@@ -330,6 +330,13 @@ fn each_answers_file_reaches_the_outcome_it_is_named_for() {
         assert_eq!(tree.outcome(result.outcome).id, name);
         assert!(!result.close_call, "{name}.toml should be a clear result");
     }
+    let longest = play(&tree, "longest");
+    assert_eq!(longest.leaders.len(), 2, "longest.toml is a tie");
+    assert_eq!(
+        longest.ruled_out.len(),
+        2,
+        "longest.toml rules out two outcomes"
+    );
     let close = play(&tree, "close_call");
     assert!(close.close_call, "close_call.toml is not a close call");
     assert!(

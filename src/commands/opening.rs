@@ -12,7 +12,7 @@ use techhire::session::{
     Autosave, Dropped, Saved, Session, SessionError, SessionFile, Store, Timestamp, TreeStamp,
 };
 use techhire::text::terminal_safe;
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, Loaded, Tree};
+use techhire::tree::{EMBEDDED_NAME, Loaded, Tree};
 
 use crate::commands::{
     Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet, quote, warnings_line,
@@ -367,19 +367,16 @@ fn recorded_path(session: &Session) -> Option<&Path> {
 }
 
 /// Stamps a loaded tree, naming a file by its full path so a resume from another folder
-/// finds it again. The hash is of the file's bytes (the loader keeps no copy of a clean tree's
-/// text), read again here: the file was just read whole, so this costs little.
+/// finds it again. The hash is the one the loader took of the bytes it read.
 pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
     let Some(f) = file else {
-        return TreeStamp::new(&loaded.tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        return TreeStamp::of(loaded, EMBEDDED_NAME);
     };
     let name = std::fs::canonicalize(f)
         .unwrap_or_else(|_| f.to_path_buf())
         .display()
         .to_string();
-    let bytes = techhire::files::read_bounded(f, techhire::tree::MAX_TREE_BYTES)
-        .unwrap_or_else(|_| loaded.warnings.text.clone().into_bytes());
-    TreeStamp::new(&loaded.tree, &name, &bytes)
+    TreeStamp::of(loaded, &name)
 }
 
 /// The session's id when its file is `<id>.json` in the sessions folder (so `resume ID`

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest as _, Sha256};
 
 use super::Timestamp;
+use crate::tree::Loaded;
 use crate::{Interview, Tree};
 
 /// The value of every session's `format` field: tells a session apart from other JSON.
@@ -76,9 +77,17 @@ pub struct TreeStamp {
 }
 
 impl TreeStamp {
-    /// Stamps a loaded tree; `bytes` are the file it was loaded from, exactly as read.
+    /// Stamps a tree; `bytes` are the file it was loaded from, exactly as read.
     pub fn new(tree: &Tree, file: &str, bytes: &[u8]) -> TreeStamp {
-        let digest = Sha256::digest(bytes);
+        TreeStamp::with_digest(tree, file, &Sha256::digest(bytes).into())
+    }
+
+    /// Stamps a loaded tree with the digest the loader took of its text.
+    pub fn of(loaded: &Loaded, file: &str) -> TreeStamp {
+        TreeStamp::with_digest(&loaded.tree, file, &loaded.sha256)
+    }
+
+    fn with_digest(tree: &Tree, file: &str, digest: &[u8; 32]) -> TreeStamp {
         let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
         TreeStamp {
             title: tree.meta().title.clone(),

@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
+use sha2::{Digest as _, Sha256};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
@@ -35,6 +36,9 @@ pub struct Loaded {
     pub tree: Tree,
     /// Warnings only; empty diagnostics when the tree is clean (and then no copy of the text).
     pub warnings: Diagnostics,
+    /// SHA-256 of the text the tree was loaded from, so a session is stamped with the bytes
+    /// that were read, without reading the file a second time.
+    pub sha256: [u8; 32],
 }
 
 /// Checks run on a tree once it has loaded (the library's examples runner, say): each problem
@@ -151,6 +155,7 @@ fn load_text(file: &str, text: &str, more: Option<Checks>) -> Result<Loaded, Dia
     Ok(Loaded {
         tree,
         warnings: diagnostics_of((diagnostics, Unlisted::default())),
+        sha256: Sha256::digest(text.as_bytes()).into(),
     })
 }
 

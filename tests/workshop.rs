@@ -811,3 +811,37 @@ fn add_refuses_another_edition_other_facts_and_strangers() {
         .unwrap();
     assert_eq!(w.respondents[0].status, techhire::workshop::Status::Invited);
 }
+
+#[test]
+fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
+    );
+    let path = d.join("sessions").join(format!("{id}.workshop.json"));
+    let held = techhire::workshop::hold(&path).unwrap();
+    for args in [
+        &["workshop", "invite", &id, "--name", "Ana"][..],
+        &["workshop", "reveal", &id, "--early"],
+    ] {
+        techhire()
+            .env("TECHHIRE_DATA_DIR", d)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains("is open in another techhire"));
+    }
+    // Looking is fine while it is held.
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("hidden"));
+    drop(held);
+    step(d, &["workshop", "invite", &id, "--name", "Ana"]);
+    let w = techhire::workshop::read_path(&path).unwrap();
+    assert_eq!(w.respondents.len(), 1);
+}

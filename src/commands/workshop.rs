@@ -76,6 +76,8 @@ fn new(
 
 /// A saved workshop, its file, and the tree it was set up on.
 struct Opened {
+    /// Held from before it was read until the command ends, when it changes the workshop.
+    _held: Option<workshop::Held>,
     path: PathBuf,
     workshop: Workshop,
     tree: Arc<techhire::Tree>,
@@ -92,9 +94,11 @@ impl Opened {
     }
 }
 
-/// Reads a workshop and loads the tree, which must be the edition it was set up on.
-fn open(questions: Option<&Path>, which: &str) -> Result<Opened, Failure> {
+/// Reads a workshop (held first when `to_change`) and loads the tree, which must be the
+/// edition it was set up on.
+fn open(questions: Option<&Path>, which: &str, to_change: bool) -> Result<Opened, Failure> {
     let path = find(which)?;
+    let held = hold_if(&path, to_change)?;
     let saved = read_workshop(&path)?;
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
@@ -112,6 +116,7 @@ fn open(questions: Option<&Path>, which: &str) -> Result<Opened, Failure> {
         ));
     }
     Ok(Opened {
+        _held: held,
         path,
         workshop: saved,
         tree: Arc::new(loaded.tree),
@@ -128,7 +133,7 @@ fn invite(
     role: Option<&str>,
     output: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    let mut opened = open(questions, which)?;
+    let mut opened = open(questions, which, true)?;
     let folder = opened.folder().to_path_buf();
     let respondent = opened
         .workshop
@@ -157,7 +162,7 @@ fn invite(
 
 /// `workshop add`: a respondent's answered session checked and joined.
 fn add(questions: Option<&Path>, which: &str, file: &Path) -> Result<ExitCode, Failure> {
-    let mut opened = open(questions, which)?;
+    let mut opened = open(questions, which, true)?;
     let session = techhire::session::read_path(file).map_err(|e| failure(&e))?;
     let folder = opened.folder().to_path_buf();
     let status = opened
@@ -199,6 +204,15 @@ fn add(questions: Option<&Path>, which: &str, file: &Path) -> Result<ExitCode, F
     Ok(ExitCode::SUCCESS)
 }
 
+/// Holds the workshop file against another techhire changing it at the same time.
+fn hold_if(path: &Path, to_change: bool) -> Result<Option<workshop::Held>, Failure> {
+    if !to_change || !path.is_file() {
+        // A path that is not a file is refused, with its reason, when it is read.
+        return Ok(None);
+    }
+    workshop::hold(path).map(Some).map_err(|e| failure(&e))
+}
+
 /// Reads a workshop file; one that cannot be read at all is a usage error, like a session's.
 fn read_workshop(path: &Path) -> Result<Workshop, Failure> {
     workshop::read_path(path).map_err(|e| match e {
@@ -213,6 +227,7 @@ fn read_workshop(path: &Path) -> Result<Workshop, Failure> {
 /// `workshop reveal`: the answers shown, early only when asked.
 fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     let path = find(which)?;
+    let _held = hold_if(&path, true)?;
     let mut saved = read_workshop(&path)?;
     if saved.is_revealed() {
         return Err(Failure::new(
@@ -252,7 +267,7 @@ fn show(
     which: &str,
     format: WorkshopFormat,
 ) -> Result<ExitCode, Failure> {
-    let opened = open(questions, which)?;
+    let opened = open(questions, which, false)?;
     let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
     let (sessions, unreadable) = saved.sessions_in(folder);
     if !quiet() {

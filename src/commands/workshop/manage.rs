@@ -8,7 +8,7 @@ use techhire::session::{SessionFile, Store};
 use techhire::text::terminal_safe;
 use techhire::workshop::{self, Facts, Status, Workshop};
 
-use super::{find, hold_if, open, read, read_workshop};
+use super::{find, fix, hold_if, open, read, read_workshop};
 use crate::commands::config;
 use crate::commands::opening::{failure, stamp};
 use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, program, quiet};
@@ -22,12 +22,7 @@ pub(super) fn new(
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
-    let facts = Facts::from_answers(&loaded.tree, &read(facts)?).map_err(|p| {
-        Failure::new(
-            PROBLEMS,
-            format!("{}Fix the file, then run again.\n", p.render()),
-        )
-    })?;
+    let facts = Facts::from_answers(&loaded.tree, &read(facts)?).map_err(|p| fix(&p))?;
     let consultant = config::load()?.consultant;
     let made = Workshop::with_facts(&loaded.tree, stamp, client, consultant, &facts)
         .map_err(|e| Failure::new(PROBLEMS, e.to_string()))?;

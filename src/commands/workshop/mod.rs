@@ -128,10 +128,15 @@ pub(super) fn find(which: &str) -> Result<PathBuf, Failure> {
 pub(super) fn read(path: &Path) -> Result<Answers, Failure> {
     answers::load_path(path).map_err(|e| match e {
         AnswersError::Io { .. } => Failure::new(USAGE, e.to_string()),
-        AnswersError::Invalid(problems) => Failure::new(
-            PROBLEMS,
-            format!("{}Fix the file, then run again.\n", problems.render()),
-        ),
+        AnswersError::Invalid(problems) => fix(&problems),
         other => Failure::new(PROBLEMS, other.to_string()),
     })
+}
+
+/// Every problem with an answers file, at its line, and what to do.
+pub(super) fn fix(problems: &answers::Problems) -> Failure {
+    Failure::new(
+        PROBLEMS,
+        format!("{}Fix the file, then run again.\n", problems.render()),
+    )
 }

@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use techhire::answers;
 use techhire::session::Store;
 use techhire::text::{json_output, terminal_safe};
 use techhire::workshop::{self, Combined, Facts, Person};
 
-use super::read;
+use super::{fix, read};
 use crate::cli::{WorkshopFormat, WorkshopRunArgs};
 use crate::commands::opening::{failure, stamp};
 use crate::commands::{
@@ -25,12 +24,6 @@ pub(super) fn run(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<Ex
     note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
-    let fix = |problems: &answers::Problems| {
-        Failure::new(
-            PROBLEMS,
-            format!("{}Fix the file, then run again.\n", problems.render()),
-        )
-    };
     let facts = Facts::from_answers(&tree, &read(&args.facts)?).map_err(|p| fix(&p))?;
     let mut given = Vec::with_capacity(people.len());
     for (name, role, path) in people {

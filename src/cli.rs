@@ -427,6 +427,60 @@ pub struct RunArgs {
 pub enum WorkshopAction {
     /// Combine answers files without asking: the facts once, then each person's views.
     Run(WorkshopRunArgs),
+    /// Set up a workshop with the company's facts, answered once for everyone.
+    New {
+        /// TOML file answering the tree's fact questions, e.g. `size = "midsize"`.
+        #[arg(long, value_name = "FILE")]
+        facts: PathBuf,
+        /// Who the workshop is for.
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+    },
+    /// Invite a respondent: a session of their own, the facts filled in, to answer with
+    /// `resume`.
+    Invite {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Their name, as the result will say it.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Their role, e.g. CFO.
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Also write a copy of their session to this file, to send them.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Join a respondent's answered session, checked first; the answers are revealed once
+    /// everyone has finished.
+    Add {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The session file the respondent answered.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Reveal the answers now; before everyone has finished only with --early, which the
+    /// result then says.
+    Reveal {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Reveal before everyone has finished.
+        #[arg(long)]
+        early: bool,
+    },
+    /// Show a saved workshop's combined result, once its answers are revealed.
+    Show {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+        format: WorkshopFormat,
+    },
 }
 
 /// The arguments of `workshop run`.

@@ -298,6 +298,14 @@ fn the_pages_example_workshop_file_reads() {
     assert_eq!(workshop.respondents.len(), 3);
     assert!(workshop.is_revealed());
     assert_eq!(workshop.facts.len(), 6);
+    // The fuzz target's seeds are this example and a hidden workshop: both must read.
+    let fixture = "tests/fixtures/workshops/example.workshop.json";
+    assert_eq!(std::fs::read_to_string(fixture).unwrap(), text);
+    let hidden = techhire::workshop::read_path(std::path::Path::new(
+        "tests/fixtures/workshops/hidden.workshop.json",
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!hidden.is_revealed());
 }
 
 #[test]
@@ -440,6 +448,11 @@ fn hidden_workshop(data: &std::path::Path) -> (String, Vec<String>) {
     let store = Store::at(data.join("sessions"));
     let now = Timestamp::now();
     let mut w = Workshop::new(stamp.clone(), Some("Hidden Co".into()), None);
+    for step in facts.steps() {
+        let q = tree.question(step.question);
+        w.set_fact(&tree, &q.id, &q.choices[step.choice].id, now)
+            .unwrap();
+    }
     let mut ids = Vec::new();
     for (name, file) in [("Ana", "ana-ceo.toml"), ("Ben", "ben-cfo.toml")] {
         let r = w.add_respondent(name, None, now).unwrap().clone();
@@ -539,4 +552,296 @@ fn a_hidden_workshop_shows_who_finished_but_no_result() {
             contains("1 file in the folder could not be read")
                 .and(contains("bad.workshop.json is not a techhire workshop")),
         );
+}
+
+#[test]
+fn show_gives_a_saved_workshops_result_as_run_did() {
+    let data = tempfile::tempdir().unwrap();
+    let ran = workshop(&EXAMPLE, &["--save"])
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(ran.status.success());
+    let listed = json(
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["sessions", "--format", "json"]),
+    );
+    let id = listed["workshops"][0]["id"].as_str().unwrap().to_string();
+    let shown = techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .output()
+        .unwrap();
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stdout),
+        String::from_utf8_lossy(&ran.stdout)
+    );
+    let path = listed["workshops"][0]["path"].as_str().unwrap().to_string();
+    let by_path = json(
+        techhire()
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["workshop", "show", &path, "--format", "json"]),
+    );
+    let from_files = json(&mut workshop(&EXAMPLE, &["--format", "json"]));
+    assert_eq!(by_path, from_files);
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", "nosuch"])
+        .assert()
+        .code(2)
+        .stderr(contains("nosuch.workshop.json").and(contains("sessions` lists the workshops")));
+}
+
+#[test]
+fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, members) = hidden_workshop(data.path());
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "the answers are hidden until everyone has finished (2 of 2 so far)",
+        ));
+    // Revealed early, before Ben finished: only Ana's answers are in, and that is said.
+    let folder = data.path().join("sessions");
+    let path = folder.join(format!("{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    let now = techhire::session::Timestamp::now();
+    w.set_status(&members[1], techhire::workshop::Status::Answering, now);
+    w.reveal(now);
+    techhire::workshop::save(&path, &w).unwrap();
+    std::fs::remove_file(folder.join(format!("{}.json", members[1]))).unwrap();
+    techhire()
+        .env("TECHHIRE_DATA_DIR", data.path())
+        .args(["workshop", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            contains("Revealed early: Ben had not finished, so their answers are not in.")
+                .and(contains("Agreed: Hire a CTO"))
+                .and(contains("the average of 1 person, one equal voice each")),
+        )
+        .stderr(contains(format!("{}.json", members[1])));
+}
+
+/// Runs a workshop command in `data`, returning its standard output's first line.
+fn step(data: &std::path::Path, args: &[&str]) -> String {
+    let out = techhire()
+        .env("TECHHIRE_DATA_DIR", data)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn over_several_machines_new_invite_answer_add_and_reveal() {
+    let data = tempfile::tempdir().unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &[
+            "workshop",
+            "new",
+            "--facts",
+            &format!("{DIR}/facts.toml"),
+            "--client",
+            "Acme Ltd",
+        ],
+    );
+    let mut copies = Vec::new();
+    for (name, role) in [("Ana", "CEO"), ("Ben", "CFO")] {
+        let copy = away.path().join(format!("{name}.json"));
+        step(
+            d,
+            &[
+                "workshop",
+                "invite",
+                &id,
+                "--name",
+                name,
+                "--role",
+                role,
+                "-o",
+                copy.to_str().unwrap(),
+            ],
+        );
+        copies.push(copy);
+    }
+    // Each answers on their own machine, in plain mode. The facts are already in their
+    // session; plain mode still shows each one with its answer, and Enter keeps it (the
+    // workshop screens are to skip them).
+    let views: [&[(&str, &str)]; 2] = [
+        &[
+            ("looking_for", "market_products"),
+            ("focus", "external"),
+            ("value_line", "top_line"),
+            ("security_owner", "product_security"),
+        ],
+        &[
+            ("looking_for", "run_core"),
+            ("focus", "internal"),
+            ("value_line", "bottom_line"),
+            ("security_owner", "new_leader"),
+        ],
+    ];
+    for (copy, answers) in copies.iter().zip(views) {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let typed = common::typed(&answers[..3]) + &"\n".repeat(6) + &common::typed(&answers[3..]);
+        common::techhire(elsewhere.path())
+            .args(["resume", "--plain"])
+            .arg(copy)
+            .write_stdin(typed)
+            .assert()
+            .success()
+            .stdout(contains("Hire a C"));
+    }
+    // Hidden until both are back.
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "hidden until everyone has finished (0 of 2 so far)",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "add", &id])
+        .arg(&copies[0])
+        .assert()
+        .success()
+        .stderr(contains(
+            "Ana's session is joined (finished); 1 of 2 finished",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "reveal", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("Ben not finished").and(contains("--early")));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "add", &id])
+        .arg(&copies[1])
+        .assert()
+        .success()
+        .stderr(contains(
+            "everyone has finished, so the answers are revealed",
+        ));
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            contains("Ana (CEO): Hire a CTO")
+                .and(contains("Ben (CFO): Hire a CIO"))
+                .and(contains("not yet agreed")),
+        );
+}
+
+#[test]
+fn add_refuses_another_edition_other_facts_and_strangers() {
+    let data = tempfile::tempdir().unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
+    );
+    let copy = away.path().join("ana.json");
+    step(
+        d,
+        &[
+            "workshop",
+            "invite",
+            &id,
+            "--name",
+            "Ana",
+            "-o",
+            copy.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&copy).unwrap();
+    let session: Value = serde_json::from_str(&text).unwrap();
+    let sha = session["tree"]["sha256"].as_str().unwrap().to_string();
+    let refused = |changed: String, expected: &str| {
+        let bad = away.path().join("bad.json");
+        std::fs::write(&bad, changed).unwrap();
+        techhire()
+            .env("TECHHIRE_DATA_DIR", d)
+            .args(["workshop", "add", &id])
+            .arg(&bad)
+            .assert()
+            .code(1)
+            .stderr(contains(expected.to_string()));
+        std::fs::remove_file(&bad).unwrap();
+    };
+    refused(
+        text.replace(&sha, &"0".repeat(64)),
+        "Ana's session was answered on another edition of the question tree",
+    );
+    refused(
+        text.replace("\"midsize\"", "\"over_5b\""),
+        "answers the fact `size` as `over_5b`, and the workshop's facts say `midsize`",
+    );
+    let stranger = session["id"].as_str().unwrap();
+    refused(
+        text.replace(stranger, "zzz999"),
+        "is no respondent's in this workshop",
+    );
+    // Nothing was joined.
+    let w = techhire::workshop::read_path(&d.join("sessions").join(format!("{id}.workshop.json")))
+        .unwrap();
+    assert_eq!(w.respondents[0].status, techhire::workshop::Status::Invited);
+}
+
+#[test]
+fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = step(
+        d,
+        &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
+    );
+    let path = d.join("sessions").join(format!("{id}.workshop.json"));
+    let held = techhire::workshop::hold(&path).unwrap();
+    for args in [
+        &["workshop", "invite", &id, "--name", "Ana"][..],
+        &["workshop", "reveal", &id, "--early"],
+    ] {
+        techhire()
+            .env("TECHHIRE_DATA_DIR", d)
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains("is open in another techhire"));
+    }
+    // Looking is fine while it is held.
+    techhire()
+        .env("TECHHIRE_DATA_DIR", d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("hidden"));
+    drop(held);
+    step(d, &["workshop", "invite", &id, "--name", "Ana"]);
+    let w = techhire::workshop::read_path(&path).unwrap();
+    assert_eq!(w.respondents.len(), 1);
 }

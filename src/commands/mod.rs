@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, WorkshopAction};
 pub use program::quote;
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
@@ -101,6 +101,9 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Man => ("man", false),
         Command::Version => ("version", false),
         Command::Config { .. } => ("config", false),
+        Command::Workshop {
+            action: WorkshopAction::Reveal { .. },
+        } => ("workshop reveal", false),
         Command::Workshop { .. } => ("workshop", true),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {

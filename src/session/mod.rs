@@ -5,7 +5,7 @@
 
 mod autosave;
 mod index;
-mod lock;
+pub(crate) mod lock;
 mod manage;
 mod model;
 mod read;

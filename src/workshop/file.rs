@@ -153,6 +153,21 @@ pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
         .find(|w| w.respondents.iter().any(|r| r.session == session))
 }
 
+/// A workshop file held for a change: while it lives, another techhire that tries to change
+/// the same workshop is told it is open here, so two changes at once (two invitations, say)
+/// cannot overwrite each other. The operating system drops it however the program ends.
+#[derive(Debug)]
+pub struct Held {
+    _lock: crate::session::lock::Lock,
+}
+
+/// Holds the workshop at `path` for a change (read it after, save it before letting go).
+pub fn hold(path: &Path) -> Result<Held, crate::session::SessionError> {
+    Ok(Held {
+        _lock: crate::session::lock::Lock::acquire(path)?,
+    })
+}
+
 /// Replaces the workshop at `path` (or creates it), whole, flushed to disk.
 pub fn save(path: &Path, workshop: &Workshop) -> Result<(), WorkshopError> {
     write(path, workshop, Existing::Replace)

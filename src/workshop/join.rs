@@ -3,13 +3,14 @@
 //! facts; the answers are combined only after the reveal, and after an early reveal only those
 //! who had finished are in, the others named.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use super::combine::{CombineError, Combined, Person};
 use super::model::{Respondent, Status, Workshop};
 use crate::files::json::shorten;
 use crate::interview::Interview;
-use crate::session::Session;
+use crate::session::{Session, SessionError, read_path};
 use crate::tree::Tree;
 
 /// Why a session cannot join its workshop, or the answers cannot be combined yet.
@@ -113,14 +114,7 @@ impl Workshop {
         sessions: &[Session],
     ) -> Result<Revealed<'_>, JoinError> {
         if !self.is_revealed() {
-            return Err(JoinError::Hidden {
-                finished: self
-                    .respondents
-                    .iter()
-                    .filter(|r| r.status == Status::Finished)
-                    .count(),
-                respondents: self.respondents.len(),
-            });
+            return Err(self.hidden());
         }
         let mut people = Vec::new();
         let mut left_out = Vec::new();
@@ -146,6 +140,22 @@ impl Workshop {
             combined: Combined::new(tree, people)?,
             left_out,
         })
+    }
+}
+
+impl Workshop {
+    /// Reads each respondent's session from `folder` (`<session>.json`): those that read, and
+    /// why the others could not be (a respondent whose file is missing has not been invited
+    /// into this folder, or has not sent it back yet).
+    pub fn sessions_in(&self, folder: &Path) -> (Vec<Session>, Vec<SessionError>) {
+        let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+        for r in &self.respondents {
+            match read_path(&folder.join(format!("{}.json", r.session))) {
+                Ok(session) => read.push(session),
+                Err(e) => unreadable.push(e),
+            }
+        }
+        (read, unreadable)
     }
 }
 

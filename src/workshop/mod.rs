@@ -13,6 +13,7 @@ mod facts;
 mod file;
 mod join;
 pub mod json;
+mod manage;
 mod model;
 mod spread;
 mod store;
@@ -23,7 +24,9 @@ pub mod told;
 pub use alignment::{Agreement, Alignment};
 pub use combine::{CombineError, Combined, Person};
 pub use facts::Facts;
-pub use file::{Listing, MAX_WORKSHOP_BYTES, create, holding, list_in, parse, read_path, save};
+pub use file::{
+    Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,
+};
 pub use join::{JoinError, Revealed, status_of};
 pub use model::{ChangeError, FORMAT, PrivateNote, Respondent, Reveal, Status, VERSION, Workshop};
 pub use spread::{Accord, Settle, Spread};

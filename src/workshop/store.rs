@@ -10,7 +10,7 @@ use super::WorkshopError;
 use super::combine::Person;
 use super::facts::Facts;
 use super::file::create;
-use super::join::status_of;
+use super::join::{JoinError, status_of};
 use super::model::{ChangeError, Workshop};
 use crate::session::{SessionError, Store, Timestamp, TreeStamp};
 use crate::tree::Tree;
@@ -24,6 +24,8 @@ pub enum KeepError {
     Workshop(#[from] WorkshopError),
     #[error(transparent)]
     Change(#[from] ChangeError),
+    #[error(transparent)]
+    Join(#[from] JoinError),
 }
 
 /// Saves finished answers as a workshop in `store`: a session per person (under a fresh id if
@@ -38,11 +40,7 @@ pub fn keep(
     people: &[Person],
 ) -> Result<(Workshop, PathBuf), KeepError> {
     let now = Timestamp::now();
-    let mut workshop = Workshop::new(stamp.clone(), client, None);
-    for step in facts.steps() {
-        let q = tree.question(step.question);
-        workshop.set_fact(tree, &q.id, &q.choices[step.choice].id, now)?;
-    }
+    let mut workshop = Workshop::with_facts(tree, stamp.clone(), client, None, facts)?;
     for person in people {
         let respondent = workshop
             .add_respondent(&person.name, person.role.as_deref(), now)?

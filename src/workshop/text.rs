@@ -36,8 +36,12 @@ pub fn render(c: &Combined, width: usize) -> String {
 
     let _ = writeln!(
         out,
-        "\nCombined scores: the average of {} people, one equal voice each",
-        c.people()
+        "\nCombined scores: the average of {}, one equal voice each",
+        if c.people() == 1 {
+            "1 person".to_string()
+        } else {
+            format!("{} people", c.people())
+        }
     );
     let rows = told::averages(c);
     let name_width = rows

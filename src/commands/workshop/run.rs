@@ -1,42 +1,29 @@
-//! `techhire workshop run --facts FILE --answers A --answers B ...`: several leaders' answers
-//! combined without asking, for scripts and tests: the facts file once, each person's views
-//! over it, then the library's combined result as text or JSON; with `--save`, kept as a
-//! workshop with a session per person.
+//! `workshop run --facts FILE --answers A --answers B ...`: several leaders' answers combined
+//! without asking, for scripts and tests: the facts file once, each person's views over it,
+//! then the library's combined result as text or JSON; with `--save`, kept as a workshop with a
+//! session per person.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use techhire::answers::{self, Answers, AnswersError};
 use techhire::session::Store;
 use techhire::text::{json_output, terminal_safe};
 use techhire::workshop::{self, Combined, Facts, Person};
 
-use crate::cli::{WorkshopAction, WorkshopFormat, WorkshopRunArgs};
+use super::{fix, read};
+use crate::cli::{WorkshopFormat, WorkshopRunArgs};
 use crate::commands::opening::{failure, stamp};
 use crate::commands::{
     Failure, PROBLEMS, USAGE, load_tree, note_warnings, print_out, program, quiet, terminal_width,
 };
 
-/// The workshop command.
-pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode, Failure> {
-    match action {
-        WorkshopAction::Run(args) => combine(questions, args),
-    }
-}
-
-fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode, Failure> {
+pub(super) fn run(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode, Failure> {
     let people = named(&args.answers)?;
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
     let tree = Arc::new(loaded.tree);
-    let fix = |problems: &answers::Problems| {
-        Failure::new(
-            PROBLEMS,
-            format!("{}Fix the file, then run again.\n", problems.render()),
-        )
-    };
     let facts = Facts::from_answers(&tree, &read(&args.facts)?).map_err(|p| fix(&p))?;
     let mut given = Vec::with_capacity(people.len());
     for (name, role, path) in people {
@@ -80,18 +67,6 @@ fn combine(questions: Option<&Path>, args: &WorkshopRunArgs) -> Result<ExitCode,
         }
     }
     Ok(code)
-}
-
-/// Reads an answers file, or says why not.
-fn read(path: &Path) -> Result<Answers, Failure> {
-    answers::load_path(path).map_err(|e| match e {
-        AnswersError::Io { .. } => Failure::new(USAGE, e.to_string()),
-        AnswersError::Invalid(problems) => Failure::new(
-            PROBLEMS,
-            format!("{}Fix the file, then run again.\n", problems.render()),
-        ),
-        other => Failure::new(PROBLEMS, other.to_string()),
-    })
 }
 
 /// Each `--answers` as (name, role, file): `NAME=FILE` names the person ("Ana (CEO)" gives a

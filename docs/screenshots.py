@@ -106,8 +106,9 @@ def photograph(page, png):
 
 
 def printed_report():
-    """The report a board receives, printed on A4: a large listed company that needs both roles,
-    prepared by Jo Smith of Northwind Advisory; one PNG per page."""
+    """The report a board receives, printed on A4: the longest interview (thirteen answers, a
+    tie between adding a CTO beside the CIO and widening the CIO's remit), prepared by Jo Smith
+    of Northwind Advisory; one PNG per page."""
     folder = tempfile.mkdtemp(prefix="techhire-report-")
     try:
         config = os.path.join(folder, "config.toml")
@@ -118,7 +119,7 @@ def printed_report():
         env.update(TECHHIRE_CONFIG=config, LC_PAPER="en_GB.UTF-8")
         subprocess.run(
             [os.path.abspath("target/release/techhire"), "run",
-             "--answers", "tests/answers/both.toml", "--client", "Globex Corporation",
+             "--answers", "tests/answers/longest.toml", "--client", "Globex Corporation",
              "--consultant", "Jo Smith", "--format", "pdf", "-o", pdf],
             check=True, env=env,
         )

@@ -414,13 +414,12 @@ fn why(input: &ReportInput) -> Section {
         ))));
         blocks.push(Block::Points(against));
     }
-    // The rules' reasons, said as every front end says them.
+    // The rules' reasons, said as every front end says them, in one paragraph.
     let plain = |s: &str| s.to_string();
-    blocks.extend(
-        told::ruled_out(tree, rec, &plain)
-            .into_iter()
-            .map(|said| Block::Paragraph(Text::plain(said))),
-    );
+    let ruled_out = told::ruled_out(tree, rec, &plain);
+    if !ruled_out.is_empty() {
+        blocks.push(Block::Paragraph(Text::plain(ruled_out.join(" "))));
+    }
     Section {
         id: "why",
         heading: if rec.tie {

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Makes assets/question.png and assets/result.png from the real program.
+"""Makes the README's pictures from the real program: assets/question.png, assets/result.png
+and the printed report's pages, assets/report-page-N.png.
 
 Runs target/release/techhire in tmux (with its sessions in a scratch folder), types the keys a
 user would, captures the screen with its colours (tmux capture-pane -e), turns the cells into
-HTML and photographs that with headless Chromium. Run from the project root after
-`cargo build --release`; needs tmux, chromium and pyte (`pip install pyte`).
+HTML and photographs that with headless Chromium. The report is the one `run --answers` prints
+to PDF on A4 for a client, with the consultant's name and firm (from a scratch config file),
+each page at 60 dpi. Run from the project root after `cargo build --release`; needs tmux,
+chromium, poppler's pdftoppm and pyte (`pip install pyte`).
 """
 
+import glob
 import html
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,6 +105,36 @@ def photograph(page, png):
     os.unlink(f.name)
 
 
+def printed_report():
+    """The report a board receives, printed on A4: a large listed company that needs both roles,
+    prepared by Jo Smith of Northwind Advisory; one PNG per page."""
+    folder = tempfile.mkdtemp(prefix="techhire-report-")
+    try:
+        config = os.path.join(folder, "config.toml")
+        with open(config, "w") as f:
+            f.write('firm = "Northwind Advisory"\n')
+        pdf = os.path.join(folder, "report.pdf")
+        env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG")}
+        env.update(TECHHIRE_CONFIG=config, LC_PAPER="en_GB.UTF-8")
+        subprocess.run(
+            [os.path.abspath("target/release/techhire"), "run",
+             "--answers", "tests/answers/both.toml", "--client", "Globex Corporation",
+             "--consultant", "Jo Smith", "--format", "pdf", "-o", pdf],
+            check=True, env=env,
+        )
+        subprocess.run(["pdftoppm", "-r", "60", "-png", pdf, os.path.join(folder, "page")],
+                       check=True)
+        for old in glob.glob("assets/report-page-*.png"):
+            os.unlink(old)
+        pages = sorted(glob.glob(os.path.join(folder, "page-*.png")),
+                       key=lambda p: int(p.rsplit("-", 1)[1].removesuffix(".png")))
+        for n, page in enumerate(pages, 1):
+            shutil.move(page, f"assets/report-page-{n}.png")
+        return len(pages)
+    finally:
+        subprocess.run(["rm", "-rf", folder])
+
+
 def main():
     session = "techhire-shots"
     data = tempfile.mkdtemp(prefix="techhire-shots-")
@@ -127,7 +162,8 @@ def main():
     os.makedirs("assets", exist_ok=True)
     photograph(to_html(question), "assets/question.png")
     photograph(to_html(result), "assets/result.png")
-    print("wrote assets/question.png and assets/result.png")
+    pages = printed_report()
+    print(f"wrote assets/question.png, assets/result.png and {pages} report pages")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-//! The report as a board receives it on paper: every shipped outcome, printed to PDF by headless
-//! Chromium on A4 and on Letter, fits on at most three pages, each with the client's name and
-//! its page number in the footer, and no near-empty last page. Set TECHHIRE_KEEP_PRINTS to a
-//! folder to keep the PDFs and look at them. (A tie, a close call and a report with a note on
-//! every answer still take four pages: they wait for the tree's `heard` sentences, which
-//! shorten "What we heard" to a paragraph, and for more room in "What would change it".)
+//! The report as a board receives it on paper: every shipped outcome, a tie, a close call and
+//! reports with a note on every answer and on the interview, printed to PDF by headless
+//! Chromium on A4 and on Letter, fit on at most three pages, each with the client's name and
+//! its page number in the footer, and no near-empty last page. The longest path (thirteen
+//! answers, a tie) still takes four and is held there. Set TECHHIRE_KEEP_PRINTS to a folder to
+//! keep the PDFs (and the HTML printed) and look at them.
 
 mod shipped;
 
@@ -15,6 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use techhire::config::Firm;
 use techhire::report::pdf::{self, Paper};
 use techhire::report::{Outline, ReportInput, html};
 
@@ -51,22 +52,147 @@ fn print_tools() -> Option<PathBuf> {
     None
 }
 
+/// One report to print: an answers file, and whether every answer carries a note.
+#[derive(Clone, Copy)]
+struct Case {
+    answers: &'static str,
+    every_note: bool,
+    /// The most pages it may take: [`MOST_PAGES`], unless known to need more.
+    most_pages: usize,
+}
+
+impl Case {
+    /// The answers file with one short note, on its first answer.
+    const fn answers(answers: &'static str) -> Case {
+        Case {
+            answers,
+            every_note: false,
+            most_pages: MOST_PAGES,
+        }
+    }
+
+    /// The answers file with a note on every answer and one on the interview as a whole.
+    const fn noted(answers: &'static str) -> Case {
+        Case {
+            answers,
+            every_note: true,
+            most_pages: MOST_PAGES,
+        }
+    }
+
+    /// A report known to print beyond the budget: held to `pages`, so that it gets no longer
+    /// while it waits for a shorter outline.
+    const fn over_budget(self, pages: usize) -> Case {
+        Case {
+            most_pages: pages,
+            ..self
+        }
+    }
+
+    fn name(self) -> String {
+        match self.every_note {
+            true => format!("{} with every note", self.answers),
+            false => self.answers.to_string(),
+        }
+    }
+}
+
+/// What a consultant might write against each question during a board interview: a sentence
+/// or two, as real notes are, and true of whichever answer was given.
+const NOTES: [(&str, &str); 13] = [
+    (
+        "looking_for",
+        "Board wants the first results within a year; the CFO asked what it will cost to get there.",
+    ),
+    (
+        "focus",
+        "CEO and COO put this differently; worth checking with the chair before the board meets.",
+    ),
+    (
+        "digital_vs_tech",
+        "They found this one hard; we talked it through with two projects from last year.",
+    ),
+    (
+        "value_line",
+        "Chair: the board will look at margin and at growth, and will not rank them in advance.",
+    ),
+    (
+        "business",
+        "Last spring's strategy paper has the detail; ask the CFO for the latest revenue split.",
+    ),
+    (
+        "product_team",
+        "Head of product to confirm team sizes and which supplier contracts renew next year.",
+    ),
+    (
+        "internal_estate",
+        "An audit of systems and suppliers is under way; results are due before the board meets.",
+    ),
+    (
+        "size",
+        "From last year's accounts; the CFO will confirm this year's forecast.",
+    ),
+    (
+        "ownership",
+        "The bankers have asked who will own technology risk; the board wants that settled first.",
+    ),
+    (
+        "existing_leaders",
+        "HR to send the current organisation chart and the job descriptions on file.",
+    ),
+    (
+        "incumbent",
+        "Sensitive: to be discussed with the CEO alone before anything is said to the team.",
+    ),
+    (
+        "reporting",
+        "The chair would rather keep the CEO's direct reports as they are; the CEO is open to it.",
+    ),
+    (
+        "security_owner",
+        "A head of security starts next month; where they report is still being decided.",
+    ),
+];
+
+/// A note on the interview as a whole, as a consultant closes one.
+const INTERVIEW_NOTE: &str = "Answered with the CEO, the CFO and the chair in the room. \
+    The board meets on the 14th; they want a recommendation they can take to the search firm, \
+    and a short list of what to settle before the search starts.";
+
 /// The report as HTML on `paper`, from a finished interview.
-fn report_html(name: &str, paper: Paper) -> String {
-    let (tree, interview, recommendation) = finished(name);
-    let first = tree.question(interview.path()[0].question).id.clone();
-    let notes = BTreeMap::from([(first, "Board wants the ERP upgrade finished first.".into())]);
+fn report_html(case: Case, paper: Paper) -> String {
+    let (tree, interview, recommendation) = finished(case.answers);
+    let asked: Vec<String> = interview
+        .path()
+        .iter()
+        .map(|step| tree.question(step.question).id.clone())
+        .collect();
+    let notes: BTreeMap<String, String> = match case.every_note {
+        true => NOTES
+            .iter()
+            .filter(|(id, _)| asked.iter().any(|a| a == id))
+            .map(|&(id, note)| (id.to_string(), note.to_string()))
+            .collect(),
+        false => BTreeMap::from([(asked[0].clone(), NOTES[0].1.to_string())]),
+    };
+    if case.every_note {
+        assert_eq!(notes.len(), asked.len(), "a note for every answer");
+    }
+    let firm = Firm {
+        name: Some("Northwind Advisory".into()),
+        logo: None,
+    };
     let outline = Outline::new(&ReportInput {
         tree: &tree,
         interview: &interview,
         recommendation: &recommendation,
         client: Some(CLIENT),
-        consultant: Some("Jo Smith, Northwind Advisory"),
+        consultant: Some("Jo Smith"),
         date: Some("2026-11-23T09:47:25Z"),
         notes: &notes,
-        interview_note: None,
+        interview_note: case.every_note.then_some(INTERVIEW_NOTE),
         private_notes: false,
-        firm: None,
+        firm: Some(&firm),
     });
     html::render_outline(&outline, Some(paper.css()))
 }
@@ -93,58 +219,86 @@ fn pages(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Prints each report on A4 and Letter and checks the pages; returns "name paper: N pages".
-fn check(reports: &[&str]) -> Vec<String> {
+/// Prints each report on A4 and Letter and checks the pages: every report is printed and
+/// every problem listed before the test fails. Returns "name on paper: N pages" per print.
+fn check(reports: &[Case]) -> Vec<String> {
     let Some(browser) = print_tools() else {
         return Vec::new();
     };
     let folder = tempfile::tempdir().unwrap();
     let keep = std::env::var_os("TECHHIRE_KEEP_PRINTS").map(PathBuf::from);
     let mut counts = Vec::new();
-    for &name in reports {
+    let mut problems = Vec::new();
+    for &case in reports {
         for paper in [Paper::A4, Paper::Letter] {
-            let label = format!("{name} on {}", paper.css());
-            let bytes = pdf::print(&report_html(name, paper), &browser)
-                .unwrap_or_else(|e| panic!("{label}: {e}"));
-            let file = format!("{name}-{}.pdf", paper.css().to_lowercase());
-            let path = folder.path().join(&file);
+            let label = format!("{} on {}", case.name(), paper.css());
+            let html = report_html(case, paper);
+            let bytes = pdf::print(&html, &browser).unwrap_or_else(|e| panic!("{label}: {e}"));
+            let file = format!("{}-{}", case.name(), paper.css().to_lowercase()).replace(' ', "-");
+            let path = folder.path().join(format!("{file}.pdf"));
             fs::write(&path, &bytes).unwrap();
             if let Some(keep) = &keep {
                 fs::create_dir_all(keep).unwrap();
-                fs::write(keep.join(&file), &bytes).unwrap();
+                fs::write(keep.join(format!("{file}.pdf")), &bytes).unwrap();
+                fs::write(keep.join(format!("{file}.html")), &html).unwrap();
             }
             let pages = pages(&path);
             let total = pages.len();
-            assert!(
-                total <= MOST_PAGES,
-                "{label} prints on {total} pages, more than {MOST_PAGES}"
-            );
+            counts.push(format!("{label}: {total} pages"));
+            if total > case.most_pages {
+                problems.push(format!(
+                    "{label} prints on {total} pages, more than {}",
+                    case.most_pages
+                ));
+            }
             for (i, text) in pages.iter().enumerate() {
                 let footer = format!("Page {} of {total}", i + 1);
-                assert!(
-                    text.contains(CLIENT) && text.contains(&footer),
-                    "{label}: page {} lacks the client or {footer:?}:\n{text}",
-                    i + 1
-                );
-                assert!(!text.contains("file:///"), "{label}: {text}");
+                if !(text.contains(CLIENT) && text.contains(&footer)) {
+                    problems.push(format!(
+                        "{label}: page {} lacks the client or {footer:?}:\n{text}",
+                        i + 1
+                    ));
+                }
+                if text.contains("file:///") {
+                    problems.push(format!("{label}: a file:/// address on page {}", i + 1));
+                }
             }
             let last_lines = pages[total - 1]
                 .lines()
                 .filter(|l| !l.trim().is_empty())
                 .count();
-            assert!(
-                total == 1 || last_lines >= FEWEST_LINES_ON_LAST_PAGE,
-                "{label}: the last page is near-empty ({last_lines} lines):\n{}",
-                pages[total - 1]
-            );
-            counts.push(format!("{label}: {total} pages"));
+            if total > 1 && last_lines < FEWEST_LINES_ON_LAST_PAGE {
+                problems.push(format!(
+                    "{label}: the last page is near-empty ({last_lines} lines):\n{}",
+                    pages[total - 1]
+                ));
+            }
         }
     }
+    assert!(
+        problems.is_empty(),
+        "{}\n\n{}",
+        counts.join("\n"),
+        problems.join("\n\n")
+    );
     counts
 }
 
 #[test]
-fn every_shipped_outcome_prints_within_the_page_budget() {
-    let counts = check(&["cio", "cto", "both", "combined"]);
+fn every_shipped_report_prints_within_the_page_budget() {
+    let counts = check(&[
+        Case::answers("cio"),
+        Case::answers("cto"),
+        Case::answers("both"),
+        Case::answers("combined"),
+        Case::answers("tie"),
+        Case::answers("close_call"),
+        Case::noted("cio"),
+        Case::noted("both"),
+        // The longest path, thirteen answers and a tie whose every answer would settle it, takes
+        // a fourth page on both papers, with or without notes: issue 10 asks for three.
+        Case::answers("longest").over_budget(4),
+        Case::noted("longest").over_budget(4),
+    ]);
     let _ = writeln!(std::io::stderr(), "{}", counts.join("\n"));
 }

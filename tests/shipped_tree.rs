@@ -1,7 +1,7 @@
 //! The shipped `questions.toml`, checked as a whole: every one of its paths (about 19 million)
 //! ends in a recommendation after 8 to 13 questions, each of the four outcomes wins some path,
-//! the guidance is complete and cited, and each answers file in `tests/answers/` is a complete
-//! path to the outcome its name says.
+//! the guidance is complete and cited, every answer has a plain `heard` sentence for the report,
+//! and each answers file in `tests/answers/` is a complete path to the outcome its name says.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -261,6 +261,42 @@ fn every_question_cites_sources_and_every_pointed_answer_says_why() {
     }
 }
 
+/// "What we heard" joins the chosen answers' `heard` sentences into the report's opening
+/// paragraph: every answer needs one, a single sentence a board reads without learning how
+/// the engine weighs answers, and an unsure answer says what is still open.
+#[test]
+fn every_answer_tells_the_board_what_we_heard_in_one_plain_sentence() {
+    let tree = tree();
+    for question in tree.questions() {
+        for choice in &question.choices {
+            let at = format!("choice `{}` of `{}`", choice.id, question.id);
+            let heard = choice.heard.as_deref().map(str::trim).unwrap_or_default();
+            assert!(!heard.is_empty(), "{at} has no `heard` sentence");
+            assert!(
+                heard.ends_with('.') && heard.matches(". ").count() == 0,
+                "{at}: one sentence, ending with a full stop: {heard:?}"
+            );
+            let lower = heard.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for engine in [["the", "lead"], ["runner", "up"]] {
+                assert!(!words.windows(2).any(|w| w == engine), "{at}: {heard:?}");
+            }
+            for engine in ["point", "points", "score", "scores", "margin", "outcome"] {
+                assert!(!words.contains(&engine), "{at}: {heard:?}");
+            }
+            if choice.unsure {
+                assert!(
+                    words.contains(&"yet"),
+                    "{at} is unsure: say what is not yet decided: {heard:?}"
+                );
+            }
+        }
+    }
+}
+
 /// Plays an answers file (question id -> choice id) through an interview; every answer must
 /// be asked for and used.
 fn play(tree: &Arc<Tree>, name: &str) -> techhire::Recommendation {
@@ -294,6 +330,13 @@ fn each_answers_file_reaches_the_outcome_it_is_named_for() {
         assert_eq!(tree.outcome(result.outcome).id, name);
         assert!(!result.close_call, "{name}.toml should be a clear result");
     }
+    let longest = play(&tree, "longest");
+    assert_eq!(longest.leaders.len(), 2, "longest.toml is a tie");
+    assert_eq!(
+        longest.ruled_out.len(),
+        2,
+        "longest.toml rules out two outcomes"
+    );
     let close = play(&tree, "close_call");
     assert!(close.close_call, "close_call.toml is not a close call");
     assert!(

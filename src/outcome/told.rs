@@ -99,9 +99,16 @@ pub fn unsure(tree: &Tree, rec: &Recommendation, esc: &dyn Fn(&str) -> String) -
     }
     let mut out = Vec::new();
     for w in &unsure.changes {
+        // With one question unsure, "about" has just named it: the answer alone says enough.
+        let answer = match unsure.questions.len() {
+            1 => format!(
+                "\u{201c}{}\u{201d}",
+                esc(&tree.question(w.question).choices[w.to].label)
+            ),
+            _ => quoted_answer(tree, w, esc),
+        };
         out.push(format!(
-            "{about}: answering {} {}.",
-            quoted_answer(tree, w, esc),
+            "{about}: answering {answer} {}.",
             would(tree, w, esc)
         ));
     }
@@ -214,7 +221,7 @@ mod tests {
         assert_eq!(
             unsure(&tree, &rec, &str::to_string),
             [
-                "You were not sure about \u{201c}Does the company sell technology itself?\u{201d}: answering \u{201c}Yes, technology is our product\u{201d} to \u{201c}Does the company sell technology itself?\u{201d} would make it too close to call: Hire a CTO, or Hire one leader for your product and your own systems."
+                "You were not sure about \u{201c}Does the company sell technology itself?\u{201d}: answering \u{201c}Yes, technology is our product\u{201d} would make it too close to call: Hire a CTO, or Hire one leader for your product and your own systems."
             ]
         );
     }

@@ -361,9 +361,7 @@ mod tests {
         let out = markdown_for(BOTH, &no_notes());
         // No escapes where plain text is unambiguous, and no hard line breaks.
         assert!(
-            out.contains(
-                "Roughly how large is the company, by revenue or value? “Well over $5 billion”"
-            ),
+            out.contains("Your company is well over $5 billion in revenue or value. It is"),
             "{out}"
         );
         // The client's name, `Acme *Ltd*`, is the only text here that needs a backslash.

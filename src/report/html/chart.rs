@@ -6,13 +6,34 @@ use std::fmt::Write as _;
 
 use super::{number, text};
 use crate::report::outline::Score;
-use crate::text::truncate;
+use crate::text::{truncate, wrap};
+
+/// How many characters of a label one line holds left of the bars (13px text, bold at most).
+const LABEL_COLUMNS: usize = 30;
+
+/// A label in one or two lines that fit left of the bars; a longer one is cut short.
+fn label_lines(label: &str) -> Vec<String> {
+    let wrapped = wrap(label, LABEL_COLUMNS, "", "");
+    let mut lines = wrapped.lines();
+    let first = truncate(lines.next().unwrap_or_default(), LABEL_COLUMNS);
+    let rest: Vec<&str> = lines.collect();
+    match rest.is_empty() {
+        true => vec![first],
+        false => vec![first, truncate(&rest.join(" "), LABEL_COLUMNS)],
+    }
+}
 
 /// The scores as horizontal bars, the recommendation highlighted; negative scores extend left
 /// of a zero line.
 pub(super) fn scores(scores: &[Score]) -> String {
     let mut out = String::new();
-    let (label_width, bar_width, value_width, row) = (250.0, 330.0, 60.0, 30.0);
+    let labels: Vec<Vec<String>> = scores.iter().map(|s| label_lines(&s.label)).collect();
+    // Rows grow when a label takes two lines, all alike so the bars stay evenly spaced.
+    let row = match labels.iter().any(|l| l.len() > 1) {
+        true => 40.0,
+        false => 30.0,
+    };
+    let (label_width, bar_width, value_width) = (250.0, 330.0, 60.0);
     let width = label_width + bar_width + value_width;
     let height = row * scores.len() as f64 + 10.0;
     let low = scores.iter().map(|s| s.points).min().unwrap_or(0).min(0);
@@ -30,7 +51,7 @@ pub(super) fn scores(scores: &[Score]) -> String {
          role=\"img\" aria-label=\"Scores: {}\">\n",
         text(&described.join(", "))
     );
-    for (i, s) in scores.iter().enumerate() {
+    for (i, (s, label)) in scores.iter().zip(&labels).enumerate() {
         let score = s.points;
         let y = 5.0 + row * i as f64;
         let (x, w) = if score >= 0 {
@@ -44,20 +65,26 @@ pub(super) fn scores(scores: &[Score]) -> String {
         } else {
             ("#9aa5b4", "normal")
         };
+        // Lines 14 units apart, centred on the bar.
+        let first = y + row / 2.0 + 4.0 - 7.0 * (label.len() - 1) as f64;
+        for (n, line) in label.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-family=\"system-ui, \
+                 sans-serif\" font-size=\"13\" font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>",
+                label_width - 10.0,
+                first + 14.0 * n as f64,
+                text(line),
+            );
+        }
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-family=\"system-ui, \
-             sans-serif\" font-size=\"13\" font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n\
-             <rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" \
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"20.0\" rx=\"3\" \
              fill=\"{fill}\"/>\n\
              <text x=\"{:.1}\" y=\"{:.1}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" \
              font-weight=\"{weight}\" fill=\"#1d2330\">{}</text>\n",
-            label_width - 10.0,
-            y + row / 2.0 + 4.0,
-            text(&truncate(&s.label, 36)),
-            y + 5.0,
+            y + row / 2.0 - 10.0,
             w.max(1.0),
-            row - 10.0,
             label_width + bar_width + 8.0,
             y + row / 2.0 + 4.0,
             number(score)
@@ -90,6 +117,44 @@ mod tests {
                 (attribute("x"), attribute("width"))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_long_label_takes_two_lines_and_never_runs_off_the_chart() {
+        let given = [
+            Score {
+                label: "Widen your CIO's remit to cover both roles".into(),
+                points: 6,
+                recommended: true,
+            },
+            Score {
+                label: "Hire one leader over all technology, with your CIO reporting to them"
+                    .into(),
+                points: 2,
+                recommended: false,
+            },
+        ];
+        let svg = scores(&given);
+        let labels: Vec<&str> = svg
+            .split("text-anchor=\"end\"")
+            .skip(1)
+            .filter_map(|t| t.split_once('>')?.1.split_once("</text>"))
+            .map(|(label, _)| label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Widen your CIO&#39;s remit to",
+                "cover both roles",
+                "Hire one leader over all",
+                "technology, with your CIO rep…",
+            ]
+        );
+        assert!(
+            labels
+                .iter()
+                .all(|l| l.replace("&#39;", "'").chars().count() <= LABEL_COLUMNS)
+        );
     }
 
     #[test]

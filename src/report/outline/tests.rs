@@ -209,15 +209,19 @@ fn what_would_change_it_groups_answers_by_question() {
     );
 }
 
-/// The built-in tree with a `heard` sentence on every choice: "We heard c=<id>."
-fn tree_with_heard() -> std::sync::Arc<crate::tree::Tree> {
+/// The built-in tree with its `heard` sentences replaced: "We heard c=<id>." on every choice
+/// with `say`, none at all without.
+fn tree_with_heard(say: bool) -> std::sync::Arc<crate::tree::Tree> {
     use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
     let mut text = String::new();
     let mut after_choice = false;
-    for line in EMBEDDED.lines() {
+    for line in EMBEDDED.lines().filter(|l| !l.starts_with("heard = ")) {
         text.push_str(line);
         text.push('\n');
-        if after_choice && let Some(id) = line.strip_prefix("id = ") {
+        if say
+            && after_choice
+            && let Some(id) = line.strip_prefix("id = ")
+        {
             text.push_str(&format!(
                 "heard = \"We heard c={}.\"\n",
                 id.trim_matches('"')
@@ -231,9 +235,8 @@ fn tree_with_heard() -> std::sync::Arc<crate::tree::Tree> {
     }
 }
 
-#[test]
-fn what_we_heard_is_the_trees_sentences_in_the_order_asked() {
-    let tree = tree_with_heard();
+/// "What we heard" for the CIO answers on `tree`.
+fn heard_on(tree: std::sync::Arc<crate::tree::Tree>) -> Section {
     let mut interview = crate::Interview::new(tree.clone());
     for (_, choice) in CIO {
         interview.answer_id(choice).unwrap();
@@ -251,19 +254,24 @@ fn what_we_heard_is_the_trees_sentences_in_the_order_asked() {
         private_notes: false,
         firm: None,
     });
+    outline.sections[0].clone()
+}
+
+#[test]
+fn what_we_heard_is_the_trees_sentences_in_the_order_asked() {
     let expected: Vec<String> = CIO
         .iter()
         .map(|(_, c)| format!("We heard c={c}."))
         .collect();
     assert_eq!(
-        outline.sections[0].blocks,
+        heard_on(tree_with_heard(true)).blocks,
         [Block::Paragraph(Text::plain(expected.join(" ")))],
         "one paragraph, no list of questions"
     );
     // Without the sentences, each answer is quoted under its question.
-    let plain = outline_for(CIO, &no_notes());
-    let Block::Bullets(quoted) = &plain.sections[0].blocks[0] else {
-        panic!("{:?}", plain.sections[0])
+    let plain = heard_on(tree_with_heard(false));
+    let Block::Bullets(quoted) = &plain.blocks[0] else {
+        panic!("{plain:?}")
     };
     assert_eq!(quoted.len(), CIO.len());
 }

@@ -34,12 +34,13 @@ pub struct Answers {
     entries: Vec<Entry>,
 }
 
+/// One line of an answers file, with where its key and value are.
 #[derive(Debug, Clone)]
-struct Entry {
-    question: String,
-    choice: String,
-    key: Range<usize>,
-    value: Range<usize>,
+pub(crate) struct Entry {
+    pub(crate) question: String,
+    pub(crate) choice: String,
+    pub(crate) key: Range<usize>,
+    pub(crate) value: Range<usize>,
 }
 
 /// Why an answers file could not be used.
@@ -193,14 +194,28 @@ impl Answers {
     /// question on the path the file does not answer. Answers to questions off the path are
     /// warnings, returned with the finished interview.
     pub fn apply(&self, tree: &Arc<Tree>) -> Result<Applied, Problems> {
-        let mut problems = Problems {
+        self.apply_over(tree, &[])
+    }
+
+    /// No problems yet, pointing into this file.
+    pub(crate) fn problems(&self) -> Problems {
+        Problems {
             file: self.file.clone(),
             text: self.text.clone(),
             problems: Vec::new(),
             unlisted: 0,
-        };
+        }
+    }
+
+    /// Each line's question and choice found in the tree, with its line; an unknown question
+    /// or choice is added to `problems`, and such a question is also returned on its own, so it
+    /// is not reported again as unanswered.
+    pub(crate) fn resolve(
+        &self,
+        tree: &Tree,
+        problems: &mut Problems,
+    ) -> (Vec<(Step, &Entry)>, Vec<usize>) {
         let mut steps = Vec::new();
-        // Questions whose answer is wrong, so they are not also reported as unanswered.
         let mut wrong = Vec::new();
         for entry in &self.entries {
             // Past the problems that are shown, skip the suggestions and lists: a generated
@@ -222,9 +237,29 @@ impl Answers {
                 }
             }
         }
+        (steps, wrong)
+    }
+
+    /// [`Answers::apply`] over answers given elsewhere (a workshop's facts, answered once for
+    /// everyone): `fixed` is restored first, then the file's own answers. A question on the
+    /// path that neither answers is a fact missing from `fixed` when it is a fact, else one
+    /// missing from this file.
+    pub fn apply_over(&self, tree: &Arc<Tree>, fixed: &[Step]) -> Result<Applied, Problems> {
+        let mut problems = self.problems();
+        let (steps, wrong) = self.resolve(tree, &mut problems);
         let mut interview = Interview::new(Arc::clone(tree));
-        interview.restore(steps.iter().map(|(step, _)| *step));
+        interview.restore(
+            fixed
+                .iter()
+                .chain(steps.iter().map(|(step, _)| step))
+                .copied(),
+        );
         if let Some(frontier) = interview.current()
+            && !fixed.is_empty()
+            && tree.is_fact(frontier)
+        {
+            problems.problems.push(missing_fact(tree, frontier));
+        } else if let Some(frontier) = interview.current()
             && !wrong.contains(&frontier)
         {
             let after = interview.path().last().and_then(|last| {
@@ -310,12 +345,11 @@ fn unknown_choice(tree: &Tree, question: usize, entry: &Entry, detailed: bool) -
     } else {
         format!("did you mean {}? The choice ids are", or_list(&close))
     };
-    let listed = q
-        .choices
-        .iter()
-        .map(|c| (c.id.clone(), c.label.clone()))
-        .collect();
-    listing(Diagnostic::error("unknown-choice", message, hint), listed).at(entry.value.clone())
+    listing(
+        Diagnostic::error("unknown-choice", message, hint),
+        choices_of(q),
+    )
+    .at(entry.value.clone())
 }
 
 fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Problem {
@@ -324,11 +358,7 @@ fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Proble
         Some(e) => format!("after `{} = \"{}\"`", clip(&e.question), clip(&e.choice)),
         None => "first".to_string(),
     };
-    let listed = q
-        .choices
-        .iter()
-        .map(|c| (c.id.clone(), c.label.clone()))
-        .collect();
+    let listed = choices_of(q);
     listing(
         Diagnostic::error(
             "missing-answer",
@@ -343,6 +373,33 @@ fn missing_answer(tree: &Tree, question: usize, after: Option<&Entry>) -> Proble
         ),
         listed,
     )
+}
+
+fn missing_fact(tree: &Tree, question: usize) -> Problem {
+    let q = tree.question(question);
+    let listed = choices_of(q);
+    listing(
+        Diagnostic::error(
+            "missing-fact",
+            format!(
+                "no answer to `{}` (\u{201c}{}\u{201d}), a fact the facts and these answers lead to",
+                q.id, q.prompt
+            ),
+            format!(
+                "facts are answered once for everyone: add a line `{} = \"choice_id\"` to the facts file, with one of these choice ids",
+                q.id
+            ),
+        ),
+        listed,
+    )
+}
+
+/// A question's choices to list under a hint: each id with its label.
+fn choices_of(q: &crate::tree::Question) -> Vec<(String, String)> {
+    q.choices
+        .iter()
+        .map(|c| (c.id.clone(), c.label.clone()))
+        .collect()
 }
 
 fn listing(diagnostic: Diagnostic, listed: Vec<(String, String)>) -> Problem {
@@ -399,7 +456,7 @@ fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a s
 }
 
 impl Problems {
-    fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.problems.push(Problem::from(diagnostic));
     }
 

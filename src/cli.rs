@@ -107,7 +107,8 @@ fn after_help() -> String {
 )]
 pub struct Cli {
     /// Question tree to use instead of the built-in one (`techhire schema --doc` describes the
-    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census` and `graph`.
+    /// format). For the interview, `resume`, `report`, `run`, `validate`, `census`, `graph` and
+    /// `workshop`.
     #[arg(long, value_name = "FILE", global = true)]
     pub questions: Option<PathBuf>,
 
@@ -200,6 +201,12 @@ pub enum Command {
     },
     /// Give the recommendation for answers written in a file, without asking.
     Run(RunArgs),
+    /// Several leaders' answers combined: each one's own result, whether they agree, and the
+    /// questions to settle first.
+    Workshop {
+        #[command(subcommand)]
+        action: WorkshopAction,
+    },
     /// List your saved sessions: client, when last changed, progress and outcome.
     Sessions {
         #[command(subcommand)]
@@ -413,6 +420,100 @@ pub struct RunArgs {
     /// Also keep the interview as a session, to resume, copy or report again later.
     #[arg(long)]
     pub save: bool,
+}
+
+/// What `workshop` does.
+#[derive(Debug, Subcommand)]
+pub enum WorkshopAction {
+    /// Combine answers files without asking: the facts once, then each person's views.
+    Run(WorkshopRunArgs),
+    /// Set up a workshop with the company's facts, answered once for everyone.
+    New {
+        /// TOML file answering the tree's fact questions, e.g. `size = "midsize"`.
+        #[arg(long, value_name = "FILE")]
+        facts: PathBuf,
+        /// Who the workshop is for.
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+    },
+    /// Invite a respondent: a session of their own, the facts filled in, to answer with
+    /// `resume`.
+    Invite {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Their name, as the result will say it.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Their role, e.g. CFO.
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Also write a copy of their session to this file, to send them.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Join a respondent's answered session, checked first; the answers are revealed once
+    /// everyone has finished.
+    Add {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// The session file the respondent answered.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Reveal the answers now; before everyone has finished only with --early, which the
+    /// result then says.
+    Reveal {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Reveal before everyone has finished.
+        #[arg(long)]
+        early: bool,
+    },
+    /// Show a saved workshop's combined result, once its answers are revealed.
+    Show {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+        format: WorkshopFormat,
+    },
+}
+
+/// The arguments of `workshop run`.
+#[derive(Debug, Args)]
+pub struct WorkshopRunArgs {
+    /// TOML file answering the tree's fact questions once for everyone, e.g. `size = "midsize"`.
+    #[arg(long, value_name = "FILE")]
+    pub facts: PathBuf,
+    /// One person's answers to the views; once per person, two or more. The person is named
+    /// after the file (ana.toml: "ana") unless written NAME=FILE, e.g. "Ana (CEO)=ana.toml".
+    #[arg(long, value_name = "[NAME=]FILE", required = true)]
+    pub answers: Vec<String>,
+    /// `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = WorkshopFormat::Text)]
+    pub format: WorkshopFormat,
+    /// Name people "Leader A", "Leader B"... instead (the result says how little that hides
+    /// in a small group).
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Also keep it as a workshop: a session per person, to report on or resume, and the
+    /// workshop file beside them.
+    #[arg(long)]
+    pub save: bool,
+    /// Who the workshop is for, kept with --save.
+    #[arg(long, value_name = "NAME", requires = "save")]
+    pub client: Option<String>,
+}
+
+/// What `workshop run` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkshopFormat {
+    Text,
+    Json,
 }
 
 /// How `census` reports.

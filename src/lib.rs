@@ -15,6 +15,7 @@ pub mod report;
 pub mod session;
 pub mod text;
 pub mod tree;
+pub mod workshop;
 
 pub use interview::{Interview, InterviewError, Progress};
 pub use outcome::{Reason, Recommendation, Unanswered, WhatIf};

@@ -266,6 +266,16 @@ fn runnable(command: &[String]) -> Vec<String> {
         if !required {
             continue;
         }
+        if token == "<COMMAND>" {
+            // A group whose subcommand is required (`workshop`): run its first subcommand.
+            let first = help
+                .split_once("Commands:\n")
+                .and_then(|(_, listed)| listed.split_whitespace().next())
+                .expect("a group lists its commands");
+            let mut sub = command.to_vec();
+            sub.push(first.to_string());
+            return runnable(&sub);
+        }
         if token.starts_with("--") {
             words.push(token.to_string());
         } else if let Some(name) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {

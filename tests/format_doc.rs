@@ -124,3 +124,24 @@ fn the_walk_through_scores_as_the_page_says() {
         .collect();
     assert_eq!(what_ifs, expected);
 }
+
+#[test]
+fn questions_marked_as_facts_are_facts_and_the_rest_views() {
+    let tree = tree();
+    let facts: Vec<&str> = (0..tree.questions().len())
+        .filter(|&q| tree.is_fact(q))
+        .map(|q| tree.question(q).id.as_str())
+        .collect();
+    assert_eq!(facts, ["sells_tech", "size"]);
+    // Anything but `fact` or `view` is an error at its place, naming both.
+    let bad = EXAMPLE.replacen("kind = \"fact\"", "kind = \"facts\"", 1);
+    let report = match load_str("example.toml", &bad) {
+        Ok(_) => panic!("`kind = \"facts\"` must be refused"),
+        Err(report) => report.render(),
+    };
+    assert!(report.contains("example.toml:96:"), "{report}");
+    assert!(
+        report.contains("`view`") && report.contains("`fact`"),
+        "{report}"
+    );
+}

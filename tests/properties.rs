@@ -99,6 +99,7 @@ fn build(shape: &Shape) -> Arc<Tree> {
             prompt: format!("Question {q}?"),
             help: "Why it matters.".into(),
             sources: Vec::new(),
+            kind: Default::default(),
             choices: choices
                 .iter()
                 .enumerate()

@@ -344,3 +344,58 @@ fn each_answers_file_reaches_the_outcome_it_is_named_for() {
         "a close call that no changed answer would tip?"
     );
 }
+
+/// The questions reachable from a question's choice, itself included.
+fn reachable(tree: &Tree, from: Next) -> Vec<bool> {
+    let mut seen = vec![false; tree.questions().len()];
+    let mut stack = vec![from];
+    while let Some(next) = stack.pop() {
+        let Next::Question(q) = next else { continue };
+        if std::mem::replace(&mut seen[q], true) {
+            continue;
+        }
+        for c in 0..tree.question(q).choices.len() {
+            stack.push(tree.next(q, c));
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_facts_are_what_the_company_is_and_no_view_decides_which_are_asked() {
+    let tree = tree();
+    let facts: Vec<usize> = (0..tree.questions().len())
+        .filter(|&q| tree.is_fact(q))
+        .collect();
+    let ids: Vec<&str> = facts
+        .iter()
+        .map(|&q| tree.question(q).id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "business",
+            "product_team",
+            "internal_estate",
+            "size",
+            "ownership",
+            "existing_leaders",
+            "incumbent"
+        ]
+    );
+    // A workshop answers the facts once for everyone: that only works if each person's
+    // views lead to the same facts, so every answer to a view reaches the same fact questions.
+    for q in (0..tree.questions().len()).filter(|&q| !tree.is_fact(q)) {
+        let per_choice: Vec<Vec<usize>> = (0..tree.question(q).choices.len())
+            .map(|c| {
+                let seen = reachable(&tree, tree.next(q, c));
+                facts.iter().copied().filter(|&f| seen[f]).collect()
+            })
+            .collect();
+        assert!(
+            per_choice.windows(2).all(|w| w[0] == w[1]),
+            "the answer to view `{}` decides which facts are asked: {per_choice:?}",
+            tree.question(q).id
+        );
+    }
+}

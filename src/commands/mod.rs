@@ -21,6 +21,7 @@ pub mod sessions;
 pub mod usage_error;
 pub mod validate;
 pub mod version;
+pub mod workshop;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use techhire::Diagnostics;
 use techhire::tree::{self, EMBEDDED, EMBEDDED_NAME, Loaded, TreeError};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, WorkshopAction};
 pub use program::quote;
 
 /// Exit code when a tree or answers file has problems, or an interview stops before the end.
@@ -100,13 +101,18 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Man => ("man", false),
         Command::Version => ("version", false),
         Command::Config { .. } => ("config", false),
+        Command::Workshop {
+            action: WorkshopAction::Reveal { .. },
+        } => ("workshop reveal", false),
+        Command::Workshop { .. } => ("workshop", true),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {
         return Err(Failure::new(
             USAGE,
             format!(
                 "--questions {} does nothing here: `techhire {name}` reads no question tree. \
-                 It is for the interview, `resume`, `report`, `run`, `validate`, `graph` and `census`.",
+                 It is for the interview, `resume`, `report`, `run`, `validate`, `graph`, `census` and \
+                 `workshop`.",
                 techhire::text::terminal_safe(&file.display().to_string())
             ),
         ));

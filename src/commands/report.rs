@@ -12,6 +12,7 @@ use techhire::export::{ExportError, file_stem, write_new, write_report};
 use techhire::report::{Format, ReportInput};
 use techhire::session::{Audience, Session, read_path};
 use techhire::text::terminal_safe;
+use techhire::workshop;
 use techhire::{Interview, Recommendation};
 
 use crate::commands::config;
@@ -32,6 +33,7 @@ pub fn run(
     let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
+    hidden_in_a_workshop(&path, &session.id)?;
     let saved_on = session.tree.clone();
     let SessionTree {
         loaded,
@@ -262,5 +264,22 @@ fn count(n: u32, thing: &str) -> String {
         format!("1 {thing}")
     } else {
         format!("{n} {thing}s")
+    }
+}
+
+/// A workshop respondent's session waits for the workshop's reveal: a report before it would
+/// show one person's result before the others have all answered.
+fn hidden_in_a_workshop(path: &Path, session: &str) -> Result<(), Failure> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    match workshop::holding(folder, session) {
+        Some(w) if !w.is_revealed() => Err(Failure::new(
+            PROBLEMS,
+            format!(
+                "session {session} is a respondent's in workshop {}, whose answers stay hidden \
+                 until everyone has finished or they are revealed; nothing was written",
+                w.id
+            ),
+        )),
+        _ => Ok(()),
     }
 }

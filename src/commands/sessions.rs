@@ -1,13 +1,15 @@
-//! `techhire sessions`: the saved sessions as a table for people or JSON for programs, with the
-//! files that could not be read; and the session `techhire resume` picks when given none.
+//! `techhire sessions`: the saved sessions as a table for people or JSON for programs, each
+//! workshop as one row with its respondents under it, and the files that could not be read;
+//! and the session `techhire resume` picks when given none.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
 use techhire::text::{terminal_safe, truncate};
+use techhire::workshop::{self, Respondent, Reveal, Status, Workshop};
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{SessionsAction, SessionsFormat};
@@ -37,11 +39,35 @@ pub fn run(
     let format = format.unwrap_or(SessionsFormat::Text);
     let store = Store::open_default().map_err(|e| failure(&e))?;
     let listing = store.list().map_err(|e| failure(&e))?;
+    let workshops = Workshops::in_folder(store.folder());
     let text = match format {
-        SessionsFormat::Text => table(&store, &listing),
-        SessionsFormat::Json => json(&store, &listing),
+        SessionsFormat::Text => table(&store, &listing, &workshops),
+        SessionsFormat::Json => json(&store, &listing, &workshops),
     };
     print_out(&text)
+}
+
+/// The workshops in the folder, and those whose file could not be read.
+struct Workshops(workshop::Listing);
+
+impl Workshops {
+    fn in_folder(folder: &Path) -> Workshops {
+        Workshops(workshop::list_in(folder))
+    }
+
+    /// Whether a session is one of a workshop's respondents: shown under its workshop.
+    fn has_member(&self, session: &str) -> bool {
+        self.of(session).is_some()
+    }
+
+    /// The workshop a session answers in, if any.
+    fn of(&self, session: &str) -> Option<&Workshop> {
+        self.0
+            .found
+            .iter()
+            .map(|(_, w)| w)
+            .find(|w| w.respondents.iter().any(|r| r.session == session))
+    }
 }
 
 /// The most recently changed session that is not finished, for `techhire resume` alone.
@@ -73,21 +99,29 @@ pub fn latest_unfinished() -> Result<PathBuf, Failure> {
     Err(Failure::new(PROBLEMS, message))
 }
 
-fn table(store: &Store, listing: &Listing) -> String {
+fn table(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
     let folder = store.folder().display();
     let me = program::name();
     let mut out = String::new();
-    if listing.sessions.is_empty() {
-        out.push_str(&format!(
-            "No sessions yet in {folder}.\nStart one with `{me}` (or `{me} --plain`): \
-             it is saved there after every answer.\n"
-        ));
+    // A workshop's respondents are listed under it, not among the single sessions.
+    let own: Vec<&Summary> = listing
+        .sessions
+        .iter()
+        .filter(|s| !workshops.has_member(&s.id))
+        .collect();
+    if own.is_empty() {
+        if workshops.0.found.is_empty() {
+            out.push_str(&format!(
+                "No sessions yet in {folder}.\nStart one with `{me}` (or `{me} --plain`): \
+                 it is saved there after every answer.\n"
+            ));
+        }
     } else {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
         let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
         // The user's time zone looked up once, not once a row.
         let zone = TimeZone::system();
-        let rows: Vec<[String; 5]> = listing.sessions.iter().map(|s| row(s, &zone)).collect();
+        let rows: Vec<[String; 5]> = own.iter().map(|s| row(s, &zone)).collect();
         // Widths once for the listing; then each cell is written straight into the text.
         let widths = rows
             .iter()
@@ -111,13 +145,33 @@ fn table(store: &Store, listing: &Listing) -> String {
             out.truncate(line_start + end);
             out.push('\n');
         }
+    }
+    if !workshops.0.found.is_empty() {
+        if !own.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&workshop_rows(workshops, listing));
+    }
+    if !listing.sessions.is_empty() {
         out.push_str(&format!(
             "\nCarry on with `{me} resume ID`; write a finished one's report with \
              `{me} report ID --format html -o report.html`.\n",
         ));
+        if !workshops.0.found.is_empty() {
+            out.push_str(
+                "Each workshop respondent's ID is that of their own session, which resumes \
+                 and reports the same way.\n",
+            );
+        }
     }
-    if !listing.unreadable.is_empty() {
-        let n = listing.unreadable.len();
+    let unreadable: Vec<String> = listing
+        .unreadable
+        .iter()
+        .map(|bad| bad.error.to_string())
+        .chain(workshops.0.unreadable.iter().map(|(_, e)| e.to_string()))
+        .collect();
+    if !unreadable.is_empty() {
+        let n = unreadable.len();
         out.push_str(&format!(
             "\n{} in the folder could not be read, and {} left as {} {}:\n",
             files(n),
@@ -125,8 +179,60 @@ fn table(store: &Store, listing: &Listing) -> String {
             if n == 1 { "it" } else { "they" },
             if n == 1 { "is" } else { "are" },
         ));
-        for bad in &listing.unreadable {
-            out.push_str(&format!("  {}\n", terminal_safe(&bad.error.to_string())));
+        for error in &unreadable {
+            out.push_str(&format!("  {}\n", terminal_safe(error)));
+        }
+    }
+    out
+}
+
+/// Each workshop as one row (id, client, last change, how many have finished, whether
+/// revealed), its respondents under it with their session ids.
+fn workshop_rows(workshops: &Workshops, listing: &Listing) -> String {
+    let zone = TimeZone::system();
+    let mut out = String::from("Workshops, most recent first:\n\n");
+    for (_, w) in &workshops.0.found {
+        let finished = w
+            .respondents
+            .iter()
+            .filter(|r| r.status == Status::Finished)
+            .count();
+        let reveal = match w.reveal {
+            Reveal::Hidden => "answers hidden",
+            Reveal::Revealed { .. } => "revealed",
+            Reveal::RevealedEarly { .. } => "revealed early",
+        };
+        out.push_str(&format!(
+            "{}  {}  {}  {finished} of {} finished, {reveal}\n",
+            w.id,
+            fit(w.client.as_deref().unwrap_or("-")),
+            w.updated.minute_in(&zone),
+            w.respondents.len()
+        ));
+        let names: Vec<String> = w
+            .respondents
+            .iter()
+            .map(|r| match &r.role {
+                Some(role) => fit(&format!("{} ({role})", r.name)),
+                None => fit(&r.name),
+            })
+            .collect();
+        let width = names.iter().map(|n| n.width()).max().unwrap_or(0);
+        for (r, name) in w.respondents.iter().zip(&names) {
+            // The session as listed, if its file is there.
+            let outcome = listing
+                .sessions
+                .iter()
+                .find(|s| s.id == r.session)
+                .and_then(|s| s.outcome.as_deref());
+            let status = match (r.status, w.is_revealed(), outcome) {
+                (Status::Finished, true, Some(outcome)) => fit(outcome),
+                (Status::Finished, _, _) => "finished".to_string(),
+                (Status::Answering, ..) => "answering".to_string(),
+                (Status::Invited, ..) => "invited".to_string(),
+            };
+            let pad = " ".repeat(width - name.width());
+            out.push_str(&format!("    {name}{pad}  {}  {status}\n", r.session));
         }
     }
     out
@@ -172,7 +278,20 @@ struct Document<'a> {
     version: u32,
     folder: String,
     sessions: Vec<Entry<'a>>,
+    /// The workshops in the folder; their respondents' sessions are also in `sessions`.
+    workshops: Vec<WorkshopEntry<'a>>,
     unreadable: Vec<Bad>,
+}
+
+#[derive(Serialize)]
+struct WorkshopEntry<'a> {
+    id: &'a str,
+    path: String,
+    client: Option<&'a str>,
+    updated: String,
+    /// `hidden`, `revealed` or `revealed_early`.
+    reveal: &'static str,
+    respondents: &'a [Respondent],
 }
 
 #[derive(Serialize)]
@@ -186,7 +305,11 @@ struct Entry<'a> {
     tree: &'a str,
     progress: ProgressSnapshot,
     finished: bool,
+    /// Null for a respondent of a workshop whose answers are still hidden.
     outcome: Option<Outcome<'a>>,
+    /// The id of the workshop the session answers in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workshop: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -201,7 +324,7 @@ struct Bad {
     error: String,
 }
 
-fn json(store: &Store, listing: &Listing) -> String {
+fn json(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
     let document = Document {
         format: "techhire-sessions",
         version: 1,
@@ -223,7 +346,26 @@ fn json(store: &Store, listing: &Listing) -> String {
                     .outcome_id
                     .as_deref()
                     .zip(s.outcome.as_deref())
-                    .map(|(id, label)| Outcome { id, label }),
+                    .map(|(id, label)| Outcome { id, label })
+                    .filter(|_| workshops.of(&s.id).is_none_or(Workshop::is_revealed)),
+                workshop: workshops.of(&s.id).map(|w| w.id.as_str()),
+            })
+            .collect(),
+        workshops: workshops
+            .0
+            .found
+            .iter()
+            .map(|(path, w)| WorkshopEntry {
+                id: &w.id,
+                path: path.display().to_string(),
+                client: w.client.as_deref(),
+                updated: w.updated.to_string(),
+                reveal: match w.reveal {
+                    Reveal::Hidden => "hidden",
+                    Reveal::Revealed { .. } => "revealed",
+                    Reveal::RevealedEarly { .. } => "revealed_early",
+                },
+                respondents: &w.respondents,
             })
             .collect(),
         unreadable: listing
@@ -233,6 +375,10 @@ fn json(store: &Store, listing: &Listing) -> String {
                 path: bad.path.display().to_string(),
                 error: bad.error.to_string(),
             })
+            .chain(workshops.0.unreadable.iter().map(|(path, e)| Bad {
+                path: path.display().to_string(),
+                error: e.to_string(),
+            }))
             .collect(),
     };
     techhire::text::json_output(&document)

@@ -4,6 +4,7 @@
 //! write into. Trees, answers, sessions and reports all go through here, so the rules are kept
 //! in one place.
 
+pub mod json;
 mod read;
 mod write;
 

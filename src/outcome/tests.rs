@@ -273,6 +273,7 @@ pub(crate) fn random_tree(shape: &[Vec<(usize, Vec<i32>)>], rules: &[RandomRule]
             prompt: "p".into(),
             help: "h".into(),
             sources: vec![],
+            kind: Default::default(),
             choices: choices
                 .iter()
                 .enumerate()

@@ -166,7 +166,7 @@ pub fn verdict(tree: &Tree, w: &WhatIf, esc: &dyn Fn(&str) -> String) -> String 
 }
 
 /// "A", "A and B", "A, B and C".
-fn and_list(names: &[String]) -> String {
+pub fn and_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::summary::{Listing, Summary, Unreadable};
 use super::{ProgressSnapshot, Timestamp};
-use super::{SessionError, read_path};
+use super::{SessionError, WORKSHOP_SUFFIX, read_path};
 use crate::files::{Existing, WriteOptions, open_regular, write_atomic};
 
 /// The index's name in the sessions folder: hidden, so listings skip it, and not a session's
@@ -266,8 +266,9 @@ fn stamps(entries: fs::ReadDir, listing: &mut Listing) -> HashMap<String, Option
                 continue;
             }
         };
-        // Temporary files, locks and this index are hidden; other files are not `.json`.
-        if name.starts_with('.') || !name.ends_with(".json") {
+        // Temporary files, locks and this index are hidden; other files are not `.json`, and
+        // workshops are not sessions.
+        if name.starts_with('.') || !name.ends_with(".json") || name.ends_with(WORKSHOP_SUFFIX) {
             continue;
         }
         let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));

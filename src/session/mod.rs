@@ -5,7 +5,7 @@
 
 mod autosave;
 mod index;
-mod lock;
+pub(crate) mod lock;
 mod manage;
 mod model;
 mod read;
@@ -16,13 +16,14 @@ mod timestamp;
 mod write;
 
 pub use autosave::{Autosave, Saved};
+pub(crate) use model::new_id;
 pub use model::{
     Answer, Audience, FORMAT, Note, PRIVATE_LABEL, ProgressSnapshot, Score, Session, SessionResult,
     TreeStamp, VERSION, is_valid_id,
 };
 pub use read::{MAX_SESSION_BYTES, parse, read_path};
 pub use reconcile::{DropReason, Dropped, Reconciled};
-pub use store::{DATA_DIR_VAR, PreparedSave, Removal, SessionFile, Store};
+pub use store::{DATA_DIR_VAR, PreparedSave, Removal, SessionFile, Store, WORKSHOP_SUFFIX};
 pub use summary::{Listing, Summary, Unreadable};
 pub use timestamp::Timestamp;
 
@@ -45,51 +46,9 @@ pub enum SessionError {
          is it the right file?"
     )]
     TooLarge { file: String, size: u64, limit: u64 },
-    #[error(
-        "{file} is empty, so there is no session in it; it was left as it is. \
-         Start a new session, or pick another file"
-    )]
-    Empty { file: String },
-    #[error(
-        "{file} ends early, at line {line}, column {column}: it looks cut off (truncated), \
-         perhaps by a failed copy or download; it was left as it is. Use another copy of it"
-    )]
-    Truncated {
-        file: String,
-        line: usize,
-        column: usize,
-    },
-    #[error(
-        "{file} is not valid JSON (line {line}, column {column}: {detail}), so not a session \
-         file; it was left as it is"
-    )]
-    NotJson {
-        file: String,
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    #[error("{file} is not a techhire session: {what}. It was left as it is")]
-    Foreign { file: String, what: String },
-    #[error(
-        "{file} was saved by a newer techhire (session format version {version}; this one \
-         reads up to version {supported}); update techhire to open it. It was left as it is"
-    )]
-    FutureVersion {
-        file: String,
-        version: u64,
-        supported: u32,
-    },
-    #[error(
-        "{file} is a techhire session with a problem at line {line}, column {column}: \
-         {detail}. It was left as it is; if it was edited by hand, undo the edit"
-    )]
-    Invalid {
-        file: String,
-        line: usize,
-        column: usize,
-        detail: String,
-    },
+    /// Empty, truncated, not JSON, not a session, from a newer techhire, or damaged.
+    #[error(transparent)]
+    Document(#[from] crate::files::json::DocumentError),
     #[error(
         "{file} is open in another techhire ({holder}); close it there first. Two at once \
          would overwrite each other's answers"

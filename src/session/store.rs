@@ -16,6 +16,11 @@ use crate::files::temp_prefix;
 /// operating system's: sessions then live in its `sessions` folder.
 pub const DATA_DIR_VAR: &str = "TECHHIRE_DATA_DIR";
 
+/// How a workshop's file is named in the sessions folder, after its id: `<id>.workshop.json`
+/// beside its respondents' `<id>.json` sessions (an id has no dot, so the two never clash).
+/// Listing sessions passes these over.
+pub const WORKSHOP_SUFFIX: &str = ".workshop.json";
+
 /// A folder of sessions.
 #[derive(Debug, Clone)]
 pub struct Store {

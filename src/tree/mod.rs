@@ -16,7 +16,8 @@ pub use load::{
     Checks, Loaded, MAX_TREE_BYTES, load_path, load_path_checked, load_str, load_str_checked,
 };
 pub use model::{
-    Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, Rule, Source, TreeFile,
+    Choice, ChoiceIds, Evidence, Example, Meta, Outcome, Question, QuestionKind, Rule, Source,
+    TreeFile,
 };
 use resolved::{Edge, Resolved};
 pub use schema::json_schema;
@@ -244,6 +245,12 @@ impl Tree {
                         .all(|(q, choices)| answer(*q).is_some_and(|c| choices.contains(&c)))
             })
             .collect()
+    }
+
+    /// Whether a question asks a fact of the company (answered once in a workshop) rather
+    /// than a person's view.
+    pub fn is_fact(&self, question: usize) -> bool {
+        self.file.questions[question].kind == QuestionKind::Fact
     }
 
     /// Whether a choice says the client is not sure yet.

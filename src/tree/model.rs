@@ -130,9 +130,33 @@ pub struct Question {
     #[serde(default)]
     #[schemars(inner(pattern(ID_PATTERN)))]
     pub sources: Vec<String>,
+    /// `fact` for something true of the company that one person can state for everyone (what
+    /// it sells, who builds its product, its size, the leaders in place): a workshop asks it
+    /// once and copies the answer to every respondent. `view` (the default) for a judgement
+    /// each leader gives for themselves (what the hire is for, what the board will measure).
+    #[serde(default, skip_serializing_if = "QuestionKind::is_view")]
+    pub kind: QuestionKind,
     /// The answers offered, in the order shown. Nine at most get a digit key.
     #[schemars(length(min = 1))]
     pub choices: Vec<Choice>,
+}
+
+/// Whether a question asks about a fact of the company or a person's view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// A judgement each person answers for themselves.
+    #[default]
+    View,
+    /// A fact about the company, answered once for everyone.
+    Fact,
+}
+
+impl QuestionKind {
+    /// The default, left out when a tree is written.
+    pub fn is_view(&self) -> bool {
+        *self == QuestionKind::View
+    }
 }
 
 /// One answer to a question: where it leads, and the evidence it adds.

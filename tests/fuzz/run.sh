@@ -17,7 +17,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(tree session answers)
+    targets=(tree session answers workshop)
 fi
 case $seconds in
     '' | *[!0-9]*)
@@ -74,6 +74,7 @@ mkdir -p "$work/session/in"
 ./target/release/seeds "$work/session/in"
 seed session "$root"/tests/fixtures/**/*.json
 seed answers "$root"/tests/answers/*.toml "$root"/tests/fixtures/**/answers/*.toml
+seed workshop "$root"/tests/fixtures/workshops/*.json
 
 # 4. Fuzz each target for the time given.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1

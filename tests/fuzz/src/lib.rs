@@ -8,10 +8,12 @@ mod check;
 mod interview;
 mod session;
 mod tree;
+mod workshop;
 
 pub use answers::answers;
 pub use session::session;
 pub use tree::tree;
+pub use workshop::workshop;
 
 /// Loads what every run shares (the shipped tree) before the fuzzing loop, so the first run
 /// does not cover code the others skip: AFL++ would count that as instability.

@@ -1,0 +1,67 @@
+//! `workshop show ID|PATH`: a saved workshop's combined result from its respondents'
+//! sessions beside it, refused while the answers are hidden.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use techhire::text::{json_output, terminal_safe};
+use techhire::workshop;
+
+use super::open;
+use crate::cli::WorkshopFormat;
+use crate::commands::{Failure, PROBLEMS, print_out, quiet, terminal_width};
+
+/// A saved workshop's combined result, from its respondents' sessions beside it.
+pub(super) fn run(
+    questions: Option<&Path>,
+    which: &str,
+    format: WorkshopFormat,
+) -> Result<ExitCode, Failure> {
+    let opened = open(questions, which, false)?;
+    let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
+    let (sessions, unreadable) = saved.sessions_in(folder);
+    if !quiet() {
+        for e in &unreadable {
+            eprintln!("note: {}", terminal_safe(&e.to_string()));
+        }
+    }
+    let revealed = saved
+        .combine(tree, &sessions)
+        .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
+    let left_out: Vec<String> = revealed
+        .left_out
+        .iter()
+        .map(|r| terminal_safe(&r.name).into_owned())
+        .collect();
+    let note = (!left_out.is_empty()).then(|| {
+        format!(
+            "Revealed early: {} had not finished, so {} answers are not in.",
+            techhire::outcome::told::and_list(&left_out),
+            if left_out.len() == 1 {
+                "their"
+            } else {
+                "those"
+            }
+        )
+    });
+    match format {
+        WorkshopFormat::Text => {
+            let mut text = String::new();
+            if let Some(note) = &note {
+                text.push_str(&techhire::text::wrap(note, terminal_width(), "", ""));
+                text.push('\n');
+            }
+            text.push_str(&workshop::text::render(
+                &revealed.combined,
+                terminal_width(),
+            ));
+            print_out(text)
+        }
+        WorkshopFormat::Json => {
+            if let Some(note) = note.filter(|_| !quiet()) {
+                eprintln!("note: {note}");
+            }
+            print_out(json_output(&workshop::json::document(&revealed.combined)))
+        }
+    }
+}

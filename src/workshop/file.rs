@@ -1,0 +1,242 @@
+//! A workshop file on disk, read and written the way sessions are: read as untrusted input by
+//! the shared JSON reader (`files::json`) with a size limit, written whole by the one atomic
+//! writer (`files::write_atomic`), private to its owner, never through a link or over a device.
+
+use std::io::{self, BufWriter, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::model::{FORMAT, Reveal, VERSION, Workshop};
+use super::{Respondent, WorkshopError};
+use crate::files::json::{self, DocumentError, Kind, shorten};
+use crate::files::{Existing, ReadError, WriteError, WriteOptions, write_atomic};
+use crate::interview::Interview;
+use crate::session::{Session, Timestamp, TreeStamp, WORKSHOP_SUFFIX, is_valid_id};
+use crate::tree::Tree;
+
+/// Which document a workshop file holds, for the shared JSON reader.
+const KIND: Kind = Kind {
+    format: FORMAT,
+    noun: "workshop",
+    version: VERSION,
+};
+
+/// Workshop files larger than this are refused before being read: a workshop of twenty people
+/// with a note on every question is some 30 KiB.
+pub const MAX_WORKSHOP_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A workshop file's permissions: its owner's alone (the notes are private).
+const MODE: u32 = 0o600;
+
+/// Reads and checks a workshop file.
+pub fn read_path(path: &Path) -> Result<Workshop, WorkshopError> {
+    let file = path.display().to_string();
+    let bytes = crate::files::read_bounded(path, MAX_WORKSHOP_BYTES).map_err(|e| match e {
+        ReadError::TooLarge(size) => WorkshopError::TooLarge {
+            file: file.clone(),
+            size,
+            limit: MAX_WORKSHOP_BYTES,
+        },
+        ReadError::NotAFile("a folder") => {
+            DocumentError::foreign(&file, KIND, "it is a folder, not a workshop file".into()).into()
+        }
+        other => WorkshopError::Read {
+            file: file.clone(),
+            source: other.into_io(),
+        },
+    })?;
+    parse(&file, &bytes)
+}
+
+/// Checks and parses a workshop's bytes; `file` names it in errors.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Workshop, WorkshopError> {
+    let workshop: Workshop = json::parse(file, KIND, bytes)?;
+    check_content(file, &workshop)?;
+    Ok(workshop)
+}
+
+/// What serde cannot check: safe ids, one respondent per name and session, each fact answered
+/// once, and an early reveal waiting only for respondents of this workshop.
+fn check_content(file: &str, workshop: &Workshop) -> Result<(), DocumentError> {
+    let invalid = |detail: String| DocumentError::invalid(file, KIND, detail);
+    let bad_id = |id: &str| {
+        invalid(format!(
+            "the id `{}` is not 1 to 64 letters, digits, `-` or `_`",
+            shorten(id)
+        ))
+    };
+    if !is_valid_id(&workshop.id) {
+        return Err(bad_id(&workshop.id));
+    }
+    let mut facts = std::collections::HashSet::new();
+    for fact in &workshop.facts {
+        if !facts.insert(fact.question.as_str()) {
+            return Err(invalid(format!(
+                "fact `{}` is answered twice",
+                shorten(&fact.question)
+            )));
+        }
+    }
+    let mut names = std::collections::HashSet::new();
+    let mut sessions = std::collections::HashSet::new();
+    for r in &workshop.respondents {
+        if !is_valid_id(&r.session) {
+            return Err(bad_id(&r.session));
+        }
+        if r.name.trim().is_empty() {
+            return Err(invalid("a respondent has no name".into()));
+        }
+        if !names.insert(r.name.to_lowercase()) {
+            return Err(invalid(format!(
+                "two respondents are called {}",
+                shorten(&r.name)
+            )));
+        }
+        if !sessions.insert(r.session.as_str()) || r.session == workshop.id {
+            return Err(invalid(format!(
+                "session `{}` is named for two respondents",
+                shorten(&r.session)
+            )));
+        }
+    }
+    if let Reveal::RevealedEarly { waiting, .. } = &workshop.reveal
+        && let Some(stranger) = waiting.iter().find(|w| !sessions.contains(w.as_str()))
+    {
+        return Err(invalid(format!(
+            "the reveal waits for session `{}`, which is no respondent's",
+            shorten(stranger)
+        )));
+    }
+    Ok(())
+}
+
+/// The workshops in a sessions folder.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Each workshop with its file, most recently changed first.
+    pub found: Vec<(PathBuf, Workshop)>,
+    /// The workshop files that could not be read, each with why.
+    pub unreadable: Vec<(PathBuf, WorkshopError)>,
+}
+
+/// The workshops in a sessions folder (`<id>.workshop.json`). A missing folder holds none.
+pub fn list_in(folder: &Path) -> Listing {
+    let (mut found, mut unreadable) = (Vec::new(), Vec::new());
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Listing::default();
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        // Temporary files are hidden, as in the session listing.
+        if name.starts_with('.') || !name.ends_with(WORKSHOP_SUFFIX) {
+            continue;
+        }
+        let path = entry.path();
+        match read_path(&path) {
+            Ok(workshop) => found.push((path, workshop)),
+            Err(error) => unreadable.push((path, error)),
+        }
+    }
+    found.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then_with(|| a.0.cmp(&b.0)));
+    unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    Listing { found, unreadable }
+}
+
+/// The workshop in `folder` that `session` (a session id) answers in, if any: a report or an
+/// export of that session must wait for the workshop's reveal.
+pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
+    list_in(folder)
+        .found
+        .into_iter()
+        .map(|(_, w)| w)
+        .find(|w| w.respondents.iter().any(|r| r.session == session))
+}
+
+/// A workshop file held for a change: while it lives, another techhire that tries to change
+/// the same workshop is told it is open here, so two changes at once (two invitations, say)
+/// cannot overwrite each other. The operating system drops it however the program ends.
+#[derive(Debug)]
+pub struct Held {
+    _lock: crate::session::lock::Lock,
+}
+
+/// Holds the workshop at `path` for a change (read it after, save it before letting go).
+pub fn hold(path: &Path) -> Result<Held, crate::session::SessionError> {
+    Ok(Held {
+        _lock: crate::session::lock::Lock::acquire(path)?,
+    })
+}
+
+/// Replaces the workshop at `path` (or creates it), whole, flushed to disk.
+pub fn save(path: &Path, workshop: &Workshop) -> Result<(), WorkshopError> {
+    write(path, workshop, Existing::Replace)
+}
+
+/// Creates the workshop file at `path`, which must not exist yet.
+pub fn create(path: &Path, workshop: &Workshop) -> Result<(), WorkshopError> {
+    write(path, workshop, Existing::Keep)
+}
+
+fn write(path: &Path, workshop: &Workshop, existing: Existing) -> Result<(), WorkshopError> {
+    let options = WriteOptions {
+        existing,
+        durable: true,
+        into_device: false,
+        mode: MODE,
+    };
+    let mut workshop = workshop.clone();
+    workshop.version = VERSION;
+    write_atomic(path, options, |file| {
+        let mut out = BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut out, &workshop).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+        out.flush()
+    })
+    .map(drop)
+    .map_err(|e| {
+        let file = path.display().to_string();
+        let why = match e {
+            WriteError::DiskFull => "the disk is full; free some space and try again".to_string(),
+            WriteError::Exists => return WorkshopError::AlreadyExists { file },
+            other => format!("{other}; choose another place for it"),
+        };
+        match existing {
+            Existing::Replace => WorkshopError::Write { file, why },
+            Existing::Keep => WorkshopError::Create { file, why },
+        }
+    })
+}
+
+impl Workshop {
+    /// Where this workshop's file goes in a sessions folder: `<id>.workshop.json`, beside its
+    /// respondents' sessions.
+    pub fn path_in(&self, folder: &Path) -> std::path::PathBuf {
+        folder.join(format!("{}{WORKSHOP_SUFFIX}", self.id))
+    }
+
+    /// The session a respondent answers in: an ordinary session on the workshop's tree, for
+    /// the workshop's client, with the facts filled in, so only the views are left to answer.
+    /// Its id is the one the workshop gave them.
+    pub fn session_for(
+        &self,
+        respondent: &Respondent,
+        tree: &Arc<Tree>,
+        stamp: TreeStamp,
+    ) -> Result<Session, WorkshopError> {
+        let facts = self
+            .fact_steps(tree)
+            .map_err(|e| WorkshopError::Facts(e.to_string()))?;
+        let mut interview = Interview::new(Arc::clone(tree));
+        interview.restore(facts);
+        let mut session = Session::new(
+            stamp,
+            self.client.clone(),
+            self.consultant.clone(),
+            &interview,
+        );
+        session.id = respondent.session.clone();
+        session.record(&interview, Timestamp::now());
+        Ok(session)
+    }
+}

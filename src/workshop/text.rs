@@ -1,0 +1,138 @@
+//! The combined result as plain text for a terminal or a file (`techhire workshop run`): the
+//! headline, the opening paragraph, each person's own result, the averaged scores with the sums
+//! they come from, the questions to settle first with who answered what and what would settle
+//! each, and the alignment rule. Everything from the tree or a person's name is made
+//! terminal-safe.
+
+use std::fmt::Write as _;
+
+use super::alignment::rule_in_words;
+use super::combine::Combined;
+use super::spread::Accord;
+use super::told;
+use crate::outcome::told::and_list;
+use crate::text::{terminal_safe, wrap};
+
+/// The whole result, wrapped at `width` columns (0: not wrapped).
+pub fn render(c: &Combined, width: usize) -> String {
+    let esc = |s: &str| terminal_safe(s).into_owned();
+    let mut out = String::new();
+    // `wrap` ends every paragraph with its newline.
+    let para = |out: &mut String, text: &str, first: &str, rest: &str| {
+        out.push_str(&wrap(text, width, first, rest));
+    };
+    para(&mut out, &told::headline(c, &esc), "", "");
+    out.push('\n');
+    para(&mut out, &told::opening(c, &esc), "", "");
+    if let Some(note) = told::anonymity(c) {
+        out.push('\n');
+        para(&mut out, &note, "", "");
+    }
+
+    out.push_str("\nEach person's own result\n");
+    for p in 0..c.people() {
+        para(&mut out, &told::person_line(c, p, &esc), "  ", "    ");
+    }
+
+    let _ = writeln!(
+        out,
+        "\nCombined scores: the average of {}, one equal voice each",
+        if c.people() == 1 {
+            "1 person".to_string()
+        } else {
+            format!("{} people", c.people())
+        }
+    );
+    let rows = told::averages(c);
+    let name_width = rows
+        .iter()
+        .map(|(name, ..)| unicode_width::UnicodeWidthStr::width(esc(name).as_str()))
+        .max()
+        .unwrap_or(0);
+    for (name, average, total, open) in &rows {
+        let name = esc(name);
+        let pad = " ".repeat(name_width - unicode_width::UnicodeWidthStr::width(name.as_str()));
+        let note = if *open {
+            String::new()
+        } else {
+            " (ruled out for everyone by the facts)".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {name}{pad}  {average:>11}  ({total} \u{f7} {}){note}",
+            c.people()
+        );
+    }
+
+    let split: Vec<_> = c
+        .spreads
+        .iter()
+        .filter(|s| s.accord != Accord::Agreed && s.asked() > 1)
+        .collect();
+    if split.is_empty() {
+        out.push_str("\nEveryone answered every question they were asked alike.\n");
+    } else {
+        out.push_str("\nWhat to settle first, the furthest apart first\n");
+        for (i, s) in split.iter().enumerate() {
+            let prompt = &c.tree.question(s.question).prompt;
+            let number = format!("  {}. ", i + 1);
+            let indent = " ".repeat(number.len());
+            para(
+                &mut out,
+                &format!("\u{201c}{}\u{201d} {}", esc(prompt), told::accord(s)),
+                &number,
+                &indent,
+            );
+            para(
+                &mut out,
+                &format!("{}.", told::who_answered(c, s, &esc)),
+                &indent,
+                &indent,
+            );
+            for settle in &s.settle {
+                para(
+                    &mut out,
+                    &told::settle_line(c, s.question, settle, &esc),
+                    &indent,
+                    &format!("{indent}  "),
+                );
+            }
+        }
+    }
+    let quoted = |q: usize| format!("\u{201c}{}\u{201d}", esc(&c.tree.question(q).prompt));
+    let alike: Vec<String> = c
+        .spreads
+        .iter()
+        .filter(|s| s.accord == Accord::Agreed && s.asked() > 1)
+        .map(|s| quoted(s.question))
+        .collect();
+    if !alike.is_empty() {
+        out.push('\n');
+        para(
+            &mut out,
+            &format!("Answered alike by everyone asked: {}.", and_list(&alike)),
+            "",
+            "",
+        );
+    }
+    for s in c.spreads.iter().filter(|s| s.asked() == 1) {
+        let Some(p) = s.answers.iter().position(Option::is_some) else {
+            continue;
+        };
+        out.push('\n');
+        para(
+            &mut out,
+            &format!(
+                "Asked of {} alone, whose answers led there: {}.",
+                esc(&c.voices[p].display_name()),
+                quoted(s.question)
+            ),
+            "",
+            "",
+        );
+    }
+
+    out.push_str("\nHow agreement is decided\n");
+    para(&mut out, rule_in_words(), "  ", "  ");
+    out
+}

@@ -1,0 +1,60 @@
+//! The workshop target: read any bytes as a workshop file; a file that fails gets a readable
+//! error naming it, and a workshop that reads saves back the same, and on the shipped tree its
+//! facts resolve or are refused, each respondent's session made from it joins it exactly when
+//! the tree editions match, and combining is refused while the answers are hidden.
+
+use techhire::workshop::{JoinError, parse};
+
+use crate::check::terminal_safe;
+use crate::session::shipped;
+
+const FILE: &str = "fuzz.workshop.json";
+
+/// Respondents looked at, at most, so a file of thousands stays quick.
+const RESPONDENTS: usize = 8;
+
+pub fn workshop(data: &[u8]) {
+    let workshop = match parse(FILE, data) {
+        Ok(workshop) => workshop,
+        Err(e) => {
+            let message = e.to_string();
+            assert!(
+                message.contains(FILE),
+                "errors must name the file: {message}"
+            );
+            terminal_safe("the error", &message);
+            return;
+        }
+    };
+    let json = serde_json::to_string(&workshop).expect("a workshop always serialises");
+    let again = parse("again.json", json.as_bytes())
+        .unwrap_or_else(|e| panic!("a workshop that read must save and read back: {e}"));
+    assert_eq!(again, workshop, "a workshop must read back as it was saved");
+
+    let (tree, stamp) = shipped();
+    if workshop.fact_steps(tree).is_err() {
+        return;
+    }
+    let same_edition = workshop.tree.sha256 == stamp.sha256;
+    let mut sessions = Vec::new();
+    for respondent in workshop.respondents.iter().take(RESPONDENTS) {
+        let session = workshop
+            .session_for(respondent, tree, stamp.clone())
+            .expect("facts that resolve make a session");
+        match workshop.check_facts_of(tree, &session) {
+            Ok(()) => assert!(same_edition, "a session on another edition joined"),
+            Err(JoinError::OtherTree { .. }) => assert!(!same_edition),
+            Err(e) => {
+                // Only a fact the workshop answers twice over could differ; the reader
+                // refuses that, so the session made from the facts agrees with them.
+                panic!("a respondent's own session was refused: {e}")
+            }
+        }
+        sessions.push(session);
+    }
+    match workshop.combine(tree, &sessions) {
+        Err(JoinError::Hidden { .. }) => assert!(!workshop.is_revealed()),
+        Ok(revealed) => assert!(workshop.is_revealed() && revealed.combined.people() > 0),
+        Err(e) => terminal_safe("the error", &e.to_string()),
+    }
+}

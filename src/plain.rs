@@ -146,7 +146,7 @@ pub fn run(
             writeln!(
                 output,
                 "Question {} ({})",
-                interview.cursor() + 1,
+                interview.number(),
                 left(tree.remaining_from(question))
             )?;
             write!(output, "{}", wrap(&terminal_safe(&q.prompt), "", ""))?;

@@ -236,6 +236,7 @@ impl Workshop {
             &interview,
         );
         session.id = respondent.session.clone();
+        session.workshop = Some(self.id.clone());
         session.record(&interview, Timestamp::now());
         Ok(session)
     }

@@ -683,8 +683,8 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
         );
         copies.push(copy);
     }
-    // Each answers on their own machine, in plain mode. The facts are already in their
-    // session, settled: only the views are asked.
+    // Each answers on their own machine, in plain mode, told first to answer alone. The facts
+    // are already in their session, settled: only the views are asked.
     let views: [&[(&str, &str)]; 2] = [
         &[
             ("looking_for", "market_products"),
@@ -709,6 +709,7 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
             .success()
             .stdout(
                 contains("Hire a C")
+                    .and(contains("A shared screen cannot be blind"))
                     .and(contains("Enter keeps").not())
                     .and(contains("Question 5 (").not()),
             );

@@ -564,7 +564,7 @@ fn invited(folder: &Path) -> (techhire::workshop::Workshop, std::path::PathBuf) 
 }
 
 #[test]
-fn a_workshop_respondent_is_asked_only_the_views() {
+fn a_workshop_respondent_is_told_once_to_answer_alone_and_asked_only_the_views() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (w, path) = invited(dir.path());
     let mut opened =
@@ -573,6 +573,12 @@ fn a_workshop_respondent_is_asked_only_the_views() {
     let typed = format!("{}b\n\n", numbers(BEN));
     let (ending, out) = drive(&mut opened, &typed, 0, false);
     assert_eq!(ending, Ending::Finished, "{out}");
+    assert_eq!(
+        out.matches("A shared screen cannot be blind").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("one respondent at a time"), "{out}");
     // The report lists the facts; the questions before it never ask them.
     let asked = out
         .split("TECHNOLOGY LEADERSHIP RECOMMENDATION")
@@ -590,4 +596,10 @@ fn a_workshop_respondent_is_asked_only_the_views() {
     let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
     w.check_facts_of(&tree(), &saved)
         .unwrap_or_else(|e| panic!("the workshop refuses the session: {e}"));
+}
+
+#[test]
+fn a_session_of_ones_own_is_not_told_about_workshops() {
+    let (_, out) = interview(&numbers(CIO), 0);
+    assert!(!out.contains("A shared screen cannot be blind"), "{out}");
 }

@@ -395,3 +395,76 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
         app.words()
     );
 }
+
+/// Runs techhire to set a workshop up, its sessions in `data`; returns what it printed.
+fn workshop_step(data: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_techhire"))
+        .args(args)
+        .env("TECHHIRE_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env_remove("TECHHIRE_CONFIG")
+        .output()
+        .expect("techhire runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn a_workshop_respondent_full_screen_answers_only_the_views_and_cannot_export_before_the_reveal() {
+    let dir = scratch();
+    let facts = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/answers/workshop/facts.toml"
+    );
+    let id = workshop_step(dir.path(), &["workshop", "new", "--facts", facts]);
+    let session = workshop_step(
+        dir.path(),
+        &["workshop", "invite", &id, "--name", "Ben", "--role", "CFO"],
+    );
+    let path = dir.path().join("sessions").join(format!("{session}.json"));
+    let resume = ["resume".to_string(), path.display().to_string()];
+    let mut app = Running::spawn(&resume, dir.path(), dir.path());
+    app.wait_for("Before you go on");
+    app.press(b"y");
+    // Ben's four views are each the first choice; the six facts between them are not asked.
+    for n in 1..=4 {
+        app.wait_for(&format!("Question {n}"));
+        app.press(b"1");
+    }
+    app.wait_for("Check your answers");
+    assert!(
+        app.text().contains("given by the workshop"),
+        "{}",
+        app.text()
+    );
+    app.press(b"\r");
+    app.wait_for_words("Hire a CIO");
+    app.press(b"e");
+    app.wait_for_words("Which format?");
+    app.press(b"1");
+    // The message wraps inside the box: its phrases are looked for one row at a time.
+    app.wait_for(&format!("in workshop {id}"));
+    app.wait_for(&format!("workshop reveal {id}"));
+    assert!(app.text().contains("nothing was written"), "{}", app.text());
+    app.press(b"\x1b");
+    app.wait_for_gone("Write the report");
+    app.press(b"q");
+    app.wait_for("Leave the interview?");
+    app.press(b"y");
+    app.finish();
+    app.assert_screen_restored();
+    let saved = techhire::session::read_path(&path).expect("readable");
+    assert!(saved.result.is_some(), "finished");
+    assert!(
+        !dir.path().join("reports").exists()
+            && std::fs::read_dir(dir.path())
+                .expect("the scratch folder")
+                .flatten()
+                .all(|e| !e.file_name().to_string_lossy().starts_with("techhire-")),
+        "no report was written"
+    );
+}

@@ -603,3 +603,21 @@ fn a_session_of_ones_own_is_not_told_about_workshops() {
     let (_, out) = interview(&numbers(CIO), 0);
     assert!(!out.contains("A shared screen cannot be blind"), "{out}");
 }
+
+#[test]
+fn before_the_reveal_e_refuses_a_respondents_report_and_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let reports = dir.path().join("reports");
+    let (w, path) = invited(dir.path());
+    let mut opened =
+        opening::resume(&path, None, Names::default()).unwrap_or_else(|f| panic!("{}", f.message));
+    let typed = format!("{}e\n1\n\n", numbers(BEN));
+    let (_, out) = drive_bytes(&mut opened, typed.as_bytes(), 0, false, &reports);
+    assert!(out.contains("Could not write the report"), "{out}");
+    assert!(
+        out.contains(&format!("workshop {}, and its answers stay hidden", w.id)),
+        "{out}"
+    );
+    assert!(out.contains(&format!("workshop reveal {}", w.id)), "{out}");
+    assert!(!reports.exists(), "nothing was written");
+}

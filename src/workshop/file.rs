@@ -153,6 +153,17 @@ pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
         .find(|w| w.respondents.iter().any(|r| r.session == session))
 }
 
+/// The workshop whose reveal a report or an export of `session` must wait for, by id: the
+/// workshop in `folder` it answers in, while its answers are hidden; or, for a respondent's
+/// session away from its workshop's folder (a copy sent to them), the workshop it says it
+/// answers in, whose reveal cannot be seen from here. `None` for any other session.
+pub fn waits_for(folder: &Path, session: &crate::session::Session) -> Option<String> {
+    match holding(folder, &session.id) {
+        Some(w) => (!w.is_revealed()).then_some(w.id),
+        None => session.workshop.clone(),
+    }
+}
+
 /// A workshop file held for a change: while it lives, another techhire that tries to change
 /// the same workshop is told it is open here, so two changes at once (two invitations, say)
 /// cannot overwrite each other. The operating system drops it however the program ends.

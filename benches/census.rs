@@ -1,6 +1,9 @@
 //! Census benchmarks: every path of the shipped tree (19.2M paths, its rules and examples), and
-//! generated trees of 4^8 to 4^11 paths to show the time growing with the number of paths.
-//! Throughput is in paths per second: the same figure at every size is linear growth.
+//! generated trees of 4^8 to 4^11 paths to show how the time grows with the number of paths:
+//! chains whose paths meet in few states (as in a real tree: small points, so the census folds
+//! them), and chains whose paths hardly ever meet (points with no pattern, so the census walks
+//! each one). Throughput is in paths per second: the same figure at every size is linear
+//! growth, a rising one less than linear.
 //!
 //! Run with `cargo bench --bench census`; add `-- --warm-up-time 1 --measurement-time 5` for a
 //! quicker pass.
@@ -19,9 +22,18 @@ fn tree(name: &str, text: &str) -> Tree {
     }
 }
 
+/// How a generated chain gives points.
+#[derive(Clone, Copy)]
+enum Points {
+    /// One to five points an answer, as real trees give: paths meet in few states.
+    Small,
+    /// Points spread over -999 to 999 with no pattern: paths hardly ever meet.
+    Spread,
+}
+
 /// A chain of `k` questions with four choices each (4^k paths), evidence on every choice and a
 /// rule that rules `cio` out when the first two answers are both the first choice.
-fn chain(k: usize) -> String {
+fn chain(k: usize, points: Points) -> String {
     let outcomes = ["cio", "cto", "both", "combined"];
     let mut t = String::from("[meta]\ntitle = \"Chain\"\nversion = \"1\"\nstart = \"q0\"\n\n");
     for o in outcomes {
@@ -42,10 +54,13 @@ fn chain(k: usize) -> String {
             } else {
                 format!("next = \"q{}\"", q + 1)
             };
-            let points = (q * 7 + c * 3) % 5 + 1;
+            let weight: i64 = match points {
+                Points::Small => ((q * 7 + c * 3) % 5 + 1) as i64,
+                Points::Spread => (((q * 4 + c + 1) * 7919 * 104_729) % 1999) as i64 - 999,
+            };
             let _ = write!(
                 t,
-                "[[questions.choices]]\nid = \"c{c}\"\nlabel = \"l\"\n{lead}\nevidence = {{ {} = {points} }}\n",
+                "[[questions.choices]]\nid = \"c{c}\"\nlabel = \"l\"\n{lead}\nevidence = {{ {} = {weight} }}\n",
                 outcomes[(q + c) % 4]
             );
         }
@@ -74,11 +89,20 @@ fn census(c: &mut Criterion) {
         b.iter(|| census::run(black_box(&shipped), &one_thread))
     });
     for k in [8, 9, 10, 11] {
-        let generated = tree("chain.toml", &chain(k));
+        let generated = tree("chain.toml", &chain(k, Points::Small));
         group.throughput(Throughput::Elements(4u64.pow(k as u32)));
         group.bench_with_input(BenchmarkId::new("4^k paths", k), &generated, |b, t| {
             b.iter(|| census::run(black_box(t), &one_thread))
         });
+    }
+    for k in [8, 9, 10] {
+        let generated = tree("chain.toml", &chain(k, Points::Spread));
+        group.throughput(Throughput::Elements(4u64.pow(k as u32)));
+        group.bench_with_input(
+            BenchmarkId::new("4^k paths, hardly meeting", k),
+            &generated,
+            |b, t| b.iter(|| census::run(black_box(t), &one_thread)),
+        );
     }
     group.finish();
 }

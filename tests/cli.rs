@@ -380,7 +380,7 @@ fn census_counts_every_path_and_what_it_recommends() {
         .args(["census", "tests/fixtures/valid/example.toml"])
         .assert()
         .success()
-        .stdout(contains("14 paths, every one walked."))
+        .stdout(contains("14 paths, every one counted."))
         .stdout(contains(
             "  Hire a CTO                                  6   42.9%",
         ))

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::outcome::recommend;
 use crate::outcome::tests::{random_shape, random_tree};
-use crate::tree::{Step as PathStep, load_str};
+use crate::tree::{EMBEDDED, EMBEDDED_NAME, Step as PathStep, load_str};
 
 /// The census the slow way: every path walked by hand and given to `recommend`, the function
 /// behind the result screen.
@@ -159,14 +159,51 @@ proptest! {
         let tree = random_tree(&shape, &rules);
         let walked = walked(&tree, 2);
         prop_assert_eq!(&walked, &by_hand(&tree));
-        // Folding paths together counts the same ends (and never the swing).
+        // Folding paths that meet in the same state counts exactly the same, swing included,
+        // on any number of threads.
         let flow = Flow::new(&tree).expect("a small tree");
-        let folded = fold(&tree, &flow, &paths_from(&tree));
-        prop_assert_eq!(
-            folded,
-            Tally { swings: vec![0; walked.swings.len()], ..walked }
-        );
+        for threads in [1, 2] {
+            let folded = fold(&tree, &flow, &paths_from(&tree), Budget::NONE, threads);
+            prop_assert_eq!(folded.as_ref(), Some(&walked));
+        }
     }
+}
+
+/// The shipped tree folds within the census's budget: were it to grow past it, the census would
+/// walk its millions of paths one by one, twenty times slower (docs/performance.md).
+#[test]
+fn the_shipped_tree_folds_within_the_budget() {
+    let tree = match load_str(EMBEDDED_NAME, EMBEDDED) {
+        Ok(loaded) => loaded.tree,
+        Err(report) => panic!("{}", report.render()),
+    };
+    let flow = Flow::new(&tree).expect("the shipped tree");
+    let paths_from = paths_from(&tree);
+    let paths = paths_from[tree.start()];
+    let budget = budget(&tree, paths);
+    assert!(fold(&tree, &flow, &paths_from, budget, 2).is_some());
+}
+
+/// A tree whose states do not fold within the budget is walked instead, with the same counts.
+#[test]
+fn past_its_budget_the_fold_gives_way_to_walking_each_path() {
+    let tree = example();
+    let flow = Flow::new(&tree).expect("a small tree");
+    let paths_from = paths_from(&tree);
+    let few_states = Budget {
+        values: 2,
+        pairs: u64::MAX,
+    };
+    assert_eq!(fold(&tree, &flow, &paths_from, few_states, 1), None);
+    let few_pairs = Budget {
+        values: usize::MAX,
+        pairs: 3,
+    };
+    for threads in [1, 2] {
+        assert_eq!(fold(&tree, &flow, &paths_from, few_pairs, threads), None);
+    }
+    let folded = fold(&tree, &flow, &paths_from, Budget::NONE, 1);
+    assert_eq!(folded, Some(walked(&tree, 1)));
 }
 
 #[test]

@@ -1,14 +1,14 @@
-//! The census's inner loop: every path through a tree walked depth first, each answer's
-//! evidence and rule conditions added once per step rather than once per path, and at each
-//! path's end the result, the rules that hold, and whether changing any one answer alone would
-//! change it (judged the way the result screen's what-ifs are).
+//! The census path by path, for the sample and for trees whose states do not fold (`fold.rs`
+//! counts the rest): every path through a tree walked depth first, each answer's evidence and
+//! rule conditions added once per step rather than once per path, and at each path's end the
+//! result, the rules that hold, and whether changing any one answer alone would change it
+//! (judged the way the result screen's what-ifs are). `Flow`, `Tally` and `Standing` serve the
+//! fold too.
 //!
 //! A path's result depends only on its scores and the rules that hold, so both are kept as
 //! running totals per depth; a changed answer's result is then a few subtractions away. Most
 //! changed answers cannot change anything (the winner is further ahead than the answer could
 //! move it), and a per-choice bound skips those without looking at the outcomes.
-
-use std::collections::HashMap;
 
 use crate::tree::{Next, Tree};
 
@@ -150,7 +150,18 @@ impl Flow {
             .unwrap_or(i64::MIN)
     }
 
-    fn choices(&self, q: usize) -> std::ops::Range<usize> {
+    /// Values per state: `n` points, then one count per rule.
+    pub(super) fn width(&self) -> usize {
+        self.n + self.needs.len()
+    }
+
+    /// What choice `g` adds to a state.
+    pub(super) fn delta_of(&self, g: usize) -> &[i64] {
+        let w = self.width();
+        &self.delta[g * w..(g + 1) * w]
+    }
+
+    pub(super) fn choices(&self, q: usize) -> std::ops::Range<usize> {
         self.choice_start[q]..self.choice_start[q + 1]
     }
 
@@ -165,7 +176,7 @@ impl Flow {
     }
 
     /// The standing of a state's values.
-    fn standing(&self, values: &[i64]) -> Standing {
+    pub(super) fn standing(&self, values: &[i64]) -> Standing {
         let (scores, counts) = values.split_at(self.n);
         let mut open = all(self.n);
         let mut fired = 0u64;
@@ -218,7 +229,7 @@ impl Tally {
     }
 
     /// Counts `paths` paths ending where `standing` says.
-    fn end(&mut self, flow: &Flow, standing: Standing, paths: u64) {
+    pub(super) fn end(&mut self, flow: &Flow, standing: Standing, paths: u64) {
         let Standing {
             leaders,
             margin,
@@ -282,7 +293,7 @@ pub(super) type Step = (u32, u32);
 /// Where a path's values leave the outcomes: the headline (a mask), how far ahead of the rest
 /// it is (`i64::MAX` with no rest), and the rules that hold (a mask).
 #[derive(Debug, Clone, Copy)]
-struct Standing {
+pub(super) struct Standing {
     leaders: u64,
     margin: i64,
     fired: u64,
@@ -574,64 +585,4 @@ pub(super) fn standing(scores: &[i64], open: u64, n: usize) -> (u64, i64) {
         top - second
     };
     (leaders, margin)
-}
-
-/// Counts where every path ends without walking them one by one: paths that reach a question
-/// with the same values go on the same way, so each question keeps its distinct values with
-/// how many paths bring them, and each is carried forward once. Exact, and quick even for trees
-/// with far more paths than could be walked; the swing (which needs each path) stays zero.
-/// `paths_from` gives the number of paths from each question to an end.
-pub(super) fn fold(tree: &Tree, flow: &Flow, paths_from: &[u128]) -> Tally {
-    let questions = tree.questions().len();
-    let w = flow.n + flow.needs.len();
-    let mut tally = Tally::new(flow, questions);
-    let mut waiting: Vec<HashMap<Box<[i64]>, u64>> = vec![HashMap::new(); questions];
-    waiting[tree.start()].insert(vec![0; w].into_boxed_slice(), 1);
-    for q in topological(tree) {
-        let here = std::mem::take(&mut waiting[q]);
-        for (values, paths) in here {
-            // Every way on from here is a path through the question.
-            let on = u64::try_from(paths_from[q]).unwrap_or(u64::MAX);
-            tally.through[q] = tally.through[q].saturating_add(paths.saturating_mul(on));
-            for g in flow.choices(q) {
-                let after: Box<[i64]> = values
-                    .iter()
-                    .zip(&flow.delta[g * w..(g + 1) * w])
-                    .map(|(v, d)| v + d)
-                    .collect();
-                match flow.next[g] {
-                    Some(t) => *waiting[t as usize].entry(after).or_insert(0) += paths,
-                    None => tally.end(flow, flow.standing(&after), paths),
-                }
-            }
-        }
-    }
-    tally.ties.sort_unstable();
-    tally
-}
-
-/// The questions reachable from the start, each before every question it leads to.
-fn topological(tree: &Tree) -> Vec<usize> {
-    let n = tree.questions().len();
-    let mut seen = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    let mut stack = vec![(tree.start(), 0usize)];
-    seen[tree.start()] = true;
-    while let Some(&mut (q, ref mut c)) = stack.last_mut() {
-        if *c == tree.question(q).choices.len() {
-            order.push(q);
-            stack.pop();
-            continue;
-        }
-        let next = tree.next(q, *c);
-        *c += 1;
-        if let Next::Question(t) = next
-            && !seen[t]
-        {
-            seen[t] = true;
-            stack.push((t, 0));
-        }
-    }
-    order.reverse();
-    order
 }

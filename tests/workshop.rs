@@ -711,7 +711,12 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
                 contains("Hire a C")
                     .and(contains("A shared screen cannot be blind"))
                     .and(contains("Enter keeps").not())
-                    .and(contains("Question 5 (").not()),
+                    .and(contains("Question 5 (").not())
+                    .and(contains(
+                        "Send this file back to the consultant, who joins it with:",
+                    ))
+                    .and(contains(format!(" workshop add {id} ")))
+                    .and(contains("report --format").not()),
             );
     }
     // Hidden until both are back.

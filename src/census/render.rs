@@ -27,7 +27,11 @@ pub fn text(tree: &Tree, file: &str, census: &Census) -> String {
     );
     match census.sample_seed {
         None => {
-            let _ = writeln!(out, "{} paths, every one counted.", thousands(census.walked));
+            let _ = writeln!(
+                out,
+                "{} paths, every one counted.",
+                thousands(census.walked)
+            );
         }
         Some(seed) => {
             let _ = writeln!(

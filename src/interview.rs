@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use crate::outcome::{self, Recommendation};
-use crate::tree::{Step, Tree};
+use crate::tree::{Next, Step, Tree};
 
 /// How far along the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,15 +272,53 @@ impl Interview {
         all
     }
 
+    /// How far along, counting only the questions asked: settled ones are neither answered
+    /// by the person nor left for them.
     pub fn progress(&self) -> Progress {
-        let (fewest_left, most_left) = self
-            .frontier
-            .map_or((0, 0), |q| self.tree.remaining_from(q));
+        let (fewest_left, most_left) = self.frontier.map_or((0, 0), |q| self.left_from(q));
         Progress {
-            answered: self.path.len(),
+            answered: self
+                .path
+                .iter()
+                .filter(|s| !self.settled[s.question])
+                .count(),
             fewest_left,
             most_left,
         }
+    }
+
+    /// Fewest and most questions still to ask from `question`, itself included: the tree's
+    /// count, less the settled questions, whose recorded answer alone decides where they lead.
+    pub fn left_from(&self, question: usize) -> (u32, u32) {
+        if !self.settled.contains(&true) {
+            return self.tree.remaining_from(question);
+        }
+        let mut memo = vec![None; self.answers.len()];
+        self.left_memo(question, &mut memo)
+    }
+
+    fn left_memo(&self, question: usize, memo: &mut [Option<(u32, u32)>]) -> (u32, u32) {
+        if let Some(known) = memo[question] {
+            return known;
+        }
+        let choices = self.tree.question(question).choices.len();
+        let settled = self.settled[question];
+        let (mut fewest, mut most) = (u32::MAX, 0);
+        for choice in 0..choices {
+            if settled && self.answers[question] != Some(choice) {
+                continue;
+            }
+            let (f, m) = match self.tree.next(question, choice) {
+                Next::Question(q) => self.left_memo(q, memo),
+                Next::End => (0, 0),
+            };
+            fewest = fewest.min(f);
+            most = most.max(m);
+        }
+        let here = u32::from(!settled);
+        let left = (fewest.min(most) + here, most + here);
+        memo[question] = Some(left);
+        left
     }
 
     /// True once the path reaches an answer that ends the interview.
@@ -598,7 +636,7 @@ end = true
     }
 
     /// A settled answer (a workshop's fact) is passed over going forward and back, counted out
-    /// of the question numbers, and refused to `answer`, `change` and `go_to`; an unanswered
+    /// of the question numbers and of progress, and refused to `answer`, `change` and `go_to`; an unanswered
     /// question cannot be settled, so the interview never waits on one it will not ask.
     #[test]
     fn settled_answers_are_never_asked_nor_changed() {
@@ -611,8 +649,15 @@ end = true
         assert!(i.is_settled(B));
         assert!(!i.is_settled(C), "c has no answer, so it stays open");
         assert_eq!(i.current(), Some(A));
+        // Left to ask: a and c either way (b's settled answer goes on to c), not a, b and c.
+        assert_eq!(i.progress(), progress(0, 2, 2));
         i.answer(0).unwrap();
         assert_eq!(i.current(), Some(C), "b, settled, is passed over");
+        assert_eq!(
+            i.progress(),
+            progress(1, 1, 1),
+            "b is neither answered nor left"
+        );
         assert_eq!(i.number(), 2, "b is not counted");
         assert!(i.back());
         assert_eq!(i.current(), Some(A), "back passes over b too");

@@ -154,7 +154,7 @@ pub fn run(
                 output,
                 "Question {} ({})",
                 interview.number(),
-                left(tree.remaining_from(question))
+                left(interview.left_from(question))
             )?;
             write!(output, "{}", wrap(&terminal_safe(&q.prompt), "", ""))?;
             for (i, choice) in q.choices.iter().enumerate() {

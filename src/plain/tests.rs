@@ -592,6 +592,10 @@ fn a_workshop_respondent_is_told_once_to_answer_alone_and_asked_only_the_views()
         assert!(out.contains(&format!("\nQuestion {n} (")), "{out}");
     }
     assert!(!out.contains("\nQuestion 5 ("), "{out}");
+    // Counted as the respondent answers: the views left, not the facts.
+    assert!(out.contains(": 0 answered, 4 to 5 to go."), "{out}");
+    assert!(out.contains("\nQuestion 1 (4 to 5 left)"), "{out}");
+    assert!(out.contains("\nQuestion 4 (last question)"), "{out}");
     assert!(out.contains("Recommendation: Hire a CIO"), "{out}");
     let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
     w.check_facts_of(&tree(), &saved)

@@ -240,6 +240,8 @@ impl Workshop {
             .map_err(|e| WorkshopError::Facts(e.to_string()))?;
         let mut interview = Interview::new(Arc::clone(tree));
         interview.restore(facts);
+        // Settled as resuming settles them, so the saved progress counts only the views.
+        interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
         let mut session = Session::new(
             stamp,
             self.client.clone(),

@@ -4,6 +4,8 @@
 //! refused with a clear message whether it is asked for on the command line or from the start
 //! screen; the notice shown on resume answering j, y and q. Every wait is bounded.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
+mod common;
 mod pseudo_terminal;
 
 use std::collections::BTreeMap;
@@ -396,23 +398,6 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
     );
 }
 
-/// Runs techhire to set a workshop up, its sessions in `data`; returns what it printed.
-fn workshop_step(data: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_techhire"))
-        .args(args)
-        .env("TECHHIRE_DATA_DIR", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env_remove("TECHHIRE_CONFIG")
-        .output()
-        .expect("techhire runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 #[test]
 fn a_workshop_respondent_full_screen_answers_only_the_views_and_cannot_export_before_the_reveal() {
     let dir = scratch();
@@ -420,8 +405,8 @@ fn a_workshop_respondent_full_screen_answers_only_the_views_and_cannot_export_be
         env!("CARGO_MANIFEST_DIR"),
         "/tests/answers/workshop/facts.toml"
     );
-    let id = workshop_step(dir.path(), &["workshop", "new", "--facts", facts]);
-    let session = workshop_step(
+    let id = common::succeeds(dir.path(), &["workshop", "new", "--facts", facts]);
+    let session = common::succeeds(
         dir.path(),
         &["workshop", "invite", &id, "--name", "Ben", "--role", "CFO"],
     );

@@ -634,26 +634,12 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
 }
 
 /// Runs a workshop command in `data`, returning its standard output's first line.
-fn step(data: &std::path::Path, args: &[&str]) -> String {
-    let out = techhire()
-        .env("TECHHIRE_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 #[test]
 fn over_several_machines_new_invite_answer_add_and_reveal() {
     let data = tempfile::tempdir().unwrap();
     let away = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &[
             "workshop",
@@ -667,7 +653,7 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
     let mut copies = Vec::new();
     for (name, role) in [("Ana", "CEO"), ("Ben", "CFO")] {
         let copy = away.path().join(format!("{name}.json"));
-        step(
+        common::succeeds(
             d,
             &[
                 "workshop",
@@ -769,12 +755,12 @@ fn add_refuses_another_edition_other_facts_and_strangers() {
     let data = tempfile::tempdir().unwrap();
     let away = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
     );
     let copy = away.path().join("ana.json");
-    step(
+    common::succeeds(
         d,
         &[
             "workshop",
@@ -824,7 +810,7 @@ fn add_refuses_another_edition_other_facts_and_strangers() {
 fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
     );
@@ -849,7 +835,7 @@ fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
         .code(1)
         .stderr(contains("hidden"));
     drop(held);
-    step(d, &["workshop", "invite", &id, "--name", "Ana"]);
+    common::succeeds(d, &["workshop", "invite", &id, "--name", "Ana"]);
     let w = techhire::workshop::read_path(&path).unwrap();
     assert_eq!(w.respondents.len(), 1);
 }

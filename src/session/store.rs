@@ -62,7 +62,7 @@ impl Store {
         for _ in 0..100 {
             let path = self.folder.join(format!("{}.json", session.id));
             if !path.exists() {
-                match SessionFile::create_at(&path, session.clone()) {
+                match SessionFile::create_new(&path, session.clone(), Sweep::No) {
                     // Another instance took the id between the check and the lock.
                     Err(SessionError::Locked { .. } | SessionError::AlreadyExists { .. }) => {}
                     other => return other,
@@ -146,6 +146,16 @@ impl SessionFile {
     /// Creates a session file at a path that does not exist yet (and its folder, if need
     /// be), and saves it there.
     pub fn create_at(path: &Path, session: Session) -> Result<SessionFile, SessionError> {
+        SessionFile::create_new(path, session, Sweep::Yes)
+    }
+
+    /// [`SessionFile::create_at`]; `sweep` says whether to look for temporary files an
+    /// earlier, killed save under the same name left behind (a read of the whole folder).
+    fn create_new(
+        path: &Path,
+        session: Session,
+        sweep: Sweep,
+    ) -> Result<SessionFile, SessionError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
                 // Nothing was saved yet, so there is no last save to speak of.
@@ -164,7 +174,9 @@ impl SessionFile {
         let bytes = bytes(path, &session)?;
         let file = write::create(path, &bytes, durable)?;
         let lock = Lock::holding(path, file);
-        remove_stale_temporaries(path);
+        if sweep == Sweep::Yes {
+            remove_stale_temporaries(path);
+        }
         Ok(SessionFile {
             path: path.to_path_buf(),
             session,
@@ -332,6 +344,16 @@ fn bytes(path: &Path, session: &Session) -> Result<Vec<u8>, SessionError> {
     })?;
     json.push(b'\n');
     Ok(json)
+}
+
+/// Whether creating a session looks for an earlier save's leftover temporary files. A name
+/// the user gave may have been written before; a fresh id from [`Store::create`] has never
+/// been saved, so reading a folder of 10,000 sessions for its temporaries (3 ms before the
+/// start screen's first frame) would find none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sweep {
+    Yes,
+    No,
 }
 
 /// Temporary files from saves that were killed before their rename. Only called while holding

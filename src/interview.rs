@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use crate::outcome::{self, Recommendation};
-use crate::tree::{Step, Tree};
+use crate::tree::{Next, Step, Tree};
 
 /// How far along the interview is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,11 @@ pub enum InterviewError {
     NoSuchQuestion(String),
     #[error("question `{0}` is not on the current path")]
     NotOnPath(String),
+    #[error(
+        "`{0}` is a fact of the company, answered once for everyone in the workshop; it cannot \
+         be changed in one person's answers (the consultant sets the workshop's facts)"
+    )]
+    Settled(String),
 }
 
 /// One interview over a tree.
@@ -58,6 +63,9 @@ pub struct Interview {
     frontier: Option<usize>,
     /// The position on the path being looked at: `path.len()` is the frontier (or the end).
     cursor: usize,
+    /// Questions whose answers were settled before the interview (a workshop's facts, given
+    /// once for everyone): never asked, never changed, passed over going back and forth.
+    settled: Vec<bool>,
 }
 
 impl Interview {
@@ -65,6 +73,7 @@ impl Interview {
         let answers = vec![None; tree.questions().len()];
         let mut interview = Interview {
             frontier: Some(tree.start()),
+            settled: vec![false; answers.len()],
             tree,
             answers,
             path: Vec::new(),
@@ -100,12 +109,14 @@ impl Interview {
     /// Answers the current question and moves to the next one on the path.
     pub fn answer(&mut self, choice: usize) -> Result<(), InterviewError> {
         let question = self.current().ok_or(InterviewError::Finished)?;
+        self.check_open(question)?;
         if choice >= self.tree.question(question).choices.len() {
             return Err(InterviewError::NoSuchChoice((choice + 1).to_string()));
         }
         self.answers[question] = Some(choice);
         self.rebuild();
         self.cursor = (self.cursor + 1).min(self.path.len());
+        self.pass_settled();
         Ok(())
     }
 
@@ -123,6 +134,7 @@ impl Interview {
     /// path now ends before it).
     pub fn change(&mut self, question: usize, choice: usize) -> Result<(), InterviewError> {
         self.check_question(question)?;
+        self.check_open(question)?;
         if !self.path.iter().any(|s| s.question == question) && self.frontier != Some(question) {
             return Err(InterviewError::NotOnPath(
                 self.tree.question(question).id.clone(),
@@ -151,27 +163,61 @@ impl Interview {
         self.cursor = self.path.len();
     }
 
-    /// Goes back one question; false at the first.
-    pub fn back(&mut self) -> bool {
-        if self.cursor == 0 {
-            return false;
+    /// Settles the answers to `questions` (a workshop's facts): they stay as recorded, are
+    /// never asked, and cannot be changed. A question without an answer is left open, so the
+    /// interview can never wait on a question it refuses to ask.
+    pub fn settle(&mut self, questions: impl IntoIterator<Item = usize>) {
+        for q in questions {
+            if self.answers.get(q).is_some_and(Option::is_some) {
+                self.settled[q] = true;
+            }
         }
-        self.cursor -= 1;
-        true
+        self.pass_settled();
     }
 
-    /// Goes forward one question over an answer already given; false when there is none.
+    /// Whether a question's answer was settled before the interview ([`Interview::settle`]).
+    pub fn is_settled(&self, question: usize) -> bool {
+        self.settled.get(question).copied().unwrap_or(false)
+    }
+
+    /// Goes back one question, over settled ones; false when none before can be asked.
+    pub fn back(&mut self) -> bool {
+        match (0..self.cursor)
+            .rev()
+            .find(|&i| !self.settled[self.path[i].question])
+        {
+            Some(i) => {
+                self.cursor = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes forward one question over an answer already given (and over settled ones); false
+    /// when there is none.
     pub fn forward(&mut self) -> bool {
         if self.cursor >= self.path.len() {
             return false;
         }
         self.cursor += 1;
+        self.pass_settled();
         true
+    }
+
+    /// The current question's number as the person answering counts them: settled questions
+    /// are not asked, so they are not counted.
+    pub fn number(&self) -> usize {
+        1 + self.path[..self.cursor.min(self.path.len())]
+            .iter()
+            .filter(|s| !self.settled[s.question])
+            .count()
     }
 
     /// Moves to a question on the path, to look at or change its answer.
     pub fn go_to(&mut self, question: usize) -> Result<(), InterviewError> {
         self.check_question(question)?;
+        self.check_open(question)?;
         let position = self
             .path
             .iter()
@@ -226,15 +272,53 @@ impl Interview {
         all
     }
 
+    /// How far along, counting only the questions asked: settled ones are neither answered
+    /// by the person nor left for them.
     pub fn progress(&self) -> Progress {
-        let (fewest_left, most_left) = self
-            .frontier
-            .map_or((0, 0), |q| self.tree.remaining_from(q));
+        let (fewest_left, most_left) = self.frontier.map_or((0, 0), |q| self.left_from(q));
         Progress {
-            answered: self.path.len(),
+            answered: self
+                .path
+                .iter()
+                .filter(|s| !self.settled[s.question])
+                .count(),
             fewest_left,
             most_left,
         }
+    }
+
+    /// Fewest and most questions still to ask from `question`, itself included: the tree's
+    /// count, less the settled questions, whose recorded answer alone decides where they lead.
+    pub fn left_from(&self, question: usize) -> (u32, u32) {
+        if !self.settled.contains(&true) {
+            return self.tree.remaining_from(question);
+        }
+        let mut memo = vec![None; self.answers.len()];
+        self.left_memo(question, &mut memo)
+    }
+
+    fn left_memo(&self, question: usize, memo: &mut [Option<(u32, u32)>]) -> (u32, u32) {
+        if let Some(known) = memo[question] {
+            return known;
+        }
+        let choices = self.tree.question(question).choices.len();
+        let settled = self.settled[question];
+        let (mut fewest, mut most) = (u32::MAX, 0);
+        for choice in 0..choices {
+            if settled && self.answers[question] != Some(choice) {
+                continue;
+            }
+            let (f, m) = match self.tree.next(question, choice) {
+                Next::Question(q) => self.left_memo(q, memo),
+                Next::End => (0, 0),
+            };
+            fewest = fewest.min(f);
+            most = most.max(m);
+        }
+        let here = u32::from(!settled);
+        let left = (fewest.min(most) + here, most + here);
+        memo[question] = Some(left);
+        left
     }
 
     /// True once the path reaches an answer that ends the interview.
@@ -254,6 +338,28 @@ impl Interview {
             Ok(())
         } else {
             Err(InterviewError::NoSuchQuestion(format!("#{question}")))
+        }
+    }
+
+    /// Refuses to ask or change a settled question.
+    fn check_open(&self, question: usize) -> Result<(), InterviewError> {
+        if self.is_settled(question) {
+            Err(InterviewError::Settled(
+                self.tree.question(question).id.clone(),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Moves the cursor past settled questions, to the next one to ask (or the frontier).
+    fn pass_settled(&mut self) {
+        while self
+            .path
+            .get(self.cursor)
+            .is_some_and(|s| self.settled[s.question])
+        {
+            self.cursor += 1;
         }
     }
 
@@ -527,5 +633,44 @@ end = true
             }]
         );
         assert!((i.progress().ratio() - 0.5).abs() < 1e-9);
+    }
+
+    /// A settled answer (a workshop's fact) is passed over going forward and back, counted out
+    /// of the question numbers and of progress, and refused to `answer`, `change` and `go_to`; an unanswered
+    /// question cannot be settled, so the interview never waits on one it will not ask.
+    #[test]
+    fn settled_answers_are_never_asked_nor_changed() {
+        let mut i = interview();
+        i.restore([Step {
+            question: B,
+            choice: 0,
+        }]);
+        i.settle([B, C]);
+        assert!(i.is_settled(B));
+        assert!(!i.is_settled(C), "c has no answer, so it stays open");
+        assert_eq!(i.current(), Some(A));
+        // Left to ask: a and c either way (b's settled answer goes on to c), not a, b and c.
+        assert_eq!(i.progress(), progress(0, 2, 2));
+        i.answer(0).unwrap();
+        assert_eq!(i.current(), Some(C), "b, settled, is passed over");
+        assert_eq!(
+            i.progress(),
+            progress(1, 1, 1),
+            "b is neither answered nor left"
+        );
+        assert_eq!(i.number(), 2, "b is not counted");
+        assert!(i.back());
+        assert_eq!(i.current(), Some(A), "back passes over b too");
+        assert!(!i.back());
+        assert!(i.forward());
+        assert_eq!(i.current(), Some(C));
+        let settled = Err(InterviewError::Settled("b".into()));
+        assert_eq!(i.change(B, 1), settled);
+        assert_eq!(i.go_to(B), settled);
+        assert_eq!(i.answer_of(B), Some(0));
+        i.answer(0).unwrap();
+        assert!(i.is_finished());
+        assert!(i.back());
+        assert_eq!(i.current(), Some(C));
     }
 }

@@ -25,6 +25,10 @@ const MAX_LINE_BYTES: usize = 1024;
 /// that never sends an empty line cannot fill memory.
 const MAX_NOTE_BYTES: usize = 64 * 1024;
 
+/// Said once, first, to a workshop respondent: plain mode cannot hide anything on a shared
+/// screen, so blindness rests on answering alone; the facts are not theirs to answer.
+const WORKSHOP_RESPONDENT: &str = "You are answering for yourself in a stakeholder workshop. A shared screen cannot be blind: answer on your own, one respondent at a time, with nobody else watching, and do not show your answers to anyone until the consultant reveals everyone's. The company's facts were answered once for everyone, so only your views are asked.";
+
 /// What plain mode works on: the interview, the session it saves to after every change, and
 /// what to tell the user before the first question.
 pub struct Live<'a> {
@@ -84,6 +88,9 @@ pub fn run(
             None => wrap(paragraph, "", ""),
         };
         write!(output, "{text}")?;
+    }
+    if opened.save.session().workshop.is_some() {
+        write!(output, "{}", wrap(WORKSHOP_RESPONDENT, "", ""))?;
     }
     write!(
         output,
@@ -146,8 +153,8 @@ pub fn run(
             writeln!(
                 output,
                 "Question {} ({})",
-                interview.cursor() + 1,
-                left(tree.remaining_from(question))
+                interview.number(),
+                left(interview.left_from(question))
             )?;
             write!(output, "{}", wrap(&terminal_safe(&q.prompt), "", ""))?;
             for (i, choice) in q.choices.iter().enumerate() {

@@ -4,6 +4,8 @@
 //! refused with a clear message whether it is asked for on the command line or from the start
 //! screen; the notice shown on resume answering j, y and q. Every wait is bounded.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
+mod common;
 mod pseudo_terminal;
 
 use std::collections::BTreeMap;
@@ -393,5 +395,61 @@ fn resuming_from_the_start_screen_reconciles_a_changed_tree_and_drops_the_empty_
         app.words().contains("Saved as session") || app.words().contains("Saved in"),
         "{}",
         app.words()
+    );
+}
+
+#[test]
+fn a_workshop_respondent_full_screen_answers_only_the_views_and_cannot_export_before_the_reveal() {
+    let dir = scratch();
+    let facts = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/answers/workshop/facts.toml"
+    );
+    let id = common::succeeds(dir.path(), &["workshop", "new", "--facts", facts]);
+    let session = common::succeeds(
+        dir.path(),
+        &["workshop", "invite", &id, "--name", "Ben", "--role", "CFO"],
+    );
+    let path = dir.path().join("sessions").join(format!("{session}.json"));
+    let resume = ["resume".to_string(), path.display().to_string()];
+    let mut app = Running::spawn(&resume, dir.path(), dir.path());
+    app.wait_for("Before you go on");
+    app.press(b"y");
+    // Ben's four views are each the first choice; the six facts between them are not asked.
+    for n in 1..=4 {
+        app.wait_for(&format!("Question {n}"));
+        app.press(b"1");
+    }
+    app.wait_for("Check your answers");
+    assert!(
+        app.text().contains("given by the workshop"),
+        "{}",
+        app.text()
+    );
+    app.press(b"\r");
+    app.wait_for_words("Hire a CIO");
+    app.press(b"e");
+    app.wait_for_words("Which format?");
+    app.press(b"1");
+    // The message wraps inside the box: its phrases are looked for one row at a time.
+    app.wait_for(&format!("in workshop {id}"));
+    app.wait_for(&format!("workshop reveal {id}"));
+    assert!(app.text().contains("nothing was written"), "{}", app.text());
+    app.press(b"\x1b");
+    app.wait_for_gone("Write the report");
+    app.press(b"q");
+    app.wait_for("Leave the interview?");
+    app.press(b"y");
+    app.finish();
+    app.assert_screen_restored();
+    let saved = techhire::session::read_path(&path).expect("readable");
+    assert!(saved.result.is_some(), "finished");
+    assert!(
+        !dir.path().join("reports").exists()
+            && std::fs::read_dir(dir.path())
+                .expect("the scratch folder")
+                .flatten()
+                .all(|e| !e.file_name().to_string_lossy().starts_with("techhire-")),
+        "no report was written"
     );
 }

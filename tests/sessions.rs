@@ -348,10 +348,11 @@ fn bad_files_get_a_clear_error_and_are_left_untouched() {
     drop(file);
     let session = fs::read(&good).unwrap();
 
-    let future =
-        String::from_utf8(session.clone())
-            .unwrap()
-            .replacen("\"version\": 2", "\"version\": 3", 1);
+    let future = String::from_utf8(session.clone()).unwrap().replacen(
+        &format!("\"version\": {}", techhire::session::VERSION),
+        &format!("\"version\": {}", techhire::session::VERSION + 1),
+        1,
+    );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.json", vec![], "is empty"),
         (

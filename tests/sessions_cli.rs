@@ -4,6 +4,7 @@
 //! Every test keeps its sessions in a temporary folder through `TECHHIRE_DATA_DIR`.
 //! Damaged files, failing saves and SIGKILL are in `sessions_cli_faults.rs`.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
 mod common;
 
 use std::fs;

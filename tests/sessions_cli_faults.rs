@@ -2,6 +2,7 @@
 //! errors and are left byte for byte; a save that keeps failing exits non-zero naming the file
 //! and keeps the answers; and the real binary killed with SIGKILL mid-interview loses no answer.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
 mod common;
 
 use std::fs;

@@ -634,26 +634,12 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
 }
 
 /// Runs a workshop command in `data`, returning its standard output's first line.
-fn step(data: &std::path::Path, args: &[&str]) -> String {
-    let out = techhire()
-        .env("TECHHIRE_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 #[test]
 fn over_several_machines_new_invite_answer_add_and_reveal() {
     let data = tempfile::tempdir().unwrap();
     let away = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &[
             "workshop",
@@ -667,7 +653,7 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
     let mut copies = Vec::new();
     for (name, role) in [("Ana", "CEO"), ("Ben", "CFO")] {
         let copy = away.path().join(format!("{name}.json"));
-        step(
+        common::succeeds(
             d,
             &[
                 "workshop",
@@ -683,9 +669,8 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
         );
         copies.push(copy);
     }
-    // Each answers on their own machine, in plain mode. The facts are already in their
-    // session; plain mode still shows each one with its answer, and Enter keeps it (the
-    // workshop screens are to skip them).
+    // Each answers on their own machine, in plain mode, told first to answer alone. The facts
+    // are already in their session, settled: only the views are asked.
     let views: [&[(&str, &str)]; 2] = [
         &[
             ("looking_for", "market_products"),
@@ -702,14 +687,23 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
     ];
     for (copy, answers) in copies.iter().zip(views) {
         let elsewhere = tempfile::tempdir().unwrap();
-        let typed = common::typed(&answers[..3]) + &"\n".repeat(6) + &common::typed(&answers[3..]);
         common::techhire(elsewhere.path())
             .args(["resume", "--plain"])
             .arg(copy)
-            .write_stdin(typed)
+            .write_stdin(common::typed(answers))
             .assert()
             .success()
-            .stdout(contains("Hire a C"));
+            .stdout(
+                contains("Hire a C")
+                    .and(contains("A shared screen cannot be blind"))
+                    .and(contains("Enter keeps").not())
+                    .and(contains("Question 5 (").not())
+                    .and(contains(
+                        "Send this file back to the consultant, who joins it with:",
+                    ))
+                    .and(contains(format!(" workshop add {id} ")))
+                    .and(contains("report --format").not()),
+            );
     }
     // Hidden until both are back.
     techhire()
@@ -761,12 +755,12 @@ fn add_refuses_another_edition_other_facts_and_strangers() {
     let data = tempfile::tempdir().unwrap();
     let away = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
     );
     let copy = away.path().join("ana.json");
-    step(
+    common::succeeds(
         d,
         &[
             "workshop",
@@ -816,7 +810,7 @@ fn add_refuses_another_edition_other_facts_and_strangers() {
 fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
-    let id = step(
+    let id = common::succeeds(
         d,
         &["workshop", "new", "--facts", &format!("{DIR}/facts.toml")],
     );
@@ -841,7 +835,7 @@ fn a_workshop_being_changed_elsewhere_is_not_changed_here_too() {
         .code(1)
         .stderr(contains("hidden"));
     drop(held);
-    step(d, &["workshop", "invite", &id, "--name", "Ana"]);
+    common::succeeds(d, &["workshop", "invite", &id, "--name", "Ana"]);
     let w = techhire::workshop::read_path(&path).unwrap();
     assert_eq!(w.respondents.len(), 1);
 }

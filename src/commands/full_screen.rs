@@ -257,7 +257,7 @@ impl tui::Host for SessionHost<'_> {
     ) -> Result<PathBuf, String> {
         let (folder, _) = config::report_folder(self.config).map_err(|f| f.message)?;
         report::export(
-            self.opened.save.session(),
+            (self.opened.save.session(), self.opened.save.path()),
             interview,
             format,
             copy,

@@ -270,7 +270,14 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
     } else if quiet() {
         return Ok(code);
     } else {
-        saved_where(save.path(), &handle, in_store, ending, plain)
+        let folder = save.path().parent().unwrap_or(Path::new("."));
+        match (
+            ending,
+            techhire::workshop::waits_for(folder, save.session()),
+        ) {
+            (Ending::Finished, Some(workshop)) => sent_back(save.path(), &workshop),
+            _ => saved_where(save.path(), &handle, in_store, ending, plain),
+        }
     };
     let mut stdout = io::stdout().lock();
     let _ = writeln!(stdout, "{said}");
@@ -304,6 +311,18 @@ pub fn saved_where(
             format!("{saved}\nCarry on where you stopped with:\n  {me} resume {handle}{plain}")
         }
     }
+}
+
+/// Where a workshop respondent's finished session was saved, and that it goes back to the
+/// consultant: its report waits for the reveal, so offering `report` would only be refused.
+fn sent_back(path: &Path, workshop: &str) -> String {
+    let path = quote(&path.display().to_string());
+    format!(
+        "Saved in {path}.\nSend this file back to the consultant, who joins it with:\n  \
+         {} workshop add {} {path}\nThe report waits until everyone's answers are in.",
+        program::name(),
+        quote(workshop)
+    )
 }
 
 impl Opened {

@@ -33,7 +33,7 @@ pub fn run(
     let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
-    hidden_in_a_workshop(&path, &session.id)?;
+    hidden_in_a_workshop(&path, &session).map_err(|why| Failure::new(PROBLEMS, why))?;
     let saved_on = session.tree.clone();
     let SessionTree {
         loaded,
@@ -179,9 +179,10 @@ pub fn render(
 /// Writes the report of the session's finished interview into `folder` (made if need be),
 /// named for the client and the date (`techhire-acme-2026-11-23.html`, the consultant's copy
 /// `techhire-acme-2026-11-23-consultant-copy.html`; `-2`, `-3` rather than replacing a file),
-/// and returns its full path; or says why it could not.
+/// and returns its full path; or says why it could not (a workshop respondent's session, `file`,
+/// before the reveal).
 pub fn export(
-    session: &Session,
+    (session, file): (&Session, &Path),
     interview: &Interview,
     format: Format,
     copy: Audience,
@@ -193,6 +194,7 @@ pub fn export(
             "the interview is not finished yet, so there is no recommendation to report".into(),
         );
     };
+    hidden_in_a_workshop(file, session)?;
     let bytes = render(session, interview, &recommendation, format, copy, firm, 80)
         .map_err(|f| f.message)?;
     std::fs::create_dir_all(folder).map_err(|e| {
@@ -267,19 +269,21 @@ fn count(n: u32, thing: &str) -> String {
     }
 }
 
-/// A workshop respondent's session waits for the workshop's reveal: a report before it would
-/// show one person's result before the others have all answered.
-fn hidden_in_a_workshop(path: &Path, session: &str) -> Result<(), Failure> {
+/// A workshop respondent's session waits for the workshop's reveal: a report or an export
+/// before it would show one person's result before the others have all answered. Says why
+/// and what to do.
+pub fn hidden_in_a_workshop(path: &Path, session: &Session) -> Result<(), String> {
     let folder = path.parent().unwrap_or(Path::new("."));
-    match workshop::holding(folder, session) {
-        Some(w) if !w.is_revealed() => Err(Failure::new(
-            PROBLEMS,
-            format!(
-                "session {session} is a respondent's in workshop {}, whose answers stay hidden \
-                 until everyone has finished or they are revealed; nothing was written",
-                w.id
-            ),
+    match workshop::waits_for(folder, session) {
+        Some(id) => Err(format!(
+            "session {} is a respondent's in workshop {id}, and its answers stay hidden until \
+             everyone has finished, so nothing was written. Send the session back to the \
+             consultant, who joins it with `{me} workshop add` and, once everyone's answers are \
+             in, shows them with `{me} workshop reveal {id}`",
+            terminal_safe(&session.id),
+            id = terminal_safe(&id),
+            me = program::name()
         )),
-        _ => Ok(()),
+        None => Ok(()),
     }
 }

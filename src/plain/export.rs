@@ -77,7 +77,7 @@ pub(super) fn ask(
     let format = FORMATS[choice];
     let name = format.name();
     let written = report::export(
-        opened.save.session(),
+        (opened.save.session(), opened.save.path()),
         opened.interview,
         format,
         copy,

@@ -536,3 +536,92 @@ fn a_failed_save_is_said_once_and_the_interview_carries_on() {
     let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.answers.len(), CIO.len());
 }
+
+/// Ben's views in the worked example workshop (`tests/answers/workshop/ben-cfo.toml`).
+const BEN: &[(&str, &str)] = &[
+    ("looking_for", "run_core"),
+    ("focus", "internal"),
+    ("value_line", "bottom_line"),
+    ("security_owner", "new_leader"),
+];
+
+/// A workshop with the worked example's facts in `folder`, and Ben's invited session there.
+fn invited(folder: &Path) -> (techhire::workshop::Workshop, std::path::PathBuf) {
+    use techhire::session::TreeStamp;
+    use techhire::workshop::{self, Facts, Workshop};
+    let tree = tree();
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let text = include_str!("../../tests/answers/workshop/facts.toml");
+    let file = techhire::answers::parse("facts.toml", text).unwrap_or_else(|p| panic!("{p:?}"));
+    let facts = Facts::from_answers(&tree, &file).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut w = Workshop::with_facts(&tree, stamp.clone(), None, None, &facts)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ben = w
+        .invite(&tree, stamp, folder, "Ben", Some("CFO"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    workshop::create(&w.path_in(folder), &w).unwrap_or_else(|e| panic!("{e}"));
+    (w, folder.join(format!("{}.json", ben.session)))
+}
+
+#[test]
+fn a_workshop_respondent_is_told_once_to_answer_alone_and_asked_only_the_views() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (w, path) = invited(dir.path());
+    let mut opened =
+        opening::resume(&path, None, Names::default()).unwrap_or_else(|f| panic!("{}", f.message));
+    // From the result, b goes back to the last view, over the facts after it.
+    let typed = format!("{}b\n\n", numbers(BEN));
+    let (ending, out) = drive(&mut opened, &typed, 0, false);
+    assert_eq!(ending, Ending::Finished, "{out}");
+    assert_eq!(
+        out.matches("A shared screen cannot be blind").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("one respondent at a time"), "{out}");
+    // The report lists the facts; the questions before it never ask them.
+    let asked = out
+        .split("TECHNOLOGY LEADERSHIP RECOMMENDATION")
+        .next()
+        .unwrap_or("");
+    assert!(!asked.contains("What does the company sell"), "{out}");
+    // Only the last view, on going back from the result, is shown with its answer kept.
+    assert_eq!(out.matches("Enter keeps").count(), 1, "{out}");
+    assert_eq!(out.matches("\nQuestion 4 (").count(), 2, "{out}");
+    for n in 1..=4 {
+        assert!(out.contains(&format!("\nQuestion {n} (")), "{out}");
+    }
+    assert!(!out.contains("\nQuestion 5 ("), "{out}");
+    // Counted as the respondent answers: the views left, not the facts.
+    assert!(out.contains(": 0 answered, 4 to 5 to go."), "{out}");
+    assert!(out.contains("\nQuestion 1 (4 to 5 left)"), "{out}");
+    assert!(out.contains("\nQuestion 4 (last question)"), "{out}");
+    assert!(out.contains("Recommendation: Hire a CIO"), "{out}");
+    let saved = read_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    w.check_facts_of(&tree(), &saved)
+        .unwrap_or_else(|e| panic!("the workshop refuses the session: {e}"));
+}
+
+#[test]
+fn a_session_of_ones_own_is_not_told_about_workshops() {
+    let (_, out) = interview(&numbers(CIO), 0);
+    assert!(!out.contains("A shared screen cannot be blind"), "{out}");
+}
+
+#[test]
+fn before_the_reveal_e_refuses_a_respondents_report_and_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let reports = dir.path().join("reports");
+    let (w, path) = invited(dir.path());
+    let mut opened =
+        opening::resume(&path, None, Names::default()).unwrap_or_else(|f| panic!("{}", f.message));
+    let typed = format!("{}e\n1\n\n", numbers(BEN));
+    let (_, out) = drive_bytes(&mut opened, typed.as_bytes(), 0, false, &reports);
+    assert!(out.contains("Could not write the report"), "{out}");
+    assert!(
+        out.contains(&format!("workshop {}, and its answers stay hidden", w.id)),
+        "{out}"
+    );
+    assert!(out.contains(&format!("workshop reveal {}", w.id)), "{out}");
+    assert!(!reports.exists(), "nothing was written");
+}

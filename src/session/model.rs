@@ -16,9 +16,9 @@ use crate::{Interview, Tree};
 pub const FORMAT: &str = "techhire-session";
 
 /// The format version this build writes, and the newest it reads. Version 2 added private
-/// notes and the note on the interview as a whole; a version 1 file reads unchanged (its
-/// notes are for the client, as they were).
-pub const VERSION: u32 = 2;
+/// notes and the note on the interview as a whole; version 3 the workshop a respondent's
+/// session answers in. Older files read unchanged (notes for the client, no workshop).
+pub const VERSION: u32 = 3;
 
 /// One client's interview, as saved after every change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +60,10 @@ pub struct Session {
     /// kept for the record, never put back into the interview.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<super::Dropped>,
+    /// The id of the workshop this is a respondent's session in (version 3): its facts were
+    /// given by the workshop, once for everyone, so resuming it never asks or changes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<String>,
 }
 
 /// Which question tree a session ran on.
@@ -239,6 +243,7 @@ impl Session {
             },
             result: None,
             dropped: Vec::new(),
+            workshop: None,
         };
         session.record(interview, now);
         session

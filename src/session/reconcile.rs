@@ -127,8 +127,12 @@ impl Session {
         self.answers = kept;
         self.dropped.extend(dropped.iter().cloned());
         self.tree = stamp;
-        let mut interview = Interview::new(tree);
+        let mut interview = Interview::new(Arc::clone(&tree));
         interview.restore(steps);
+        if self.workshop.is_some() {
+            // A respondent's facts are the workshop's, answered once for everyone.
+            interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
+        }
         self.snapshot(&interview, self.updated);
         Reconciled {
             interview,

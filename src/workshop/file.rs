@@ -153,6 +153,17 @@ pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
         .find(|w| w.respondents.iter().any(|r| r.session == session))
 }
 
+/// The workshop whose reveal a report or an export of `session` must wait for, by id: the
+/// workshop in `folder` it answers in, while its answers are hidden; or, for a respondent's
+/// session away from its workshop's folder (a copy sent to them), the workshop it says it
+/// answers in, whose reveal cannot be seen from here. `None` for any other session.
+pub fn waits_for(folder: &Path, session: &crate::session::Session) -> Option<String> {
+    match holding(folder, &session.id) {
+        Some(w) => (!w.is_revealed()).then_some(w.id),
+        None => session.workshop.clone(),
+    }
+}
+
 /// A workshop file held for a change: while it lives, another techhire that tries to change
 /// the same workshop is told it is open here, so two changes at once (two invitations, say)
 /// cannot overwrite each other. The operating system drops it however the program ends.
@@ -229,6 +240,8 @@ impl Workshop {
             .map_err(|e| WorkshopError::Facts(e.to_string()))?;
         let mut interview = Interview::new(Arc::clone(tree));
         interview.restore(facts);
+        // Settled as resuming settles them, so the saved progress counts only the views.
+        interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
         let mut session = Session::new(
             stamp,
             self.client.clone(),
@@ -236,6 +249,7 @@ impl Workshop {
             &interview,
         );
         session.id = respondent.session.clone();
+        session.workshop = Some(self.id.clone());
         session.record(&interview, Timestamp::now());
         Ok(session)
     }

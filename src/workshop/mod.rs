@@ -26,6 +26,7 @@ pub use combine::{CombineError, Combined, Person};
 pub use facts::Facts;
 pub use file::{
     Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,
+    waits_for,
 };
 pub use join::{JoinError, Revealed, status_of};
 pub use model::{ChangeError, FORMAT, PrivateNote, Respondent, Reveal, Status, VERSION, Workshop};

@@ -46,6 +46,18 @@ pub fn techhire(data: &Path) -> Command {
     cmd
 }
 
+/// Runs techhire with `args`, its data in `data`, which must succeed; returns what it printed,
+/// trimmed (an id, for `workshop new` and `invite`).
+pub fn succeeds(data: &Path, args: &[&str]) -> String {
+    let out = techhire(data).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// The numbers to type in plain mode for answers given as (question id, choice id).
 pub fn typed(answers: &[(&str, &str)]) -> String {
     let tree = load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree;

@@ -149,7 +149,7 @@ fn prompt_lines(
 ) -> Vec<Line<'static>> {
     let theme = &shared.theme;
     let mut label = vec![Span::styled(
-        format!("Question {}", shared.interview.cursor() + 1),
+        format!("Question {}", shared.interview.number()),
         theme.muted,
     )];
     if changing {

@@ -1,6 +1,8 @@
 //! The review screen's state and keys: the highlighted row (an answer, or "See the
 //! recommendation" after the last) and how far the list is scrolled. Enter on an answer opens
-//! its question to change it.
+//! its question to change it, except a workshop's fact, which is not the respondent's to change.
+
+use techhire::interview::InterviewError;
 
 use crate::tui::action::Action;
 use crate::tui::layout::{self, review::Plan};
@@ -36,8 +38,16 @@ impl ReviewScreen {
             Action::Confirm if self.row >= button => return Transition::Result,
             Action::Confirm => {
                 let question = shared.interview.path()[self.row].question;
-                if shared.interview.go_to(question).is_ok() {
-                    return Transition::Question { changing: true };
+                match shared.interview.go_to(question) {
+                    Ok(()) => return Transition::Question { changing: true },
+                    Err(InterviewError::Settled(_)) => {
+                        shared.notice = Some(
+                            "That is a fact of the company, given by the workshop for everyone; \
+                             only the consultant can change it."
+                                .into(),
+                        );
+                    }
+                    Err(_) => {}
                 }
             }
             Action::Forward => return Transition::Result,

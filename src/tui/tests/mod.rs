@@ -9,6 +9,7 @@ mod private_notes;
 mod screens;
 mod session_flows;
 mod session_screens;
+mod workshop_flows;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

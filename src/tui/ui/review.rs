@@ -11,6 +11,9 @@ use crate::tui::layout::review::{ROWS_PER_ANSWER, plan};
 use crate::tui::shared::Shared;
 use crate::tui::wrap::{truncate, width as width_of};
 
+/// After a workshop's fact, which the respondent cannot change.
+const GIVEN: &str = "  · given by the workshop";
+
 /// Columns an answer leaves for its note, when it has one and both do not fit.
 const NOTE_ROOM: usize = 24;
 
@@ -27,7 +30,15 @@ fn list_lines(shared: &Shared, highlight: usize, width: usize) -> Vec<Line<'stat
         let prompt = truncate(&terminal_safe(&question.prompt), rest);
         let label = terminal_safe(&question.choices[step.choice].label);
         let mut second = vec![Span::raw(" ".repeat(width - rest))];
+        let settled = shared.interview.is_settled(step.question);
         match shared.note_on(step.question) {
+            None if settled => {
+                // A workshop's fact: given for everyone, not this person's answer to change.
+                let answer = truncate(&label, rest.saturating_sub(GIVEN.len()).max(rest / 2));
+                let room = rest.saturating_sub(width_of(&answer));
+                second.push(Span::styled(answer, theme.accent));
+                second.push(Span::styled(truncate(GIVEN, room), theme.muted));
+            }
             None => second.push(Span::styled(truncate(&label, rest), theme.accent)),
             Some(note) => {
                 // The answer first, then as much of the note as fits: `n` shows it whole.

@@ -1,0 +1,75 @@
+//! A workshop respondent resuming their invited session full screen: the company's facts were
+//! given by the workshop, so they are never asked, the review shows them as given, Enter on
+//! one says it is not theirs to change, and the workshop takes the finished session.
+
+use techhire::answers;
+use techhire::session::{Timestamp, TreeStamp};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME};
+use techhire::workshop::{Facts, Workshop};
+
+use super::*;
+
+const FACTS: &str = include_str!("../../../tests/answers/workshop/facts.toml");
+
+/// A workshop on the shipped tree with the worked example's facts, and Ben's invited session.
+fn invited() -> (Workshop, techhire::session::Session) {
+    let tree = tree();
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let file = answers::parse("facts.toml", FACTS).unwrap_or_else(|p| panic!("{}", p.render()));
+    let facts = Facts::from_answers(&tree, &file).unwrap_or_else(|p| panic!("{}", p.render()));
+    let mut workshop = Workshop::with_facts(&tree, stamp.clone(), None, None, &facts)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ben = workshop
+        .add_respondent("Ben", Some("CFO"), Timestamp::now())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .clone();
+    let session = workshop
+        .session_for(&ben, &tree, stamp)
+        .unwrap_or_else(|e| panic!("{e}"));
+    (workshop, session)
+}
+
+#[test]
+fn a_respondent_is_asked_only_the_views_and_cannot_change_a_fact() {
+    let (workshop, mut session) = invited();
+    let stamp = session.tree.clone();
+    let interview = session.reconcile(tree(), stamp).interview;
+    let mut app = App::with_interview(interview, Theme::named(ThemeName::Dark), 80, 24);
+    assert_eq!(current_id(&app), "looking_for");
+    // Ben's file has only his views: a fact on screen would find no answer in it and fail.
+    answer_from(&mut app, &answers("workshop/ben-cfo"));
+    assert_eq!(app.screen.kind(), ScreenKind::Review);
+    let shown = screen(&app);
+    assert!(shown.contains("· given by the workshop"), "{shown}");
+
+    // Up to the last fact on the path (existing_leaders), then Enter: refused, said why.
+    let path = app.shared.interview.path().to_vec();
+    let fact = path
+        .iter()
+        .rposition(|s| app.shared.interview.is_settled(s.question))
+        .expect("the facts are on the path");
+    for _ in fact..path.len() {
+        press(&mut app, KeyCode::Up);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen.kind(), ScreenKind::Review, "no question opens");
+    assert!(
+        app.shared
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("given by the workshop for everyone")),
+        "{:?}",
+        app.shared.notice
+    );
+    // Going back from the review passes over the facts to the last view.
+    press(&mut app, KeyCode::Left);
+    assert_eq!(current_id(&app), "security_owner");
+
+    // The finished session is one the workshop takes.
+    press(&mut app, KeyCode::Right);
+    session.record(&app.shared.interview, Timestamp::now());
+    assert!(session.result.is_some());
+    workshop
+        .check_facts_of(&tree(), &session)
+        .unwrap_or_else(|e| panic!("{e}"));
+}

@@ -3,12 +3,10 @@
 
 mod shipped;
 
-use shipped::finished;
+use shipped::{finished, print_tools};
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -203,35 +201,10 @@ fn hostile_names_and_notes_are_shown_as_text_never_run() {
     assert!(report.matches("gnp.exe").count() >= 4);
 }
 
-/// Debian's Chromium and poppler's `pdftotext`, when both are installed. Without them the test
-/// is skipped with a one-line reason, so `cargo test` passes with only the Rust toolchain;
-/// `.ci/run` installs both and sets `TECHHIRE_REQUIRE_BROWSER=1`, which turns a missing tool
-/// into a failure so CI always proves the printed page.
-fn browser_tools() -> Option<&'static Path> {
-    let chromium = Path::new("/usr/bin/chromium");
-    let pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
-    if chromium.exists() && pdftotext {
-        return Some(chromium);
-    }
-    let reason = "needs Debian's chromium and pdftotext (apt-get install chromium poppler-utils); \
-                  see README, Tests";
-    assert!(
-        std::env::var_os("TECHHIRE_REQUIRE_BROWSER").is_none(),
-        "TECHHIRE_REQUIRE_BROWSER is set but this test {reason}"
-    );
-    // Written past libtest's capture (which takes only the print macros), so the reason shows.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {}: this test {reason}",
-        module_path!()
-    );
-    None
-}
-
 /// The report printed to PDF by a real browser: the recommendation must be on page one.
 #[test]
 fn chromium_prints_the_recommendation_on_page_one() {
-    let Some(chromium) = browser_tools() else {
+    let Some(chromium) = print_tools() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -247,7 +220,7 @@ fn chromium_prints_the_recommendation_on_page_one() {
         ),
     )
     .unwrap();
-    let mut browser = Command::new(chromium)
+    let mut browser = Command::new(&chromium)
         .args([
             "--headless",
             "--no-sandbox",

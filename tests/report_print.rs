@@ -7,7 +7,7 @@
 
 mod shipped;
 
-use shipped::finished;
+use shipped::{finished, print_tools};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -25,32 +25,6 @@ const MOST_PAGES: usize = 3;
 const FEWEST_LINES_ON_LAST_PAGE: usize = 12;
 
 const CLIENT: &str = "Globex Corporation";
-
-/// A browser to print with and poppler's `pdfinfo` and `pdftotext` to read the PDF, when all
-/// are installed. Without them the test is skipped with a one-line reason, so `cargo test`
-/// passes with only the Rust toolchain; `.ci/run` installs them and sets
-/// `TECHHIRE_REQUIRE_BROWSER=1`, which turns a missing tool into a failure.
-fn print_tools() -> Option<PathBuf> {
-    let poppler = ["pdfinfo", "pdftotext"]
-        .iter()
-        .all(|tool| Command::new(tool).arg("-v").output().is_ok());
-    if let (Ok(browser), true) = (pdf::find_browser(), poppler) {
-        return Some(browser);
-    }
-    let reason = "needs Chromium, Chrome or Edge and poppler's pdfinfo and pdftotext \
-                  (apt-get install chromium poppler-utils); see README, Tests";
-    assert!(
-        std::env::var_os("TECHHIRE_REQUIRE_BROWSER").is_none(),
-        "TECHHIRE_REQUIRE_BROWSER is set but this test {reason}"
-    );
-    // Written past libtest's capture (which takes only the print macros), so the reason shows.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped: {}: this test {reason}",
-        module_path!()
-    );
-    None
-}
 
 /// One report to print: an answers file, and whether every answer carries a note.
 #[derive(Clone, Copy)]

@@ -113,6 +113,17 @@ impl Workshop {
         tree: &Arc<Tree>,
         sessions: &[Session],
     ) -> Result<Revealed<'_>, JoinError> {
+        self.combine_as(tree, sessions, false)
+    }
+
+    /// [`Workshop::combine`], with people named "Leader A", "Leader B"... when `anonymous`
+    /// (see [`Combined::anonymous`]).
+    pub fn combine_as(
+        &self,
+        tree: &Arc<Tree>,
+        sessions: &[Session],
+        anonymous: bool,
+    ) -> Result<Revealed<'_>, JoinError> {
         if !self.is_revealed() {
             return Err(self.hidden());
         }
@@ -136,10 +147,11 @@ impl Workshop {
                 None => left_out.push(respondent),
             }
         }
-        Ok(Revealed {
-            combined: Combined::new(tree, people)?,
-            left_out,
-        })
+        let combined = match anonymous {
+            true => Combined::anonymous(tree, people)?,
+            false => Combined::new(tree, people)?,
+        };
+        Ok(Revealed { combined, left_out })
     }
 }
 

@@ -18,6 +18,17 @@ pub struct Document {
     pub format: &'static str,
     pub version: u32,
     pub tree: TreeName,
+    /// The workshop report's client, consultant and date (when the answers were revealed), when
+    /// known; `workshop run` has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consultant: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// After an early reveal: whose answers are not in, as the report says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_out: Option<String>,
     pub headline: String,
     pub opening: String,
     /// With `--anonymous`: that people are "Leader A", "Leader B"..., and how little that
@@ -150,6 +161,10 @@ pub fn document(c: &Combined) -> Document {
             title: tree.meta().title.clone(),
             version: tree.meta().version.clone(),
         },
+        client: None,
+        consultant: None,
+        date: None,
+        left_out: None,
         headline: told::headline(c, &same),
         opening: told::opening(c, &same),
         anonymity: told::anonymity(c),

@@ -89,13 +89,8 @@ pub fn render(c: &Combined, width: usize) -> String {
                 &indent,
                 &indent,
             );
-            for settle in &s.settle {
-                para(
-                    &mut out,
-                    &told::settle_line(c, s.question, settle, &esc),
-                    &indent,
-                    &format!("{indent}  "),
-                );
+            for line in told::settle_lines(c, s, &esc) {
+                para(&mut out, &line, &indent, &format!("{indent}  "));
             }
         }
     }

@@ -266,11 +266,7 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
                         choice: choice(s.question, s.choice),
                     })
                     .collect(),
-                outcomes: c
-                    .leaders
-                    .iter()
-                    .map(|&o| outcome(tree.outcome(o)))
-                    .collect(),
+                outcomes: c.leaders.iter().map(|&o| named(o, &c.rules)).collect(),
             }),
         }),
         answers: rec

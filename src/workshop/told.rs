@@ -45,6 +45,18 @@ pub fn headline(c: &Combined, esc: Esc) -> String {
     }
 }
 
+/// After an early reveal: who had not finished, so whose answers are not in (`None` when
+/// nobody was left out). `names` are ready for the output.
+pub fn left_out(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        format!(
+            "Revealed early: {} had not finished, so {} answers are not in.",
+            and_list(names),
+            if names.len() == 1 { "their" } else { "those" }
+        )
+    })
+}
+
 /// For an anonymised result: how little letters hide in a small group.
 pub fn anonymity(c: &Combined) -> Option<String> {
     c.anonymous.then(|| {

@@ -33,17 +33,7 @@ pub(super) fn run(
         .iter()
         .map(|r| terminal_safe(&r.name).into_owned())
         .collect();
-    let note = (!left_out.is_empty()).then(|| {
-        format!(
-            "Revealed early: {} had not finished, so {} answers are not in.",
-            techhire::outcome::told::and_list(&left_out),
-            if left_out.len() == 1 {
-                "their"
-            } else {
-                "those"
-            }
-        )
-    });
+    let note = workshop::told::left_out(&left_out);
     match format {
         WorkshopFormat::Text => {
             let mut text = String::new();

@@ -205,10 +205,11 @@ pub fn plan(
     } else {
         (area, None)
     };
-    // One column of margin on the left, the scrollbar on the right.
+    // One column of margin on the left, the scrollbar on the right (and a margin before the
+    // panel beside).
     let inner = Rect {
         x: left.x + 1,
-        width: left.width.saturating_sub(2),
+        width: left.width.saturating_sub(if beside { 3 } else { 2 }),
         ..left
     };
     let width = usize::from(inner.width);

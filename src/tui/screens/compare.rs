@@ -128,6 +128,20 @@ impl CompareScreen {
         Transition::Stay
     }
 
+    /// Whether ← or → would move anything: people's columns in the grid, questions in the
+    /// detail, nothing in the panel.
+    pub fn offers(&self, action: &Action) -> bool {
+        let people = self.reveal.combined.people();
+        let shown = self.plan.as_ref().map(|p| p.columns.people.clone());
+        match (self.view, action) {
+            (View::Grid, Action::Left) => self.first > 0,
+            (View::Grid, Action::Right) => shown.is_some_and(|s| s.end < people),
+            (View::Detail { .. }, Action::Left) => self.row > 0,
+            (View::Detail { .. }, Action::Right) => self.row + 1 < self.rows.len(),
+            _ => false,
+        }
+    }
+
     fn set_scroll(&mut self, to: usize) {
         match &mut self.view {
             View::Grid => self.offset = to,

@@ -87,11 +87,7 @@ impl Screen {
         match (self, action) {
             (Screen::Question(_), Action::Back) => interview.cursor() > 0,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
-            (Screen::Compare(compare), Action::Left) => compare.first > 0,
-            (Screen::Compare(compare), Action::Right) => compare
-                .plan
-                .as_ref()
-                .is_some_and(|p| p.columns.people.end < compare.reveal.combined.people()),
+            (Screen::Compare(compare), Action::Left | Action::Right) => compare.offers(action),
             _ => true,
         }
     }

@@ -177,7 +177,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let context = app.context();
     let on_screen = matches!(
         context,
-        Context::Question | Context::Review | Context::Result | Context::Compare
+        Context::Question
+            | Context::Review
+            | Context::Result
+            | Context::Compare
+            | Context::CompareText
     );
     let entries: Vec<_> = keys::footer(context)
         .filter(|(binding, _, _)| !on_screen || app.offers(&binding.action))

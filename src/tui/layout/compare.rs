@@ -528,14 +528,27 @@ fn detail_lines(
 /// The side panel: the verdict, each person's own result, the combined scores with their sums,
 /// and the rule that decided the verdict.
 pub fn panel_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = standing_lines(c, width, theme);
+    // The scores before the people: with eight people, a panel cut short still has them.
+    let mut lines = verdict_lines(c, width, theme);
     lines.push(Line::default());
-    lines.extend(sums_and_rule(c, width, theme));
+    lines.extend(score_lines(c, width, theme));
+    lines.push(Line::default());
+    lines.extend(people_lines(c, width, theme));
+    lines.push(Line::default());
+    lines.extend(rule_lines(width, theme));
     lines
 }
 
-/// The panel's first half: the verdict, the headline, each person's own result.
+/// The panel's first half below the grid: the verdict, the headline, each person's own result.
 fn standing_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = verdict_lines(c, width, theme);
+    lines.push(Line::default());
+    lines.extend(people_lines(c, width, theme));
+    lines
+}
+
+/// The alignment rule's verdict and the headline.
+fn verdict_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let esc = |s: &str| terminal_safe(s).into_owned();
     let mut lines = wrap(
         &[
@@ -551,11 +564,16 @@ fn standing_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static
         &[Span::styled(told::headline(c, &esc), theme.text)],
         width,
     ));
-    lines.push(Line::default());
-    lines.extend(wrap(
+    lines
+}
+
+/// "Each person's own result", a line each.
+fn people_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let esc = |s: &str| terminal_safe(s).into_owned();
+    let mut lines = wrap(
         &[Span::styled("Each person's own result", theme.heading)],
         width,
-    ));
+    );
     for p in 0..c.people() {
         lines.extend(wrap_indented(
             Span::styled("• ", theme.muted),
@@ -566,14 +584,20 @@ fn standing_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static
     lines
 }
 
-/// The panel's second half: the combined scores with their sums, and the rule.
+/// The panel's second half below the grid: the combined scores with their sums, and the rule.
 fn sums_and_rule(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = score_lines(c, width, theme);
     lines.push(Line::default());
-    lines.extend(wrap(
+    lines.extend(rule_lines(width, theme));
+    lines
+}
+
+/// "How agreement is decided", and the rule in the library's words.
+fn rule_lines(width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = wrap(
         &[Span::styled("How agreement is decided", theme.heading)],
         width,
-    ));
+    );
     lines.extend(wrap(&[Span::styled(rule_in_words(), theme.muted)], width));
     lines
 }

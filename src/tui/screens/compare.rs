@@ -128,17 +128,15 @@ impl CompareScreen {
         Transition::Stay
     }
 
-    /// Whether ← or → would move anything: people's columns in the grid, questions in the
-    /// detail, nothing in the panel.
-    pub fn offers(&self, action: &Action) -> bool {
+    /// Whether ← or → would move anything (the footer offers them as one): people's columns
+    /// in the grid, questions in the detail, nothing in the panel.
+    pub fn sideways(&self) -> bool {
         let people = self.reveal.combined.people();
         let shown = self.plan.as_ref().map(|p| p.columns.people.clone());
-        match (self.view, action) {
-            (View::Grid, Action::Left) => self.first > 0,
-            (View::Grid, Action::Right) => shown.is_some_and(|s| s.end < people),
-            (View::Detail { .. }, Action::Left) => self.row > 0,
-            (View::Detail { .. }, Action::Right) => self.row + 1 < self.rows.len(),
-            _ => false,
+        match self.view {
+            View::Grid => self.first > 0 || shown.is_some_and(|s| s.end < people),
+            View::Detail { .. } => self.rows.len() > 1,
+            View::Panel { .. } => false,
         }
     }
 

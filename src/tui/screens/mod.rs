@@ -87,7 +87,7 @@ impl Screen {
         match (self, action) {
             (Screen::Question(_), Action::Back) => interview.cursor() > 0,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
-            (Screen::Compare(compare), Action::Left | Action::Right) => compare.offers(action),
+            (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
             _ => true,
         }
     }

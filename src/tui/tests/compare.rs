@@ -23,15 +23,7 @@ const FACTS: &str = include_str!("../../../tests/answers/workshop/facts.toml");
 const ANA: &str = include_str!("../../../tests/answers/workshop/ana-ceo.toml");
 const BEN: &str = include_str!("../../../tests/answers/workshop/ben-cfo.toml");
 const CAI: &str = include_str!("../../../tests/answers/workshop/cai-coo.toml");
-/// A fourth leader for the four-person case: a board member who reads the hire as Ana does,
-/// but judges it on both sides of the business.
-const DEE: &str = r#"
-looking_for = "market_products"
-focus = "both_equal"
-digital_vs_tech = "technologies"
-value_line = "top_line"
-security_owner = "product_security"
-"#;
+const DEE: &str = include_str!("../../../tests/answers/workshop/dee-board.toml");
 
 /// The people of a workshop on the shipped tree with the worked example's facts.
 fn combined(people: &[(&str, &str, &str)]) -> Combined {
@@ -83,6 +75,21 @@ fn four() -> Reveal {
         ("Dee", "Board", DEE),
     ]);
     Reveal::new(c, notes(), Vec::new())
+}
+
+/// Eight people, the most a room would hold: the four twice over, under other names.
+fn eight() -> Reveal {
+    let c = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+        ("Dee", "Board", DEE),
+        ("Eve", "CMO", ANA),
+        ("Fay", "CHRO", BEN),
+        ("Gus", "Chair", CAI),
+        ("Hal", "CRO", DEE),
+    ]);
+    Reveal::new(c, Vec::new(), Vec::new())
 }
 
 /// The workshop's screens for `reveal`, its result first.
@@ -163,8 +170,13 @@ fn compare_four_people_80x24() {
 }
 
 #[test]
-fn compare_four_people_with_the_panel_beside_120x40() {
+fn compare_four_people_with_the_panel_below_120x40() {
     assert_snapshot!(screen(&grid(four(), 120, 40)));
+}
+
+#[test]
+fn compare_eight_people_with_the_panel_beside_120x40() {
+    assert_snapshot!(screen(&grid(eight(), 120, 40)));
 }
 
 #[test]
@@ -298,17 +310,7 @@ fn moving_down_the_grid_keeps_the_row_in_view_and_the_facts_heading_with_it() {
 #[test]
 fn people_who_do_not_fit_are_reached_sideways() {
     // Eight people at 80 columns: not everyone fits.
-    let c = combined(&[
-        ("Ana", "CEO", ANA),
-        ("Ben", "CFO", BEN),
-        ("Cai", "COO", CAI),
-        ("Dee", "Board", DEE),
-        ("Eve", "CMO", ANA),
-        ("Fay", "CHRO", BEN),
-        ("Gus", "Chair", CAI),
-        ("Hal", "CRO", DEE),
-    ]);
-    let mut app = grid(Reveal::new(c, Vec::new(), Vec::new()), 80, 24);
+    let mut app = grid(eight(), 80, 24);
     let shown = screen(&app);
     assert!(
         shown.contains("Ana (CEO)") && !shown.contains("Hal (CRO)"),

@@ -473,6 +473,13 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
+    /// Compare a revealed workshop's answers full screen: the combined result, then each
+    /// question × each person, with what would settle each question.
+    Compare {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
     /// Show a saved workshop's combined result, once its answers are revealed.
     Show {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.

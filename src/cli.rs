@@ -260,7 +260,8 @@ pub enum Command {
         /// `text` for people, `json` for scripts (a versioned layout, "format": "techhire-census").
         #[arg(long, value_enum, default_value_t = CensusFormat::Text)]
         format: CensusFormat,
-        /// Walk every path when there are at most this many; past it, walk a random sample.
+        /// Count every path when there are at most this many; past it, count them all only if
+        /// they fold in less work than the sample, else walk a random sample.
         #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_LIMIT)]
         limit: u64,
         /// How many paths a sample walks.
@@ -491,6 +492,13 @@ pub enum WorkshopAction {
         /// that hides in a small group).
         #[arg(long)]
         anonymous: bool,
+    },
+    /// Compare a revealed workshop's answers full screen: the combined result, then each
+    /// question × each person, with what would settle each question.
+    Compare {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
     },
     /// Show a saved workshop's combined result, once its answers are revealed.
     Show {

@@ -309,6 +309,25 @@ fn the_pages_example_workshop_file_reads() {
 }
 
 #[test]
+fn the_pages_second_round_example_reads_and_is_the_fuzz_seed() {
+    let text = block(
+        "<!-- example: a workshop file in its second round -->",
+        "json",
+    );
+    let fixture = "tests/fixtures/workshops/rounds.workshop.json";
+    assert_eq!(std::fs::read_to_string(fixture).unwrap(), text);
+    let workshop =
+        techhire::workshop::parse("rounds.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(workshop.round(), 2);
+    assert_eq!(workshop.version(), techhire::workshop::VERSION);
+    let dee = &workshop.respondents[3];
+    assert!(dee.earlier.is_empty());
+    assert_eq!(workshop.first_round_of(dee), 2);
+    assert_eq!(workshop.first_round_of(&workshop.respondents[0]), 1);
+    assert_eq!(workshop.agreed.map(|a| a.after_round), Some(2));
+}
+
+#[test]
 fn the_pages_worked_example_is_what_the_command_prints() {
     let shown = block("opposite ends. `techhire workshop run` says:", "text");
     let out = workshop(&EXAMPLE, &[]).output().unwrap();
@@ -631,6 +650,41 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
                 .and(contains("the average of 1 person, one equal voice each")),
         )
         .stderr(contains(format!("{}.json", members[1])));
+}
+
+#[test]
+fn compare_refuses_while_hidden_and_says_to_use_show_without_a_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, _) = hidden_workshop(data.path());
+    let compare = || {
+        let mut command = techhire();
+        command
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["workshop", "compare", &id]);
+        command
+    };
+    compare().assert().code(1).stdout("").stderr(contains(
+        "the answers are hidden until everyone has finished (2 of 2 so far)",
+    ));
+    let path = data.path().join(format!("sessions/{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    w.reveal(techhire::session::Timestamp::now());
+    techhire::workshop::save(&path, &w).unwrap();
+    // Revealed, but standard output is a pipe here: no full screen, and `show` is named.
+    compare().assert().code(2).stdout("").stderr(
+        contains("`workshop compare` is a full screen")
+            .and(contains("not a terminal"))
+            .and(contains(format!(
+                "workshop show {id}` prints the same result"
+            ))),
+    );
+    compare()
+        .env("TECHHIRE_PLAIN", "1")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "TECHHIRE_PLAIN is set, so plain mode is asked for",
+        ));
 }
 
 /// Runs a workshop command in `data`, returning its standard output's first line.

@@ -12,6 +12,7 @@ use techhire::config::Firm;
 use techhire::report::html;
 use techhire::report::pdf::Paper;
 use techhire::report::workshop::WorkshopReport;
+use techhire::workshop::Revealed;
 
 /// The page budget: the single report's.
 const MOST_PAGES: usize = 3;
@@ -20,18 +21,23 @@ const CLIENT: &str = "Globex Corporation";
 
 /// The workshop report of the first `people` of the test workshop, as HTML for `paper`.
 fn report_html(people: usize, anonymous: bool, paper: Paper) -> String {
-    let combined = shipped::workshop(people, anonymous);
+    let revealed = Revealed {
+        combined: shipped::workshop(people, anonymous),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    };
     let firm = Firm {
         name: Some("Northwind Advisory".into()),
         logo: None,
     };
     let report = WorkshopReport {
-        combined: &combined,
+        revealed: &revealed,
         client: Some(CLIENT),
         consultant: Some("Jo Smith"),
         date: Some("2026-11-30T10:40:00Z"),
         firm: Some(&firm),
-        left_out: &[],
     };
     html::render_outline(&report.outline(), Some(paper.css()))
 }

@@ -94,6 +94,15 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
     }
 }
 
+/// The full-screen theme the config file asks for, if any.
+pub fn config_theme(config: &Config) -> Option<tui::ThemeName> {
+    config.theme.map(|theme| match theme {
+        Theme::Dark => tui::ThemeName::Dark,
+        Theme::Light => tui::ThemeName::Light,
+        Theme::Mono => tui::ThemeName::Mono,
+    })
+}
+
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
 pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
@@ -143,11 +152,7 @@ pub fn front_end(
                 cli::Theme::Light => tui::ThemeName::Light,
                 cli::Theme::Mono => tui::ThemeName::Mono,
             });
-            let theme = theme.or(config.theme.map(|theme| match theme {
-                Theme::Dark => tui::ThemeName::Dark,
-                Theme::Light => tui::ThemeName::Light,
-                Theme::Mono => tui::ThemeName::Mono,
-            }));
+            let theme = theme.or(config_theme(config));
             full_screen::run(&mut opened, questions, theme, config)
         }
     };

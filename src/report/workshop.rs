@@ -19,7 +19,7 @@ use super::pdf::{self, Paper, PrintError};
 use super::{html, long_date, markdown, text};
 use crate::config::Firm;
 use crate::workshop::told;
-use crate::workshop::{Accord, Combined, Spread, Voice};
+use crate::workshop::{Accord, Combined, Revealed, Spread, Voice};
 
 /// How many questions page one names to settle first; the grid has them all.
 const SETTLE_FIRST: usize = 3;
@@ -29,16 +29,16 @@ const REASONS_IN_A_LARGE_GROUP: usize = 2;
 /// A group larger than this is told in fewer reasons each.
 const LARGE_GROUP: usize = 4;
 
-/// Everything the workshop report shows: the combined result, and who and when it is for.
+/// Everything the workshop report shows: the revealed result (the current round combined, who
+/// was left out, the movement since the round before, what the room agreed), and who and when
+/// it is for.
 pub struct WorkshopReport<'a> {
-    pub combined: &'a Combined,
+    pub revealed: &'a Revealed<'a>,
     pub client: Option<&'a str>,
     pub consultant: Option<&'a str>,
     /// When the answers were revealed (RFC 3339 or a date), when known.
     pub date: Option<&'a str>,
     pub firm: Option<&'a Firm>,
-    /// The respondents who had not finished when the answers were revealed early.
-    pub left_out: &'a [String],
 }
 
 impl WorkshopReport<'_> {
@@ -56,19 +56,20 @@ impl WorkshopReport<'_> {
         Ok(text.into_bytes())
     }
 
-    /// The combined result's JSON document, with the report's client, consultant and date.
+    /// The revealed result's JSON document (as `workshop show` writes it), with the report's
+    /// client, consultant and date.
     pub fn document(&self) -> crate::workshop::json::Document {
-        let mut document = crate::workshop::json::document(self.combined);
+        let mut document = crate::workshop::json::revealed(self.revealed);
         document.client = given(self.client);
         document.consultant = given(self.consultant);
         document.date = given(self.date);
-        document.left_out = told::left_out(self.left_out, self.combined.anonymous);
         document
     }
 
     /// The report's outline: what every format says, in order.
     pub fn outline(&self) -> Outline {
-        let c = self.combined;
+        let r = self.revealed;
+        let c = &r.combined;
         let plain = |s: &str| s.to_string();
         let client = given(self.client);
         let label = told::headline(c, &plain);
@@ -76,11 +77,11 @@ impl WorkshopReport<'_> {
             Some(client) => format!("{client}: {label}"),
             None => label.clone(),
         };
-        let caution =
-            told::left_out(self.left_out, c.anonymous).map(|said| super::outline::Caution {
-                title: "Revealed early.".into(),
-                body: Text::plain(said),
-            });
+        // What the room agreed together, when it has, is what a board reads first.
+        let caution = r.agreed.as_ref().map(|agreed| super::outline::Caution {
+            title: "Agreed together.".into(),
+            body: Text::plain(told::agreed_line(c, agreed, &plain)),
+        });
         Outline {
             title,
             masthead: Masthead {
@@ -103,10 +104,10 @@ impl WorkshopReport<'_> {
                 caution,
             },
             sections: vec![
-                people(c),
+                people(r),
                 settle_first(c),
                 grid(c),
-                rounds(),
+                rounds(r),
                 settle(c),
                 reasons(c),
             ],
@@ -148,14 +149,19 @@ fn split(c: &Combined) -> impl Iterator<Item = &Spread> {
         .filter(|s| s.accord != Accord::Agreed && s.asked() > 1)
 }
 
-/// One line per person: their own recommendation, and by how much.
-fn people(c: &Combined) -> Section {
+/// One line per person: their own recommendation, and by how much; who is not in after an
+/// early reveal.
+fn people(r: &Revealed) -> Section {
+    let c = &r.combined;
     let plain = |s: &str| s.to_string();
     let mut blocks = vec![Block::Bullets(
         (0..c.people())
             .map(|p| Text::plain(told::person_line(c, p, &plain)))
             .collect(),
     )];
+    if let Some(left_out) = told::left_out(&r.left_names()) {
+        blocks.push(Block::Paragraph(Text::plain(left_out)));
+    }
     if let Some(anonymity) = told::anonymity(c) {
         blocks.push(Block::Aside(Text::plain(anonymity)));
     }
@@ -263,17 +269,47 @@ fn facts(c: &Combined) -> Vec<(usize, usize)> {
     facts
 }
 
-/// How the answers moved between rounds. A workshop holds one round today; a second round
-/// (each person may change their views, both rounds kept) is told here when the library
-/// records one.
-fn rounds() -> Section {
+/// How the answers moved since the round before: the group's recommendation and alignment
+/// then and now, and each person's (who changed which answer); and what the room agreed
+/// together. A workshop of one round says so.
+fn rounds(r: &Revealed) -> Section {
+    let c = &r.combined;
+    let plain = |s: &str| s.to_string();
+    let mut blocks = Vec::new();
+    let heading = match &r.movement {
+        Some(movement) => {
+            blocks.push(Block::Paragraph(Text::plain(told::group_movement(
+                c, movement, &plain,
+            ))));
+            blocks.push(Block::Bullets(
+                movement
+                    .people
+                    .iter()
+                    .map(|m| Text::plain(told::moved_line(c, movement, m, &plain)))
+                    .collect(),
+            ));
+            format!(
+                "Round {}: how the answers moved since round {}",
+                r.round, movement.round_before
+            )
+        }
+        None => {
+            blocks.push(Block::Paragraph(Text::plain(
+                "One round: each person answered once. After a second round this tells who \
+                 changed which answer, and where the group stood before and after.",
+            )));
+            "Rounds".to_string()
+        }
+    };
+    if let Some(agreed) = &r.agreed {
+        blocks.push(Block::Paragraph(Text::plain(told::agreed_line(
+            c, agreed, &plain,
+        ))));
+    }
     Section {
         id: "rounds",
-        heading: "Rounds".into(),
-        blocks: vec![Block::Paragraph(Text::plain(
-            "One round: each person answered once. A second round would be told here: who \
-             changed which answer, and where the group stood before and after.",
-        ))],
+        heading,
+        blocks,
     }
 }
 

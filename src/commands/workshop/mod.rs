@@ -1,10 +1,12 @@
 //! `techhire workshop`: several leaders answering the same tree. `run` combines answers files
 //! without asking (`run.rs`); `new`, `invite`, `add` and `reveal` run a workshop over several
-//! machines (`manage.rs`); `show` gives a saved workshop's combined result (`show.rs`), and
-//! `report` writes it as the board's report (`report.rs`). What
+//! machines (`manage.rs`); `show` gives a saved workshop's combined result (`show.rs`),
+//! `compare` shows it full screen (`compare.rs`) and `report` writes it as the board's report
+//! (`report.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
+mod compare;
 mod manage;
 mod report;
 mod run;
@@ -42,6 +44,7 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
             *force,
             *anonymous,
         ),
+        WorkshopAction::Compare { which } => compare::run(questions, which),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

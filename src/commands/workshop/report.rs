@@ -59,19 +59,17 @@ pub(super) fn run(
     let revealed = saved
         .combine_as(tree, &sessions, anonymous)
         .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
-    let left_out: Vec<String> = revealed.left_out.iter().map(|r| r.name.clone()).collect();
     let date = match &saved.reveal {
         Reveal::Revealed { at } | Reveal::RevealedEarly { at, .. } => *at,
         Reveal::Hidden => saved.updated,
     }
     .to_string();
     let report = WorkshopReport {
-        combined: &revealed.combined,
+        revealed: &revealed,
         client: saved.client.as_deref(),
         consultant: saved.consultant.as_deref(),
         date: Some(&date),
         firm: Some(&config.firm),
-        left_out: &left_out,
     };
     let bytes = report
         .render(format, WIDTH)

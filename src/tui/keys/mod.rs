@@ -28,6 +28,12 @@ pub enum Context {
     NoteConfirm,
     /// Picking the report's format.
     Export,
+    /// A revealed workshop's combined result.
+    Combined,
+    /// A revealed workshop's questions × people grid.
+    Compare,
+    /// A question's detail, or the side panel, in the grid's place.
+    CompareText,
     TooSmall,
 }
 
@@ -44,6 +50,9 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::NoteConfirm,
     Context::Export,
+    Context::Combined,
+    Context::Compare,
+    Context::CompareText,
     Context::TooSmall,
 ];
 
@@ -77,12 +86,20 @@ pub struct Binding {
 mod overlays;
 mod screens;
 mod typing;
+mod workshop;
 
 use Context as C;
 use Key::{AnyChar, Char, Code, Ctrl, Digit};
 
 /// Screens where the common keys (help, quit, mouse) work.
-const ON_SCREENS: &[Context] = &[C::StartList, C::Question, C::Review, C::Result];
+const ON_SCREENS: &[Context] = &[
+    C::StartList,
+    C::Question,
+    C::Review,
+    C::Result,
+    C::Combined,
+    C::Compare,
+];
 
 /// Whether a binding works on every screen, so the footer always shows it and the `?` list
 /// puts it under "Anywhere".
@@ -94,9 +111,14 @@ pub fn everywhere(binding: &Binding) -> bool {
 
 /// Every key the interview answers to, in the order the footer and the `?` list show them.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    [typing::TYPING, screens::SCREENS, overlays::OVERLAYS]
-        .into_iter()
-        .flatten()
+    [
+        typing::TYPING,
+        workshop::WORKSHOP,
+        screens::SCREENS,
+        overlays::OVERLAYS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// What the mouse does, for the `?` overlay.

@@ -1,13 +1,20 @@
 //! The screens, each owning its state: the start screen's fields and list, the question's
-//! highlight, scroll and plan, the review's row, the result and its scroll. A screen's state
+//! highlight, scroll and plan, the review's row, the result and its scroll; after a workshop's
+//! reveal, its combined result and the compare grid. A screen's state
 //! exists only while it is shown, so nothing can read a stale one. Each takes keys, clicks and
 //! the wheel as methods that return the `Transition` the app is to make.
 
+pub mod combined;
+pub mod compare;
 pub mod question;
 pub mod result;
 pub mod review;
 pub mod start;
 
+use std::sync::Arc;
+
+use combined::CombinedScreen;
+use compare::CompareScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
 use review::ReviewScreen;
@@ -15,6 +22,7 @@ use start::StartScreen;
 
 use super::action::Action;
 use super::keys::Context;
+use super::reveal::Reveal;
 use super::shared::Shared;
 use super::transition::Transition;
 
@@ -25,6 +33,10 @@ pub enum Screen {
     Question(QuestionScreen),
     Review(ReviewScreen),
     Result(ResultScreen),
+    /// A revealed workshop's combined result.
+    Combined(CombinedScreen),
+    /// A revealed workshop's questions × people.
+    Compare(CompareScreen),
 }
 
 /// Which screen is shown, without its state: for tests to say where the user is.
@@ -35,6 +47,8 @@ pub enum ScreenKind {
     Question,
     Review,
     Result,
+    Combined,
+    Compare,
 }
 
 impl Screen {
@@ -46,6 +60,8 @@ impl Screen {
             Screen::Question(_) => ScreenKind::Question,
             Screen::Review(_) => ScreenKind::Review,
             Screen::Result(_) => ScreenKind::Result,
+            Screen::Combined(_) => ScreenKind::Combined,
+            Screen::Compare(_) => ScreenKind::Compare,
         }
     }
 
@@ -57,6 +73,11 @@ impl Screen {
             Screen::Question(_) => Context::Question,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
+            Screen::Combined(_) => Context::Combined,
+            Screen::Compare(compare) if compare.view == super::layout::compare::View::Grid => {
+                Context::Compare
+            }
+            Screen::Compare(_) => Context::CompareText,
         }
     }
 
@@ -66,6 +87,7 @@ impl Screen {
         match (self, action) {
             (Screen::Question(_), Action::Back) => interview.cursor() > 0,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
             _ => true,
         }
     }
@@ -77,6 +99,8 @@ impl Screen {
             Screen::Question(question) => question.update(action, shared),
             Screen::Review(review) => review.update(action, shared),
             Screen::Result(result) => result.update(action),
+            Screen::Combined(combined) => combined.update(action),
+            Screen::Compare(compare) => compare.update(action),
         }
     }
 
@@ -86,7 +110,8 @@ impl Screen {
             Screen::Start(start) => start.click(column, row, shared),
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
-            Screen::Result(_) => Transition::Stay,
+            Screen::Compare(compare) => compare.click(column, row, shared),
+            Screen::Result(_) | Screen::Combined(_) => Transition::Stay,
         }
     }
 
@@ -97,6 +122,8 @@ impl Screen {
             Screen::Question(question) => return question.wheel(down, column, row, shared),
             Screen::Review(review) => return review.wheel(down, shared),
             Screen::Result(result) => result.wheel(down),
+            Screen::Combined(combined) => combined.wheel(down),
+            Screen::Compare(compare) => compare.wheel(down),
         }
         Transition::Stay
     }
@@ -109,6 +136,8 @@ impl Screen {
             Screen::Question(question) => question.settle(shared),
             Screen::Review(review) => review.settle(shared),
             Screen::Result(result) => result.settle(shared),
+            Screen::Combined(combined) => combined.settle(shared),
+            Screen::Compare(compare) => compare.settle(shared),
         }
     }
 
@@ -117,7 +146,18 @@ impl Screen {
         match self {
             Screen::Question(question) => question.plan = None,
             Screen::Result(result) => result.plan = None,
+            Screen::Combined(combined) => combined.plan = None,
+            Screen::Compare(compare) => compare.plan = None,
             _ => {}
+        }
+    }
+
+    /// The revealed workshop a workshop screen shows.
+    pub fn reveal(&self) -> Option<&Arc<Reveal>> {
+        match self {
+            Screen::Combined(combined) => Some(&combined.reveal),
+            Screen::Compare(compare) => Some(&compare.reveal),
+            _ => None,
         }
     }
 }

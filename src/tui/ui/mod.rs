@@ -1,6 +1,7 @@
 //! Drawing: `view` paints the whole screen from the `App` and changes nothing. Where things go
 //! comes from `layout`, the plans `update` also reads, so a click lands on what is drawn there.
 
+mod compare;
 mod export;
 mod help;
 mod note;
@@ -52,11 +53,19 @@ pub fn view(app: &App, frame: &mut Frame) {
             let plan = screen.plan_for(shared, body);
             result::render(&plan, screen.scroll, theme, buf);
         }
+        Screen::Combined(screen) => {
+            let plan = screen.plan_for(shared, body);
+            result::render(&plan, screen.scroll, theme, buf);
+        }
+        Screen::Compare(screen) => {
+            let plan = screen.plan_for(shared, body);
+            compare::render(&plan, screen.scroll(), screen.row, theme, buf);
+        }
     }
     footer(app, foot, buf);
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
-        Some(Overlay::Quit) => quit::render(theme, area, buf),
+        Some(Overlay::Quit) => quit::render(app.screen.reveal().is_some(), theme, area, buf),
         Some(Overlay::Notice(notice)) => {
             notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
@@ -81,7 +90,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let shared = &app.shared;
     let theme = &shared.theme;
     let progress = shared.interview.progress();
-    let status = if matches!(app.screen, Screen::Start(_)) {
+    let workshop = app.screen.reveal().map(|r| &r.combined);
+    let status = if let Some(c) = workshop {
+        format!("{} people · revealed", c.people())
+    } else if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
     } else if shared.interview.is_finished() {
         format!("{} answered · done", progress.answered)
@@ -120,7 +132,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     line.render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         let inner = usize::from(area.width.saturating_sub(2));
-        let ratio = if shared.interview.is_finished() {
+        let ratio = if workshop.is_some() || shared.interview.is_finished() {
             1.0
         } else {
             progress.ratio()
@@ -165,7 +177,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let context = app.context();
     let on_screen = matches!(
         context,
-        Context::Question | Context::Review | Context::Result
+        Context::Question
+            | Context::Review
+            | Context::Result
+            | Context::Compare
+            | Context::CompareText
     );
     let entries: Vec<_> = keys::footer(context)
         .filter(|(binding, _, _)| !on_screen || app.offers(&binding.action))

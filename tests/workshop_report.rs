@@ -308,3 +308,82 @@ fn anonymous_letters_everyone_everywhere_and_says_how_little_that_hides() {
         );
     }
 }
+
+/// The worked example's workshop in `data` taken to a second round, where Ben answers as Cai
+/// did, and to the interview the room answers together, also as Cai did.
+fn second_round_and_agreed(data: &Path, id: &str) {
+    use techhire::session::SessionFile;
+    use techhire::workshop::Status;
+    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
+        techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
+    };
+    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    let folder = data.join("sessions");
+    let path = folder.join(format!("{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    let now = Timestamp::now();
+    // Each session answered as `file` says, over the one techhire wrote.
+    let answer = |session_id: &str, file: &str| {
+        let session_path = folder.join(format!("{session_id}.json"));
+        let mut session = techhire::session::read_path(&session_path).unwrap();
+        let interview = facts.apply(&tree, &read(file)).unwrap().interview;
+        session.record(&interview, now);
+        std::fs::remove_file(&session_path).unwrap();
+        SessionFile::create_at(&session_path, session).unwrap();
+    };
+    let respondents = w.start_round(&tree, stamp.clone(), &folder).unwrap();
+    for (r, file) in respondents.iter().zip(["ana-ceo", "cai-coo", "cai-coo"]) {
+        answer(&r.session, file);
+        w.set_status(&r.session, Status::Finished, now);
+    }
+    w.reveal(now);
+    let agreed = w.agree(&tree, stamp, &folder).unwrap();
+    answer(&agreed, "cai-coo");
+    techhire::workshop::save(&path, &w).unwrap();
+}
+
+#[test]
+fn a_second_round_says_who_moved_and_what_the_room_agreed() {
+    let data = tempfile::tempdir().unwrap();
+    let id = workshop(data.path(), 3, true);
+    second_round_and_agreed(data.path(), &id);
+    let text = common::succeeds(
+        data.path(),
+        &["workshop", "report", &id, "--format", "markdown"],
+    );
+    for said in [
+        // Page one: what the room agreed, before anything else.
+        "**Agreed together.** Agreed together, answering as one room: Hire one leader for both \
+         roles.",
+        "## Round 2: how the answers moved since round 1",
+        "In round 1 the answers leaned to Hire one leader for both roles (not agreed: opposite \
+         ends); now they lean to Hire one leader for both roles (not agreed).",
+        "- Ana (CEO): still Hire a CTO",
+        "- Ben (CFO): Hire a CIO in round 1, now Hire one leader for both roles; changed “What \
+         do you most need this technology leader to get done in their first two or three \
+         years?” from “Run and modernise our core systems” to “Change how we work inside the \
+         business”",
+        "- Cai (COO): still Hire one leader for both roles",
+    ] {
+        assert!(text.contains(said), "{said:?} not in:\n{text}");
+    }
+    // Lettered, the round before keeps everyone's letter and names nobody.
+    let lettered = common::succeeds(
+        data.path(),
+        &[
+            "workshop",
+            "report",
+            &id,
+            "--format",
+            "markdown",
+            "--anonymous",
+        ],
+    );
+    for name in ["Ana", "Ben", "Cai", "CEO", "CFO", "COO"] {
+        assert!(!lettered.contains(name), "{name} in:\n{lettered}");
+    }
+    assert!(lettered.contains(": Hire a CIO in round 1, now Hire one leader for both roles"));
+}

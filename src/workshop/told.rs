@@ -348,9 +348,14 @@ fn settle_said(c: &Combined, question: usize, choices: &[usize], s: &Settle, esc
             )
         })
         .collect();
+    // "“a”", "“a” or “b”", "“a”, “b” or “c”": each label is quoted, so no comma is needed.
+    let answered = match labels.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, first)) => format!("{} or {last}", first.join(", ")),
+        None => String::new(),
+    };
     let mut out = format!(
-        "If everyone answered {}: {} ({})",
-        or_list(&labels),
+        "If everyone answered {answered}: {} ({})",
         leaders(c, &s.together, esc),
         verdict(s.agreement)
     );

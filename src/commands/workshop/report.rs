@@ -67,7 +67,8 @@ pub(super) fn run(
     let report = WorkshopReport {
         revealed: &revealed,
         client: saved.client.as_deref(),
-        consultant: saved.consultant.as_deref(),
+        // A workshop kept by `workshop run --save` names no consultant: the config's, as `run`.
+        consultant: saved.consultant.as_deref().or(config.consultant.as_deref()),
         date: Some(&date),
         firm: Some(&config.firm),
     };

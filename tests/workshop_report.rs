@@ -387,3 +387,37 @@ fn a_second_round_says_who_moved_and_what_the_room_agreed() {
     }
     assert!(lettered.contains(": Hire a CIO in round 1, now Hire one leader for both roles"));
 }
+
+#[test]
+fn after_an_early_reveal_the_report_says_whose_answers_are_not_in_and_letters_hide_them() {
+    use techhire::workshop::Reveal;
+    let data = tempfile::tempdir().unwrap();
+    let id = workshop(data.path(), 3, true);
+    // Cai never sent his session back; the consultant revealed the other two early.
+    let folder = data.path().join("sessions");
+    let path = folder.join(format!("{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    let cai = w.respondents[2].session.clone();
+    std::fs::remove_file(folder.join(format!("{cai}.json"))).unwrap();
+    w.reveal = Reveal::RevealedEarly {
+        at: Timestamp::now(),
+        waiting: vec![cai],
+    };
+    techhire::workshop::save(&path, &w).unwrap();
+    let text = common::succeeds(
+        data.path(),
+        &["workshop", "report", &id, "--format", "markdown"],
+    );
+    assert!(
+        text.contains("Revealed early: Cai had not finished, so their answers are not in."),
+        "{text}"
+    );
+    assert!(text.contains("combining 2 people's answers"), "{text}");
+    let lettered = common::succeeds(
+        data.path(),
+        &["workshop", "report", &id, "--format", "json", "--anonymous"],
+    );
+    assert!(!lettered.contains("Cai"), "{lettered}");
+    let json: Value = serde_json::from_str(&lettered).unwrap();
+    assert_eq!(json["left_out"], serde_json::json!(["1 person"]));
+}

@@ -97,7 +97,7 @@ impl WorkshopReport<'_> {
                 copy: None,
             },
             headline: Headline {
-                lead: "Where leadership stands",
+                lead: "Workshop result",
                 label,
                 summary: told::standing(c, &plain),
                 standing: None,

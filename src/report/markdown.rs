@@ -19,18 +19,19 @@ pub fn render_outline(outline: &Outline) -> String {
     let h = &outline.headline;
     let _ = writeln!(out, "# {}\n", heading(&h.label));
     let m = &outline.masthead;
-    let who: Vec<String> = [
-        ("Client", m.client.as_deref()),
-        ("Consultant", m.consultant.as_deref()),
-        ("Firm", m.firm.as_deref()),
-        ("Date", m.date.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(name, value)| value.map(|v| format!("**{name}:** {}", escape(v))))
-    .collect();
-    if !who.is_empty() {
-        let _ = writeln!(out, "{}\n", who.join(" · "));
-    }
+    // What kind of report it is (a recommendation, a workshop), then who and when.
+    let mut who: Vec<String> = vec![format!("*{}*", escape(m.kicker))];
+    who.extend(
+        [
+            ("Client", m.client.as_deref()),
+            ("Consultant", m.consultant.as_deref()),
+            ("Firm", m.firm.as_deref()),
+            ("Date", m.date.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| format!("**{name}:** {}", escape(v)))),
+    );
+    let _ = writeln!(out, "{}\n", who.join(" · "));
     if let Some(copy) = m.copy {
         let _ = writeln!(out, "**{}**\n", escape(copy));
     }

@@ -37,18 +37,26 @@ const PRIVATE: [&str; 4] = [
     "RESPONDENT-PRIVATE-INTERVIEW-NOTE",
 ];
 
+/// The shipped tree, its stamp, and the worked example's facts.
+fn shipped_tree() -> (Arc<techhire::Tree>, TreeStamp, Facts) {
+    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    (tree, stamp, facts)
+}
+
+/// `tests/answers/workshop/<name>.toml`.
+fn read(name: &str) -> techhire::answers::Answers {
+    let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
+    techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
+}
+
 /// A workshop in `data`'s sessions folder with the first `people` of the test workshop
 /// (shipped::PEOPLE), everyone finished, revealed when `revealed`; the consultant's private
 /// notes in the workshop file and each person's notes (private, and for the client) in their
 /// session. Returns its id.
 fn workshop(data: &Path, people: usize, revealed: bool) -> String {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-    let read = |name: &str| {
-        let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
-        techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
-    };
-    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    let (tree, stamp, facts) = shipped_tree();
     let store = Store::at(data.join("sessions"));
     let now = Timestamp::now();
     let mut w = Workshop::new(
@@ -314,13 +322,7 @@ fn anonymous_letters_everyone_everywhere_and_says_how_little_that_hides() {
 fn second_round_and_agreed(data: &Path, id: &str) {
     use techhire::session::SessionFile;
     use techhire::workshop::Status;
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-    let read = |name: &str| {
-        let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
-        techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
-    };
-    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    let (tree, stamp, facts) = shipped_tree();
     let folder = data.join("sessions");
     let path = folder.join(format!("{id}.workshop.json"));
     let mut w = techhire::workshop::read_path(&path).unwrap();

@@ -32,18 +32,9 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
         WorkshopAction::Report {
             which,
-            format,
-            output,
-            force,
+            write,
             anonymous,
-        } => report::run(
-            questions,
-            which,
-            format.map(|f| f.0),
-            output.as_deref(),
-            *force,
-            *anonymous,
-        ),
+        } => report::run(questions, which, write, *anonymous),
         WorkshopAction::Compare { which } => compare::run(questions, which),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {

@@ -473,6 +473,23 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
+    /// Start the next round once the answers are revealed: each respondent gets a new
+    /// session, their earlier answers offered to keep or change, hidden until all have
+    /// finished; every earlier round is kept.
+    Round {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
+    /// Answer one interview together, once the answers are revealed, seeing how each person
+    /// answered each question; its result is the agreed recommendation. Run again to carry on.
+    Agree {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        interview: InterviewArgs,
+    },
     /// Show a saved workshop's combined result, once its answers are revealed.
     Show {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.

@@ -29,6 +29,8 @@ const MAX_NOTE_BYTES: usize = 64 * 1024;
 /// screen, so blindness rests on answering alone; the facts are not theirs to answer.
 const WORKSHOP_RESPONDENT: &str = "You are answering for yourself in a stakeholder workshop. A shared screen cannot be blind: answer on your own, one respondent at a time, with nobody else watching, and do not show your answers to anyone until the consultant reveals everyone's. The company's facts were answered once for everyone, so only your views are asked.";
 
+const AGREEING_TOGETHER: &str = "The room answers this interview together, to agree what this hire is for; its result is the agreed recommendation. Under each question, how each person answered it in the latest round. The company's facts were answered once for everyone, so only the views are asked.";
+
 /// What plain mode works on: the interview, the session it saves to after every change, and
 /// what to tell the user before the first question.
 pub struct Live<'a> {
@@ -59,6 +61,9 @@ pub struct Options<'a> {
     pub ask_names: bool,
     /// Where reports written at the result go, and the firm they are by.
     pub reports: Reports<'a>,
+    /// For the interview a workshop's room answers together: how each person answered in the
+    /// latest round, shown under each question.
+    pub beside: Option<&'a techhire::workshop::Combined>,
 }
 
 /// What a note is on.
@@ -89,7 +94,9 @@ pub fn run(
         };
         write!(output, "{text}")?;
     }
-    if opened.save.session().workshop.is_some() {
+    if options.beside.is_some() {
+        write!(output, "{}", wrap(AGREEING_TOGETHER, "", ""))?;
+    } else if opened.save.session().workshop.is_some() {
         write!(output, "{}", wrap(WORKSHOP_RESPONDENT, "", ""))?;
     }
     write!(
@@ -170,6 +177,9 @@ pub fn run(
                 if let Some(detail) = &choice.detail {
                     write!(output, "{}", wrap(&terminal_safe(detail), &indent, &indent))?;
                 }
+            }
+            if let Some(group) = options.beside {
+                show_beside(group, question, output, width)?;
             }
             if let Some(note) = opened.save.session().note(&q.id) {
                 let private = opened.save.session().note_is_private(&q.id);
@@ -435,6 +445,27 @@ fn save_note(opened: &mut Live<'_>, on: NoteOn, text: &str, private: bool) -> Sa
 
 /// A note under its question: "Your note:" for the client's, "Your private note:" for one
 /// kept out of the client's report.
+/// How each person answered this question in the latest round, for the room answering it
+/// together: "  Ana (CEO): Build technology products for our customers".
+fn show_beside(
+    group: &techhire::workshop::Combined,
+    question: usize,
+    output: &mut impl Write,
+    width: usize,
+) -> io::Result<()> {
+    let choices = &group.tree.question(question).choices;
+    writeln!(output, "  How each person answered:")?;
+    for (voice, answer) in group.answers_to(question) {
+        let answer = match answer {
+            Some(c) => terminal_safe(&choices[c].label).into_owned(),
+            None => "not asked (their answers led elsewhere)".to_string(),
+        };
+        let line = format!("{}: {answer}", terminal_safe(&voice.display_name()));
+        write!(output, "{}", text::wrap(&line, width, "    ", "      "))?;
+    }
+    Ok(())
+}
+
 fn show_note(note: &str, private: bool, output: &mut impl Write, width: usize) -> io::Result<()> {
     let note = terminal_safe_multiline(note);
     let label = if private {

@@ -28,6 +28,7 @@ pub fn run(
 ) -> Result<Ending, Failure> {
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
+    let beside = opened.beside.clone();
     let mut host = SessionHost {
         opened,
         questions,
@@ -41,6 +42,7 @@ pub fn run(
     let options = tui::TuiOptions {
         theme,
         report_folder,
+        beside,
     };
     let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;

@@ -176,6 +176,7 @@ fn plain_mode(
         width: 0,
         ask_names,
         reports,
+        beside: opened.beside.as_deref(),
     };
     let said = match because {
         Some(why) => writeln!(

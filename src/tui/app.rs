@@ -106,6 +106,7 @@ impl App {
             interview_private,
             client,
             report_folder: None,
+            beside: None,
             theme,
             width,
             height,

@@ -47,6 +47,9 @@ pub struct TuiOptions {
     pub theme: Option<ThemeName>,
     /// Where reports are written, to say so in the report box.
     pub report_folder: Option<String>,
+    /// For the interview a workshop's room answers together: how each person answered in the
+    /// latest round (`Combined::answers_to(question)`), to show beside each question.
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
 }
 
 /// Why the full-screen interview could not run.
@@ -72,6 +75,7 @@ pub fn run(
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
     app.shared.report_folder = options.report_folder;
+    app.shared.beside = options.beside;
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =

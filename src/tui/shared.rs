@@ -28,6 +28,9 @@ pub struct Shared {
     pub client: Option<String>,
     /// Where reports are written, as the report box says it.
     pub report_folder: Option<String>,
+    /// In a workshop's agreed interview: each person's answers in the latest round, to show
+    /// beside each question (`Combined::answers_to`).
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,

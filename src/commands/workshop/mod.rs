@@ -1,10 +1,13 @@
 //! `techhire workshop`: several leaders answering the same tree. `run` combines answers files
 //! without asking (`run.rs`); `new`, `invite`, `add` and `reveal` run a workshop over several
-//! machines (`manage.rs`); `show` gives a saved workshop's combined result (`show.rs`). What
+//! machines (`manage.rs`); `round` and `agree` run the rounds after a reveal and the interview
+//! the room agrees together (`rounds.rs`); `show` gives a saved workshop's combined result
+//! (`show.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
 mod manage;
+mod rounds;
 mod run;
 mod show;
 
@@ -17,12 +20,16 @@ use techhire::session::Store;
 use techhire::text::terminal_safe;
 use techhire::workshop::{self, Workshop, WorkshopError};
 
-use crate::cli::WorkshopAction;
+use crate::cli::{InterviewArgs, WorkshopAction};
 use crate::commands::opening::{failure, stamp};
 use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, program};
 
 /// The workshop command.
-pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode, Failure> {
+pub fn run(
+    questions: Option<&Path>,
+    action: &WorkshopAction,
+    outer: InterviewArgs,
+) -> Result<ExitCode, Failure> {
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
@@ -35,6 +42,10 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
         } => manage::invite(questions, which, name, role.as_deref(), output.as_deref()),
         WorkshopAction::Add { which, file } => manage::add(questions, which, file),
         WorkshopAction::Reveal { which, early } => manage::reveal(which, *early),
+        WorkshopAction::Round { which } => rounds::round(questions, which),
+        WorkshopAction::Agree { which, interview } => {
+            rounds::agree(questions, which, &interview.clone().or(outer))
+        }
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Options<'a> {
     /// For the interview a workshop's room answers together: how each person answered in the
     /// latest round, shown under each question.
     pub beside: Option<&'a techhire::workshop::Combined>,
+    /// Why writing the report is not offered, when it is not (a workshop respondent's session
+    /// before the reveal): `e` is left out at the result.
+    pub reports_wait: Option<&'a str>,
 }
 
 /// What a note is on.
@@ -144,7 +147,8 @@ pub fn run(
     let mut show = true;
     loop {
         let Some(question) = opened.interview.current() else {
-            match result(opened, input, output, width, show, reports)? {
+            let wait = options.reports_wait;
+            match result(opened, input, output, width, show, (reports, wait))? {
                 AtResult::Done => return Ok(Ending::Finished),
                 AtResult::Back => show = true,
                 AtResult::Again => show = false,
@@ -270,7 +274,7 @@ fn result(
     output: &mut impl Write,
     width: usize,
     show: bool,
-    reports: Reports,
+    (reports, wait): (Reports, Option<&str>),
 ) -> io::Result<AtResult> {
     if show {
         let Some(recommendation) = opened.interview.result() else {
@@ -298,10 +302,20 @@ fn result(
         writeln!(output)?;
     }
     if show {
-        let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
-        write!(output, "{}", text::wrap(choices, width, "", ""))?;
+        let choices = match wait {
+            // A workshop respondent's report waits for the reveal: not offered.
+            Some(why) => format!(
+                "Enter finishes; n adds a note on the whole interview, b goes back to change an answer. {why}"
+            ),
+            None => "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.".to_string(),
+        };
+        write!(output, "{}", text::wrap(&choices, width, "", ""))?;
     }
-    write!(output, "Next (Enter, e, n, b): ")?;
+    if wait.is_some() {
+        write!(output, "Next (Enter, n, b): ")?;
+    } else {
+        write!(output, "Next (Enter, e, n, b): ")?;
+    }
     output.flush()?;
     let Some(line) = read_line(input)? else {
         writeln!(output)?;
@@ -312,6 +326,14 @@ fn result(
         "b" | "B" | "back" => {
             opened.interview.back();
             AtResult::Back
+        }
+        "e" | "E" | "export" if wait.is_some() => {
+            write!(
+                output,
+                "{}",
+                text::wrap(wait.unwrap_or_default(), width, "", "")
+            )?;
+            AtResult::Again
         }
         "e" | "E" | "export" => {
             if !export::ask(opened, input, output, width, reports)? {
@@ -327,7 +349,11 @@ fn result(
             AtResult::Again
         }
         _ => {
-            let hint = "Press Enter to finish, e to write the report, n for a note on the interview, or b to go back.";
+            let hint = if wait.is_some() {
+                "Press Enter to finish, n for a note on the interview, or b to go back."
+            } else {
+                "Press Enter to finish, e to write the report, n for a note on the interview, or b to go back."
+            };
             write!(output, "{}", text::wrap(hint, width, "", ""))?;
             AtResult::Again
         }

@@ -105,6 +105,13 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
     assert!(ana.contains("(your answer last round)"), "{ana}");
     assert!(ana.contains("Enter keeps"), "{ana}");
     assert!(ana.contains("Hire a CTO"), "{ana}");
+    // Her own result, but no report before the reveal: not offered, and said why.
+    assert!(!ana.contains("e writes the report"), "{ana}");
+    assert!(ana.contains("Next (Enter, n, b): "), "{ana}");
+    assert!(
+        ana.contains("The report waits until the consultant reveals everyone's answers"),
+        "{ana}"
+    );
     let ben = resume(d, &sessions[1], &common::typed(CAI));
     assert!(ben.contains("Hire one leader for both roles"), "{ben}");
     resume(d, &sessions[2], "\n\n\n\n\n\n");
@@ -161,6 +168,8 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
         "{agreeing}"
     );
     assert!(agreeing.contains("Ana (CEO): not asked"), "{agreeing}");
+    // The room's result is no secret: its report is offered.
+    assert!(agreeing.contains("e writes the report"), "{agreeing}");
     let shown = common::succeeds(d, &["workshop", "show", &id]);
     assert!(
         shown.contains("Agreed together, answering as one room: Hire one leader for both roles."),

@@ -29,6 +29,7 @@ pub fn run(
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
     let beside = opened.beside.clone();
+    let reports_wait = report::not_offered(opened.save.path(), opened.save.session());
     let mut host = SessionHost {
         opened,
         questions,
@@ -43,6 +44,7 @@ pub fn run(
         theme,
         report_folder,
         beside,
+        reports_wait,
     };
     let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;

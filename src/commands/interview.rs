@@ -172,11 +172,13 @@ fn plain_mode(
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
+    let wait = crate::commands::report::not_offered(opened.save.path(), opened.save.session());
     let options = plain::Options {
         width: 0,
         ask_names,
         reports,
         beside: opened.beside.as_deref(),
+        reports_wait: wait.as_deref(),
     };
     let said = match because {
         Some(why) => writeln!(

@@ -55,6 +55,7 @@ fn drive_bytes(
             firm: &firm,
         },
         beside: None,
+        reports_wait: None,
     };
     let ending = run(&mut live(opened), &mut input, &mut output, options)
         .unwrap_or_else(|e| panic!("writing to memory cannot fail: {e}"));

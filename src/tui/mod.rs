@@ -50,6 +50,9 @@ pub struct TuiOptions {
     /// For the interview a workshop's room answers together: how each person answered in the
     /// latest round (`Combined::answers_to(question)`), to show beside each question.
     pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why writing the report is not offered, when it is not: a workshop respondent's session
+    /// before the reveal. `e` is then left out of the footer and the key list.
+    pub reports_wait: Option<String>,
 }
 
 /// Why the full-screen interview could not run.
@@ -76,6 +79,7 @@ pub fn run(
     let mut app = App::begin(start, theme, width, height);
     app.shared.report_folder = options.report_folder;
     app.shared.beside = options.beside;
+    app.shared.reports_wait = options.reports_wait;
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =

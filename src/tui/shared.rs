@@ -31,6 +31,8 @@ pub struct Shared {
     /// In a workshop's agreed interview: each person's answers in the latest round, to show
     /// beside each question (`Combined::answers_to`).
     pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why the report is not offered (a workshop respondent's session before the reveal).
+    pub reports_wait: Option<String>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,

@@ -66,6 +66,7 @@ impl Screen {
         match (self, action) {
             (Screen::Question(_), Action::Back) => interview.cursor() > 0,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Result(_), Action::Export) => shared.reports_wait.is_none(),
             _ => true,
         }
     }

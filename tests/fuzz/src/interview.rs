@@ -54,7 +54,9 @@ pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
             }
             3 if interview.is_offered() => {
                 let kept = interview.selected().expect("an offered answer");
-                interview.answer(kept).expect("an offered answer can be kept");
+                interview
+                    .answer(kept)
+                    .expect("an offered answer can be kept");
             }
             _ => {
                 if let Some(q) = interview.current() {
@@ -132,7 +134,10 @@ fn check_path(tree: &Tree, interview: &Interview, settled: &[Step]) {
         );
     }
     if let Some(q) = interview.current() {
-        assert!(!interview.is_settled(q), "a settled question is never asked");
+        assert!(
+            !interview.is_settled(q),
+            "a settled question is never asked"
+        );
         let before_cursor = path[..interview.cursor()]
             .iter()
             .filter(|s| !interview.is_settled(s.question))

@@ -14,6 +14,7 @@ mod host;
 mod keys;
 mod layout;
 mod overlays;
+mod room;
 mod screens;
 mod scroll;
 mod shared;
@@ -34,8 +35,9 @@ use techhire::session::Saved;
 
 pub use app::Ending;
 use app::{Action, App, reply, update};
-pub use host::{Choose, Draft, Host, Listed, Start};
+pub use host::{Choose, Draft, Host, Listed, RoomNews, Start};
 use host::{Reply, perform};
+pub use room::{Room, RoomRequest, Seat, Stage};
 pub use terminal::on_signal;
 use theme::Theme;
 pub use theme::ThemeName;

@@ -28,6 +28,14 @@ pub enum Context {
     NoteConfirm,
     /// Picking the report's format.
     Export,
+    /// A workshop room: passing the keyboard to the next person.
+    Handover,
+    /// A workshop room: a person's review of their own answers, before handing back.
+    TurnReview,
+    /// A workshop room: the answers revealed.
+    Revealed,
+    /// "Reveal the answers now?" before everyone has finished.
+    RevealConfirm,
     TooSmall,
 }
 
@@ -44,6 +52,10 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::NoteConfirm,
     Context::Export,
+    Context::Handover,
+    Context::TurnReview,
+    Context::Revealed,
+    Context::RevealConfirm,
     Context::TooSmall,
 ];
 
@@ -82,7 +94,15 @@ use Context as C;
 use Key::{AnyChar, Char, Code, Ctrl, Digit};
 
 /// Screens where the common keys (help, quit, mouse) work.
-const ON_SCREENS: &[Context] = &[C::StartList, C::Question, C::Review, C::Result];
+const ON_SCREENS: &[Context] = &[
+    C::StartList,
+    C::Question,
+    C::Review,
+    C::TurnReview,
+    C::Result,
+    C::Handover,
+    C::Revealed,
+];
 
 /// Whether a binding works on every screen, so the footer always shows it and the `?` list
 /// puts it under "Anywhere".

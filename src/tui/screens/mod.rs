@@ -1,15 +1,20 @@
 //! The screens, each owning its state: the start screen's fields and list, the question's
 //! highlight, scroll and plan, the review's row, the result and its scroll. A screen's state
-//! exists only while it is shown, so nothing can read a stale one. Each takes keys, clicks and
+//! exists only while it is shown, so nothing can read a stale one. A workshop room adds the
+//! handover between people and the reveal. Each takes keys, clicks and
 //! the wheel as methods that return the `Transition` the app is to make.
 
+pub mod handover;
 pub mod question;
 pub mod result;
+pub mod revealed;
 pub mod review;
 pub mod start;
 
+use handover::HandoverScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
+use revealed::RevealedScreen;
 use review::ReviewScreen;
 use start::StartScreen;
 
@@ -25,6 +30,10 @@ pub enum Screen {
     Question(QuestionScreen),
     Review(ReviewScreen),
     Result(ResultScreen),
+    /// A workshop room: passing the keyboard to the next person.
+    Handover(HandoverScreen),
+    /// A workshop room: the answers revealed.
+    Revealed(RevealedScreen),
 }
 
 /// Which screen is shown, without its state: for tests to say where the user is.
@@ -35,6 +44,8 @@ pub enum ScreenKind {
     Question,
     Review,
     Result,
+    Handover,
+    Revealed,
 }
 
 impl Screen {
@@ -46,6 +57,8 @@ impl Screen {
             Screen::Question(_) => ScreenKind::Question,
             Screen::Review(_) => ScreenKind::Review,
             Screen::Result(_) => ScreenKind::Result,
+            Screen::Handover(_) => ScreenKind::Handover,
+            Screen::Revealed(_) => ScreenKind::Revealed,
         }
     }
 
@@ -55,8 +68,11 @@ impl Screen {
             Screen::Start(start) if start.focus.is_field() => Context::StartField,
             Screen::Start(_) => Context::StartList,
             Screen::Question(_) => Context::Question,
+            Screen::Review(review) if review.hand_back => Context::TurnReview,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
+            Screen::Handover(_) => Context::Handover,
+            Screen::Revealed(_) => Context::Revealed,
         }
     }
 
@@ -77,6 +93,8 @@ impl Screen {
             Screen::Question(question) => question.update(action, shared),
             Screen::Review(review) => review.update(action, shared),
             Screen::Result(result) => result.update(action),
+            Screen::Handover(handover) => handover.update(action, shared),
+            Screen::Revealed(revealed) => revealed.update(action),
         }
     }
 
@@ -86,7 +104,7 @@ impl Screen {
             Screen::Start(start) => start.click(column, row, shared),
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
-            Screen::Result(_) => Transition::Stay,
+            Screen::Result(_) | Screen::Handover(_) | Screen::Revealed(_) => Transition::Stay,
         }
     }
 
@@ -97,6 +115,7 @@ impl Screen {
             Screen::Question(question) => return question.wheel(down, column, row, shared),
             Screen::Review(review) => return review.wheel(down, shared),
             Screen::Result(result) => result.wheel(down),
+            Screen::Handover(_) | Screen::Revealed(_) => {}
         }
         Transition::Stay
     }
@@ -109,6 +128,7 @@ impl Screen {
             Screen::Question(question) => question.settle(shared),
             Screen::Review(review) => review.settle(shared),
             Screen::Result(result) => result.settle(shared),
+            Screen::Handover(_) | Screen::Revealed(_) => {}
         }
     }
 

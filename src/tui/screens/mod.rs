@@ -80,7 +80,9 @@ impl Screen {
     pub fn offers(&self, action: &Action, shared: &Shared) -> bool {
         let interview = &shared.interview;
         match (self, action) {
-            (Screen::Question(_), Action::Back) => interview.cursor() > 0,
+            // Settled questions (a workshop's facts, or the views passed over while the room
+            // answers the facts) are not gone back to.
+            (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
             _ => true,
         }

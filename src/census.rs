@@ -1,5 +1,5 @@
-//! The census of a tree: every path through it (exactly up to a bound; past it, a seeded random
-//! sample whose size is stated) and what each one recommends, so that an author can see what a
+//! The census of a tree: every path through it (exactly up to a bound, or past it when the
+//! paths fold in less work than a sample; else a seeded random sample whose size is stated) and what each one recommends, so that an author can see what a
 //! change to the tree does to the advice across all clients: paths per outcome, ties and close
 //! calls, outcomes never recommended, how often each rule holds, how often changing one answer
 //! alone changes the result (each question's swing), and the examples that fail.
@@ -26,7 +26,8 @@ use walk::{Flow, Step, Tally, Walker};
 /// How the census walks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Walk every path when the tree has at most this many; sample past it.
+    /// Count every path when the tree has at most this many; past it, count them all only when
+    /// their states fold in less work than the sample would take, else sample.
     pub limit: u64,
     /// How many paths a sample draws.
     pub sample: u64,
@@ -146,6 +147,8 @@ pub fn run(tree: &Tree, options: &Options) -> Result<Census, CensusError> {
         let tally = fold(tree, &flow, &paths_from, budget(tree, paths), threads)
             .unwrap_or_else(|| exact(tree, &flow, threads));
         (tally, None)
+    } else if let Some(tally) = fold_instead_of_sample(tree, &flow, &paths_from, options) {
+        (tally, None)
     } else {
         let sample = sample(
             tree,
@@ -208,6 +211,27 @@ fn budget(tree: &Tree, paths: u128) -> Budget {
         values: FOLD_VALUES,
         pairs: u64::try_from(paths.saturating_mul(longest)).unwrap_or(u64::MAX),
     }
+}
+
+/// Past the limit, the exact count when folding takes no more than the sample would: a sample
+/// walks `sample` paths of up to the longest path's length, and folding weighs a pair for about
+/// what a step costs. Counts are held in 64 bits, so a tree with more paths is always sampled.
+fn fold_instead_of_sample(
+    tree: &Tree,
+    flow: &Flow,
+    paths_from: &[u128],
+    options: &Options,
+) -> Option<Tally> {
+    let paths = paths_from[tree.start()];
+    if paths > u128::from(u64::MAX) {
+        return None;
+    }
+    let longest = u64::from(tree.remaining_from(tree.start()).1);
+    let budget = Budget {
+        values: FOLD_VALUES,
+        pairs: options.sample.saturating_mul(longest),
+    };
+    fold(tree, flow, paths_from, budget, options.threads.max(1))
 }
 
 /// Values (eight bytes each, about half as much again in hash tables) each fold may hold

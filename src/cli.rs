@@ -260,7 +260,8 @@ pub enum Command {
         /// `text` for people, `json` for scripts (a versioned layout, "format": "techhire-census").
         #[arg(long, value_enum, default_value_t = CensusFormat::Text)]
         format: CensusFormat,
-        /// Walk every path when there are at most this many; past it, walk a random sample.
+        /// Count every path when there are at most this many; past it, count them all only if
+        /// they fold in less work than the sample, else walk a random sample.
         #[arg(long, value_name = "PATHS", default_value_t = techhire::census::DEFAULT_LIMIT)]
         limit: u64,
         /// How many paths a sample walks.

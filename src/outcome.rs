@@ -8,7 +8,7 @@ pub mod told;
 mod unsure;
 
 use changes::{Changes, Unasked};
-pub use unsure::Unsure;
+pub use unsure::{Combination, Unsure};
 
 use crate::tree::{Step, Tree};
 

@@ -469,3 +469,59 @@ fn a_rule_words_outcomes_while_it_holds() {
     let r = result(&tree, &["products", "no", "smaller"]);
     assert_eq!(r.label(&tree, 3), "Hire one leader for both roles");
 }
+
+#[test]
+fn unsure_answers_that_change_it_only_together_name_the_outcome_for_that_situation() {
+    // base gives `first` 3; `a` and `b` give `second` 2 each: either alone leaves `first`
+    // ahead, both together put `second` ahead, and a rule that holds only then rewords it.
+    let choice = |id: &str, lead: &str, extra: &str| {
+        format!("[[questions.choices]]\nid = \"{id}\"\nlabel = \"{id}\"\n{lead}\n{extra}\n")
+    };
+    let outcome = |id: &str| {
+        format!(
+            "[[outcomes]]\nid = \"{id}\"\nlabel = \"{id}\"\nsummary = \"s\"\nowns = []\n\
+             priorities = []\nprofile = \"p\"\nrisks = []\nnext_steps = []\n\n"
+        )
+    };
+    let question =
+        |id: &str| format!("[[questions]]\nid = \"{id}\"\nprompt = \"{id}?\"\nhelp = \"h\"\n");
+    let text = [
+        "[meta]\ntitle = \"t\"\nversion = \"1\"\nstart = \"q0\"\n\n".to_string(),
+        outcome("first"),
+        outcome("second"),
+        question("q0"),
+        choice("base", "next = \"q1\"", "evidence = { first = 3 }"),
+        question("q1"),
+        choice("a", "next = \"q2\"", "evidence = { second = 2 }"),
+        choice("n1", "next = \"q2\"", "unsure = true"),
+        question("q2"),
+        choice("b", "end = true", "evidence = { second = 2 }"),
+        choice("n2", "end = true", "unsure = true"),
+        "[[rules]]\nid = \"both_yes\"\nwhen = { q1 = \"a\", q2 = \"b\" }\n\
+         reason = \"r\"\n[rules.labels]\nsecond = \"Second, as a and b word it\"\n"
+            .to_string(),
+    ]
+    .concat();
+    let tree = match load_str("t.toml", &text) {
+        Ok(loaded) => Arc::new(loaded.tree),
+        Err(report) => panic!("{}", report.render()),
+    };
+    let r = result(&tree, &["base", "n1", "n2"]);
+    assert_eq!(r.leaders, [0]);
+    let unsure = r.unsure.clone().expect("two not-sure answers");
+    assert!(!unsure.holds && unsure.changes.is_empty());
+    let together = unsure.together.as_ref().expect("only together");
+    assert_eq!(
+        (together.leaders.as_slice(), together.rules.as_slice()),
+        (&[1][..], &[0][..])
+    );
+    let told = told::unsure(&tree, &r, &|s: &str| s.to_string());
+    assert_eq!(
+        told,
+        [
+            "You were not sure about \u{201c}q1?\u{201d} and \u{201c}q2?\u{201d}: no one answer \
+          changes the recommendation, but answering \u{201c}a\u{201d} and \u{201c}b\u{201d} \
+          together would make it Second, as a and b word it."
+        ]
+    );
+}

@@ -4,7 +4,7 @@
 //! the same; `esc` prepares each piece of the tree's text for the output (terminal-safe,
 //! Markdown or HTML escaped).
 
-use super::{Recommendation, WhatIf, or_list};
+use super::{Recommendation, WhatIf, label_in, or_list};
 use crate::tree::Tree;
 
 /// Questions named as settling a tie, at most; the rest are counted.
@@ -112,8 +112,9 @@ pub fn unsure(tree: &Tree, rec: &Recommendation, esc: &dyn Fn(&str) -> String) -
             would(tree, w, esc)
         ));
     }
-    if let Some((answers, leaders)) = &unsure.together {
-        let given: Vec<String> = answers
+    if let Some(together) = &unsure.together {
+        let given: Vec<String> = together
+            .answers
             .iter()
             .map(|s| {
                 format!(
@@ -122,9 +123,10 @@ pub fn unsure(tree: &Tree, rec: &Recommendation, esc: &dyn Fn(&str) -> String) -
                 )
             })
             .collect();
-        let names: Vec<String> = leaders
+        let names: Vec<String> = together
+            .leaders
             .iter()
-            .map(|&o| esc(&tree.outcome(o).label))
+            .map(|&o| esc(label_in(tree, o, &together.rules)))
             .collect();
         out.push(format!(
             "{about}: no one answer changes the recommendation, but answering {} together would make it {}.",

@@ -17,11 +17,21 @@ pub struct Unsure {
     pub holds: bool,
     /// Each single firm answer that would change the recommendation (a subset of the what-ifs).
     pub changes: Vec<WhatIf>,
-    /// When no single answer changes it but some combination does: those answers, and the
-    /// outcome(s) they would lead to (or lean toward, when they open unanswered questions).
-    pub together: Option<(Vec<Step>, Vec<usize>)>,
+    /// When no single answer changes it but some combination does: that combination.
+    pub together: Option<Combination>,
     /// Whether every combination was tried (false past 4,096 of them).
     pub complete: bool,
+}
+
+/// Firm answers to the "not sure" questions that change the recommendation only together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combination {
+    /// The answers, in the order asked.
+    pub answers: Vec<Step>,
+    /// The outcome(s) they would lead to (or lean toward, when they open unanswered questions).
+    pub leaders: Vec<usize>,
+    /// The rules that would hold with them, which word those outcomes for that situation.
+    pub rules: Vec<usize>,
 }
 
 /// The check, when the path has "not sure" answers.
@@ -67,7 +77,8 @@ pub(super) fn check(
                 trial[s.question] = options[i].get(pick[i]).copied().or(Some(s.choice));
             }
             let (new_path, _) = tree.walk(&trial);
-            let open = open_outcomes(tree, &rules_on(tree, &new_path));
+            let holding = rules_on(tree, &new_path);
+            let open = open_outcomes(tree, &holding);
             let Standing { leaders: now, .. } = standing(&scores(tree, &new_path), &open);
             if now != leaders {
                 let asked: Vec<Step> = unsure
@@ -84,7 +95,11 @@ pub(super) fn check(
                             })
                     })
                     .collect();
-                together = Some((asked, now));
+                together = Some(Combination {
+                    answers: asked,
+                    leaders: now,
+                    rules: holding,
+                });
                 break;
             }
             for i in 0..pick.len() {

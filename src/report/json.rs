@@ -257,15 +257,16 @@ fn document<'a>(input: &'a ReportInput<'a>) -> Document<'a> {
             holds: u.holds,
             complete: u.complete,
             changes: u.changes.iter().map(what_if).collect(),
-            together: u.together.as_ref().map(|(answers, outcomes)| Together {
-                answers: answers
+            together: u.together.as_ref().map(|c| Together {
+                answers: c
+                    .answers
                     .iter()
                     .map(|s| Given {
                         question: question(s.question),
                         choice: choice(s.question, s.choice),
                     })
                     .collect(),
-                outcomes: outcomes.iter().map(|&o| outcome(tree.outcome(o))).collect(),
+                outcomes: c.leaders.iter().map(|&o| named(o, &c.rules)).collect(),
             }),
         }),
         answers: rec

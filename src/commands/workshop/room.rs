@@ -32,21 +32,19 @@ pub(super) fn run(
     people: &[String],
     theme: Option<cli::Theme>,
 ) -> Result<ExitCode, Failure> {
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(Failure::new(
-            USAGE,
-            format!(
-                "The workshop room is full screen and needs a terminal, but standard input or \
-                 output is not one. To run a workshop without one, give each person a session \
-                 of their own: `{} workshop invite ID --name NAME`.",
-                program::name()
-            ),
-        ));
-    }
     let config = config::load()?;
+    // What is wrong with the command line is said first; then the room needs a terminal.
     let opened = match which {
-        Some(which) => open(questions, which, true)?,
-        None => new(questions, client, people, &config)?,
+        Some(which) => {
+            let opened = open(questions, which, true)?;
+            needs_a_terminal()?;
+            opened
+        }
+        None => {
+            two_or_more(people)?;
+            needs_a_terminal()?;
+            new(questions, client, people, &config)?
+        }
     };
     let mut host = RoomHost {
         folder: opened.folder().to_path_buf(),
@@ -83,6 +81,38 @@ pub(super) fn run(
     })
 }
 
+/// The room is full screen: it needs a terminal to pass round.
+fn needs_a_terminal() -> Result<(), Failure> {
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "The workshop room is full screen and needs a terminal, but standard input or \
+                 output is not one. To run a workshop without one, give each person a session \
+                 of their own: `{} workshop invite ID --name NAME`.",
+                program::name()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A workshop is two or more people.
+fn two_or_more(people: &[String]) -> Result<(), Failure> {
+    if people.len() >= 2 {
+        return Ok(());
+    }
+    Err(Failure::new(
+        USAGE,
+        format!(
+            "a workshop needs two or more people; name each with --person, in the order they \
+             answer, e.g. {me} workshop room --client \"Acme Ltd\" --person \"Ana (CEO)\" \
+             --person \"Ben (CFO)\"",
+            me = program::name()
+        ),
+    ))
+}
+
 /// A new workshop in the sessions folder with these people, held for the room.
 fn new(
     questions: Option<&Path>,
@@ -90,17 +120,6 @@ fn new(
     people: &[String],
     config: &Config,
 ) -> Result<super::Opened, Failure> {
-    if people.len() < 2 {
-        return Err(Failure::new(
-            USAGE,
-            format!(
-                "a workshop needs two or more people; name each with --person, in the order \
-                 they answer, e.g. {me} workshop room --client \"Acme Ltd\" --person \"Ana \
-                 (CEO)\" --person \"Ben (CFO)\"",
-                me = program::name()
-            ),
-        ));
-    }
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);

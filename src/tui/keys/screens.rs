@@ -241,7 +241,7 @@ pub static SCREENS: &[Binding] = &[
             "r",
             "reveal the answers now, before everyone has finished (asks first; the result says so)",
         )),
-        footer: Some(("r", "reveal early")),
+        footer: Some(("r", "reveal now")),
     },
     // Everywhere.
     Binding {

@@ -23,6 +23,7 @@ use super::screens::question::QuestionScreen;
 use super::screens::result::ResultScreen;
 use super::screens::revealed::RevealedScreen;
 use super::screens::review::ReviewScreen;
+use super::screens::setup::SetupScreen;
 use super::screens::start::StartScreen;
 use super::shared::Shared;
 use super::theme::Theme;
@@ -234,6 +235,7 @@ impl App {
             Transition::OpenHelp => {
                 let here = match self.screen.context() {
                     Context::StartList => Context::StartField,
+                    Context::SetupButton => Context::SetupField,
                     here => here,
                 };
                 self.overlay = Some(Overlay::Help(HelpOverlay::new(here)));
@@ -276,6 +278,10 @@ fn first_screen(shared: &Shared, choose: Option<Choose>) -> Screen {
     }
     if let Some(room) = &shared.room {
         match room.stage {
+            Stage::Setup => {
+                let client = shared.client.as_deref().unwrap_or_default();
+                return Screen::Setup(SetupScreen::new(client));
+            }
             Stage::Between => return Screen::Handover(HandoverScreen::new(room, None)),
             Stage::Revealed { .. } => return Screen::Revealed(RevealedScreen),
             // A person's own finished interview is reviewed, never its result.
@@ -398,7 +404,11 @@ impl App {
         };
         room.people = news.people;
         self.overlay = None;
-        if let Some(early) = news.revealed {
+        if let Some(mut start) = news.begun {
+            // Set up: the room as the host opened it, at its facts step.
+            self.shared.room = start.room.take();
+            self.take(*start);
+        } else if let Some(early) = news.revealed {
             room.stage = Stage::Revealed { early };
             self.screen = Screen::Revealed(RevealedScreen);
         } else if let Some((person, start)) = news.turn {

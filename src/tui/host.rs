@@ -55,6 +55,8 @@ pub struct RoomNews {
     pub turn: Option<(usize, Box<Start>)>,
     /// The answers were revealed: early when some had not finished.
     pub revealed: Option<bool>,
+    /// The workshop was set up: the room as it now stands (its facts step, usually).
+    pub begun: Option<Box<Start>>,
 }
 
 /// A note being written: what it is on (a question's id, or `None` for the interview), its

@@ -28,6 +28,8 @@ pub struct Seat {
 /// Where the room is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// The workshop is being set up: its client and people typed in.
+    Setup,
     /// The room answers the company's facts together.
     Facts,
     /// Between turns: the keyboard is being passed.
@@ -82,9 +84,12 @@ impl Room {
     }
 }
 
-/// What the room asks of the host: the file work of a turn or the reveal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the room asks of the host: the file work of the set-up, a turn or the reveal.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomRequest {
+    /// Set the workshop up: who it is for (blank: not given) and the people, in the order they
+    /// answer, each as typed ("Ben (CFO)").
+    SetUp { client: String, people: Vec<String> },
     /// Open this person's session for their turn (the facts are fixed at the first turn:
     /// every respondent's session is then written with them).
     Turn(usize),

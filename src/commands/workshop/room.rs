@@ -34,16 +34,23 @@ pub(super) fn run(
 ) -> Result<ExitCode, Failure> {
     let config = config::load()?;
     // What is wrong with the command line is said first; then the room needs a terminal.
-    let opened = match which {
+    let (opened, created) = match which {
         Some(which) => {
             let opened = open(questions, which, true)?;
             needs_a_terminal()?;
-            opened
+            (opened, true)
+        }
+        // No people named: they are typed on the set-up screen, and nothing is written before.
+        None if people.is_empty() => {
+            needs_a_terminal()?;
+            (unwritten(questions, client, &config)?, false)
         }
         None => {
             two_or_more(people)?;
             needs_a_terminal()?;
-            new(questions, client, people, &config)?
+            let mut opened = unwritten(questions, client, &config)?;
+            create(&mut opened, people)?;
+            (opened, true)
         }
     };
     let mut host = RoomHost {
@@ -58,6 +65,7 @@ pub(super) fn run(
         turn: None,
         draft: None,
         facts_fixed: false,
+        created,
     };
     let start = host.begin()?;
     host.arm();
@@ -113,36 +121,44 @@ fn two_or_more(people: &[String]) -> Result<(), Failure> {
     ))
 }
 
-/// A new workshop in the sessions folder with these people, held for the room.
-fn new(
+/// A new workshop, not written yet, with a fresh id, where its file will go in the sessions
+/// folder.
+fn unwritten(
     questions: Option<&Path>,
     client: Option<String>,
-    people: &[String],
     config: &Config,
 ) -> Result<super::Opened, Failure> {
     let loaded = load_tree(questions)?;
     note_warnings(&loaded.warnings);
     let stamp = stamp(&loaded, questions);
-    let mut made = Workshop::new(stamp.clone(), client, config.consultant.clone());
-    let now = Timestamp::now();
-    for person in people {
-        let (name, role) = name_and_role(person.clone());
-        made.add_respondent(&name, role.as_deref(), now)
-            .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string()).into_owned()))?;
-    }
+    let made = Workshop::new(stamp.clone(), client, config.consultant.clone());
     let store = Store::open_default().map_err(|e| failure(&e))?;
-    std::fs::create_dir_all(store.folder())
-        .map_err(|e| Failure::new(USAGE, format!("{}: {e}", store.folder().display())))?;
-    let path = made.path_in(store.folder());
-    workshop::create(&path, &made).map_err(|e| Failure::new(USAGE, e.to_string()))?;
-    let held = workshop::hold(&path).map_err(|e| failure(&e))?;
     Ok(super::Opened {
-        held: Some(held),
-        path,
+        held: None,
+        path: made.path_in(store.folder()),
         workshop: made,
         tree: Arc::new(loaded.tree),
         stamp,
     })
+}
+
+/// Adds the people to the new workshop and writes its file, held for the room.
+fn create(opened: &mut super::Opened, people: &[String]) -> Result<(), Failure> {
+    let now = Timestamp::now();
+    for person in people {
+        let (name, role) = name_and_role(person.clone());
+        opened
+            .workshop
+            .add_respondent(&name, role.as_deref(), now)
+            .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string()).into_owned()))?;
+    }
+    let folder = opened.folder().to_path_buf();
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| Failure::new(USAGE, format!("{}: {e}", folder.display())))?;
+    workshop::create(&opened.path, &opened.workshop)
+        .map_err(|e| Failure::new(USAGE, e.to_string()))?;
+    opened.held = Some(workshop::hold(&opened.path).map_err(|e| failure(&e))?);
+    Ok(())
 }
 
 /// The room's files: the workshop, and the session of whoever is answering.
@@ -162,6 +178,8 @@ struct RoomHost<'a> {
     draft: Option<Arc<techhire::session::PreparedSave>>,
     /// The respondents' sessions are written: the facts can no longer change.
     facts_fixed: bool,
+    /// The workshop file is written (false while the set-up screen is shown).
+    created: bool,
 }
 
 impl RoomHost<'_> {
@@ -169,6 +187,25 @@ impl RoomHost<'_> {
     /// their sessions, which a kill may have saved after the workshop file), and the facts
     /// step while no session is written yet.
     fn begin(&mut self) -> Result<tui::Start, Failure> {
+        let id = self.workshop.id.clone();
+        let room = move |people, stage| Room {
+            id,
+            program: program::name().to_string(),
+            people,
+            stage,
+        };
+        if !self.created {
+            return Ok(tui::Start {
+                interview: Interview::new(Arc::clone(&self.tree)),
+                notes: Default::default(),
+                private: Default::default(),
+                interview_note: None,
+                client: self.workshop.client.clone(),
+                notice: Vec::new(),
+                choose: None,
+                room: Some(room(Vec::new(), Stage::Setup)),
+            });
+        }
         let now = Timestamp::now();
         for r in self.workshop.respondents.clone() {
             let file = self.session_path(&r.session);
@@ -219,12 +256,7 @@ impl RoomHost<'_> {
             client: self.workshop.client.clone(),
             notice,
             choose: None,
-            room: Some(Room {
-                id: self.workshop.id.clone(),
-                program: program::name().to_string(),
-                people: self.seats(),
-                stage,
-            }),
+            room: Some(room(self.seats(), stage)),
         })
     }
 
@@ -253,7 +285,9 @@ impl RoomHost<'_> {
     fn farewell(&self) -> String {
         let me = program::name();
         let id = &self.workshop.id;
-        if self.workshop.is_revealed() {
+        if !self.created {
+            "Nothing was set up, so no workshop was kept.".to_string()
+        } else if self.workshop.is_revealed() {
             format!(
                 "The answers of workshop {id} are revealed. The combined result:\n  \
                  {me} workshop show {id}"
@@ -360,6 +394,7 @@ impl RoomHost<'_> {
             people: self.seats(),
             turn: None,
             revealed: None,
+            begun: None,
         }
     }
 }
@@ -368,6 +403,7 @@ impl tui::Host for RoomHost<'_> {
     fn record(&mut self, interview: &Interview) -> Saved {
         let saved = match self.with_person(|host| tui::Host::record(host, interview)) {
             Some(saved) => saved,
+            None if !self.created => return Saved::Quietly,
             None if !self.facts_fixed => self.record_facts(interview),
             // Between turns nothing is anyone's to save.
             None => return Saved::Quietly,
@@ -406,6 +442,28 @@ impl tui::Host for RoomHost<'_> {
 
     fn room(&mut self, request: RoomRequest, interview: &Interview) -> Result<RoomNews, String> {
         let news = match request {
+            RoomRequest::SetUp { client, people } => {
+                if self.created {
+                    return Err("The workshop is already set up.".into());
+                }
+                self.workshop.client = Some(client).filter(|c| !c.is_empty());
+                let mut opened = super::Opened {
+                    held: None,
+                    path: self.path.clone(),
+                    workshop: self.workshop.clone(),
+                    tree: Arc::clone(&self.tree),
+                    stamp: self.stamp.clone(),
+                };
+                create(&mut opened, &people).map_err(|f| f.message)?;
+                self.workshop = opened.workshop;
+                self._held = opened.held;
+                self.created = true;
+                let start = self.begin().map_err(|f| f.message)?;
+                RoomNews {
+                    begun: Some(Box::new(start)),
+                    ..self.news()
+                }
+            }
             RoomRequest::Turn(person) => {
                 let session = match self.workshop.respondents.get(person) {
                     Some(r) => r.session.clone(),

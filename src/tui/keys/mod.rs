@@ -28,6 +28,10 @@ pub enum Context {
     NoteConfirm,
     /// Picking the report's format.
     Export,
+    /// A workshop room's set-up, typing the client or a person.
+    SetupField,
+    /// A workshop room's set-up, on "Start the workshop".
+    SetupButton,
     /// A workshop room: passing the keyboard to the next person.
     Handover,
     /// A workshop room: a person's review of their own answers, before handing back.
@@ -52,6 +56,8 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::NoteConfirm,
     Context::Export,
+    Context::SetupField,
+    Context::SetupButton,
     Context::Handover,
     Context::TurnReview,
     Context::Revealed,
@@ -100,6 +106,7 @@ const ON_SCREENS: &[Context] = &[
     C::Review,
     C::TurnReview,
     C::Result,
+    C::SetupButton,
     C::Handover,
     C::Revealed,
 ];
@@ -171,7 +178,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 /// Pasted text, where text can go; elsewhere it is passed over, so a paste can never answer
 /// a question.
 pub fn paste_action(context: Context, text: String) -> Option<Action> {
-    matches!(context, Context::Note | Context::StartField).then_some(Action::Paste(text))
+    matches!(
+        context,
+        Context::Note | Context::StartField | Context::SetupField
+    )
+    .then_some(Action::Paste(text))
 }
 
 /// What a key matched.

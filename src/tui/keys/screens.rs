@@ -252,7 +252,7 @@ pub static SCREENS: &[Binding] = &[
         footer: Some(("?", "keys")),
     },
     Binding {
-        contexts: &[C::StartField],
+        contexts: &[C::StartField, C::SetupField],
         keys: &[Code(KeyCode::F(1))],
         action: Action::Help,
         help: None,

@@ -134,6 +134,25 @@ pub fn revealed(room: &Room, theme: &Theme, body: Rect) -> Page {
     })
 }
 
+/// The set-up's parts: the words at the top, and its lines (the client, each person, "Start
+/// the workshop"), one a row, scrolled when they do not all fit.
+pub struct SetupPlan {
+    pub intro: Rect,
+    pub list: Rect,
+}
+
+/// The set-up in the body, for `rows` lines.
+pub fn setup(body: Rect, rows: usize) -> SetupPlan {
+    let width = body.width.saturating_sub(2);
+    let intro = Rect::new(body.x + 1, body.y + 1, width, 3.min(body.height));
+    let top = intro.bottom() + 1;
+    let height = body.bottom().saturating_sub(top).min(rows as u16);
+    SetupPlan {
+        intro,
+        list: Rect::new(body.x + 1, top.min(body.bottom()), width, height),
+    }
+}
+
 /// Who has finished and who is still to answer: names only.
 fn standing(room: &Room) -> String {
     let done: Vec<String> = room

@@ -9,6 +9,7 @@ pub mod question;
 pub mod result;
 pub mod revealed;
 pub mod review;
+pub mod setup;
 pub mod start;
 
 use handover::HandoverScreen;
@@ -16,6 +17,7 @@ use question::QuestionScreen;
 use result::ResultScreen;
 use revealed::RevealedScreen;
 use review::ReviewScreen;
+use setup::SetupScreen;
 use start::StartScreen;
 
 use super::action::Action;
@@ -30,6 +32,8 @@ pub enum Screen {
     Question(QuestionScreen),
     Review(ReviewScreen),
     Result(ResultScreen),
+    /// A workshop room's set-up: who it is for, and the people.
+    Setup(SetupScreen),
     /// A workshop room: passing the keyboard to the next person.
     Handover(HandoverScreen),
     /// A workshop room: the answers revealed.
@@ -44,6 +48,7 @@ pub enum ScreenKind {
     Question,
     Review,
     Result,
+    Setup,
     Handover,
     Revealed,
 }
@@ -57,6 +62,7 @@ impl Screen {
             Screen::Question(_) => ScreenKind::Question,
             Screen::Review(_) => ScreenKind::Review,
             Screen::Result(_) => ScreenKind::Result,
+            Screen::Setup(_) => ScreenKind::Setup,
             Screen::Handover(_) => ScreenKind::Handover,
             Screen::Revealed(_) => ScreenKind::Revealed,
         }
@@ -71,6 +77,8 @@ impl Screen {
             Screen::Review(review) if review.hand_back => Context::TurnReview,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
+            Screen::Setup(setup) if setup.is_field() => Context::SetupField,
+            Screen::Setup(_) => Context::SetupButton,
             Screen::Handover(_) => Context::Handover,
             Screen::Revealed(_) => Context::Revealed,
         }
@@ -95,6 +103,7 @@ impl Screen {
             Screen::Question(question) => question.update(action, shared),
             Screen::Review(review) => review.update(action, shared),
             Screen::Result(result) => result.update(action),
+            Screen::Setup(setup) => setup.update(action, shared),
             Screen::Handover(handover) => handover.update(action, shared),
             Screen::Revealed(revealed) => revealed.update(action),
         }
@@ -106,7 +115,9 @@ impl Screen {
             Screen::Start(start) => start.click(column, row, shared),
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
-            Screen::Result(_) | Screen::Handover(_) | Screen::Revealed(_) => Transition::Stay,
+            Screen::Result(_) | Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {
+                Transition::Stay
+            }
         }
     }
 
@@ -117,7 +128,7 @@ impl Screen {
             Screen::Question(question) => return question.wheel(down, column, row, shared),
             Screen::Review(review) => return review.wheel(down, shared),
             Screen::Result(result) => result.wheel(down),
-            Screen::Handover(_) | Screen::Revealed(_) => {}
+            Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {}
         }
         Transition::Stay
     }
@@ -130,6 +141,7 @@ impl Screen {
             Screen::Question(question) => question.settle(shared),
             Screen::Review(review) => review.settle(shared),
             Screen::Result(result) => result.settle(shared),
+            Screen::Setup(setup) => setup.settle(shared),
             Screen::Handover(_) | Screen::Revealed(_) => {}
         }
     }

@@ -7,6 +7,7 @@
 
 mod blindness;
 mod screens;
+mod setup;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -58,6 +59,8 @@ pub(super) struct RoomHost {
     turn: Option<usize>,
     leak: Leak,
     early: Option<bool>,
+    /// What the set-up screen asked for: the client and the people.
+    set_up: Option<(String, Vec<String>)>,
 }
 
 impl RoomHost {
@@ -69,6 +72,7 @@ impl RoomHost {
             turn: None,
             leak,
             early: None,
+            set_up: None,
         }
     }
 
@@ -77,6 +81,7 @@ impl RoomHost {
             people: self.people.clone(),
             turn: None,
             revealed: None,
+            begun: None,
         }
     }
 
@@ -141,6 +146,25 @@ impl Host for RoomHost {
 
     fn room(&mut self, request: RoomRequest, interview: &Interview) -> Result<RoomNews, String> {
         match request {
+            RoomRequest::SetUp { client, people } => {
+                self.set_up = Some((client, people.clone()));
+                self.people = people
+                    .iter()
+                    .map(|p| Seat {
+                        name: p.clone(),
+                        role: None,
+                        status: Status::Invited,
+                    })
+                    .collect();
+                let mut start = facts_start();
+                if let Some(room) = &mut start.room {
+                    room.people = self.people.clone();
+                }
+                Ok(RoomNews {
+                    begun: Some(Box::new(start)),
+                    ..self.news()
+                })
+            }
             RoomRequest::Turn(i) => {
                 let from = if self.leak != Leak::None && i > 0 {
                     i - 1
@@ -195,7 +219,23 @@ impl Host for RoomHost {
 
 /// A new room at the facts step, `width` x `height`.
 fn room_app(width: u16, height: u16) -> App {
-    let start = Start {
+    App::begin(facts_start(), Theme::named(ThemeName::Dark), width, height)
+}
+
+/// A new room before its set-up, `width` x `height`.
+fn setup_app(width: u16, height: u16) -> App {
+    let mut start = facts_start();
+    start.client = None;
+    if let Some(room) = &mut start.room {
+        room.people.clear();
+        room.stage = Stage::Setup;
+    }
+    App::begin(start, Theme::named(ThemeName::Dark), width, height)
+}
+
+/// The room as the host opens a new one: at the facts step.
+fn facts_start() -> Start {
+    Start {
         interview: facts_step(&tree(), &[]),
         notes: BTreeMap::new(),
         private: BTreeSet::new(),
@@ -209,8 +249,7 @@ fn room_app(width: u16, height: u16) -> App {
             people: seats(),
             stage: Stage::Facts,
         }),
-    };
-    App::begin(start, Theme::named(ThemeName::Dark), width, height)
+    }
 }
 
 /// Presses a key as the run loop does.

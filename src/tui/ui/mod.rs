@@ -54,6 +54,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             let plan = screen.plan_for(shared, body);
             result::render(&plan, screen.scroll, theme, buf);
         }
+        Screen::Setup(screen) => cursor = room::setup(screen, theme, body, buf),
         Screen::Handover(screen) => {
             if let Some(room) = &shared.room {
                 let page = layout::room::handover(room, screen.next, screen.thanked, theme, body);
@@ -87,7 +88,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     // Only a text being typed shows the cursor; a box over it hides it.
     let typing = matches!(
         app.context(),
-        Context::StartField | Context::Note | Context::NoteConfirm
+        Context::StartField | Context::SetupField | Context::Note | Context::NoteConfirm
     );
     if let Some(at) = cursor.filter(|_| typing) {
         frame.set_cursor_position(at);
@@ -101,7 +102,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let progress = shared.interview.progress();
     let room = shared.room.as_ref();
     let between = matches!(app.screen, Screen::Handover(_) | Screen::Revealed(_));
-    let status = if let Some(room) = room.filter(|_| between) {
+    let status = if matches!(app.screen, Screen::Setup(_)) {
+        "new workshop".to_string()
+    } else if let Some(room) = room.filter(|_| between) {
         format!("{} of {} finished", room.finished(), room.people.len())
     } else if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()

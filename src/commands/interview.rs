@@ -94,6 +94,15 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
     }
 }
 
+/// The full-screen theme the config file asks for, if any.
+pub fn config_theme(config: &Config) -> Option<tui::ThemeName> {
+    config.theme.map(|theme| match theme {
+        Theme::Dark => tui::ThemeName::Dark,
+        Theme::Light => tui::ThemeName::Light,
+        Theme::Mono => tui::ThemeName::Mono,
+    })
+}
+
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
 pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
@@ -137,18 +146,7 @@ pub fn front_end(
             plain_mode(&mut opened, because, ask_names, reports)
         }
         Mode::FullScreen => {
-            // --theme, else the config file's, else the terminal decides.
-            let theme = args.theme.map(|theme| match theme {
-                cli::Theme::Dark => tui::ThemeName::Dark,
-                cli::Theme::Light => tui::ThemeName::Light,
-                cli::Theme::Mono => tui::ThemeName::Mono,
-            });
-            let theme = theme.or(config.theme.map(|theme| match theme {
-                Theme::Dark => tui::ThemeName::Dark,
-                Theme::Light => tui::ThemeName::Light,
-                Theme::Mono => tui::ThemeName::Mono,
-            }));
-            full_screen::run(&mut opened, questions, theme, config)
+            full_screen::run(&mut opened, questions, theme(args.theme, config), config)
         }
     };
     match ending {
@@ -159,6 +157,20 @@ pub fn front_end(
             Err(failure)
         }
     }
+}
+
+/// The full screen's colours: --theme, else the config file's, else the terminal decides.
+pub fn theme(asked: Option<cli::Theme>, config: &Config) -> Option<tui::ThemeName> {
+    let theme = asked.map(|theme| match theme {
+        cli::Theme::Dark => tui::ThemeName::Dark,
+        cli::Theme::Light => tui::ThemeName::Light,
+        cli::Theme::Mono => tui::ThemeName::Mono,
+    });
+    theme.or(config.theme.map(|theme| match theme {
+        Theme::Dark => tui::ThemeName::Dark,
+        Theme::Light => tui::ThemeName::Light,
+        Theme::Mono => tui::ThemeName::Mono,
+    }))
 }
 
 /// Plain mode on standard input and output, one line per paragraph (screen readers wrap

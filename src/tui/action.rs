@@ -68,10 +68,18 @@ pub enum Action {
     Discard,
     /// Esc in a note: close it, asking first when it changed.
     Close,
+    /// `p` on the compare screen: the side panel in the grid's place, or the grid again.
+    ShowPanel,
+    /// To a workshop's compare screen.
+    ShowCompare,
+    /// To a workshop's combined result.
+    ShowResult,
     /// Open the report overlay on the result screen.
     Export,
     /// Close a message.
     Dismiss,
+    /// Reveal a workshop's answers now, before everyone has finished (asks first).
+    Reveal,
     /// A key that means nothing in the box over the screen: the footer says what closes it,
     /// so the box never seems to have hung.
     Unbound,

@@ -14,6 +14,10 @@ pub enum Transition {
     Review,
     /// The recommendation, when the interview is finished.
     Result,
+    /// A revealed workshop's combined result, from the workshop screen shown.
+    Combined,
+    /// A revealed workshop's compare grid, from the workshop screen shown.
+    Compare,
     /// The list of keys.
     OpenHelp,
     /// "Leave the interview?".
@@ -22,6 +26,8 @@ pub enum Transition {
     OpenNote(NoteOn),
     /// Writing the report.
     OpenExport,
+    /// "Reveal the answers now?", in a workshop room.
+    OpenReveal,
     /// Close the box over the screen.
     Close,
     /// Leave the interview.

@@ -28,6 +28,24 @@ pub enum Context {
     NoteConfirm,
     /// Picking the report's format.
     Export,
+    /// A revealed workshop's combined result.
+    Combined,
+    /// A revealed workshop's questions × people grid.
+    Compare,
+    /// A question's detail, or the side panel, in the grid's place.
+    CompareText,
+    /// A workshop room's set-up, typing the client or a person.
+    SetupField,
+    /// A workshop room's set-up, on "Start the workshop".
+    SetupButton,
+    /// A workshop room: passing the keyboard to the next person.
+    Handover,
+    /// A workshop room: a person's review of their own answers, before handing back.
+    TurnReview,
+    /// A workshop room: the answers revealed.
+    Revealed,
+    /// "Reveal the answers now?" before everyone has finished.
+    RevealConfirm,
     TooSmall,
 }
 
@@ -44,6 +62,15 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::NoteConfirm,
     Context::Export,
+    Context::Combined,
+    Context::Compare,
+    Context::CompareText,
+    Context::SetupField,
+    Context::SetupButton,
+    Context::Handover,
+    Context::TurnReview,
+    Context::Revealed,
+    Context::RevealConfirm,
     Context::TooSmall,
 ];
 
@@ -77,12 +104,24 @@ pub struct Binding {
 mod overlays;
 mod screens;
 mod typing;
+mod workshop;
 
 use Context as C;
 use Key::{AnyChar, Char, Code, Ctrl, Digit};
 
 /// Screens where the common keys (help, quit, mouse) work.
-const ON_SCREENS: &[Context] = &[C::StartList, C::Question, C::Review, C::Result];
+const ON_SCREENS: &[Context] = &[
+    C::StartList,
+    C::Question,
+    C::Review,
+    C::TurnReview,
+    C::Result,
+    C::Combined,
+    C::Compare,
+    C::SetupButton,
+    C::Handover,
+    C::Revealed,
+];
 
 /// Whether a binding works on every screen, so the footer always shows it and the `?` list
 /// puts it under "Anywhere".
@@ -94,9 +133,14 @@ pub fn everywhere(binding: &Binding) -> bool {
 
 /// Every key the interview answers to, in the order the footer and the `?` list show them.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    [typing::TYPING, screens::SCREENS, overlays::OVERLAYS]
-        .into_iter()
-        .flatten()
+    [
+        typing::TYPING,
+        workshop::WORKSHOP,
+        screens::SCREENS,
+        overlays::OVERLAYS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// What the mouse does, for the `?` overlay.
@@ -151,7 +195,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 /// Pasted text, where text can go; elsewhere it is passed over, so a paste can never answer
 /// a question.
 pub fn paste_action(context: Context, text: String) -> Option<Action> {
-    matches!(context, Context::Note | Context::StartField).then_some(Action::Paste(text))
+    matches!(
+        context,
+        Context::Note | Context::StartField | Context::SetupField
+    )
+    .then_some(Action::Paste(text))
 }
 
 /// What a key matched.

@@ -233,11 +233,13 @@ pub fn plan(
             Vec::new(),
         ),
     };
+    let top_rows = (top_lines.len() as u16 + 1).min(inner.height);
+    // What the grid leaves free under it: the caption may take it all.
+    let free = usize::from(inner.height.saturating_sub(top_rows + 1)).saturating_sub(lines.len());
     let caption_lines = match (view, rows.get(row)) {
-        (View::Grid, Some(&r)) => caption(c, question_of(c, r), width, theme),
+        (View::Grid, Some(&r)) => caption(reveal, r, width, free.max(2), theme),
         _ => Vec::new(),
     };
-    let top_rows = (top_lines.len() as u16 + 1).min(inner.height);
     let top = Rect {
         height: top_rows.saturating_sub(1),
         ..inner
@@ -297,18 +299,32 @@ pub fn plan(
 }
 
 /// The highlighted question in full, on at most two lines.
-fn caption(c: &Combined, q: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let prompt = terminal_safe(&c.tree.question(q).prompt).into_owned();
-    let mut lines = wrap(
-        &[Span::styled(
-            format!("\u{201c}{prompt}\u{201d}"),
+/// The highlighted question in full and, for a view, who answered what (the library's
+/// sentence), on at most `rows` lines.
+fn caption(
+    reveal: &Reveal,
+    row: Row,
+    width: usize,
+    rows: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
+    let esc = |s: &str| terminal_safe(s).into_owned();
+    let q = question_of(c, row);
+    let mut spans = vec![Span::styled(
+        format!("\u{201c}{}\u{201d}", esc(&c.tree.question(q).prompt)),
+        theme.text,
+    )];
+    if let Row::View(s) = row {
+        spans.push(Span::styled(
+            format!(" {}.", told::who_answered(c, &c.spreads[s], &esc)),
             theme.muted,
-        )],
-        width,
-    );
-    if lines.len() > 2 {
-        let cut = wrap::truncate(&format!("{} …", lines[1]), width);
-        lines.truncate(1);
+        ));
+    }
+    let mut lines = wrap(&spans, width);
+    if lines.len() > rows {
+        let cut = wrap::truncate(&format!("{} …", lines[rows - 1]), width);
+        lines.truncate(rows - 1);
         lines.push(Line::from(Span::styled(cut, theme.muted)));
     }
     lines

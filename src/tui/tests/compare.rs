@@ -311,20 +311,24 @@ fn moving_down_the_grid_keeps_the_row_in_view_and_the_facts_heading_with_it() {
 fn people_who_do_not_fit_are_reached_sideways() {
     // Eight people at 80 columns: not everyone fits.
     let mut app = grid(eight(), 80, 24);
-    let shown = screen(&app);
+    // The column names are the third row (the caption under the grid names everyone).
+    let names = |app: &App| screen(app).lines().nth(2).unwrap_or_default().to_string();
+    let shown = names(&app);
     assert!(
         shown.contains("Ana (CEO)") && !shown.contains("Hal (CRO)"),
         "{shown}"
     );
-    assert!(shown.contains('›'), "more people to the right: {shown}");
+    assert!(shown.ends_with("› \""), "more people to the right: {shown}");
+    assert!(screen(&app).contains("←→ people"), "the footer offers them");
     for _ in 0..10 {
         press(&mut app, KeyCode::Right);
     }
-    let shown = screen(&app);
+    let shown = names(&app);
     assert!(
         shown.contains("Hal (CRO)") && !shown.contains("Ana (CEO)"),
         "{shown}"
     );
+    assert!(shown.contains("‹ "), "more people to the left: {shown}");
     let first = compare(&app).first;
     assert!(first > 0);
     press(&mut app, KeyCode::Char('h'));

@@ -205,11 +205,10 @@ pub fn plan(
     } else {
         (area, None)
     };
-    // One column of margin on the left, the scrollbar on the right (and a margin before the
-    // panel beside).
+    // One column of margin on the left, a gap and the scrollbar on the right.
     let inner = Rect {
         x: left.x + 1,
-        width: left.width.saturating_sub(if beside { 3 } else { 2 }),
+        width: left.width.saturating_sub(3),
         ..left
     };
     let width = usize::from(inner.width);

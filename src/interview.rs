@@ -66,6 +66,9 @@ pub struct Interview {
     /// Questions whose answers were settled before the interview (a workshop's facts, given
     /// once for everyone): never asked, never changed, passed over going back and forth.
     settled: Vec<bool>,
+    /// Answers offered from an earlier round of a workshop: shown as the answer to keep (Enter
+    /// keeps it), but not given until the person gives it, so they never steer the path.
+    offered: Vec<Option<usize>>,
 }
 
 impl Interview {
@@ -74,6 +77,7 @@ impl Interview {
         let mut interview = Interview {
             frontier: Some(tree.start()),
             settled: vec![false; answers.len()],
+            offered: vec![None; answers.len()],
             tree,
             answers,
             path: Vec::new(),
@@ -96,9 +100,35 @@ impl Interview {
     }
 
     /// The answer already recorded for the current question, if any (after going back, or
-    /// one kept aside from an earlier path).
+    /// one kept aside from an earlier path), or else the one offered from an earlier round.
     pub fn selected(&self) -> Option<usize> {
-        self.current().and_then(|q| self.answers[q])
+        self.current()
+            .and_then(|q| self.answers[q].or(self.offered[q]))
+    }
+
+    /// Offers answers from an earlier round (a workshop's next round): each is shown as the
+    /// answer to keep when its question comes, and becomes an answer only when given.
+    /// Answers the tree cannot take are passed over.
+    pub fn offer(&mut self, answers: impl IntoIterator<Item = Step>) {
+        for step in answers {
+            if step.question < self.offered.len()
+                && step.choice < self.tree.question(step.question).choices.len()
+            {
+                self.offered[step.question] = Some(step.choice);
+            }
+        }
+    }
+
+    /// Whether the current question's selection is only offered from an earlier round, not
+    /// yet given this time: keeping it answers the question.
+    pub fn is_offered(&self) -> bool {
+        self.current()
+            .is_some_and(|q| self.answers[q].is_none() && self.offered[q].is_some())
+    }
+
+    /// The answer offered for a question from an earlier round, if any.
+    pub fn offered(&self, question: usize) -> Option<usize> {
+        self.offered.get(question).copied().flatten()
     }
 
     /// The answer recorded for a question, on the path or kept aside.

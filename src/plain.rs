@@ -158,10 +158,10 @@ pub fn run(
             )?;
             write!(output, "{}", wrap(&terminal_safe(&q.prompt), "", ""))?;
             for (i, choice) in q.choices.iter().enumerate() {
-                let mark = if selected == Some(i) {
-                    " (your answer)"
-                } else {
-                    ""
+                let mark = match selected {
+                    Some(s) if s == i && interview.is_offered() => " (your answer last round)",
+                    Some(s) if s == i => " (your answer)",
+                    _ => "",
                 };
                 let number = format!("  {}. ", i + 1);
                 let indent = " ".repeat(number.len());
@@ -184,6 +184,14 @@ pub fn run(
             return input_ended(output, width);
         };
         match line.trim() {
+            "" if opened.interview.is_offered() => {
+                // Kept from the round before: given again now.
+                if let Some(kept) = selected {
+                    let _ = opened.interview.answer(kept);
+                    let saved = opened.save.record(opened.interview);
+                    say_saved(saved, opened, output, width)?;
+                }
+            }
             "" if selected.is_some() => {
                 opened.interview.forward();
             }

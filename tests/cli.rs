@@ -409,20 +409,23 @@ fn census_counts_every_path_and_what_it_recommends() {
 }
 
 #[test]
-fn census_samples_past_its_limit_and_fails_on_a_failing_example() {
-    techhire()
-        .args([
-            "census",
-            "tests/fixtures/valid/example.toml",
-            "--limit",
-            "10",
-        ])
-        .args(["--sample", "1000", "--seed", "3"])
+fn census_past_its_limit_counts_what_folds_samples_the_rest_and_fails_on_a_failing_example() {
+    let past_the_limit = |sample: &str| {
+        let mut command = techhire();
+        command
+            .args(["census", "tests/fixtures/valid/example.toml"])
+            .args(["--limit", "10", "--sample", sample, "--seed", "3"]);
+        command
+    };
+    // The example's 14 paths fold in less work than a sample of 1,000 takes: all counted.
+    past_the_limit("1000")
         .assert()
         .success()
-        .stdout(contains(
-            "14 paths: too many to walk, so a random sample of 1,000 (seed 3) was",
-        ));
+        .stdout(contains("14 paths, every one counted."));
+    // A sample of 5 is less work than folding them: sampled, and said so.
+    past_the_limit("5").assert().success().stdout(contains(
+        "14 paths: too many to walk, so a random sample of 5 (seed 3) was",
+    ));
     techhire()
         .args(["census", "tests/fixtures/invalid/example-fails.toml"])
         .assert()

@@ -309,6 +309,25 @@ fn the_pages_example_workshop_file_reads() {
 }
 
 #[test]
+fn the_pages_second_round_example_reads_and_is_the_fuzz_seed() {
+    let text = block(
+        "<!-- example: a workshop file in its second round -->",
+        "json",
+    );
+    let fixture = "tests/fixtures/workshops/rounds.workshop.json";
+    assert_eq!(std::fs::read_to_string(fixture).unwrap(), text);
+    let workshop =
+        techhire::workshop::parse("rounds.json", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(workshop.round(), 2);
+    assert_eq!(workshop.version(), techhire::workshop::VERSION);
+    let dee = &workshop.respondents[3];
+    assert!(dee.earlier.is_empty());
+    assert_eq!(workshop.first_round_of(dee), 2);
+    assert_eq!(workshop.first_round_of(&workshop.respondents[0]), 1);
+    assert_eq!(workshop.agreed.map(|a| a.after_round), Some(2));
+}
+
+#[test]
 fn the_pages_worked_example_is_what_the_command_prints() {
     let shown = block("opposite ends. `techhire workshop run` says:", "text");
     let out = workshop(&EXAMPLE, &[]).output().unwrap();

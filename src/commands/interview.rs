@@ -146,14 +146,7 @@ pub fn front_end(
             plain_mode(&mut opened, because, ask_names, reports)
         }
         Mode::FullScreen => {
-            // --theme, else the config file's, else the terminal decides.
-            let theme = args.theme.map(|theme| match theme {
-                cli::Theme::Dark => tui::ThemeName::Dark,
-                cli::Theme::Light => tui::ThemeName::Light,
-                cli::Theme::Mono => tui::ThemeName::Mono,
-            });
-            let theme = theme.or(config_theme(config));
-            full_screen::run(&mut opened, questions, theme, config)
+            full_screen::run(&mut opened, questions, theme(args.theme, config), config)
         }
     };
     match ending {
@@ -164,6 +157,20 @@ pub fn front_end(
             Err(failure)
         }
     }
+}
+
+/// The full screen's colours: --theme, else the config file's, else the terminal decides.
+pub fn theme(asked: Option<cli::Theme>, config: &Config) -> Option<tui::ThemeName> {
+    let theme = asked.map(|theme| match theme {
+        cli::Theme::Dark => tui::ThemeName::Dark,
+        cli::Theme::Light => tui::ThemeName::Light,
+        cli::Theme::Mono => tui::ThemeName::Mono,
+    });
+    theme.or(config.theme.map(|theme| match theme {
+        Theme::Dark => tui::ThemeName::Dark,
+        Theme::Light => tui::ThemeName::Light,
+        Theme::Mono => tui::ThemeName::Mono,
+    }))
 }
 
 /// Plain mode on standard input and output, one line per paragraph (screen readers wrap

@@ -17,8 +17,9 @@ pub const FORMAT: &str = "techhire-session";
 
 /// The format version this build writes, and the newest it reads. Version 2 added private
 /// notes and the note on the interview as a whole; version 3 the workshop a respondent's
-/// session answers in. Older files read unchanged (notes for the client, no workshop).
-pub const VERSION: u32 = 3;
+/// session answers in; version 4 the answers offered from a workshop's earlier round. Older
+/// files read unchanged (notes for the client, no workshop, nothing offered).
+pub const VERSION: u32 = 4;
 
 /// One client's interview, as saved after every change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +65,11 @@ pub struct Session {
     /// given by the workshop, once for everyone, so resuming it never asks or changes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workshop: Option<String>,
+    /// In a workshop's second or later round, the respondent's answers to the views in the
+    /// round before (version 4): each is offered when its question comes (Enter keeps it) and
+    /// becomes one of `answers` only when given again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<Answer>,
 }
 
 /// Which question tree a session ran on.
@@ -244,6 +250,7 @@ impl Session {
             result: None,
             dropped: Vec::new(),
             workshop: None,
+            offered: Vec::new(),
         };
         session.record(interview, now);
         session

@@ -132,6 +132,13 @@ impl Session {
         if self.workshop.is_some() {
             // A respondent's facts are the workshop's, answered once for everyone.
             interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
+            // An earlier round's answers, to keep or change; those the tree cannot take are
+            // simply not offered.
+            interview.offer(self.offered.iter().filter_map(|a| {
+                let question = tree.question_index(&a.question)?;
+                let choice = tree.choice_index(question, &a.choice)?;
+                Some(Step { question, choice })
+            }));
         }
         self.snapshot(&interview, self.updated);
         Reconciled {

@@ -78,6 +78,8 @@ pub enum Action {
     Export,
     /// Close a message.
     Dismiss,
+    /// Reveal a workshop's answers now, before everyone has finished (asks first).
+    Reveal,
     /// A key that means nothing in the box over the screen: the footer says what closes it,
     /// so the box never seems to have hung.
     Unbound,

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use techhire::{Interview, Tree};
 
 use super::host::Effect;
+use super::room::Room;
 use super::theme::Theme;
 
 /// The interview behind the screens, what they are drawn with, and what they say back.
@@ -35,6 +36,8 @@ pub struct Shared {
     pub notice: Option<String>,
     /// What the run loop is to do next, in order.
     pub effects: Vec<Effect>,
+    /// A workshop run in one room: who is in it and whose turn it is (never an answer).
+    pub room: Option<Room>,
 }
 
 impl Shared {

@@ -120,6 +120,16 @@ impl Combined {
         self.together.totals[outcome] as f64 / self.people() as f64
     }
 
+    /// How each person answered a question: everyone, in order, with their answer on their
+    /// path (`None`: not asked). What a front end shows beside a question the room answers
+    /// together.
+    pub fn answers_to(&self, question: usize) -> Vec<(&Voice, Option<usize>)> {
+        self.voices
+            .iter()
+            .map(|v| (v, v.answer_on_path(question)))
+            .collect()
+    }
+
     /// An outcome's name where the rules that hold for everyone hold.
     pub fn label(&self, outcome: usize) -> &str {
         label_in(&self.tree, outcome, &self.together.rules)

@@ -78,11 +78,7 @@ fn check_content(file: &str, workshop: &Workshop) -> Result<(), DocumentError> {
         }
     }
     let mut names = std::collections::HashSet::new();
-    let mut sessions = std::collections::HashSet::new();
     for r in &workshop.respondents {
-        if !is_valid_id(&r.session) {
-            return Err(bad_id(&r.session));
-        }
         if r.name.trim().is_empty() {
             return Err(invalid("a respondent has no name".into()));
         }
@@ -92,19 +88,59 @@ fn check_content(file: &str, workshop: &Workshop) -> Result<(), DocumentError> {
                 shorten(&r.name)
             )));
         }
-        if !sessions.insert(r.session.as_str()) || r.session == workshop.id {
+        if r.earlier.len() > workshop.rounds.len() {
             return Err(invalid(format!(
-                "session `{}` is named for two respondents",
-                shorten(&r.session)
+                "{} has sessions in {} earlier rounds, and the workshop has had {}",
+                shorten(&r.name),
+                r.earlier.len(),
+                workshop.rounds.len()
             )));
         }
     }
+    // Every session, in every round and the agreed interview's, is one file of its own.
+    let mut sessions = std::collections::HashSet::new();
+    for id in workshop.session_ids() {
+        if !is_valid_id(id) {
+            return Err(bad_id(id));
+        }
+        if !sessions.insert(id) || id == workshop.id {
+            return Err(invalid(format!(
+                "session `{}` is named twice in the workshop",
+                shorten(id)
+            )));
+        }
+    }
+    let current: std::collections::HashSet<&str> = workshop
+        .respondents
+        .iter()
+        .map(|r| r.session.as_str())
+        .collect();
     if let Reveal::RevealedEarly { waiting, .. } = &workshop.reveal
-        && let Some(stranger) = waiting.iter().find(|w| !sessions.contains(w.as_str()))
+        && let Some(stranger) = waiting.iter().find(|w| !current.contains(w.as_str()))
     {
         return Err(invalid(format!(
             "the reveal waits for session `{}`, which is no respondent's",
             shorten(stranger)
+        )));
+    }
+    if workshop.rounds.iter().any(|r| r.reveal == Reveal::Hidden) {
+        return Err(invalid(
+            "an earlier round is marked hidden; a round ends only after its reveal".into(),
+        ));
+    }
+    if let Some(agreed) = &workshop.agreed
+        && (workshop.reveal == Reveal::Hidden
+            || agreed.after_round as usize != workshop.rounds.len() + 1)
+    {
+        return Err(invalid(format!(
+            "the agreed interview follows round {}, and the workshop is in round {}{}",
+            agreed.after_round,
+            workshop.rounds.len() + 1,
+            if workshop.reveal == Reveal::Hidden {
+                ", still hidden"
+            } else {
+                ""
+            }
         )));
     }
     Ok(())
@@ -143,23 +179,28 @@ pub fn list_in(folder: &Path) -> Listing {
     Listing { found, unreadable }
 }
 
-/// The workshop in `folder` that `session` (a session id) answers in, if any: a report or an
-/// export of that session must wait for the workshop's reveal.
+/// The workshop in `folder` that `session` (a session id) belongs to, if any (a respondent's
+/// in any round, or the agreed interview's): a report or an export of that session must wait
+/// for the workshop's reveal.
 pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
     list_in(folder)
         .found
         .into_iter()
         .map(|(_, w)| w)
-        .find(|w| w.respondents.iter().any(|r| r.session == session))
+        .find(|w| w.session_ids().any(|s| s == session))
 }
 
 /// The workshop whose reveal a report or an export of `session` must wait for, by id: the
 /// workshop in `folder` it answers in, while its answers are hidden; or, for a respondent's
 /// session away from its workshop's folder (a copy sent to them), the workshop it says it
-/// answers in, whose reveal cannot be seen from here. `None` for any other session.
+/// answers in, whose reveal cannot be seen from here. `None` for any other session, and for an
+/// earlier round's session or the agreed interview's (revealed before they ended or began).
 pub fn waits_for(folder: &Path, session: &crate::session::Session) -> Option<String> {
     match holding(folder, &session.id) {
-        Some(w) => (!w.is_revealed()).then_some(w.id),
+        Some(w) => {
+            let this_round = w.respondents.iter().any(|r| r.session == session.id);
+            (this_round && !w.is_revealed()).then_some(w.id)
+        }
         None => session.workshop.clone(),
     }
 }

@@ -1,15 +1,19 @@
 //! Respondents' sessions checked against their workshop and combined once revealed. A session
 //! joins only if it is a respondent's, on the workshop's tree edition, with the workshop's
 //! facts; the answers are combined only after the reveal, and after an early reveal only those
-//! who had finished are in, the others named.
+//! who had finished are in, the others named. From the second round on, the result says how
+//! everyone moved since the round before; once the room has agreed together, the agreed
+//! recommendation.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use super::combine::{CombineError, Combined, Person};
 use super::model::{Respondent, Status, Workshop};
+use super::movement::{Moved, Movement, changed};
 use crate::files::json::shorten;
 use crate::interview::Interview;
+use crate::outcome::Recommendation;
 use crate::session::{Session, SessionError, read_path};
 use crate::tree::Tree;
 
@@ -18,6 +22,15 @@ use crate::tree::Tree;
 pub enum JoinError {
     #[error("session `{session}` is no respondent's in this workshop; invite them first")]
     Stranger { session: String },
+    #[error(
+        "this is {name}'s session from round {round}, which is over; the current round's \
+         session is `{current}`: send them that one"
+    )]
+    EarlierRound {
+        name: String,
+        round: u32,
+        current: String,
+    },
     #[error(
         "{name}'s session was answered on another edition of the question tree ({session_tree}, \
          the workshop's is {workshop_tree}); their answers cannot be compared with the others'. \
@@ -47,12 +60,28 @@ pub enum JoinError {
     Combine(#[from] CombineError),
 }
 
-/// The combined result of a revealed workshop, and the respondents left out of it.
+/// The combined result of a revealed workshop's current round, the respondents left out of
+/// it, how everyone moved since the round before, and what the room agreed.
 #[derive(Debug, Clone)]
 pub struct Revealed<'w> {
     pub combined: Combined,
     /// Those who had not finished when the answers were revealed early.
     pub left_out: Vec<&'w Respondent>,
+    /// The round combined: the current one, counting from 1.
+    pub round: u32,
+    /// From the second round on: each person's movement since the round before, and the
+    /// round before combined.
+    pub movement: Option<Movement>,
+    /// The agreed recommendation, once the interview the room answered together is finished
+    /// (its session among those given).
+    pub agreed: Option<Recommendation>,
+}
+
+impl Revealed<'_> {
+    /// The names of those left out, for `told::left_out`.
+    pub fn left_names(&self) -> Vec<String> {
+        self.left_out.iter().map(|r| r.name.clone()).collect()
+    }
 }
 
 impl Workshop {
@@ -60,6 +89,19 @@ impl Workshop {
     /// this workshop's answer to every fact it answers (a fact the workshop has not answered
     /// may not be answered either). Returns the respondent.
     pub fn check_session(&self, session: &Session) -> Result<&Respondent, JoinError> {
+        if let Some(r) = self
+            .respondents
+            .iter()
+            .find(|r| r.earlier.contains(&session.id))
+        {
+            let at = r.earlier.iter().position(|s| *s == session.id).unwrap_or(0);
+            let first = self.first_round_of(r);
+            return Err(JoinError::EarlierRound {
+                name: shorten(&r.name),
+                round: first + u32::try_from(at).unwrap_or(0),
+                current: r.session.clone(),
+            });
+        }
         let respondent = self
             .respondents
             .iter()
@@ -85,6 +127,12 @@ impl Workshop {
     /// answered as the workshop answers it.
     pub fn check_facts_of(&self, tree: &Tree, session: &Session) -> Result<(), JoinError> {
         let respondent = self.check_session(session)?;
+        self.check_facts(tree, session, &respondent.name)
+    }
+
+    /// Every fact `session` answers must be answered as the workshop answers it; `name` says
+    /// whose session it is.
+    fn check_facts(&self, tree: &Tree, session: &Session, name: &str) -> Result<(), JoinError> {
         for answer in &session.answers {
             let Some(q) = tree.question_index(&answer.question) else {
                 continue;
@@ -95,7 +143,7 @@ impl Workshop {
             let ours = self.facts.iter().find(|f| f.question == answer.question);
             if ours.map(|f| &f.choice) != Some(&answer.choice) {
                 return Err(JoinError::OtherFacts {
-                    name: shorten(&respondent.name),
+                    name: shorten(name),
                     question: answer.question.clone(),
                     theirs: shorten(&answer.choice),
                     ours: ours.map_or_else(|| "nothing yet".to_string(), |f| shorten(&f.choice)),
@@ -107,7 +155,10 @@ impl Workshop {
 
     /// Combines the respondents' sessions once the answers are revealed: everyone when revealed
     /// as planned, those who had finished after an early reveal. `sessions` may come in any
-    /// order; each is checked first.
+    /// order and may hold every round's sessions and the agreed interview's
+    /// ([`Workshop::sessions_in`]); each is checked first. From the second round on, the result
+    /// also says how everyone moved since the round before (a session of theirs missing from
+    /// `sessions` counts as not finished then).
     pub fn combine(
         &self,
         tree: &Arc<Tree>,
@@ -116,11 +167,12 @@ impl Workshop {
         if !self.is_revealed() {
             return Err(self.hidden());
         }
+        let find = |id: &str| sessions.iter().find(|s| s.id == id);
         let mut people = Vec::new();
+        let mut paths = Vec::new();
         let mut left_out = Vec::new();
         for respondent in &self.respondents {
-            let session = sessions.iter().find(|s| s.id == respondent.session);
-            let interview = match session {
+            let interview = match find(&respondent.session) {
                 Some(session) => {
                     self.check_facts_of(tree, session)?;
                     Some(interview_of(tree, session))
@@ -128,29 +180,100 @@ impl Workshop {
                 None => None,
             };
             match interview.filter(Interview::is_finished) {
-                Some(interview) => people.push(Person {
-                    name: respondent.name.clone(),
-                    role: respondent.role.clone(),
-                    interview,
-                }),
+                Some(interview) => {
+                    paths.push((respondent, interview.path().to_vec()));
+                    people.push(Person {
+                        name: respondent.name.clone(),
+                        role: respondent.role.clone(),
+                        interview,
+                    });
+                }
                 None => left_out.push(respondent),
             }
         }
+        let combined = Combined::new(tree, people)?;
+        let movement = if self.rounds.is_empty() {
+            None
+        } else {
+            Some(self.movement(tree, &find, &paths, &combined)?)
+        };
+        let agreed = match self.agreed.as_ref().and_then(|a| find(&a.session)) {
+            Some(session) => {
+                self.check_facts(tree, session, "the agreed interview")?;
+                interview_of(tree, session).result()
+            }
+            None => None,
+        };
         Ok(Revealed {
-            combined: Combined::new(tree, people)?,
+            combined,
             left_out,
+            round: self.round(),
+            movement,
+            agreed,
+        })
+    }
+
+    /// How everyone in the current result (`now`: each with their path, in the result's
+    /// order) moved since the round before.
+    fn movement<'s>(
+        &self,
+        tree: &Arc<Tree>,
+        find: &dyn Fn(&str) -> Option<&'s Session>,
+        now: &[(&Respondent, Vec<crate::tree::Step>)],
+        combined: &Combined,
+    ) -> Result<Movement, JoinError> {
+        // Everyone who answered in the round before, finished or not.
+        let mut before = Vec::new();
+        for respondent in &self.respondents {
+            let Some(session) = respondent.earlier.last().and_then(|id| find(id)) else {
+                continue;
+            };
+            self.check_facts(tree, session, &respondent.name)?;
+            before.push((respondent, interview_of(tree, session)));
+        }
+        let people = now
+            .iter()
+            .enumerate()
+            .map(|(person, (respondent, path))| {
+                let earlier = before
+                    .iter()
+                    .find(|(r, _)| r.session == respondent.session)
+                    .map(|(_, i)| i);
+                Moved {
+                    person,
+                    before: earlier.and_then(Interview::result).map(|r| r.leaders),
+                    now: combined.voices[person].own.leaders.clone(),
+                    // Someone new this round changed nothing.
+                    changed: earlier.map_or_else(Vec::new, |i| changed(tree, i.path(), path)),
+                }
+            })
+            .collect();
+        let finished_before: Vec<Person> = before
+            .into_iter()
+            .filter(|(_, i)| i.is_finished())
+            .map(|(r, interview)| Person {
+                name: r.name.clone(),
+                role: r.role.clone(),
+                interview,
+            })
+            .collect();
+        Ok(Movement {
+            round_before: self.round() - 1,
+            people,
+            before: Combined::new(tree, finished_before).ok(),
         })
     }
 }
 
 impl Workshop {
-    /// Reads each respondent's session from `folder` (`<session>.json`): those that read, and
-    /// why the others could not be (a respondent whose file is missing has not been invited
-    /// into this folder, or has not sent it back yet).
+    /// Reads every session of the workshop from `folder` (`<session>.json`: each respondent's
+    /// in every round, and the agreed interview's): those that read, and why the others could
+    /// not be (a respondent whose file is missing has not been invited into this folder, or
+    /// has not sent it back yet).
     pub fn sessions_in(&self, folder: &Path) -> (Vec<Session>, Vec<SessionError>) {
         let (mut read, mut unreadable) = (Vec::new(), Vec::new());
-        for r in &self.respondents {
-            match read_path(&folder.join(format!("{}.json", r.session))) {
+        for id in self.session_ids() {
+            match read_path(&folder.join(format!("{id}.json"))) {
                 Ok(session) => read.push(session),
                 Err(e) => unreadable.push(e),
             }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::alignment::{Agreement, rule_in_words};
 use super::combine::Combined;
+use super::join::Revealed;
 use super::spread::Accord;
 use super::together::Together;
 use super::told;
@@ -31,6 +32,70 @@ pub struct Document {
     pub combined: Outcomes,
     /// The view questions anyone was asked, the furthest apart first.
     pub questions: Vec<QuestionJson>,
+    /// A saved workshop's current round from the second on (the first, and `workshop run`,
+    /// leave it out, so a first round reads as `run` wrote it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
+    /// After an early reveal: the people who had not finished, whose answers are not in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
+    /// From the second round on: how everyone moved since the round before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub movement: Option<MovementJson>,
+    /// Once the room has finished the interview it answered together: its result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<AgreedJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MovementJson {
+    /// The round compared with: the one before the current.
+    pub round_before: u32,
+    /// The round before, combined, when anyone had finished it: its alignment and standing.
+    pub before: Option<BeforeJson>,
+    /// Everyone in the current result, in the order of `people`.
+    pub people: Vec<MovedJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BeforeJson {
+    pub agreement: Agreement,
+    pub combined: Outcomes,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MovedJson {
+    pub person: String,
+    /// Their own recommendation in the round before (outcome ids), or null when they had
+    /// none (new this round, or not finished before an early reveal).
+    pub before: Option<Vec<String>>,
+    pub now: Vec<String>,
+    /// Each view answer that changed: `from`/`to` are choice ids, null when not asked.
+    pub changed: Vec<ChangedJson>,
+    pub sentence: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangedJson {
+    pub question: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgreedJson {
+    /// Outcome ids (two or more in a tie).
+    pub recommendation: Vec<String>,
+    pub headline: String,
+    pub tie: bool,
+    /// The answers given together, in the order asked (facts included): question and choice ids.
+    pub answers: Vec<AgreedAnswer>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgreedAnswer {
+    pub question: String,
+    pub choice: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,6 +196,70 @@ pub struct SettleJson {
     pub sentence: String,
 }
 
+/// A saved workshop's result as its JSON document: the combined result with the round, who
+/// was left out, the movement since the round before and the agreed result.
+pub fn revealed(r: &Revealed<'_>) -> Document {
+    let c = &r.combined;
+    let tree = &c.tree;
+    let same = |s: &str| s.to_string();
+    let ids = |outcomes: &[usize]| -> Vec<String> {
+        outcomes
+            .iter()
+            .map(|&o| tree.outcome(o).id.clone())
+            .collect()
+    };
+    let mut doc = document(c);
+    doc.round = (r.round > 1).then_some(r.round);
+    doc.left_out = r.left_out.iter().map(|p| p.name.clone()).collect();
+    doc.movement = r.movement.as_ref().map(|m| MovementJson {
+        round_before: m.round_before,
+        before: m.before.as_ref().map(|b| BeforeJson {
+            agreement: b.alignment.agreement,
+            combined: outcomes(b, &b.together),
+        }),
+        people: m
+            .people
+            .iter()
+            .map(|p| MovedJson {
+                person: c.voices[p.person].name.clone(),
+                before: p.before.as_deref().map(ids),
+                now: ids(&p.now),
+                changed: p
+                    .changed
+                    .iter()
+                    .map(|ch| {
+                        let q = tree.question(ch.question);
+                        let id = |c: Option<usize>| c.map(|c| q.choices[c].id.clone());
+                        ChangedJson {
+                            question: q.id.clone(),
+                            from: id(ch.from),
+                            to: id(ch.to),
+                        }
+                    })
+                    .collect(),
+                sentence: told::moved_line(c, m, p, &same),
+            })
+            .collect(),
+    });
+    doc.agreed = r.agreed.as_ref().map(|a| AgreedJson {
+        recommendation: ids(&a.leaders),
+        headline: a.headline(tree),
+        tie: a.tie,
+        answers: a
+            .reasons
+            .iter()
+            .map(|reason| {
+                let q = tree.question(reason.question);
+                AgreedAnswer {
+                    question: q.id.clone(),
+                    choice: q.choices[reason.choice].id.clone(),
+                }
+            })
+            .collect(),
+    });
+    doc
+}
+
 /// The combined result as its JSON document.
 pub fn document(c: &Combined) -> Document {
     let tree = &c.tree;
@@ -220,6 +349,10 @@ pub fn document(c: &Combined) -> Document {
                 }
             })
             .collect(),
+        round: None,
+        left_out: Vec::new(),
+        movement: None,
+        agreed: None,
     }
 }
 

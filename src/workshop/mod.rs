@@ -15,6 +15,8 @@ mod join;
 pub mod json;
 mod manage;
 mod model;
+mod movement;
+mod rounds;
 mod spread;
 mod store;
 pub mod text;
@@ -23,13 +25,17 @@ pub mod told;
 
 pub use alignment::{Agreement, Alignment};
 pub use combine::{CombineError, Combined, Person};
-pub use facts::Facts;
+pub use facts::{Facts, facts_step};
 pub use file::{
     Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,
     waits_for,
 };
 pub use join::{JoinError, Revealed, status_of};
-pub use model::{ChangeError, FORMAT, PrivateNote, Respondent, Reveal, Status, VERSION, Workshop};
+pub use model::{
+    Agreed, ChangeError, FORMAT, PastRound, PrivateNote, Respondent, Reveal, Status, VERSION,
+    Workshop,
+};
+pub use movement::{Changed, Moved, Movement};
 pub use spread::{Accord, Settle, Spread};
 pub use store::{KeepError, keep};
 pub use together::{Together, Voice, opposite_ends};

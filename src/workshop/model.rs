@@ -1,8 +1,9 @@
 //! The workshop file format. These serde types *are* the format (documented with a full
 //! example in `docs/workshop-format.md`): who the workshop is for, the tree edition everyone
 //! answers on, the facts answered once for the company, the respondents (each answering in an
-//! ordinary session file of their own), whether the answers have been revealed, and the
-//! consultant's private notes.
+//! ordinary session file of their own, one per round), whether the current round's answers
+//! have been revealed and when the earlier rounds' were, the interview the room agreed
+//! together, and the consultant's private notes.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +15,10 @@ use crate::tree::{Step, Tree};
 /// The value of every workshop's `format` field: tells a workshop apart from other JSON.
 pub const FORMAT: &str = "techhire-workshop";
 
-/// The format version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The format version this build writes, and the newest it reads. Version 2 added rounds
+/// (`rounds`, each respondent's `earlier` sessions) and the agreed interview (`agreed`); a
+/// version 1 file is a workshop in its first round with nothing agreed.
+pub const VERSION: u32 = 2;
 
 /// One stakeholder workshop: several leaders of one company answering the same tree blind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,8 +49,16 @@ pub struct Workshop {
     /// The people answering, in the order they answer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub respondents: Vec<Respondent>,
-    /// Whether the answers may be seen yet.
+    /// Whether the current round's answers may be seen yet.
     pub reveal: Reveal,
+    /// The rounds before the current one, oldest first (version 2): each one's reveal, kept
+    /// on record. Empty in the first round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<PastRound>,
+    /// The interview the room answered together after a reveal (version 2); its result is
+    /// the agreed recommendation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<Agreed>,
     /// The consultant's private notes by question id: never shown to respondents or printed
     /// in a report.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -66,10 +77,36 @@ pub struct Respondent {
     /// Their role, when given ("CFO").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// The id of their session, in the same folder as the workshop.
+    /// The id of their session in the current round, in the same folder as the workshop.
     pub session: String,
-    /// How far they have got, as of the workshop's last save.
+    /// How far they have got in the current round, as of the workshop's last save.
     pub status: Status,
+    /// The ids of their sessions in the rounds before, oldest first (version 2). Someone who
+    /// joined in a later round has fewer: their first round is the current one less this
+    /// many.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
+}
+
+/// A round before the current one, kept on record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastRound {
+    /// How its answers were revealed (never hidden: a new round starts only after a reveal).
+    pub reveal: Reveal,
+    /// When the next round started.
+    pub ended: Timestamp,
+}
+
+/// The interview the room answered together: an ordinary session, facts filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreed {
+    /// The id of its session, in the same folder as the workshop.
+    pub session: String,
+    /// The round whose answers the room had in front of it.
+    pub after_round: u32,
+    pub started: Timestamp,
 }
 
 /// How far a respondent has got.
@@ -124,6 +161,18 @@ pub enum ChangeError {
     SameName(String),
     #[error("the answers are already revealed, so the facts can no longer change")]
     Revealed,
+    #[error(
+        "round {round}'s answers are still hidden; reveal them first (when everyone has \
+         finished, or early)"
+    )]
+    NotRevealed { round: u32 },
+    #[error(
+        "the room has already agreed together, so the rounds are closed; the agreed interview \
+         is session `{0}`"
+    )]
+    AlreadyAgreed(String),
+    #[error("the workshop has nobody in it yet; invite the respondents first")]
+    NoRespondents,
 }
 
 impl Workshop {
@@ -143,6 +192,8 @@ impl Workshop {
             facts: Vec::new(),
             respondents: Vec::new(),
             reveal: Reveal::Hidden,
+            rounds: Vec::new(),
+            agreed: None,
             notes: BTreeMap::new(),
             note: None,
         }
@@ -162,7 +213,7 @@ impl Workshop {
         choice: &str,
         now: Timestamp,
     ) -> Result<(), ChangeError> {
-        if self.reveal != Reveal::Hidden {
+        if self.reveal != Reveal::Hidden || !self.rounds.is_empty() {
             return Err(ChangeError::Revealed);
         }
         let q = tree
@@ -229,10 +280,7 @@ impl Workshop {
         {
             return Err(ChangeError::SameName(name.to_string()));
         }
-        let mut session = crate::session::new_id();
-        while self.respondents.iter().any(|r| r.session == session) || session == self.id {
-            session = crate::session::new_id();
-        }
+        let session = self.fresh_session_id(&[]);
         self.respondents.push(Respondent {
             name: name.to_string(),
             role: role
@@ -241,6 +289,7 @@ impl Workshop {
                 .map(String::from),
             session,
             status: Status::Invited,
+            earlier: Vec::new(),
         });
         self.updated = now;
         Ok(&self.respondents[self.respondents.len() - 1])

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use super::alignment::rule_in_words;
 use super::combine::Combined;
+use super::join::Revealed;
 use super::spread::Accord;
 use super::told;
 use crate::outcome::told::and_list;
@@ -15,6 +16,64 @@ use crate::text::{terminal_safe, wrap};
 
 /// The whole result, wrapped at `width` columns (0: not wrapped).
 pub fn render(c: &Combined, width: usize) -> String {
+    let mut out = combined(c, width);
+    rule(&mut out, width);
+    out
+}
+
+/// A saved workshop's result ([`super::Workshop::combine`]), wrapped at `width` columns: who
+/// was left out by an early reveal, the combined result of the current round, how everyone
+/// moved since the round before, what the room agreed together, and the rule.
+pub fn render_revealed(r: &Revealed<'_>, width: usize) -> String {
+    let esc = |s: &str| terminal_safe(s).into_owned();
+    let c = &r.combined;
+    let mut out = String::new();
+    if r.round > 1 {
+        let _ = writeln!(out, "Round {}\n", r.round);
+    }
+    if let Some(note) = told::left_out(&r.left_names()) {
+        out.push_str(&wrap(&esc(&note), width, "", ""));
+        out.push('\n');
+    }
+    out.push_str(&combined(c, width));
+    if let Some(movement) = &r.movement {
+        let _ = writeln!(out, "\nSince round {}", movement.round_before);
+        out.push_str(&wrap(
+            &told::group_movement(c, movement, &esc),
+            width,
+            "  ",
+            "  ",
+        ));
+        for m in &movement.people {
+            out.push_str(&wrap(
+                &told::moved_line(c, movement, m, &esc),
+                width,
+                "  ",
+                "    ",
+            ));
+        }
+    }
+    if let Some(agreed) = &r.agreed {
+        out.push_str("\nAgreed together\n");
+        out.push_str(&wrap(
+            &told::agreed_line(c, agreed, &esc),
+            width,
+            "  ",
+            "  ",
+        ));
+    }
+    rule(&mut out, width);
+    out
+}
+
+/// "How agreement is decided", and the rule.
+fn rule(out: &mut String, width: usize) {
+    out.push_str("\nHow agreement is decided\n");
+    out.push_str(&wrap(rule_in_words(), width, "  ", "  "));
+}
+
+/// Everything about the combined result itself.
+fn combined(c: &Combined, width: usize) -> String {
     let esc = |s: &str| terminal_safe(s).into_owned();
     let mut out = String::new();
     // `wrap` ends every paragraph with its newline.
@@ -131,8 +190,5 @@ pub fn render(c: &Combined, width: usize) -> String {
             "",
         );
     }
-
-    out.push_str("\nHow agreement is decided\n");
-    para(&mut out, rule_in_words(), "  ", "  ");
     out
 }

@@ -7,10 +7,11 @@
 
 use super::alignment::Agreement;
 use super::combine::Combined;
+use super::movement::{Moved, Movement};
 use super::spread::{Accord, Settle, Spread};
 use super::together::Together;
 use crate::outcome::told::and_list;
-use crate::outcome::{label_in, or_list};
+use crate::outcome::{Recommendation, label_in, or_list};
 
 /// People named as still apart after a question is settled, at most; the rest are counted.
 const STILL_APART: usize = 3;
@@ -355,4 +356,104 @@ fn plural(n: i64, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
+}
+
+/// How one person moved since the round before: "Ben (CFO): Hire a CIO in round 1, now Hire
+/// one leader for both roles; changed “Q” from “a” to “b”." Every changed answer is named.
+pub fn moved_line(c: &Combined, movement: &Movement, m: &Moved, esc: Esc) -> String {
+    let tree = &c.tree;
+    let name = esc(&c.voices[m.person].display_name());
+    let now = c.voices[m.person].own.headline_with(tree, esc);
+    let round = movement.round_before;
+    let mut out = match &m.before {
+        Some(_) if !m.moved() => format!("{name}: still {now}"),
+        Some(before) => {
+            let names: Vec<String> = before
+                .iter()
+                .map(|&o| esc(&tree.outcome(o).label))
+                .collect();
+            format!("{name}: {} in round {round}, now {now}", or_list(&names))
+        }
+        None if m.changed.is_empty() => format!("{name}: new in round {}, {now}", round + 1),
+        None => format!("{name}: had not finished round {round}, now {now}"),
+    };
+    let choice = |q: usize, c: Option<usize>| match c {
+        Some(c) => format!(
+            "\u{201c}{}\u{201d}",
+            esc(&tree.question(q).choices[c].label)
+        ),
+        None => "not asked".to_string(),
+    };
+    let changes: Vec<String> = m
+        .changed
+        .iter()
+        .enumerate()
+        .map(|(i, ch)| {
+            format!(
+                "{}\u{201c}{}\u{201d} from {} to {}",
+                if i == 0 { "changed " } else { "" },
+                esc(&tree.question(ch.question).prompt),
+                choice(ch.question, ch.from),
+                choice(ch.question, ch.to)
+            )
+        })
+        .collect();
+    if !changes.is_empty() {
+        out.push_str(&format!("; {}", and_list(&changes)));
+    } else if m.before.is_some() {
+        out.push_str(&format!("; every answer as in round {round}"));
+    }
+    out.push('.');
+    out
+}
+
+/// How the group moved: "In round 1 the answers leaned to Hire a CIO (not agreed: opposite
+/// ends); now they lean to Hire one leader for both roles (broadly agreed). 2 of 3 people
+/// changed an answer."
+pub fn group_movement(c: &Combined, movement: &Movement, esc: Esc) -> String {
+    let round = movement.round_before;
+    let now = format!(
+        "now they lean to {} ({})",
+        leaders(c, &c.together, esc),
+        verdict(c.alignment.agreement)
+    );
+    let mut out = match &movement.before {
+        Some(before) => format!(
+            "In round {round} the answers leaned to {} ({}); {now}.",
+            leaders(before, &before.together, esc),
+            verdict(before.alignment.agreement)
+        ),
+        None => format!("Nobody had finished round {round}; {now}."),
+    };
+    let changed = movement
+        .people
+        .iter()
+        .filter(|m| !m.changed.is_empty())
+        .count();
+    out.push_str(&format!(
+        " {} of {} changed an answer",
+        changed,
+        people(movement.people.len())
+    ));
+    let moved = movement.people.iter().filter(|m| m.moved()).count();
+    if moved > 0 {
+        out.push_str(&format!(
+            ", and {} own recommendation changed",
+            if moved == 1 {
+                "1 person's".to_string()
+            } else {
+                format!("{moved} people's")
+            }
+        ));
+    }
+    out.push('.');
+    out
+}
+
+/// The agreed recommendation: "Agreed together: Hire one leader for both roles."
+pub fn agreed_line(c: &Combined, agreed: &Recommendation, esc: Esc) -> String {
+    format!(
+        "Agreed together, answering as one room: {}.",
+        agreed.headline_with(&c.tree, esc)
+    )
 }

@@ -1,12 +1,14 @@
 //! `techhire workshop`: several leaders answering the same tree. `run` combines answers files
 //! without asking (`run.rs`); `new`, `invite`, `add` and `reveal` run a workshop over several
-//! machines (`manage.rs`); `show` gives a saved workshop's combined result (`show.rs`) and
-//! `compare` shows it full screen (`compare.rs`). What
+//! machines (`manage.rs`); `room` runs one in a single room, full screen, passing the keyboard
+//! (`room.rs`); `show` gives a saved workshop's combined result (`show.rs`) and `compare`
+//! shows it full screen (`compare.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
 mod compare;
 mod manage;
+mod room;
 mod run;
 mod show;
 
@@ -38,13 +40,29 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
         } => manage::invite(questions, which, name, role.as_deref(), output.as_deref()),
         WorkshopAction::Add { which, file } => manage::add(questions, which, file),
         WorkshopAction::Reveal { which, early } => manage::reveal(which, *early),
+        WorkshopAction::Room {
+            which,
+            client,
+            people,
+            theme,
+        } => room::run(questions, which.as_deref(), client.clone(), people, *theme),
+    }
+}
+
+/// A person as the command line names them: "Ben (CFO)" is Ben, whose role is CFO.
+pub(super) fn name_and_role(label: String) -> (String, Option<String>) {
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((name, role)) if !name.trim().is_empty() => {
+            (name.trim().to_string(), Some(role.trim().to_string()))
+        }
+        _ => (label, None),
     }
 }
 
 /// A saved workshop, its file, and the tree it was set up on.
 pub(super) struct Opened {
     /// Held from before it was read until the command ends, when it changes the workshop.
-    _held: Option<workshop::Held>,
+    pub(super) held: Option<workshop::Held>,
     pub(super) path: PathBuf,
     pub(super) workshop: Workshop,
     pub(super) tree: Arc<techhire::Tree>,
@@ -87,7 +105,7 @@ pub(super) fn open(
         ));
     }
     Ok(Opened {
-        _held: held,
+        held,
         path,
         workshop: saved,
         tree: Arc::new(loaded.tree),

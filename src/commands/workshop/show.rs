@@ -28,30 +28,17 @@ pub(super) fn run(
     let revealed = saved
         .combine(tree, &sessions)
         .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
-    let left_out: Vec<String> = revealed
-        .left_out
-        .iter()
-        .map(|r| terminal_safe(&r.name).into_owned())
-        .collect();
-    let note = workshop::told::left_out(&left_out);
     match format {
         WorkshopFormat::Text => {
-            let mut text = String::new();
-            if let Some(note) = &note {
-                text.push_str(&techhire::text::wrap(note, terminal_width(), "", ""));
-                text.push('\n');
-            }
-            text.push_str(&workshop::text::render(
-                &revealed.combined,
-                terminal_width(),
-            ));
-            print_out(text)
+            print_out(workshop::text::render_revealed(&revealed, terminal_width()))
         }
         WorkshopFormat::Json => {
-            if let Some(note) = note.filter(|_| !quiet()) {
-                eprintln!("note: {note}");
+            if let Some(note) =
+                workshop::told::left_out(&revealed.left_names()).filter(|_| !quiet())
+            {
+                eprintln!("note: {}", terminal_safe(&note));
             }
-            print_out(json_output(&workshop::json::document(&revealed.combined)))
+            print_out(json_output(&workshop::json::revealed(&revealed)))
         }
     }
 }

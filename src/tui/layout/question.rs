@@ -157,6 +157,11 @@ fn prompt_lines(
             "  ·  changing an answer: ✓ marks the one given",
             theme.muted,
         ));
+    } else if shared.interview.is_offered() {
+        label.push(Span::styled(
+            "  ·  ✓ marks your answer last round: Enter keeps it",
+            theme.muted,
+        ));
     } else if shared.interview.selected().is_some() {
         label.push(Span::styled("  ·  ✓ marks the answer given", theme.muted));
     }

@@ -1,23 +1,30 @@
 //! The screens, each owning its state: the start screen's fields and list, the question's
-//! highlight, scroll and plan, the review's row, the result and its scroll; after a workshop's
-//! reveal, its combined result and the compare grid. A screen's state
-//! exists only while it is shown, so nothing can read a stale one. Each takes keys, clicks and
-//! the wheel as methods that return the `Transition` the app is to make.
+//! highlight, scroll and plan, the review's row, the result and its scroll. A workshop room
+//! adds its set-up, the handover between people and the reveal; after the reveal come the
+//! workshop's combined result and the compare grid. A screen's state exists only while it is
+//! shown, so nothing can read a stale one. Each takes keys, clicks and the wheel as methods
+//! that return the `Transition` the app is to make.
 
 pub mod combined;
 pub mod compare;
+pub mod handover;
 pub mod question;
 pub mod result;
+pub mod revealed;
 pub mod review;
+pub mod setup;
 pub mod start;
 
 use std::sync::Arc;
 
 use combined::CombinedScreen;
 use compare::CompareScreen;
+use handover::HandoverScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
+use revealed::RevealedScreen;
 use review::ReviewScreen;
+use setup::SetupScreen;
 use start::StartScreen;
 
 use super::action::Action;
@@ -37,6 +44,12 @@ pub enum Screen {
     Combined(CombinedScreen),
     /// A revealed workshop's questions × people.
     Compare(CompareScreen),
+    /// A workshop room's set-up: who it is for, and the people.
+    Setup(SetupScreen),
+    /// A workshop room: passing the keyboard to the next person.
+    Handover(HandoverScreen),
+    /// A workshop room: the answers revealed.
+    Revealed(RevealedScreen),
 }
 
 /// Which screen is shown, without its state: for tests to say where the user is.
@@ -49,6 +62,9 @@ pub enum ScreenKind {
     Result,
     Combined,
     Compare,
+    Setup,
+    Handover,
+    Revealed,
 }
 
 impl Screen {
@@ -62,6 +78,9 @@ impl Screen {
             Screen::Result(_) => ScreenKind::Result,
             Screen::Combined(_) => ScreenKind::Combined,
             Screen::Compare(_) => ScreenKind::Compare,
+            Screen::Setup(_) => ScreenKind::Setup,
+            Screen::Handover(_) => ScreenKind::Handover,
+            Screen::Revealed(_) => ScreenKind::Revealed,
         }
     }
 
@@ -71,6 +90,7 @@ impl Screen {
             Screen::Start(start) if start.focus.is_field() => Context::StartField,
             Screen::Start(_) => Context::StartList,
             Screen::Question(_) => Context::Question,
+            Screen::Review(review) if review.hand_back => Context::TurnReview,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
             Screen::Combined(_) => Context::Combined,
@@ -78,6 +98,10 @@ impl Screen {
                 Context::Compare
             }
             Screen::Compare(_) => Context::CompareText,
+            Screen::Setup(setup) if setup.is_field() => Context::SetupField,
+            Screen::Setup(_) => Context::SetupButton,
+            Screen::Handover(_) => Context::Handover,
+            Screen::Revealed(_) => Context::Revealed,
         }
     }
 
@@ -85,7 +109,9 @@ impl Screen {
     pub fn offers(&self, action: &Action, shared: &Shared) -> bool {
         let interview = &shared.interview;
         match (self, action) {
-            (Screen::Question(_), Action::Back) => interview.cursor() > 0,
+            // Settled questions (a workshop's facts, or the views passed over while the room
+            // answers the facts) are not gone back to.
+            (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
             (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
             _ => true,
@@ -101,6 +127,9 @@ impl Screen {
             Screen::Result(result) => result.update(action),
             Screen::Combined(combined) => combined.update(action),
             Screen::Compare(compare) => compare.update(action),
+            Screen::Setup(setup) => setup.update(action, shared),
+            Screen::Handover(handover) => handover.update(action, shared),
+            Screen::Revealed(revealed) => revealed.update(action),
         }
     }
 
@@ -111,7 +140,11 @@ impl Screen {
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
             Screen::Compare(compare) => compare.click(column, row, shared),
-            Screen::Result(_) | Screen::Combined(_) => Transition::Stay,
+            Screen::Result(_)
+            | Screen::Combined(_)
+            | Screen::Setup(_)
+            | Screen::Handover(_)
+            | Screen::Revealed(_) => Transition::Stay,
         }
     }
 
@@ -124,6 +157,7 @@ impl Screen {
             Screen::Result(result) => result.wheel(down),
             Screen::Combined(combined) => combined.wheel(down),
             Screen::Compare(compare) => compare.wheel(down),
+            Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {}
         }
         Transition::Stay
     }
@@ -138,6 +172,8 @@ impl Screen {
             Screen::Result(result) => result.settle(shared),
             Screen::Combined(combined) => combined.settle(shared),
             Screen::Compare(compare) => compare.settle(shared),
+            Screen::Setup(setup) => setup.settle(shared),
+            Screen::Handover(_) | Screen::Revealed(_) => {}
         }
     }
 

@@ -1,9 +1,10 @@
 //! The workshop target: read any bytes as a workshop file; a file that fails gets a readable
 //! error naming it, and a workshop that reads saves back the same, and on the shipped tree its
 //! facts resolve or are refused, each respondent's session made from it joins it exactly when
-//! the tree editions match, and combining is refused while the answers are hidden.
+//! the tree editions match, and combining is refused while the answers are hidden; once
+//! revealed, the current round is combined (with its movement from round 2) and told.
 
-use techhire::workshop::{JoinError, parse};
+use techhire::workshop::{JoinError, json, parse, text};
 
 use crate::check::terminal_safe;
 use crate::session::shipped;
@@ -54,7 +55,14 @@ pub fn workshop(data: &[u8]) {
     }
     match workshop.combine(tree, &sessions) {
         Err(JoinError::Hidden { .. }) => assert!(!workshop.is_revealed()),
-        Ok(revealed) => assert!(workshop.is_revealed() && revealed.combined.people() > 0),
+        Ok(revealed) => {
+            assert!(workshop.is_revealed() && revealed.combined.people() > 0);
+            // Rounds: the current one is combined, moving from the one before from round 2.
+            assert_eq!(revealed.round, workshop.round());
+            assert_eq!(revealed.movement.is_some(), workshop.round() > 1);
+            terminal_safe("the text", &text::render_revealed(&revealed, 80));
+            let _ = json::revealed(&revealed);
+        }
         Err(e) => terminal_safe("the error", &e.to_string()),
     }
 }

@@ -1,0 +1,100 @@
+//! A workshop run in one room, passing the keyboard: who is in it, how far each has got, and
+//! whose turn it is. This is all the room's screens know of the people. It never holds an
+//! answer: during a turn the interview in `Shared` is that person's own, and between turns it
+//! is a blank one, so nothing of one person can reach the screen in another's turn.
+
+use techhire::workshop::Status;
+
+/// The people in the room and where the workshop stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Room {
+    /// The workshop's id, for the commands that carry on from here.
+    pub id: String,
+    /// This program as a command names it (`techhire`, or the path it was run as).
+    pub program: String,
+    /// The respondents, in the order they answer.
+    pub people: Vec<Seat>,
+    pub stage: Stage,
+}
+
+/// One person answering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seat {
+    pub name: String,
+    pub role: Option<String>,
+    pub status: Status,
+}
+
+/// Where the room is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The workshop is being set up: its client and people typed in.
+    Setup,
+    /// The room answers the company's facts together.
+    Facts,
+    /// Between turns: the keyboard is being passed.
+    Between,
+    /// This person (an index into `people`) is answering their views.
+    Turn(usize),
+    /// The answers are revealed; `early` when some had not finished.
+    Revealed { early: bool },
+}
+
+impl Seat {
+    /// "Ben (CFO)", or "Ben".
+    pub fn label(&self) -> String {
+        match &self.role {
+            Some(role) => format!("{} ({role})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+impl Room {
+    /// The next person to answer: the first, in order, who has not finished.
+    pub fn next_up(&self) -> Option<usize> {
+        self.people
+            .iter()
+            .position(|p| p.status != Status::Finished)
+    }
+
+    /// How many have finished.
+    pub fn finished(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.status == Status::Finished)
+            .count()
+    }
+
+    /// The people who have not finished, by label.
+    pub fn waiting(&self) -> Vec<String> {
+        self.people
+            .iter()
+            .filter(|p| p.status != Status::Finished)
+            .map(Seat::label)
+            .collect()
+    }
+
+    /// Whose turn it is, if anyone's.
+    pub fn turn(&self) -> Option<&Seat> {
+        match self.stage {
+            Stage::Turn(i) => self.people.get(i),
+            _ => None,
+        }
+    }
+}
+
+/// What the room asks of the host: the file work of the set-up, a turn or the reveal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomRequest {
+    /// Set the workshop up: who it is for (blank: not given) and the people, in the order they
+    /// answer, each as typed ("Ben (CFO)").
+    SetUp { client: String, people: Vec<String> },
+    /// Open this person's session for their turn (the facts are fixed at the first turn:
+    /// every respondent's session is then written with them).
+    Turn(usize),
+    /// The person whose turn it is has finished: save and close their session.
+    EndTurn,
+    /// Reveal the answers; `early` before everyone has finished (confirmed by the consultant).
+    Reveal { early: bool },
+}

@@ -10,6 +10,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use techhire::outcome::told::and_list;
 use techhire::text::terminal_safe;
 use techhire::workshop::alignment::rule_in_words;
 use techhire::workshop::{Accord, Combined, told};
@@ -170,7 +171,7 @@ pub fn plan(
     // Below, in two columns side by side.
     let half = usize::from(area.width.saturating_sub(5) / 2);
     let under = (
-        standing_lines(c, half, theme),
+        standing_lines(reveal, half, theme),
         sums_and_rule(c, half, theme),
     );
     let under_height = under.0.len().max(under.1.len()) as u16;
@@ -228,7 +229,7 @@ pub fn plan(
         }
         View::Panel { .. } => (
             vec![heading("Where the group stands", theme)],
-            panel_lines(c, width, theme),
+            panel_lines(reveal, width, theme),
             Vec::new(),
         ),
     };
@@ -271,7 +272,7 @@ pub fn plan(
         Some(side) => {
             let mut lines = vec![heading("Where the group stands", theme), Line::default()];
             lines.extend(panel_lines(
-                c,
+                reveal,
                 usize::from(side.width.saturating_sub(3)),
                 theme,
             ));
@@ -319,6 +320,22 @@ fn caption(
             format!(" {}.", told::who_answered(c, &c.spreads[s], &esc)),
             theme.muted,
         ));
+    }
+    if let Some(movement) = &reveal.movement {
+        let changed: Vec<String> = (0..c.people())
+            .filter(|&p| reveal.changed(p, q).is_some())
+            .map(|p| esc(&c.voices[p].display_name()))
+            .collect();
+        if !changed.is_empty() {
+            spans.push(Span::styled(
+                format!(
+                    " ↻ Changed since round {}: {}.",
+                    movement.round_before,
+                    and_list(&changed)
+                ),
+                theme.accent,
+            ));
+        }
     }
     let mut lines = wrap(&spans, width);
     if lines.len() > rows {
@@ -391,17 +408,19 @@ fn grid_lines(
                 };
                 spans.push(Span::styled(pad(&mark, MARK_WIDTH), style));
                 for p in columns.people.clone() {
+                    // An answer changed since the round before is marked ↻.
+                    let changed = reveal.changed(p, q).is_some();
+                    let text = match spread.answers[p] {
+                        Some(choice) => terminal_safe(&tree.question(q).choices[choice].label),
+                        None => "not asked".into(),
+                    };
+                    let (text, style) = match (changed, spread.answers[p]) {
+                        (true, _) => (format!("↻ {text}"), theme.accent),
+                        (false, Some(_)) => (text.into_owned(), theme.text),
+                        (false, None) => (text.into_owned(), theme.muted),
+                    };
                     spans.push(Span::raw(" "));
-                    spans.push(match spread.answers[p] {
-                        Some(choice) => Span::styled(
-                            pad(
-                                &terminal_safe(&tree.question(q).choices[choice].label),
-                                columns.cell,
-                            ),
-                            theme.text,
-                        ),
-                        None => Span::styled(pad("not asked", columns.cell), theme.muted),
-                    });
+                    spans.push(Span::styled(pad(&text, columns.cell), style));
                 }
             }
             Row::Fact(q) => {
@@ -480,6 +499,7 @@ fn detail_lines(
                 ],
                 width,
             ));
+            lines.extend(change_lines(reveal, p, q, width, theme));
             continue;
         };
         let answer = &question.choices[choice];
@@ -509,6 +529,7 @@ fn detail_lines(
                 width,
             ));
         }
+        lines.extend(change_lines(reveal, p, q, width, theme));
         if let Some(note) = reveal.note(p, q) {
             let mut noted = note_lines(note, false, width.saturating_sub(2), 0, theme);
             for line in &mut noted {
@@ -540,11 +561,42 @@ fn detail_lines(
     (top, lines)
 }
 
+/// "↻ changed since round 1: it was “x”", when a person's answer changed.
+fn change_lines(
+    reveal: &Reveal,
+    person: usize,
+    q: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(change) = reveal.changed(person, q) else {
+        return Vec::new();
+    };
+    let question = reveal.combined.tree.question(q);
+    let round = reveal.movement.as_ref().map_or(1, |m| m.round_before);
+    let from = match change.from {
+        Some(c) => format!(
+            "\u{201c}{}\u{201d}",
+            terminal_safe(&question.choices[c].label)
+        ),
+        None => "not asked".to_string(),
+    };
+    wrap_indented(
+        Span::styled("  ↻ ", theme.accent),
+        &[Span::styled(
+            format!("changed since round {round}: it was {from}"),
+            theme.accent,
+        )],
+        width,
+    )
+}
+
 /// The side panel: the verdict, each person's own result, the combined scores with their sums,
 /// and the rule that decided the verdict.
-pub fn panel_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn panel_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
     // The scores before the people: with eight people, a panel cut short still has them.
-    let mut lines = verdict_lines(c, width, theme);
+    let mut lines = verdict_lines(reveal, width, theme);
     lines.push(Line::default());
     lines.extend(score_lines(c, width, theme));
     lines.push(Line::default());
@@ -555,15 +607,17 @@ pub fn panel_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'stati
 }
 
 /// The panel's first half below the grid: the verdict, the headline, each person's own result.
-fn standing_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = verdict_lines(c, width, theme);
+fn standing_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
+    let mut lines = verdict_lines(reveal, width, theme);
     lines.push(Line::default());
     lines.extend(people_lines(c, width, theme));
     lines
 }
 
 /// The alignment rule's verdict and the headline.
-fn verdict_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn verdict_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
     let esc = |s: &str| terminal_safe(s).into_owned();
     let mut lines = wrap(
         &[
@@ -579,6 +633,25 @@ fn verdict_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>
         &[Span::styled(told::headline(c, &esc), theme.text)],
         width,
     ));
+    // From a second round: how the group moved, and what the room agreed together.
+    if let Some(movement) = &reveal.movement {
+        lines.extend(wrap(
+            &[Span::styled(
+                format!("↻ {}", told::group_movement(c, movement, &esc)),
+                theme.accent,
+            )],
+            width,
+        ));
+    }
+    if let Some(agreed) = &reveal.agreed {
+        lines.extend(wrap(
+            &[Span::styled(
+                told::agreed_line(c, agreed, &esc),
+                theme.accent,
+            )],
+            width,
+        ));
+    }
     lines
 }
 

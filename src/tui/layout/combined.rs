@@ -12,7 +12,7 @@ use techhire::workshop::alignment::rule_in_words;
 use techhire::workshop::{Accord, told};
 
 use super::compare::{score_lines, verdict_style};
-use super::lines::heading;
+use super::lines::{bullet, heading};
 use super::result::{Plan, framed};
 use crate::tui::reveal::Reveal;
 use crate::tui::theme::Theme;
@@ -75,10 +75,11 @@ fn document_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'sta
     lines.push(Line::default());
     lines.push(heading("Each person's own result", theme));
     for p in 0..c.people() {
-        lines.extend(wrap_indented(
-            Span::styled("• ", theme.muted),
-            &[Span::styled(told::person_line(c, p, &esc), theme.text)],
+        lines.extend(bullet(
+            &told::person_line(c, p, &esc),
+            theme.text,
             width,
+            theme,
         ));
     }
 
@@ -133,13 +134,11 @@ fn document_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'sta
             width,
         ));
         for m in &movement.people {
-            lines.extend(wrap_indented(
-                Span::styled("• ", theme.muted),
-                &[Span::styled(
-                    told::moved_line(c, movement, m, &esc),
-                    theme.text,
-                )],
+            lines.extend(bullet(
+                &told::moved_line(c, movement, m, &esc),
+                theme.text,
                 width,
+                theme,
             ));
         }
     }

@@ -15,7 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::workshop::alignment::rule_in_words;
 use techhire::workshop::{Accord, Combined, told};
 
-use super::lines::{heading, note_lines};
+use super::lines::{bullet, heading, note_lines};
 use crate::tui::reveal::Reveal;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
@@ -547,13 +547,11 @@ fn detail_lines(
                 theme,
             ));
             for settle in &spread.settle {
-                lines.extend(wrap_indented(
-                    Span::styled("• ", theme.muted),
-                    &[Span::styled(
-                        told::settle_line(c, q, settle, &esc),
-                        theme.text,
-                    )],
+                lines.extend(bullet(
+                    &told::settle_line(c, q, settle, &esc),
+                    theme.text,
                     width,
+                    theme,
                 ));
             }
         }
@@ -663,10 +661,11 @@ fn people_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>>
         width,
     );
     for p in 0..c.people() {
-        lines.extend(wrap_indented(
-            Span::styled("• ", theme.muted),
-            &[Span::styled(told::person_line(c, p, &esc), theme.text)],
+        lines.extend(bullet(
+            &told::person_line(c, p, &esc),
+            theme.text,
             width,
+            theme,
         ));
     }
     lines

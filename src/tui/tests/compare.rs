@@ -400,7 +400,11 @@ focus = "internal"
 value_line = "bottom_line"
 security_owner = "new_leader"
 "#;
-    let before = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN), ("Cai", "COO", CAI)]);
+    let before = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ]);
     let now = combined(&[
         ("Ana", "CEO", ANA),
         ("Ben", "CFO", BEN_AGAIN),
@@ -447,7 +451,10 @@ fn workshop_result_second_round_120x40() {
 fn compare_second_round_marks_who_changed_what_120x40() {
     let mut app = grid(second_round(), 120, 40);
     let shown = screen(&app);
-    assert!(shown.contains("↻ Change how"), "Ben's changed cell: {shown}");
+    assert!(
+        shown.contains("↻ Change how"),
+        "Ben's changed cell: {shown}"
+    );
     assert!(
         shown.contains("Changed since round 1: Ben (CFO)."),
         "the caption: {shown}"

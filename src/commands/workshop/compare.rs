@@ -42,7 +42,11 @@ pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Fai
         .collect();
     let left_out = revealed.left_out.iter().map(|r| r.name.clone()).collect();
     let client = saved.client.clone();
-    let reveal = tui::Reveal::new(revealed.combined, notes, left_out);
+    let reveal = tui::Reveal::new(revealed.combined, notes, left_out).in_round(
+        revealed.round,
+        revealed.movement,
+        revealed.agreed,
+    );
     let config = config::load()?;
     let options = tui::TuiOptions {
         theme: config_theme(&config),

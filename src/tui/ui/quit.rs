@@ -15,7 +15,7 @@ pub fn render(workshop: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (title, said) = if workshop {
         (
             " Leave the workshop? ",
-            "The answers stay as they are; compare again later.",
+            "Nothing here changes anyone's answers.",
         )
     } else {
         (

@@ -288,7 +288,7 @@ fn first_screen(shared: &Shared, choose: Option<Choose>) -> Screen {
             Stage::Turn(_) if shared.interview.current().is_none() => {
                 return Screen::Review(ReviewScreen::new(shared));
             }
-            Stage::Facts | Stage::Turn(_) => {}
+            Stage::Facts | Stage::Turn(_) | Stage::Agree => {}
         }
     }
     if shared.interview.current().is_some() {

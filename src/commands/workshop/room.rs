@@ -69,9 +69,12 @@ pub(super) fn run(
     };
     let start = host.begin()?;
     host.arm();
+    let report_folder = config::report_folder(&config)
+        .ok()
+        .map(|(folder, _)| folder.display().to_string());
     let options = tui::TuiOptions {
         theme: interview::theme(theme, &config),
-        report_folder: None,
+        report_folder,
     };
     let result = tui::run(start, options, &mut host);
     // Whoever was answering: their session saved and let go.
@@ -188,11 +191,14 @@ impl RoomHost<'_> {
     /// step while no session is written yet.
     fn begin(&mut self) -> Result<tui::Start, Failure> {
         let id = self.workshop.id.clone();
+        let round = self.workshop.round();
         let room = move |people, stage| Room {
             id,
             program: program::name().to_string(),
             people,
             stage,
+            round,
+            beside: None,
         };
         if !self.created {
             return Ok(tui::Start {
@@ -389,6 +395,60 @@ impl RoomHost<'_> {
         Ok(())
     }
 
+    /// The interview the room answers together: started (or carried on), opened, with how
+    /// each person answered in the latest round beside each question.
+    fn agree(&mut self) -> Result<tui::Start, String> {
+        let said = |e: &dyn std::fmt::Display| terminal_safe(&e.to_string()).into_owned();
+        let (sessions, _) = self.workshop.sessions_in(&self.folder);
+        let revealed = self
+            .workshop
+            .combine(&self.tree, &sessions)
+            .map_err(|e| said(&e))?;
+        let combined = &revealed.combined;
+        let beside = tui::Beside {
+            round: self.workshop.round(),
+            people: combined.voices.iter().map(|v| v.display_name()).collect(),
+            answers: (0..self.tree.questions().len())
+                .filter(|&q| !self.tree.is_fact(q))
+                .map(|q| {
+                    (
+                        q,
+                        combined.answers_to(q).into_iter().map(|(_, a)| a).collect(),
+                    )
+                })
+                .collect(),
+        };
+        let session = self
+            .workshop
+            .agree(&self.tree, self.stamp.clone(), &self.folder)
+            .map_err(|e| said(&e))?;
+        self.save()?;
+        let opened = opening::resume(
+            &self.session_path(&session),
+            self.questions,
+            Names::default(),
+        )
+        .map_err(|f| f.message)?;
+        let mut start = full_screen::start(&opened, None);
+        start.notice = vec![
+            "Agreeing together".to_string(),
+            "The room now answers one interview together. Beside each question: how each \
+             person answered it in the last round. Its result is the agreed recommendation; \
+             everyone's own result stays as it was."
+                .to_string(),
+        ];
+        start.room = Some(Room {
+            id: self.workshop.id.clone(),
+            program: program::name().to_string(),
+            people: self.seats(),
+            stage: Stage::Agree,
+            round: self.workshop.round(),
+            beside: Some(Arc::new(beside)),
+        });
+        self.turn = Some(opened);
+        Ok(start)
+    }
+
     fn news(&self) -> RoomNews {
         RoomNews {
             people: self.seats(),
@@ -431,13 +491,21 @@ impl tui::Host for RoomHost<'_> {
         Err("Another session cannot be opened from a workshop room.".into())
     }
 
+    /// Only the agreed interview's result is shown in the room, so only its report is written
+    /// here; each person's waits for `report`, after the reveal.
     fn export(
         &mut self,
-        _: &Interview,
-        _: techhire::report::Format,
-        _: techhire::session::Audience,
+        interview: &Interview,
+        format: techhire::report::Format,
+        copy: techhire::session::Audience,
     ) -> Result<PathBuf, String> {
-        Err("Reports are written once the workshop is revealed.".into())
+        let agreed = self.workshop.agreed.as_ref().map(|a| a.session.as_str());
+        let open = self.turn.as_ref().map(|t| t.save.session().id.as_str());
+        if agreed.is_none() || open != agreed {
+            return Err("Each person's report is written with `report`, after the reveal.".into());
+        }
+        self.with_person(|host| tui::Host::export(host, interview, format, copy))
+            .unwrap_or_else(|| Err("Nothing is open to report on.".into()))
     }
 
     fn room(&mut self, request: RoomRequest, interview: &Interview) -> Result<RoomNews, String> {
@@ -464,6 +532,21 @@ impl tui::Host for RoomHost<'_> {
                     ..self.news()
                 }
             }
+            RoomRequest::NextRound => {
+                self.workshop
+                    .start_round(&self.tree, self.stamp.clone(), &self.folder)
+                    .map_err(|e| terminal_safe(&e.to_string()).into_owned())?;
+                self.save()?;
+                let start = self.begin().map_err(|f| f.message)?;
+                RoomNews {
+                    begun: Some(Box::new(start)),
+                    ..self.news()
+                }
+            }
+            RoomRequest::Agree => RoomNews {
+                begun: Some(Box::new(self.agree()?)),
+                ..self.news()
+            },
             RoomRequest::Turn(person) => {
                 let session = match self.workshop.respondents.get(person) {
                     Some(r) => r.session.clone(),

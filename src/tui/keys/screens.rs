@@ -243,6 +243,27 @@ pub static SCREENS: &[Binding] = &[
         )),
         footer: Some(("r", "reveal now")),
     },
+    // A workshop room, the answers revealed.
+    Binding {
+        contexts: &[C::Revealed],
+        keys: &[Char('r')],
+        action: Action::NextRound,
+        help: Some((
+            "r",
+            "another round: each person answers again, their own earlier answers offered",
+        )),
+        footer: Some(("r", "another round")),
+    },
+    Binding {
+        contexts: &[C::Revealed],
+        keys: &[Char('a')],
+        action: Action::Agree,
+        help: Some((
+            "a",
+            "agree together: one interview answered by the room, each person's answers beside each question",
+        )),
+        footer: Some(("a", "agree together")),
+    },
     // Everywhere.
     Binding {
         contexts: ON_SCREENS,

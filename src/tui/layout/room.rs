@@ -70,6 +70,18 @@ pub fn handover(
                     theme.text,
                     &mut lines,
                 );
+                if room.round > 1 {
+                    lines.push(Line::default());
+                    say(
+                        format!(
+                            "Round {}: your own answers from the round before are offered, \
+                             marked ✓; Enter keeps one, or choose again. Both rounds are kept.",
+                            room.round
+                        ),
+                        theme.accent,
+                        &mut lines,
+                    );
+                }
             }
             None => {
                 say("Everyone has answered".into(), theme.heading, &mut lines);
@@ -92,10 +104,11 @@ pub fn handover(
 /// The answers revealed, and what comes next.
 pub fn revealed(room: &Room, theme: &Theme, body: Rect) -> Page {
     page(body, |width| {
-        let mut lines = wrap(
-            &[Span::styled("The answers are revealed", theme.heading)],
-            width,
-        );
+        let heading = match room.round {
+            1 => "The answers are revealed".to_string(),
+            n => format!("The answers of round {n} are revealed"),
+        };
+        let mut lines = wrap(&[Span::styled(heading, theme.heading)], width);
         lines.push(Line::default());
         let who: Vec<String> = room.people.iter().map(|p| safe(&p.label())).collect();
         let waiting: Vec<String> = room.waiting().iter().map(|w| safe(w)).collect();
@@ -113,6 +126,14 @@ pub fn revealed(room: &Room, theme: &Theme, body: Rect) -> Page {
         lines.extend(wrap(&[Span::styled("What next", theme.heading)], width));
         let (id, program) = (safe(&room.id), safe(&room.program));
         for item in [
+            format!(
+                "r: round {}. Each person answers again, alone, their own answers offered to \
+                 keep or change; both rounds are kept, and who moved is shown.",
+                room.round + 1
+            ),
+            "a: agree together. The room answers one interview, with how each person answered \
+             beside each question; its result is the agreed recommendation."
+                .to_string(),
             format!(
                 "{program} workshop show {id}: the combined result. Each person's own \
                  recommendation, whether the group agrees, how far apart people are on each \

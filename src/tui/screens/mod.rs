@@ -105,7 +105,7 @@ impl Screen {
             Screen::Result(result) => result.update(action),
             Screen::Setup(setup) => setup.update(action, shared),
             Screen::Handover(handover) => handover.update(action, shared),
-            Screen::Revealed(revealed) => revealed.update(action),
+            Screen::Revealed(revealed) => revealed.update(action, shared),
         }
     }
 

@@ -105,7 +105,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let status = if matches!(app.screen, Screen::Setup(_)) {
         "new workshop".to_string()
     } else if let Some(room) = room.filter(|_| between) {
-        format!("{} of {} finished", room.finished(), room.people.len())
+        let round = match room.round {
+            1 => String::new(),
+            n => format!("round {n} · "),
+        };
+        format!(
+            "{round}{} of {} finished",
+            room.finished(),
+            room.people.len()
+        )
     } else if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
     } else if shared.interview.is_finished() {
@@ -136,6 +144,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match room.map(|r| (r.stage, r.turn())) {
         Some((_, Some(person))) => format!("{} · {title}", person.label()),
         Some((Stage::Facts, _)) => format!("The company's facts, with the room · {title}"),
+        Some((Stage::Agree, _)) => format!("Agreeing together · {title}"),
         Some(_) => format!("Workshop · {title}"),
         None => title,
     };

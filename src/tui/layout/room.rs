@@ -128,7 +128,7 @@ pub fn revealed(room: &Room, theme: &Theme, body: Rect) -> Page {
         for item in [
             format!(
                 "r: round {}. Each person answers again, alone, their own answers offered to \
-                 keep or change; both rounds are kept, and who moved is shown.",
+                 keep or change; every round is kept, and who moved is shown.",
                 room.round + 1
             ),
             "a: agree together. The room answers one interview, with how each person answered \

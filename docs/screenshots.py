@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Makes the README's pictures from the real program: assets/question.png, assets/result.png
-and the printed report's pages, assets/report-page-N.png.
+"""Makes the README's pictures from the real program: assets/question.png, assets/result.png,
+the printed report's pages, assets/report-page-N.png, and a workshop's compare screen,
+assets/compare.png.
 
 Runs target/release/techhire in tmux (with its sessions in a scratch folder), types the keys a
 user would, captures the screen with its colours (tmux capture-pane -e), turns the cells into
 HTML and photographs that with headless Chromium. The report is the one `run --answers` prints
 to PDF on A4 for a client, with the consultant's name and firm (from a scratch config file),
 each page at 60 dpi. Run from the project root after `cargo build --release`; needs tmux,
-chromium, poppler's pdftoppm and pyte (`pip install pyte`).
+chromium, poppler's pdftoppm and pyte (`pip install pyte`). `docs/screenshots.py compare` makes
+only assets/compare.png.
 """
 
 import glob
@@ -22,6 +24,7 @@ import time
 import pyte
 
 COLUMNS, ROWS = 120, 32
+COMPARE_ROWS = 40  # room for the compare screen's panel under the grid
 CELL_W, CELL_H = 9, 19  # pixels per cell at the font size below
 # The terminal palette: a calm dark one, as a consultant's laptop might have.
 NAMED = {
@@ -64,13 +67,13 @@ def capture(session, keys):
     return tmux("capture-pane", "-e", "-p", "-t", session)
 
 
-def to_html(ansi):
-    screen = pyte.Screen(COLUMNS, ROWS)
+def to_html(ansi, rows=ROWS):
+    screen = pyte.Screen(COLUMNS, rows)
     stream = pyte.Stream(screen)
     # Rows end in newlines; one after the last row would scroll the first away.
     stream.feed(ansi.removesuffix("\n").replace("\n", "\r\n"))
-    rows = []
-    for y in range(ROWS):
+    lines = []
+    for y in range(rows):
         line = screen.buffer[y]
         cells = []
         for x in range(COLUMNS):
@@ -82,19 +85,19 @@ def to_html(ansi):
             if cell.bold:
                 style += ";font-weight:bold"
             cells.append(f'<span style="{style}">{html.escape(cell.data or " ")}</span>')
-        rows.append(f'<div class="row">{"".join(cells)}</div>')
+        lines.append(f'<div class="row">{"".join(cells)}</div>')
     return f"""<!doctype html><meta charset="utf-8"><style>
 body {{ margin: 0; background: {BACKGROUND}; }}
 .screen {{ padding: 14px 16px; font: 15px/{CELL_H}px 'DejaVu Sans Mono', monospace; }}
 .row {{ height: {CELL_H}px; white-space: pre; }}
 .row span {{ display: inline-block; width: {CELL_W}px; text-align: center; }}
-</style><div class="screen">{"".join(rows)}</div>"""
+</style><div class="screen">{"".join(lines)}</div>"""
 
 
-def photograph(page, png):
+def photograph(page, png, rows=ROWS):
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as f:
         f.write(page)
-    width, height = COLUMNS * CELL_W + 32, ROWS * CELL_H + 28
+    width, height = COLUMNS * CELL_W + 32, rows * CELL_H + 28
     subprocess.run(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
          "--disable-background-networking", "--no-first-run", "--hide-scrollbars",
@@ -136,7 +139,42 @@ def printed_report():
         subprocess.run(["rm", "-rf", folder])
 
 
+def compare_screen():
+    """A four-person workshop (the worked example's CEO, CFO and COO, and a board member) kept
+    with `workshop run --save`, opened with `workshop compare`: the questions x people grid,
+    furthest apart first, the panel below it (the screen is COMPARE_ROWS tall), the question
+    about cybersecurity highlighted."""
+    session = "techhire-shots-compare"
+    data = tempfile.mkdtemp(prefix="techhire-shots-")
+    w = "tests/answers/workshop"
+    env = dict(os.environ, TECHHIRE_DATA_DIR=data)
+    subprocess.run(
+        [os.path.abspath("target/release/techhire"), "-q", "workshop", "run", "--save",
+         "--client", "Acme Ltd", "--facts", f"{w}/facts.toml",
+         "--answers", f"Ana (CEO)={w}/ana-ceo.toml", "--answers", f"Ben (CFO)={w}/ben-cfo.toml",
+         "--answers", f"Cai (COO)={w}/cai-coo.toml", "--answers", f"Dee (Board)={w}/dee-board.toml"],
+        check=True, env=env, capture_output=True,
+    )
+    (workshop,) = glob.glob(os.path.join(data, "sessions", "*.workshop.json"))
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    tmux("new-session", "-d", "-s", session, "-x", str(COLUMNS), "-y", str(COMPARE_ROWS),
+         "-c", data, "env", "-u", "NO_COLOR", "TERM=xterm-256color",
+         f"TECHHIRE_DATA_DIR={data}", os.path.abspath("target/release/techhire"),
+         "workshop", "compare", workshop)
+    time.sleep(0.5)
+    try:
+        return capture(session, ["c", "Down", "Down"])
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["rm", "-rf", data])
+
+
 def main():
+    if sys.argv[1:] == ["compare"]:
+        # Only the compare screen: `python3 docs/screenshots.py compare`.
+        photograph(to_html(compare_screen(), COMPARE_ROWS), "assets/compare.png", COMPARE_ROWS)
+        print("wrote assets/compare.png")
+        return 0
     session = "techhire-shots"
     data = tempfile.mkdtemp(prefix="techhire-shots-")
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -163,8 +201,10 @@ def main():
     os.makedirs("assets", exist_ok=True)
     photograph(to_html(question), "assets/question.png")
     photograph(to_html(result), "assets/result.png")
+    photograph(to_html(compare_screen(), COMPARE_ROWS), "assets/compare.png", COMPARE_ROWS)
     pages = printed_report()
-    print(f"wrote assets/question.png, assets/result.png and {pages} report pages")
+    print(f"wrote assets/question.png, assets/result.png, assets/compare.png and {pages} "
+          "report pages")
 
 
 if __name__ == "__main__":

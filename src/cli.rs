@@ -473,6 +473,13 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
+    /// Compare a revealed workshop's answers full screen: the combined result, then each
+    /// question × each person, with what would settle each question.
+    Compare {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
     /// Run a workshop in one room, passing the keyboard: the company's facts with the room,
     /// then each person's views alone, unseen by the others, then the reveal. Give an ID to
     /// open a saved room where it was left.

@@ -652,6 +652,41 @@ fn show_refuses_while_hidden_and_names_who_is_missing_after_an_early_reveal() {
         .stderr(contains(format!("{}.json", members[1])));
 }
 
+#[test]
+fn compare_refuses_while_hidden_and_says_to_use_show_without_a_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, _) = hidden_workshop(data.path());
+    let compare = || {
+        let mut command = techhire();
+        command
+            .env("TECHHIRE_DATA_DIR", data.path())
+            .args(["workshop", "compare", &id]);
+        command
+    };
+    compare().assert().code(1).stdout("").stderr(contains(
+        "the answers are hidden until everyone has finished (2 of 2 so far)",
+    ));
+    let path = data.path().join(format!("sessions/{id}.workshop.json"));
+    let mut w = techhire::workshop::read_path(&path).unwrap();
+    w.reveal(techhire::session::Timestamp::now());
+    techhire::workshop::save(&path, &w).unwrap();
+    // Revealed, but standard output is a pipe here: no full screen, and `show` is named.
+    compare().assert().code(2).stdout("").stderr(
+        contains("`workshop compare` is a full screen")
+            .and(contains("not a terminal"))
+            .and(contains(format!(
+                "workshop show {id}` prints the same result"
+            ))),
+    );
+    compare()
+        .env("TECHHIRE_PLAIN", "1")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "TECHHIRE_PLAIN is set, so plain mode is asked for",
+        ));
+}
+
 /// Runs a workshop command in `data`, returning its standard output's first line.
 #[test]
 fn over_several_machines_new_invite_answer_add_and_reveal() {

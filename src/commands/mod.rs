@@ -104,6 +104,9 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
         Command::Workshop {
             action: WorkshopAction::Reveal { .. },
         } => ("workshop reveal", false),
+        Command::Workshop {
+            action: WorkshopAction::Compare { .. },
+        } => ("workshop compare", true),
         Command::Workshop { .. } => ("workshop", true),
     };
     if let (false, Some(file)) = (reads_a_tree, &cli.questions) {

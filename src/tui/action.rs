@@ -68,6 +68,12 @@ pub enum Action {
     Discard,
     /// Esc in a note: close it, asking first when it changed.
     Close,
+    /// `p` on the compare screen: the side panel in the grid's place, or the grid again.
+    ShowPanel,
+    /// To a workshop's compare screen.
+    ShowCompare,
+    /// To a workshop's combined result.
+    ShowResult,
     /// Open the report overlay on the result screen.
     Export,
     /// Close a message.

@@ -5,6 +5,8 @@
 //! engine's `Interview` and `Recommendation`. What needs a file (saving, another session, a
 //! report) is queued as an `Effect` for the run loop, and its `Reply` applied here.
 
+use std::sync::Arc;
+
 use techhire::session::Saved;
 
 pub use super::action::Action;
@@ -16,8 +18,11 @@ use super::overlays::export::{self, ExportMenu};
 use super::overlays::help::HelpOverlay;
 use super::overlays::note::NoteEdit;
 use super::overlays::notice::NoticeOverlay;
+use super::reveal::Reveal;
 use super::room::{RoomRequest, Stage};
 use super::screens::Screen;
+use super::screens::combined::CombinedScreen;
+use super::screens::compare::CompareScreen;
 use super::screens::handover::HandoverScreen;
 use super::screens::question::QuestionScreen;
 use super::screens::result::ResultScreen;
@@ -141,6 +146,36 @@ impl App {
         app
     }
 
+    /// A revealed workshop's screens, its combined result first. The interview the other
+    /// screens read is an empty one on the workshop's tree: these screens read none of it.
+    pub fn reveal(
+        reveal: Arc<Reveal>,
+        client: Option<String>,
+        theme: Theme,
+        width: u16,
+        height: u16,
+    ) -> App {
+        let interview = techhire::Interview::new(Arc::clone(&reveal.combined.tree));
+        let mut app = App::begin(
+            Start {
+                interview,
+                notes: std::collections::BTreeMap::new(),
+                private: std::collections::BTreeSet::new(),
+                interview_note: None,
+                client,
+                notice: Vec::new(),
+                choose: None,
+                room: None,
+            },
+            theme,
+            width,
+            height,
+        );
+        app.screen = Screen::Combined(CombinedScreen::new(reveal));
+        app.settle();
+        app
+    }
+
     /// Switches to another session's interview, resumed from the start screen.
     fn take(&mut self, start: Start) {
         let Start {
@@ -230,6 +265,16 @@ impl App {
             Transition::Result => {
                 if let Some(result) = ResultScreen::new(shared) {
                     self.screen = Screen::Result(result);
+                }
+            }
+            Transition::Combined => {
+                if let Some(reveal) = self.screen.reveal() {
+                    self.screen = Screen::Combined(CombinedScreen::new(Arc::clone(reveal)));
+                }
+            }
+            Transition::Compare => {
+                if let Some(reveal) = self.screen.reveal() {
+                    self.screen = Screen::Compare(CompareScreen::new(Arc::clone(reveal)));
                 }
             }
             Transition::OpenHelp => {

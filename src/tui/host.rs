@@ -160,3 +160,27 @@ pub fn perform(host: &mut impl Host, interview: &Interview, effect: Effect) -> R
         Effect::Room(request) => Reply::Room(host.room(request, interview)),
     }
 }
+
+/// The host of a revealed workshop's screens, which change no file: no answer changes there,
+/// no note is written, no other session opens and no report is written from them, so each of
+/// these says so rather than pretending.
+pub struct Viewer;
+
+impl Host for Viewer {
+    fn record(&mut self, _: &Interview) -> Saved {
+        Saved::Quietly
+    }
+    fn set_names(&mut self, _: &str, _: &str) -> Saved {
+        Saved::Quietly
+    }
+    fn set_note(&mut self, _: Option<&str>, _: &str, _: bool) -> Saved {
+        Saved::Quietly
+    }
+    fn keep_draft(&mut self, _: Option<&Draft>) {}
+    fn resume(&mut self, _: &Path) -> Result<Start, String> {
+        Err("a workshop's answers are compared here; resume a session from the start screen".into())
+    }
+    fn export(&mut self, _: &Interview, _: Format, _: Audience) -> Result<PathBuf, String> {
+        Err("a workshop's report is written with `techhire workshop report`".into())
+    }
+}

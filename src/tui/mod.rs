@@ -14,6 +14,7 @@ mod host;
 mod keys;
 mod layout;
 mod overlays;
+mod reveal;
 mod room;
 mod screens;
 mod scroll;
@@ -37,6 +38,7 @@ pub use app::Ending;
 use app::{Action, App, reply, update};
 pub use host::{Choose, Draft, Host, Listed, RoomNews, Start};
 use host::{Reply, perform};
+pub use reveal::Reveal;
 pub use room::{Beside, Room, RoomRequest, Seat, Stage};
 pub use terminal::on_signal;
 use theme::Theme;
@@ -67,13 +69,42 @@ pub fn run(
     options: TuiOptions,
     host: &mut impl Host,
 ) -> Result<(Ending, Interview), TuiError> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let colorfgbg = std::env::var("COLORFGBG").ok();
-    let theme = Theme::pick(options.theme, no_color, colorfgbg.as_deref());
+    let theme = pick_theme(options.theme);
     let mut session = terminal::Session::start()?;
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
     app.shared.report_folder = options.report_folder;
+    run_app(app, &mut session, host)
+}
+
+/// Shows a revealed workshop full-screen, its combined result first and then the compare
+/// grid, until the user leaves. Nothing there changes a file.
+pub fn compare(
+    reveal: reveal::Reveal,
+    client: Option<String>,
+    options: TuiOptions,
+) -> Result<Ending, TuiError> {
+    let theme = pick_theme(options.theme);
+    let mut session = terminal::Session::start()?;
+    let (width, height) = session.size();
+    let app = App::reveal(std::sync::Arc::new(reveal), client, theme, width, height);
+    run_app(app, &mut session, &mut host::Viewer).map(|(ending, _)| ending)
+}
+
+/// The theme asked for, or one from `NO_COLOR` and `COLORFGBG`.
+fn pick_theme(name: Option<ThemeName>) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    Theme::pick(name, no_color, colorfgbg.as_deref())
+}
+
+/// The loop: draws, blocks on the next event, applies it, has the host do what it asked, and
+/// draws again, until the user leaves.
+fn run_app(
+    mut app: App,
+    session: &mut terminal::Session,
+    host: &mut impl Host,
+) -> Result<(Ending, Interview), TuiError> {
     session.draw(|frame| ui::view(&app, frame))?;
     let (width, height) = session.watch_resizes()?;
     let mut next =

@@ -14,6 +14,10 @@ pub enum Transition {
     Review,
     /// The recommendation, when the interview is finished.
     Result,
+    /// A revealed workshop's combined result, from the workshop screen shown.
+    Combined,
+    /// A revealed workshop's compare grid, from the workshop screen shown.
+    Compare,
     /// The list of keys.
     OpenHelp,
     /// "Leave the interview?".

@@ -77,6 +77,13 @@ pub struct Revealed<'w> {
     pub agreed: Option<Recommendation>,
 }
 
+impl Revealed<'_> {
+    /// The names of those left out, for `told::left_out`.
+    pub fn left_names(&self) -> Vec<String> {
+        self.left_out.iter().map(|r| r.name.clone()).collect()
+    }
+}
+
 impl Workshop {
     /// Checks a respondent's session before it joins: theirs, on this tree edition, and with
     /// this workshop's answer to every fact it answers (a fact the workshop has not answered

@@ -31,7 +31,7 @@ pub fn render_revealed(r: &Revealed<'_>, width: usize) -> String {
     if r.round > 1 {
         let _ = writeln!(out, "Round {}\n", r.round);
     }
-    if let Some(note) = told::left_out(r) {
+    if let Some(note) = told::left_out(&r.left_names()) {
         out.push_str(&wrap(&esc(&note), width, "", ""));
         out.push('\n');
     }

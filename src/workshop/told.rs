@@ -7,7 +7,6 @@
 
 use super::alignment::Agreement;
 use super::combine::Combined;
-use super::join::Revealed;
 use super::movement::{Moved, Movement};
 use super::spread::{Accord, Settle, Spread};
 use super::together::Together;
@@ -45,6 +44,18 @@ pub fn headline(c: &Combined, esc: Esc) -> String {
             "Leadership is not yet agreed on what this hire is for; the answers lean to {names}"
         ),
     }
+}
+
+/// After an early reveal: who had not finished, so whose answers are not in (`None` when
+/// nobody was left out). `names` are ready for the output.
+pub fn left_out(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        format!(
+            "Revealed early: {} had not finished, so {} answers are not in.",
+            and_list(names),
+            if names.len() == 1 { "their" } else { "those" }
+        )
+    })
 }
 
 /// For an anonymised result: how little letters hide in a small group.
@@ -445,16 +456,4 @@ pub fn agreed_line(c: &Combined, agreed: &Recommendation, esc: Esc) -> String {
         "Agreed together, answering as one room: {}.",
         agreed.headline_with(&c.tree, esc)
     )
-}
-
-/// After an early reveal: "Revealed early: Dee had not finished, so their answers are not in."
-pub fn left_out(r: &Revealed<'_>) -> Option<String> {
-    let names: Vec<String> = r.left_out.iter().map(|p| p.name.clone()).collect();
-    (!names.is_empty()).then(|| {
-        format!(
-            "Revealed early: {} had not finished, so {} answers are not in.",
-            and_list(&names),
-            if names.len() == 1 { "their" } else { "those" }
-        )
-    })
 }

@@ -1,10 +1,12 @@
 //! `techhire workshop`: several leaders answering the same tree. `run` combines answers files
 //! without asking (`run.rs`); `new`, `invite`, `add` and `reveal` run a workshop over several
 //! machines (`manage.rs`); `room` runs one in a single room, full screen, passing the keyboard
-//! (`room.rs`); `show` gives a saved workshop's combined result (`show.rs`). What
+//! (`room.rs`); `show` gives a saved workshop's combined result (`show.rs`) and `compare`
+//! shows it full screen (`compare.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
+mod compare;
 mod manage;
 mod room;
 mod run;
@@ -28,6 +30,7 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
+        WorkshopAction::Compare { which } => compare::run(questions, which),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

@@ -33,7 +33,9 @@ pub(super) fn run(
             print_out(workshop::text::render_revealed(&revealed, terminal_width()))
         }
         WorkshopFormat::Json => {
-            if let Some(note) = workshop::told::left_out(&revealed).filter(|_| !quiet()) {
+            if let Some(note) =
+                workshop::told::left_out(&revealed.left_names()).filter(|_| !quiet())
+            {
                 eprintln!("note: {}", terminal_safe(&note));
             }
             print_out(json_output(&workshop::json::revealed(&revealed)))

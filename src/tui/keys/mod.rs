@@ -28,6 +28,12 @@ pub enum Context {
     NoteConfirm,
     /// Picking the report's format.
     Export,
+    /// A revealed workshop's combined result.
+    Combined,
+    /// A revealed workshop's questions × people grid.
+    Compare,
+    /// A question's detail, or the side panel, in the grid's place.
+    CompareText,
     /// A workshop room's set-up, typing the client or a person.
     SetupField,
     /// A workshop room's set-up, on "Start the workshop".
@@ -56,6 +62,9 @@ pub const ALL: &[Context] = &[
     Context::Note,
     Context::NoteConfirm,
     Context::Export,
+    Context::Combined,
+    Context::Compare,
+    Context::CompareText,
     Context::SetupField,
     Context::SetupButton,
     Context::Handover,
@@ -95,6 +104,7 @@ pub struct Binding {
 mod overlays;
 mod screens;
 mod typing;
+mod workshop;
 
 use Context as C;
 use Key::{AnyChar, Char, Code, Ctrl, Digit};
@@ -106,6 +116,8 @@ const ON_SCREENS: &[Context] = &[
     C::Review,
     C::TurnReview,
     C::Result,
+    C::Combined,
+    C::Compare,
     C::SetupButton,
     C::Handover,
     C::Revealed,
@@ -121,9 +133,14 @@ pub fn everywhere(binding: &Binding) -> bool {
 
 /// Every key the interview answers to, in the order the footer and the `?` list show them.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    [typing::TYPING, screens::SCREENS, overlays::OVERLAYS]
-        .into_iter()
-        .flatten()
+    [
+        typing::TYPING,
+        workshop::WORKSHOP,
+        screens::SCREENS,
+        overlays::OVERLAYS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// What the mouse does, for the `?` overlay.

@@ -311,6 +311,20 @@ pub static SCREENS: &[Binding] = &[
         footer: None,
     },
     Binding {
+        contexts: &[C::CompareText],
+        keys: &[Char('?'), Code(KeyCode::F(1))],
+        action: Action::Help,
+        help: None,
+        footer: Some(("?", "keys")),
+    },
+    Binding {
+        contexts: &[C::CompareText],
+        keys: &[Char('m')],
+        action: Action::ToggleMouse,
+        help: None,
+        footer: None,
+    },
+    Binding {
         contexts: ON_SCREENS,
         keys: &[Char('m')],
         action: Action::ToggleMouse,

@@ -10,12 +10,18 @@ use crate::tui::wrap::{self, wrap_indented};
 
 /// The sections of the list: the rows first bound on one screen each, then the rows that
 /// work on every screen. The section for the screen the list was opened on comes first.
-const SECTIONS: [(&str, Option<Context>); 6] = [
+const SECTIONS: [(&str, Option<Context>); 9] = [
     ("On a question", Some(Context::Question)),
     ("Checking your answers", Some(Context::Review)),
     ("The recommendation", Some(Context::Result)),
     ("Writing a note", Some(Context::Note)),
     ("Starting", Some(Context::StartField)),
+    ("The workshop's result", Some(Context::Combined)),
+    ("Comparing answers", Some(Context::Compare)),
+    (
+        "A question in detail, or the panel",
+        Some(Context::CompareText),
+    ),
     ("Anywhere", None),
 ];
 

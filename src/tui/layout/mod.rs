@@ -3,6 +3,8 @@
 //! wrapped once). `update` reads a plan to hit-test a click or bound a scroll; the view (`ui`)
 //! draws the same plan. Nothing here draws, and nothing here changes the state.
 
+pub mod combined;
+pub mod compare;
 pub mod help;
 pub mod lines;
 pub mod note;

@@ -51,7 +51,6 @@ impl Plan {
 
 /// Lays `result` out in `area`, the body.
 pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
-    let x = area.x + 1;
     let width = area.width.saturating_sub(3);
     // The screen is the consultant's: every note, the private ones marked as in their copy.
     let mark = |private: bool, note: &str| {
@@ -83,6 +82,19 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
     });
     let theme = &shared.theme;
     let headline_lines = headline_lines(&outline.headline, usize::from(width), theme);
+    let document_lines = document_lines(&outline, usize::from(width), theme);
+    framed(area, headline_lines, document_lines)
+}
+
+/// A headline kept in view over a rule and a scrolled document, in `area` (the body): the
+/// lines wrapped to the body's width less a margin and the scrollbar. The workshop's result
+/// screen is laid out the same way.
+pub fn framed(
+    area: Rect,
+    headline_lines: Vec<Line<'static>>,
+    document_lines: Vec<Line<'static>>,
+) -> Plan {
+    let (x, width) = (area.x + 1, area.width.saturating_sub(3));
     let headline_rows = headline_lines.len() as u16;
     let headline = Rect::new(x, area.y, width, headline_rows.min(area.height));
     let rule = Rect::new(area.x, headline.bottom(), area.width, 1).intersection(area);
@@ -96,7 +108,7 @@ pub fn plan(shared: &Shared, result: &Recommendation, area: Rect) -> Plan {
         area,
         headline,
         rule,
-        document_lines: document_lines(&outline, usize::from(document.width), theme),
+        document_lines,
         document,
         bar: Rect::new(
             area.right().saturating_sub(1),

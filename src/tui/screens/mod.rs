@@ -1,9 +1,12 @@
 //! The screens, each owning its state: the start screen's fields and list, the question's
-//! highlight, scroll and plan, the review's row, the result and its scroll. A screen's state
-//! exists only while it is shown, so nothing can read a stale one. A workshop room adds the
-//! handover between people and the reveal. Each takes keys, clicks and
-//! the wheel as methods that return the `Transition` the app is to make.
+//! highlight, scroll and plan, the review's row, the result and its scroll. A workshop room
+//! adds its set-up, the handover between people and the reveal; after the reveal come the
+//! workshop's combined result and the compare grid. A screen's state exists only while it is
+//! shown, so nothing can read a stale one. Each takes keys, clicks and the wheel as methods
+//! that return the `Transition` the app is to make.
 
+pub mod combined;
+pub mod compare;
 pub mod handover;
 pub mod question;
 pub mod result;
@@ -12,6 +15,10 @@ pub mod review;
 pub mod setup;
 pub mod start;
 
+use std::sync::Arc;
+
+use combined::CombinedScreen;
+use compare::CompareScreen;
 use handover::HandoverScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
@@ -22,6 +29,7 @@ use start::StartScreen;
 
 use super::action::Action;
 use super::keys::Context;
+use super::reveal::Reveal;
 use super::shared::Shared;
 use super::transition::Transition;
 
@@ -32,6 +40,10 @@ pub enum Screen {
     Question(QuestionScreen),
     Review(ReviewScreen),
     Result(ResultScreen),
+    /// A revealed workshop's combined result.
+    Combined(CombinedScreen),
+    /// A revealed workshop's questions × people.
+    Compare(CompareScreen),
     /// A workshop room's set-up: who it is for, and the people.
     Setup(SetupScreen),
     /// A workshop room: passing the keyboard to the next person.
@@ -48,6 +60,8 @@ pub enum ScreenKind {
     Question,
     Review,
     Result,
+    Combined,
+    Compare,
     Setup,
     Handover,
     Revealed,
@@ -62,6 +76,8 @@ impl Screen {
             Screen::Question(_) => ScreenKind::Question,
             Screen::Review(_) => ScreenKind::Review,
             Screen::Result(_) => ScreenKind::Result,
+            Screen::Combined(_) => ScreenKind::Combined,
+            Screen::Compare(_) => ScreenKind::Compare,
             Screen::Setup(_) => ScreenKind::Setup,
             Screen::Handover(_) => ScreenKind::Handover,
             Screen::Revealed(_) => ScreenKind::Revealed,
@@ -77,6 +93,11 @@ impl Screen {
             Screen::Review(review) if review.hand_back => Context::TurnReview,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
+            Screen::Combined(_) => Context::Combined,
+            Screen::Compare(compare) if compare.view == super::layout::compare::View::Grid => {
+                Context::Compare
+            }
+            Screen::Compare(_) => Context::CompareText,
             Screen::Setup(setup) if setup.is_field() => Context::SetupField,
             Screen::Setup(_) => Context::SetupButton,
             Screen::Handover(_) => Context::Handover,
@@ -92,6 +113,7 @@ impl Screen {
             // answers the facts) are not gone back to.
             (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
             _ => true,
         }
     }
@@ -103,6 +125,8 @@ impl Screen {
             Screen::Question(question) => question.update(action, shared),
             Screen::Review(review) => review.update(action, shared),
             Screen::Result(result) => result.update(action),
+            Screen::Combined(combined) => combined.update(action),
+            Screen::Compare(compare) => compare.update(action),
             Screen::Setup(setup) => setup.update(action, shared),
             Screen::Handover(handover) => handover.update(action, shared),
             Screen::Revealed(revealed) => revealed.update(action, shared),
@@ -115,9 +139,12 @@ impl Screen {
             Screen::Start(start) => start.click(column, row, shared),
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
-            Screen::Result(_) | Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {
-                Transition::Stay
-            }
+            Screen::Compare(compare) => compare.click(column, row, shared),
+            Screen::Result(_)
+            | Screen::Combined(_)
+            | Screen::Setup(_)
+            | Screen::Handover(_)
+            | Screen::Revealed(_) => Transition::Stay,
         }
     }
 
@@ -128,6 +155,8 @@ impl Screen {
             Screen::Question(question) => return question.wheel(down, column, row, shared),
             Screen::Review(review) => return review.wheel(down, shared),
             Screen::Result(result) => result.wheel(down),
+            Screen::Combined(combined) => combined.wheel(down),
+            Screen::Compare(compare) => compare.wheel(down),
             Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {}
         }
         Transition::Stay
@@ -141,6 +170,8 @@ impl Screen {
             Screen::Question(question) => question.settle(shared),
             Screen::Review(review) => review.settle(shared),
             Screen::Result(result) => result.settle(shared),
+            Screen::Combined(combined) => combined.settle(shared),
+            Screen::Compare(compare) => compare.settle(shared),
             Screen::Setup(setup) => setup.settle(shared),
             Screen::Handover(_) | Screen::Revealed(_) => {}
         }
@@ -151,7 +182,18 @@ impl Screen {
         match self {
             Screen::Question(question) => question.plan = None,
             Screen::Result(result) => result.plan = None,
+            Screen::Combined(combined) => combined.plan = None,
+            Screen::Compare(compare) => compare.plan = None,
             _ => {}
+        }
+    }
+
+    /// The revealed workshop a workshop screen shows.
+    pub fn reveal(&self) -> Option<&Arc<Reveal>> {
+        match self {
+            Screen::Combined(combined) => Some(&combined.reveal),
+            Screen::Compare(compare) => Some(&compare.reveal),
+            _ => None,
         }
     }
 }

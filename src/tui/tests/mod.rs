@@ -1,6 +1,7 @@
 //! Tests of the full-screen interview: every screen as a snapshot, and whole interviews driven
 //! by key presses through the key table and `update`, as a user at the keyboard would.
 
+mod compare;
 mod flows;
 mod host;
 mod leaving;

@@ -1,6 +1,7 @@
 //! Drawing: `view` paints the whole screen from the `App` and changes nothing. Where things go
 //! comes from `layout`, the plans `update` also reads, so a click lands on what is drawn there.
 
+mod compare;
 mod export;
 mod help;
 mod note;
@@ -54,6 +55,14 @@ pub fn view(app: &App, frame: &mut Frame) {
             let plan = screen.plan_for(shared, body);
             result::render(&plan, screen.scroll, theme, buf);
         }
+        Screen::Combined(screen) => {
+            let plan = screen.plan_for(shared, body);
+            result::render(&plan, screen.scroll, theme, buf);
+        }
+        Screen::Compare(screen) => {
+            let plan = screen.plan_for(shared, body);
+            compare::render(&plan, screen.scroll(), screen.row, theme, buf);
+        }
         Screen::Setup(screen) => cursor = room::setup(screen, theme, body, buf),
         Screen::Handover(screen) => {
             if let Some(room) = &shared.room {
@@ -70,7 +79,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     footer(app, foot, buf);
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
-        Some(Overlay::Quit) => quit::render(theme, area, buf),
+        Some(Overlay::Quit) => quit::render(app.screen.reveal().is_some(), theme, area, buf),
         Some(Overlay::Notice(notice)) => {
             notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
@@ -100,9 +109,12 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let shared = &app.shared;
     let theme = &shared.theme;
     let progress = shared.interview.progress();
+    let workshop = app.screen.reveal().map(|r| &r.combined);
     let room = shared.room.as_ref();
     let between = matches!(app.screen, Screen::Handover(_) | Screen::Revealed(_));
-    let status = if matches!(app.screen, Screen::Setup(_)) {
+    let status = if let Some(c) = workshop {
+        format!("{} people · revealed", c.people())
+    } else if matches!(app.screen, Screen::Setup(_)) {
         "new workshop".to_string()
     } else if let Some(room) = room.filter(|_| between) {
         let round = match room.round {
@@ -163,7 +175,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         let inner = usize::from(area.width.saturating_sub(2));
         let ratio = if let Some(room) = room.filter(|_| between) {
             room.finished() as f64 / room.people.len().max(1) as f64
-        } else if shared.interview.is_finished() {
+        } else if workshop.is_some() || shared.interview.is_finished() {
             1.0
         } else {
             progress.ratio()
@@ -208,7 +220,12 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let context = app.context();
     let on_screen = matches!(
         context,
-        Context::Question | Context::Review | Context::TurnReview | Context::Result
+        Context::Question
+            | Context::Review
+            | Context::TurnReview
+            | Context::Result
+            | Context::Compare
+            | Context::CompareText
     );
     let entries: Vec<_> = keys::footer(context)
         .filter(|(binding, _, _)| !on_screen || app.offers(&binding.action))

@@ -9,14 +9,26 @@ use super::draw_lines;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 
-/// Draws the question over the middle of `area`, the whole screen.
-pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the question over the middle of `area`, the whole screen: leaving the interview, or
+/// a revealed workshop's screens (which change nothing, so there is nothing to save).
+pub fn render(workshop: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (title, said) = if workshop {
+        (
+            " Leave the workshop? ",
+            "The answers stay as they are; compare again later.",
+        )
+    } else {
+        (
+            " Leave the interview? ",
+            "Your answers are saved; resume later.",
+        )
+    };
     let outer = centered(area, 46, 7);
     Clear.render(outer, buf);
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(Span::styled(" Leave the interview? ", theme.heading))
+        .title(Span::styled(title, theme.heading))
         .render(outer, buf);
     let inner = Rect::new(
         outer.x + 2,
@@ -25,10 +37,7 @@ pub fn render(theme: &Theme, area: Rect, buf: &mut Buffer) {
         outer.height.saturating_sub(3),
     );
     let lines = [
-        Line::from(Span::styled(
-            "Your answers are saved; resume later.",
-            theme.text,
-        )),
+        Line::from(Span::styled(said, theme.text)),
         Line::default(),
         Line::from(vec![
             Span::styled("y", theme.key),

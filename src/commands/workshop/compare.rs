@@ -1,0 +1,88 @@
+//! `workshop compare ID|PATH`: a revealed workshop full screen, for a workshop run over several
+//! machines: its combined result, then the questions × people grid with each question's
+//! detail and the side panel. Refused while the answers are hidden, as `show` and `report` are;
+//! where no full screen can be drawn (plain mode asked for by the environment, or not a
+//! terminal) it says to use `workshop show`, which prints the same result as text.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::process::ExitCode;
+
+use techhire::session::Audience;
+use techhire::text::terminal_safe;
+
+use super::open;
+use crate::cli::InterviewArgs;
+use crate::commands::interview::{Mode, config_theme};
+use crate::commands::{Failure, PROBLEMS, USAGE, config, program, quiet};
+use crate::tui;
+
+/// Shows a revealed workshop full screen until the user leaves.
+pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Failure> {
+    let opened = open(questions, which, false)?;
+    let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
+    let (sessions, unreadable) = saved.sessions_in(folder);
+    let revealed = saved
+        .combine(tree, &sessions)
+        .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
+    refuse_without_a_screen(which)?;
+    // The room sees each person's notes for the client, never a private one.
+    let notes: Vec<BTreeMap<String, String>> = saved
+        .respondents
+        .iter()
+        .filter(|r| !revealed.left_out.iter().any(|out| out.session == r.session))
+        .map(|r| {
+            sessions
+                .iter()
+                .find(|s| s.id == r.session)
+                .map(|s| s.report_notes(Audience::Client))
+                .unwrap_or_default()
+        })
+        .collect();
+    let left_out = revealed.left_out.iter().map(|r| r.name.clone()).collect();
+    let client = saved.client.clone();
+    let reveal = tui::Reveal::new(revealed.combined, notes, left_out);
+    let config = config::load()?;
+    let options = tui::TuiOptions {
+        theme: config_theme(&config),
+        report_folder: None,
+    };
+    tui::compare(reveal, client, options)
+        .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string())))?;
+    if !quiet() {
+        for e in &unreadable {
+            eprintln!("note: {}", terminal_safe(&e.to_string()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The compare screen is full screen: where plain mode is asked for, or standard input or
+/// output is not a terminal, say what prints the same result instead.
+fn refuse_without_a_screen(which: &str) -> Result<(), Failure> {
+    let show = format!(
+        "{} workshop show {}",
+        program::name(),
+        crate::commands::quote(which)
+    );
+    let why = match Mode::of(&InterviewArgs::default()) {
+        Mode::Plain {
+            because: Some(because),
+        } => Some(format!("{because}, so plain mode is asked for")),
+        _ if !(io::stdin().is_terminal() && io::stdout().is_terminal()) => {
+            Some("standard input or output is not a terminal (a pipe or a file)".to_string())
+        }
+        _ => None,
+    };
+    match why {
+        None => Ok(()),
+        Some(why) => Err(Failure::new(
+            USAGE,
+            format!(
+                "`workshop compare` is a full screen, and {why}. `{show}` prints the same \
+                 result as text (--format json for scripts)."
+            ),
+        )),
+    }
+}

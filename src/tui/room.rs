@@ -10,13 +10,11 @@ use std::sync::Arc;
 
 use techhire::workshop::Status;
 
+use super::reveal::Reveal;
+
 /// The people in the room and where the workshop stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Room {
-    /// The workshop's id, for the commands that carry on from here.
-    pub id: String,
-    /// This program as a command names it (`techhire`, or the path it was run as).
-    pub program: String,
     /// The respondents, in the order they answer.
     pub people: Vec<Seat>,
     pub stage: Stage,
@@ -26,6 +24,8 @@ pub struct Room {
     /// How each person answered, for the interview the room answers together; only after a
     /// reveal.
     pub beside: Option<Arc<Beside>>,
+    /// The revealed result the workshop's screens show; only after a reveal.
+    pub shown: Option<Arc<Reveal>>,
 }
 
 /// How each person answered each question in the latest revealed round: what the room sees

@@ -15,6 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::workshop::{self, Facts, Reveal, Status, Workshop, facts_step, status_of};
 use techhire::{Interview, Tree};
 
+use super::compare::reveal_of;
 use super::{name_and_role, open};
 use crate::cli;
 use crate::commands::full_screen::{self, SessionHost};
@@ -190,15 +191,13 @@ impl RoomHost<'_> {
     /// their sessions, which a kill may have saved after the workshop file), and the facts
     /// step while no session is written yet.
     fn begin(&mut self) -> Result<tui::Start, Failure> {
-        let id = self.workshop.id.clone();
         let round = self.workshop.round();
-        let room = move |people, stage| Room {
-            id,
-            program: program::name().to_string(),
+        let room = move |people, stage, shown| Room {
             people,
             stage,
             round,
             beside: None,
+            shown,
         };
         if !self.created {
             return Ok(tui::Start {
@@ -209,7 +208,7 @@ impl RoomHost<'_> {
                 client: self.workshop.client.clone(),
                 notice: Vec::new(),
                 choose: None,
-                room: Some(room(Vec::new(), Stage::Setup)),
+                room: Some(room(Vec::new(), Stage::Setup, None)),
             });
         }
         let now = Timestamp::now();
@@ -240,6 +239,11 @@ impl RoomHost<'_> {
             Reveal::Hidden if self.facts_fixed => Stage::Between,
             Reveal::Hidden => Stage::Facts,
         };
+        // Revealed: the workshop's result, as the compare screens show it.
+        let shown = match stage {
+            Stage::Revealed { .. } => Some(Arc::new(self.reveal_now()?)),
+            _ => None,
+        };
         let (interview, notice) = if stage == Stage::Facts {
             let notice = vec![
                 "First, the company's facts, with the whole room".to_string(),
@@ -262,7 +266,7 @@ impl RoomHost<'_> {
             client: self.workshop.client.clone(),
             notice,
             choose: None,
-            room: Some(room(self.seats(), stage)),
+            room: Some(room(self.seats(), stage, shown)),
         })
     }
 
@@ -395,16 +399,17 @@ impl RoomHost<'_> {
         Ok(())
     }
 
+    /// The revealed result, as the workshop's screens show it.
+    fn reveal_now(&self) -> Result<tui::Reveal, Failure> {
+        reveal_of(&self.workshop, &self.tree, &self.folder).map(|(reveal, _)| reveal)
+    }
+
     /// The interview the room answers together: started (or carried on), opened, with how
     /// each person answered in the latest round beside each question.
     fn agree(&mut self) -> Result<tui::Start, String> {
         let said = |e: &dyn std::fmt::Display| terminal_safe(&e.to_string()).into_owned();
-        let (sessions, _) = self.workshop.sessions_in(&self.folder);
-        let revealed = self
-            .workshop
-            .combine(&self.tree, &sessions)
-            .map_err(|e| said(&e))?;
-        let combined = &revealed.combined;
+        let shown = self.reveal_now().map_err(|f| f.message)?;
+        let combined = &shown.combined;
         let beside = tui::Beside {
             round: self.workshop.round(),
             people: combined.voices.iter().map(|v| v.display_name()).collect(),
@@ -438,12 +443,11 @@ impl RoomHost<'_> {
                 .to_string(),
         ];
         start.room = Some(Room {
-            id: self.workshop.id.clone(),
-            program: program::name().to_string(),
             people: self.seats(),
             stage: Stage::Agree,
             round: self.workshop.round(),
             beside: Some(Arc::new(beside)),
+            shown: None,
         });
         self.turn = Some(opened);
         Ok(start)
@@ -589,8 +593,10 @@ impl tui::Host for RoomHost<'_> {
                     self.workshop.reveal_now(early).map_err(|e| e.to_string())?;
                     self.save()?;
                 }
+                let early = matches!(self.workshop.reveal, Reveal::RevealedEarly { .. });
+                let shown = self.reveal_now().map_err(|f| f.message)?;
                 RoomNews {
-                    revealed: Some(matches!(self.workshop.reveal, Reveal::RevealedEarly { .. })),
+                    revealed: Some((early, Arc::new(shown))),
                     ..self.news()
                 }
             }

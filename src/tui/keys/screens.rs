@@ -243,26 +243,26 @@ pub static SCREENS: &[Binding] = &[
         )),
         footer: Some(("r", "reveal now")),
     },
-    // A workshop room, the answers revealed.
+    // A workshop room, the answers revealed (on the workshop's result and compare screens).
     Binding {
-        contexts: &[C::Revealed],
-        keys: &[Char('r')],
+        contexts: &[C::Combined, C::Compare],
+        keys: &[Char('n')],
         action: Action::NextRound,
         help: Some((
-            "r",
-            "another round: each person answers again, their own earlier answers offered",
+            "n",
+            "in a workshop room: the next round, each person again, their own earlier answers offered",
         )),
-        footer: Some(("r", "another round")),
+        footer: Some(("n", "next round")),
     },
     Binding {
-        contexts: &[C::Revealed],
+        contexts: &[C::Combined, C::Compare],
         keys: &[Char('a')],
         action: Action::Agree,
         help: Some((
             "a",
-            "agree together: one interview answered by the room, each person's answers beside each question",
+            "in a workshop room: agree together, one interview answered by the room with each person's answers beside each question",
         )),
-        footer: Some(("a", "agree together")),
+        footer: Some(("a", "agree")),
     },
     // Everywhere.
     Binding {

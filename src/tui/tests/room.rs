@@ -17,12 +17,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use techhire::Interview;
 use techhire::session::{Audience, Saved};
 use techhire::tree::Step;
-use techhire::workshop::{Facts, Status, facts_step};
+use techhire::workshop::{Combined, Facts, Person, Status, facts_step};
 
 use super::{answers, screen, tree};
 use crate::tui::app::App;
 use crate::tui::host::{Draft, Host, RoomNews, Start};
 use crate::tui::keys::action_for;
+use crate::tui::reveal::Reveal;
 use crate::tui::room::{Beside, Room, RoomRequest, Seat, Stage};
 use crate::tui::step;
 use crate::tui::theme::{Theme, ThemeName};
@@ -114,15 +115,32 @@ impl RoomHost {
         interview
     }
 
+    /// The result of those who finished this round, as the workshop's screens show it.
+    fn revealed(&self) -> Reveal {
+        let mut people = Vec::new();
+        let mut left_out = Vec::new();
+        for (seat, kept) in self.people.iter().zip(&self.kept) {
+            match kept.interview.clone().filter(Interview::is_finished) {
+                Some(interview) => people.push(Person {
+                    name: seat.name.clone(),
+                    role: seat.role.clone(),
+                    interview,
+                }),
+                None => left_out.push(seat.name.clone()),
+            }
+        }
+        let combined = Combined::new(&tree(), people).unwrap_or_else(|e| panic!("{e}"));
+        Reveal::new(combined, Vec::new(), left_out)
+    }
+
     /// The room as it stands, for a Start.
     fn room_at(&self, stage: Stage, beside: Option<Arc<Beside>>) -> Room {
         Room {
-            id: "w7k2qp".into(),
-            program: "techhire".into(),
             people: self.people.clone(),
             stage,
             round: self.round,
             beside,
+            shown: None,
         }
     }
 
@@ -255,7 +273,7 @@ impl Host for RoomHost {
             RoomRequest::Reveal { early } => {
                 self.early = Some(early);
                 Ok(RoomNews {
-                    revealed: Some(early),
+                    revealed: Some((early, Arc::new(self.revealed()))),
                     ..self.news()
                 })
             }
@@ -335,12 +353,11 @@ fn facts_start() -> Start {
         notice: Vec::new(),
         choose: None,
         room: Some(Room {
-            id: "w7k2qp".into(),
-            program: "techhire".into(),
             people: seats(),
             stage: Stage::Facts,
             round: 1,
             beside: None,
+            shown: None,
         }),
     }
 }

@@ -70,16 +70,20 @@ pub fn view(app: &App, frame: &mut Frame) {
                 room::render(&page, buf);
             }
         }
-        Screen::Revealed(_) => {
-            if let Some(room) = &shared.room {
-                room::render(&layout::room::revealed(room, theme, body), buf);
-            }
-        }
     }
     footer(app, foot, buf);
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
-        Some(Overlay::Quit) => quit::render(app.screen.reveal().is_some(), theme, area, buf),
+        Some(Overlay::Quit) => {
+            let leaving = if app.screen.reveal().is_some() {
+                quit::Leaving::Workshop
+            } else if shared.room.is_some() {
+                quit::Leaving::Room
+            } else {
+                quit::Leaving::Interview
+            };
+            quit::render(leaving, theme, area, buf);
+        }
         Some(Overlay::Notice(notice)) => {
             notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
@@ -111,7 +115,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let progress = shared.interview.progress();
     let workshop = app.screen.reveal().map(|r| &r.combined);
     let room = shared.room.as_ref();
-    let between = matches!(app.screen, Screen::Handover(_) | Screen::Revealed(_));
+    let between = matches!(app.screen, Screen::Handover(_));
     let status = if let Some(c) = workshop {
         format!("{} people · revealed", c.people())
     } else if matches!(app.screen, Screen::Setup(_)) {
@@ -224,6 +228,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             | Context::Review
             | Context::TurnReview
             | Context::Result
+            | Context::Combined
             | Context::Compare
             | Context::CompareText
     );

@@ -39,7 +39,7 @@ use app::{Action, App, reply, update};
 pub use host::{Choose, Draft, Host, Listed, RoomNews, Start};
 use host::{Reply, perform};
 pub use reveal::Reveal;
-pub use room::{Room, RoomRequest, Seat, Stage};
+pub use room::{Beside, Room, RoomRequest, Seat, Stage};
 pub use terminal::on_signal;
 use theme::Theme;
 pub use theme::ThemeName;

@@ -493,12 +493,47 @@ pub enum WorkshopAction {
         #[arg(long)]
         anonymous: bool,
     },
+    /// Start the next round once the answers are revealed: each respondent gets a new
+    /// session, their earlier answers offered to keep or change, hidden until all have
+    /// finished; every earlier round is kept.
+    Round {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
+    /// Answer one interview together, once the answers are revealed, seeing how each person
+    /// answered each question; its result is the agreed recommendation. Run again to carry on.
+    Agree {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        interview: InterviewArgs,
+    },
     /// Compare a revealed workshop's answers full screen: the combined result, then each
     /// question × each person, with what would settle each question.
     Compare {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.
         #[arg(value_name = "ID|PATH")]
         which: String,
+    },
+    /// Run a workshop in one room, passing the keyboard: the company's facts with the room,
+    /// then each person's views alone, unseen by the others, then the reveal. Give an ID to
+    /// open a saved room where it was left.
+    Room {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file, to carry on
+        /// with; without it, a new workshop.
+        #[arg(value_name = "ID|PATH")]
+        which: Option<String>,
+        /// Who a new workshop is for.
+        #[arg(long, value_name = "NAME", conflicts_with = "which")]
+        client: Option<String>,
+        /// A person answering, in the order they answer; two or more. "Ben (CFO)" gives a role.
+        #[arg(long = "person", value_name = "NAME (ROLE)", conflicts_with = "which")]
+        people: Vec<String>,
+        /// Colours of the screen, as for the interview.
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
     },
     /// Show a saved workshop's combined result, once its answers are revealed.
     Show {

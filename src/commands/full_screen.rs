@@ -28,12 +28,9 @@ pub fn run(
 ) -> Result<Ending, Failure> {
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
-    let mut host = SessionHost {
-        opened,
-        questions,
-        config,
-        draft: None,
-    };
+    let beside = opened.beside.clone();
+    let reports_wait = report::not_offered(opened.save.path(), opened.save.session());
+    let mut host = SessionHost::new(opened, questions, config);
     host.arm();
     let report_folder = config::report_folder(config)
         .ok()
@@ -41,6 +38,8 @@ pub fn run(
     let options = tui::TuiOptions {
         theme,
         report_folder,
+        beside,
+        reports_wait,
     };
     let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;
@@ -54,7 +53,7 @@ pub fn run(
 }
 
 /// The TUI's view of an opened session.
-fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
+pub(crate) fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
     let session = opened.save.session();
     tui::Start {
         interview: opened.interview.clone(),
@@ -72,6 +71,7 @@ fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start {
         client: session.client.clone(),
         notice: opened.notice.clone(),
         choose,
+        room: None,
     }
 }
 
@@ -140,8 +140,9 @@ fn unreadable(bad: &Unreadable) -> tui::Listed {
     }
 }
 
-/// Sessions and reports, for the TUI.
-struct SessionHost<'a> {
+/// Sessions and reports, for the TUI; in a workshop room, one person's session during their
+/// turn.
+pub(crate) struct SessionHost<'a> {
     opened: &'a mut Opened,
     questions: Option<&'a Path>,
     /// The firm for reports, and where they go.
@@ -149,7 +150,10 @@ struct SessionHost<'a> {
     /// The save of the note being written, made ready for a signal.
     /// Shared with the signal handler's last act, which takes it again at every re-arming:
     /// a note can be long, and is prepared at every key.
-    draft: Option<Arc<PreparedSave>>,
+    pub(crate) draft: Option<Arc<PreparedSave>>,
+    /// What a signal's exit says instead of where the session is (a workshop room says how to
+    /// open the room again).
+    pub(crate) farewell: Option<String>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -161,18 +165,34 @@ fn saving() -> MutexGuard<'static, ()> {
     SAVING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-impl SessionHost<'_> {
+impl<'a> SessionHost<'a> {
+    pub(crate) fn new(
+        opened: &'a mut Opened,
+        questions: Option<&'a Path>,
+        config: &'a Config,
+    ) -> SessionHost<'a> {
+        SessionHost {
+            opened,
+            questions,
+            config,
+            draft: None,
+            farewell: None,
+        }
+    }
+
     /// Sets what a signal (SIGTERM, SIGHUP, Ctrl-C) does after restoring the terminal: write
     /// the note being written, if any; remove the note saying who holds the session, and a
     /// new session nothing was given in yet, as leaving does (so it never stands in for a real
     /// one in `techhire resume`); and say, as leaving does, where the session is and how to
     /// carry on.
-    fn arm(&self) {
+    pub(crate) fn arm(&self) {
         let opened = &self.opened;
         let draft = self.draft.clone();
         let discard = draft.is_none() && opened.left_untouched();
         let removal = opened.save.removal(discard);
-        let farewell = if discard {
+        let farewell = if let Some(farewell) = &self.farewell {
+            farewell.clone()
+        } else if discard {
             "Nothing was answered, so no session was kept.".to_string()
         } else {
             opening::saved_where(

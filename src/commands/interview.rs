@@ -146,14 +146,7 @@ pub fn front_end(
             plain_mode(&mut opened, because, ask_names, reports)
         }
         Mode::FullScreen => {
-            // --theme, else the config file's, else the terminal decides.
-            let theme = args.theme.map(|theme| match theme {
-                cli::Theme::Dark => tui::ThemeName::Dark,
-                cli::Theme::Light => tui::ThemeName::Light,
-                cli::Theme::Mono => tui::ThemeName::Mono,
-            });
-            let theme = theme.or(config_theme(config));
-            full_screen::run(&mut opened, questions, theme, config)
+            full_screen::run(&mut opened, questions, theme(args.theme, config), config)
         }
     };
     match ending {
@@ -164,6 +157,16 @@ pub fn front_end(
             Err(failure)
         }
     }
+}
+
+/// The full screen's colours: --theme, else the config file's, else the terminal decides.
+pub fn theme(asked: Option<cli::Theme>, config: &Config) -> Option<tui::ThemeName> {
+    let theme = asked.map(|theme| match theme {
+        cli::Theme::Dark => tui::ThemeName::Dark,
+        cli::Theme::Light => tui::ThemeName::Light,
+        cli::Theme::Mono => tui::ThemeName::Mono,
+    });
+    theme.or(config_theme(config))
 }
 
 /// Plain mode on standard input and output, one line per paragraph (screen readers wrap
@@ -177,10 +180,13 @@ fn plain_mode(
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
+    let wait = crate::commands::report::not_offered(opened.save.path(), opened.save.session());
     let options = plain::Options {
         width: 0,
         ask_names,
         reports,
+        beside: opened.beside.as_deref(),
+        reports_wait: wait.as_deref(),
     };
     let said = match because {
         Some(why) => writeln!(

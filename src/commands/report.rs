@@ -269,6 +269,17 @@ fn count(n: u32, thing: &str) -> String {
     }
 }
 
+/// Why the front ends do not offer the report for a session, when they do not: a workshop
+/// respondent's, before the workshop's reveal (`e` would only be refused).
+pub fn not_offered(path: &Path, session: &Session) -> Option<String> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    workshop::waits_for(folder, session).map(|_| {
+        "The report waits until the consultant reveals everyone's answers: send them your \
+         session when you have finished."
+            .to_string()
+    })
+}
+
 /// A workshop respondent's session waits for the workshop's reveal: a report or an export
 /// before it would show one person's result before the others have all answered. Says why
 /// and what to do.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use techhire::session::Saved;
 
 pub use super::action::Action;
-use super::host::{Choose, Draft, Reply, Start};
+use super::host::{Choose, Draft, Effect, Reply, RoomNews, Start};
 use super::keys::Context;
 use super::layout::too_small;
 use super::overlays::Overlay;
@@ -19,12 +19,15 @@ use super::overlays::help::HelpOverlay;
 use super::overlays::note::NoteEdit;
 use super::overlays::notice::NoticeOverlay;
 use super::reveal::Reveal;
+use super::room::{RoomRequest, Stage};
 use super::screens::Screen;
 use super::screens::combined::CombinedScreen;
 use super::screens::compare::CompareScreen;
+use super::screens::handover::HandoverScreen;
 use super::screens::question::QuestionScreen;
 use super::screens::result::ResultScreen;
 use super::screens::review::ReviewScreen;
+use super::screens::setup::SetupScreen;
 use super::screens::start::StartScreen;
 use super::shared::Shared;
 use super::theme::Theme;
@@ -80,6 +83,7 @@ impl App {
                 client: None,
                 notice: Vec::new(),
                 choose: None,
+                room: None,
             },
             theme,
             width,
@@ -98,7 +102,9 @@ impl App {
             client,
             notice,
             choose,
+            room,
         } = start;
+        let shared_interview_done = interview.current().is_none();
         let (interview_private, interview_note) = match interview_note {
             Some((text, private)) => (private, Some(text)),
             None => (false, None),
@@ -111,11 +117,20 @@ impl App {
             interview_private,
             client,
             report_folder: None,
+            beside: None,
+            reports_wait: None,
             theme,
             width,
             height,
             notice: None,
             effects: Vec::new(),
+            room: room.map(|mut room| {
+                // The facts all given: the room goes on to the first person.
+                if room.stage == Stage::Facts && shared_interview_done {
+                    room.stage = Stage::Between;
+                }
+                room
+            }),
         };
         let screen = first_screen(&shared, choose);
         let mut app = App {
@@ -151,6 +166,7 @@ impl App {
                 client,
                 notice: Vec::new(),
                 choose: None,
+                room: None,
             },
             theme,
             width,
@@ -171,6 +187,7 @@ impl App {
             client,
             notice,
             choose,
+            room: _,
         } = start;
         self.shared.interview = interview;
         self.shared.notes = notes;
@@ -222,6 +239,23 @@ impl App {
 
     /// Makes the move a screen or box asked for.
     fn go(&mut self, transition: Transition) {
+        let shared = &mut self.shared;
+        match (shared.room.as_mut().map(|r| r.stage), transition) {
+            // The room has given every fact: pass the keyboard to the first person.
+            (Some(Stage::Facts), Transition::Review) => {
+                if let Some(room) = &mut shared.room {
+                    room.stage = Stage::Between;
+                    self.screen = Screen::Handover(HandoverScreen::new(room, None));
+                }
+                return;
+            }
+            // A person has finished: no result, their session closed, the keyboard passed on.
+            (Some(Stage::Turn(_)), Transition::Result) => {
+                shared.effects.push(Effect::Room(RoomRequest::EndTurn));
+                return;
+            }
+            _ => {}
+        }
         let shared = &self.shared;
         match transition {
             Transition::Stay => {}
@@ -247,6 +281,7 @@ impl App {
             Transition::OpenHelp => {
                 let here = match self.screen.context() {
                     Context::StartList => Context::StartField,
+                    Context::SetupButton => Context::SetupField,
                     here => here,
                 };
                 self.overlay = Some(Overlay::Help(HelpOverlay::new(here)));
@@ -256,11 +291,14 @@ impl App {
                 self.overlay = Some(Overlay::Note(NoteEdit::open(shared, on)));
             }
             Transition::OpenExport => {
-                if let Screen::Result(result) = &self.screen {
+                if let Some(why) = shared.reports_wait.clone() {
+                    self.shared.notice = Some(why);
+                } else if let Screen::Result(result) = &self.screen {
                     let folder = shared.report_folder.clone();
                     self.overlay = Some(Overlay::Export(ExportMenu::new(result.format, folder)));
                 }
             }
+            Transition::OpenReveal => self.overlay = Some(Overlay::Reveal),
             Transition::Close => self.overlay = None,
             Transition::Leave => self.ending = Some(Ending::Quit),
         }
@@ -285,6 +323,26 @@ impl App {
 fn first_screen(shared: &Shared, choose: Option<Choose>) -> Screen {
     if let Some(choose) = choose {
         return Screen::Start(StartScreen::new(choose));
+    }
+    if let Some(room) = &shared.room {
+        match room.stage {
+            Stage::Setup => {
+                let client = shared.client.as_deref().unwrap_or_default();
+                return Screen::Setup(SetupScreen::new(client));
+            }
+            Stage::Between => return Screen::Handover(HandoverScreen::new(room, None)),
+            Stage::Revealed { .. } => {
+                return match &room.shown {
+                    Some(reveal) => Screen::Combined(CombinedScreen::new(Arc::clone(reveal))),
+                    None => Screen::Handover(HandoverScreen::new(room, None)),
+                };
+            }
+            // A person's own finished interview is reviewed, never its result.
+            Stage::Turn(_) if shared.interview.current().is_none() => {
+                return Screen::Review(ReviewScreen::new(shared));
+            }
+            Stage::Facts | Stage::Turn(_) | Stage::Agree => {}
+        }
     }
     if shared.interview.current().is_some() {
         return Screen::Question(QuestionScreen::new(shared, false));
@@ -379,6 +437,52 @@ pub fn reply(app: &mut App, reply: Reply) {
                 menu.written(format, copy, result);
             }
         }
+        Reply::Room(Ok(news)) => app.room_news(news),
+        Reply::Room(Err(why)) => app.shared.notice = Some(why),
     }
     app.settle();
+}
+
+impl App {
+    /// Where the room goes after the host did a turn's or the reveal's file work: into a
+    /// person's own session, back to the handover with nothing of theirs kept, or to the
+    /// reveal.
+    fn room_news(&mut self, news: RoomNews) {
+        let Some(room) = &mut self.shared.room else {
+            return;
+        };
+        let finished = match room.stage {
+            Stage::Turn(person) => Some(person),
+            _ => None,
+        };
+        room.people = news.people;
+        self.overlay = None;
+        if let Some(mut start) = news.begun {
+            // Set up: the room as the host opened it, at its facts step.
+            self.shared.room = start.room.take();
+            self.take(*start);
+        } else if let Some((early, reveal)) = news.revealed {
+            // Revealed: the workshop's combined result, then the compare screen from there.
+            room.stage = Stage::Revealed { early };
+            room.shown = Some(Arc::clone(&reveal));
+            self.screen = Screen::Combined(CombinedScreen::new(reveal));
+        } else if let Some((person, start)) = news.turn {
+            room.stage = Stage::Turn(person);
+            self.take(*start);
+        } else {
+            room.stage = Stage::Between;
+            let thanked = finished;
+            let room = room.clone();
+            // Nothing of the person who finished stays in memory: a blank interview and no
+            // notes until the next person's own session is opened.
+            let shared = &mut self.shared;
+            shared.interview =
+                techhire::Interview::new(std::sync::Arc::clone(shared.interview.tree()));
+            shared.notes.clear();
+            shared.private.clear();
+            shared.interview_note = None;
+            shared.interview_private = false;
+            self.screen = Screen::Handover(HandoverScreen::new(&room, thanked));
+        }
+    }
 }

@@ -5,11 +5,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use techhire::Interview;
 use techhire::session::{Audience, Saved, Timestamp};
 
 use techhire::report::Format;
+
+use super::reveal::Reveal;
+use super::room::{Room, RoomRequest, Seat};
 
 /// The program around the interview: sessions and reports.
 pub trait Host {
@@ -35,6 +39,27 @@ pub trait Host {
         format: Format,
         copy: Audience,
     ) -> Result<PathBuf, String>;
+    /// Does the file work of a workshop run in one room (a turn opened or closed, the
+    /// reveal); `interview` is the one on screen, saved first when a turn ends. Only the
+    /// room's host runs a room.
+    fn room(&mut self, request: RoomRequest, interview: &Interview) -> Result<RoomNews, String> {
+        let _ = (request, interview);
+        Err("This is not a workshop room.".into())
+    }
+}
+
+/// What the room's host says after a request: how far everyone has got, and the session
+/// opened for a turn or the reveal made.
+pub struct RoomNews {
+    pub people: Vec<Seat>,
+    /// The person (an index into the room's people) and their own session, opened for their
+    /// turn.
+    pub turn: Option<(usize, Box<Start>)>,
+    /// The answers were revealed (early when some had not finished), and the combined result
+    /// the workshop's screens show.
+    pub revealed: Option<(bool, Arc<Reveal>)>,
+    /// The workshop was set up: the room as it now stands (its facts step, usually).
+    pub begun: Option<Box<Start>>,
 }
 
 /// A note being written: what it is on (a question's id, or `None` for the interview), its
@@ -62,6 +87,9 @@ pub struct Start {
     pub notice: Vec<String>,
     /// Show the start screen first: names to fill in, and saved sessions to carry on with.
     pub choose: Option<Choose>,
+    /// A workshop run in one room: the room's screens first, and the interview is the facts
+    /// step (or blank, between turns).
+    pub room: Option<Room>,
 }
 
 /// What the start screen offers.
@@ -98,6 +126,7 @@ pub enum Effect {
     SaveNote(Draft),
     Resume(PathBuf),
     Export { format: Format, copy: Audience },
+    Room(RoomRequest),
 }
 
 /// The host's answer to an effect, or to a change of answers.
@@ -110,6 +139,7 @@ pub enum Reply {
         copy: Audience,
         result: Result<PathBuf, String>,
     },
+    Room(Result<RoomNews, String>),
 }
 
 /// Does what an effect asks, and says how it went.
@@ -130,6 +160,7 @@ pub fn perform(host: &mut impl Host, interview: &Interview, effect: Effect) -> R
             copy,
             result: host.export(interview, format, copy),
         },
+        Effect::Room(request) => Reply::Room(host.room(request, interview)),
     }
 }
 

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use techhire::{Interview, Tree};
 
 use super::host::Effect;
+use super::room::Room;
 use super::theme::Theme;
 
 /// The interview behind the screens, what they are drawn with, and what they say back.
@@ -28,6 +29,11 @@ pub struct Shared {
     pub client: Option<String>,
     /// Where reports are written, as the report box says it.
     pub report_folder: Option<String>,
+    /// In a workshop's agreed interview: each person's answers in the latest round, to show
+    /// beside each question (`Combined::answers_to`).
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why the report is not offered (a workshop respondent's session before the reveal).
+    pub reports_wait: Option<String>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,
@@ -35,6 +41,8 @@ pub struct Shared {
     pub notice: Option<String>,
     /// What the run loop is to do next, in order.
     pub effects: Vec<Effect>,
+    /// A workshop run in one room: who is in it and whose turn it is (never an answer).
+    pub room: Option<Room>,
 }
 
 impl Shared {

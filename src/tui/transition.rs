@@ -26,6 +26,8 @@ pub enum Transition {
     OpenNote(NoteOn),
     /// Writing the report.
     OpenExport,
+    /// "Reveal the answers now?", in a workshop room.
+    OpenReveal,
     /// Close the box over the screen.
     Close,
     /// Leave the interview.

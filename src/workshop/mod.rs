@@ -25,7 +25,7 @@ pub mod told;
 
 pub use alignment::{Agreement, Alignment};
 pub use combine::{CombineError, Combined, Person};
-pub use facts::Facts;
+pub use facts::{Facts, facts_step};
 pub use file::{
     Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,
     waits_for,

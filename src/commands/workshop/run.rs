@@ -97,12 +97,7 @@ fn named(given: &[String]) -> Result<Vec<(String, Option<String>, PathBuf)>, Fai
                 (stem, path)
             }
         };
-        let (name, role) = match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
-            Some((name, role)) if !name.trim().is_empty() => {
-                (name.trim().to_string(), Some(role.trim().to_string()))
-            }
-            _ => (label, None),
-        };
+        let (name, role) = super::name_and_role(label);
         if people
             .iter()
             .any(|(n, ..)| n.to_lowercase() == name.to_lowercase())

@@ -34,6 +34,16 @@ pub enum Context {
     Compare,
     /// A question's detail, or the side panel, in the grid's place.
     CompareText,
+    /// A workshop room's set-up, typing the client or a person.
+    SetupField,
+    /// A workshop room's set-up, on "Start the workshop".
+    SetupButton,
+    /// A workshop room: passing the keyboard to the next person.
+    Handover,
+    /// A workshop room: a person's review of their own answers, before handing back.
+    TurnReview,
+    /// "Reveal the answers now?" before everyone has finished.
+    RevealConfirm,
     TooSmall,
 }
 
@@ -53,6 +63,11 @@ pub const ALL: &[Context] = &[
     Context::Combined,
     Context::Compare,
     Context::CompareText,
+    Context::SetupField,
+    Context::SetupButton,
+    Context::Handover,
+    Context::TurnReview,
+    Context::RevealConfirm,
     Context::TooSmall,
 ];
 
@@ -96,9 +111,12 @@ const ON_SCREENS: &[Context] = &[
     C::StartList,
     C::Question,
     C::Review,
+    C::TurnReview,
     C::Result,
     C::Combined,
     C::Compare,
+    C::SetupButton,
+    C::Handover,
 ];
 
 /// Whether a binding works on every screen, so the footer always shows it and the `?` list
@@ -173,7 +191,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 /// Pasted text, where text can go; elsewhere it is passed over, so a paste can never answer
 /// a question.
 pub fn paste_action(context: Context, text: String) -> Option<Action> {
-    matches!(context, Context::Note | Context::StartField).then_some(Action::Paste(text))
+    matches!(
+        context,
+        Context::Note | Context::StartField | Context::SetupField
+    )
+    .then_some(Action::Paste(text))
 }
 
 /// What a key matched.

@@ -149,9 +149,31 @@ pub static OVERLAYS: &[Binding] = &[
         help: None,
         footer: Some(("n Esc", "stay")),
     },
+    // "Reveal the answers now?".
+    Binding {
+        contexts: &[C::RevealConfirm],
+        keys: &[Char('y')],
+        action: Action::Confirm,
+        help: None,
+        footer: Some(("y", "reveal now")),
+    },
+    Binding {
+        contexts: &[C::RevealConfirm],
+        keys: &[Char('n'), Char('q'), Code(KeyCode::Esc)],
+        action: Action::Stay,
+        help: None,
+        footer: Some(("n Esc", "wait")),
+    },
     // Any other letter in a box: the footer says what closes it.
     Binding {
-        contexts: &[C::Help, C::Quit, C::Notice, C::NoteConfirm, C::Export],
+        contexts: &[
+            C::Help,
+            C::Quit,
+            C::Notice,
+            C::NoteConfirm,
+            C::Export,
+            C::RevealConfirm,
+        ],
         keys: &[AnyChar],
         action: Action::Unbound,
         help: None,

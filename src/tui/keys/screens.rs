@@ -87,21 +87,21 @@ pub static SCREENS: &[Binding] = &[
     },
     // The review of the answers.
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::Up), Char('k')],
         action: Action::Up,
         help: Some(("↑ k  ↓ j", "highlight an answer")),
         footer: None,
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::Down), Char('j')],
         action: Action::Down,
         help: None,
         footer: Some(("↑↓", "move")),
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::Enter), Char(' ')],
         action: Action::Confirm,
         help: Some((
@@ -118,7 +118,17 @@ pub static SCREENS: &[Binding] = &[
         footer: Some(("→", "recommendation")),
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::TurnReview],
+        keys: &[Code(KeyCode::Right), Char('l')],
+        action: Action::Forward,
+        help: Some((
+            "→ l",
+            "finish and hand the keyboard back (your answers stay hidden until everyone has answered)",
+        )),
+        footer: Some(("→", "finish")),
+    },
+    Binding {
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Char('n')],
         action: Action::Note,
         help: Some((
@@ -128,21 +138,21 @@ pub static SCREENS: &[Binding] = &[
         footer: Some(("n", "note")),
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::Left), Code(KeyCode::Backspace), Char('h')],
         action: Action::Back,
         help: Some(("← Backspace h", "back to the last question")),
         footer: Some(("←", "back")),
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::Home), Char('g')],
         action: Action::Top,
         help: Some(("Home g  End G", "first answer, or “See the recommendation”")),
         footer: None,
     },
     Binding {
-        contexts: &[C::Review],
+        contexts: &[C::Review, C::TurnReview],
         keys: &[Code(KeyCode::End), Char('G')],
         action: Action::Bottom,
         help: None,
@@ -212,6 +222,48 @@ pub static SCREENS: &[Binding] = &[
         help: Some(("n", "write a note on the interview as a whole")),
         footer: Some(("n", "note")),
     },
+    // A workshop room, between two people.
+    Binding {
+        contexts: &[C::Handover],
+        keys: &[Code(KeyCode::Enter), Char(' ')],
+        action: Action::Confirm,
+        help: Some((
+            "Enter Space",
+            "begin this person's turn (when everyone has answered: reveal the answers)",
+        )),
+        footer: Some(("Enter", "go on")),
+    },
+    Binding {
+        contexts: &[C::Handover],
+        keys: &[Char('r')],
+        action: Action::Reveal,
+        help: Some((
+            "r",
+            "reveal the answers now, before everyone has finished (asks first; the result says so)",
+        )),
+        footer: Some(("r", "reveal now")),
+    },
+    // A workshop room, the answers revealed (on the workshop's result and compare screens).
+    Binding {
+        contexts: &[C::Combined, C::Compare],
+        keys: &[Char('n')],
+        action: Action::NextRound,
+        help: Some((
+            "n",
+            "in a workshop room: the next round, each person again, their own earlier answers offered",
+        )),
+        footer: Some(("n", "next round")),
+    },
+    Binding {
+        contexts: &[C::Combined, C::Compare],
+        keys: &[Char('a')],
+        action: Action::Agree,
+        help: Some((
+            "a",
+            "in a workshop room: agree together, one interview answered by the room with each person's answers beside each question",
+        )),
+        footer: Some(("a", "agree")),
+    },
     // Everywhere.
     Binding {
         contexts: ON_SCREENS,
@@ -221,7 +273,7 @@ pub static SCREENS: &[Binding] = &[
         footer: Some(("?", "keys")),
     },
     Binding {
-        contexts: &[C::StartField],
+        contexts: &[C::StartField, C::SetupField],
         keys: &[Code(KeyCode::F(1))],
         action: Action::Help,
         help: None,

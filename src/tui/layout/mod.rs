@@ -12,6 +12,7 @@ pub mod notice;
 pub mod question;
 pub mod result;
 pub mod review;
+pub mod room;
 pub mod scroll_box;
 pub mod start;
 

@@ -1,5 +1,6 @@
 //! The boxes drawn over a screen, each owning its state: the list of keys, "leave the
-//! interview?", the notice shown on resume, the note editor and the report menu. While one is
+//! interview?", the notice shown on resume, the note editor, the report menu and, in a
+//! workshop room, "reveal the answers now?". While one is
 //! open it takes every key; `q` or Esc closes it (the note editor, where `q` is a letter, says
 //! on its edge that Esc closes it), and a key that means nothing in it says in the footer what
 //! does.
@@ -16,7 +17,9 @@ use note::NoteEdit;
 use notice::NoticeOverlay;
 
 use super::action::Action;
+use super::host::Effect;
 use super::keys::Context;
+use super::room::RoomRequest;
 use super::shared::Shared;
 use super::transition::Transition;
 
@@ -31,6 +34,8 @@ pub enum Overlay {
     Note(NoteEdit),
     /// Writing the report.
     Export(ExportMenu),
+    /// "Reveal the answers now?", before everyone in a workshop room has finished.
+    Reveal,
 }
 
 /// Which box is open, without its state: for tests to say where the user is.
@@ -42,6 +47,7 @@ pub enum OverlayKind {
     Notice,
     Note,
     Export,
+    Reveal,
 }
 
 impl Overlay {
@@ -54,6 +60,7 @@ impl Overlay {
             Overlay::Notice(_) => OverlayKind::Notice,
             Overlay::Note(_) => OverlayKind::Note,
             Overlay::Export(_) => OverlayKind::Export,
+            Overlay::Reveal => OverlayKind::Reveal,
         }
     }
 
@@ -66,6 +73,7 @@ impl Overlay {
             Overlay::Note(note) if note.confirming => Context::NoteConfirm,
             Overlay::Note(_) => Context::Note,
             Overlay::Export(_) => Context::Export,
+            Overlay::Reveal => Context::RevealConfirm,
         }
     }
 
@@ -85,6 +93,19 @@ impl Overlay {
             Overlay::Notice(notice) => notice.update(action, shared),
             Overlay::Note(note) => note.update(action, shared),
             Overlay::Export(menu) => menu.update(action, shared),
+            Overlay::Reveal => match action {
+                Action::Confirm => {
+                    let early = RoomRequest::Reveal { early: true };
+                    shared.effects.push(Effect::Room(early));
+                    Transition::Close
+                }
+                Action::Stay => Transition::Close,
+                Action::Unbound => {
+                    shared.notice = Some("Press y to reveal now, or n or Esc to wait.".into());
+                    Transition::Stay
+                }
+                _ => Transition::Stay,
+            },
         }
     }
 

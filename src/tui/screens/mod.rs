@@ -1,28 +1,35 @@
 //! The screens, each owning its state: the start screen's fields and list, the question's
-//! highlight, scroll and plan, the review's row, the result and its scroll; after a workshop's
-//! reveal, its combined result and the compare grid. A screen's state
-//! exists only while it is shown, so nothing can read a stale one. Each takes keys, clicks and
-//! the wheel as methods that return the `Transition` the app is to make.
+//! highlight, scroll and plan, the review's row, the result and its scroll. A workshop room
+//! adds its set-up, the handover between people and the reveal; after the reveal come the
+//! workshop's combined result and the compare grid. A screen's state exists only while it is
+//! shown, so nothing can read a stale one. Each takes keys, clicks and the wheel as methods
+//! that return the `Transition` the app is to make.
 
 pub mod combined;
 pub mod compare;
+pub mod handover;
 pub mod question;
 pub mod result;
 pub mod review;
+pub mod setup;
 pub mod start;
 
 use std::sync::Arc;
 
 use combined::CombinedScreen;
 use compare::CompareScreen;
+use handover::HandoverScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
 use review::ReviewScreen;
+use setup::SetupScreen;
 use start::StartScreen;
 
 use super::action::Action;
+use super::host::Effect;
 use super::keys::Context;
 use super::reveal::Reveal;
+use super::room::RoomRequest;
 use super::shared::Shared;
 use super::transition::Transition;
 
@@ -37,6 +44,10 @@ pub enum Screen {
     Combined(CombinedScreen),
     /// A revealed workshop's questions × people.
     Compare(CompareScreen),
+    /// A workshop room's set-up: who it is for, and the people.
+    Setup(SetupScreen),
+    /// A workshop room: passing the keyboard to the next person.
+    Handover(HandoverScreen),
 }
 
 /// Which screen is shown, without its state: for tests to say where the user is.
@@ -49,6 +60,8 @@ pub enum ScreenKind {
     Result,
     Combined,
     Compare,
+    Setup,
+    Handover,
 }
 
 impl Screen {
@@ -62,6 +75,8 @@ impl Screen {
             Screen::Result(_) => ScreenKind::Result,
             Screen::Combined(_) => ScreenKind::Combined,
             Screen::Compare(_) => ScreenKind::Compare,
+            Screen::Setup(_) => ScreenKind::Setup,
+            Screen::Handover(_) => ScreenKind::Handover,
         }
     }
 
@@ -71,6 +86,7 @@ impl Screen {
             Screen::Start(start) if start.focus.is_field() => Context::StartField,
             Screen::Start(_) => Context::StartList,
             Screen::Question(_) => Context::Question,
+            Screen::Review(review) if review.hand_back => Context::TurnReview,
             Screen::Review(_) => Context::Review,
             Screen::Result(_) => Context::Result,
             Screen::Combined(_) => Context::Combined,
@@ -78,6 +94,9 @@ impl Screen {
                 Context::Compare
             }
             Screen::Compare(_) => Context::CompareText,
+            Screen::Setup(setup) if setup.is_field() => Context::SetupField,
+            Screen::Setup(_) => Context::SetupButton,
+            Screen::Handover(_) => Context::Handover,
         }
     }
 
@@ -85,15 +104,34 @@ impl Screen {
     pub fn offers(&self, action: &Action, shared: &Shared) -> bool {
         let interview = &shared.interview;
         match (self, action) {
-            (Screen::Question(_), Action::Back) => interview.cursor() > 0,
+            // Settled questions (a workshop's facts, or the views passed over while the room
+            // answers the facts) are not gone back to.
+            (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Result(_), Action::Export) => shared.reports_wait.is_none(),
             (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
+            // Another round, or agreeing together, only in a workshop room.
+            (Screen::Combined(_) | Screen::Compare(_), Action::NextRound | Action::Agree) => {
+                shared.room.is_some()
+            }
             _ => true,
         }
     }
 
     /// Applies a key (or a message typed or pasted) to the screen.
     pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        // After a room's reveal, the way on: another round, or the room agreeing together.
+        if let (Screen::Combined(_) | Screen::Compare(_), Some(_)) = (&*self, &shared.room) {
+            let request = match action {
+                Action::NextRound => Some(RoomRequest::NextRound),
+                Action::Agree => Some(RoomRequest::Agree),
+                _ => None,
+            };
+            if let Some(request) = request {
+                shared.effects.push(Effect::Room(request));
+                return Transition::Stay;
+            }
+        }
         match self {
             Screen::Start(start) => start.update(action, shared),
             Screen::Question(question) => question.update(action, shared),
@@ -101,6 +139,8 @@ impl Screen {
             Screen::Result(result) => result.update(action),
             Screen::Combined(combined) => combined.update(action),
             Screen::Compare(compare) => compare.update(action),
+            Screen::Setup(setup) => setup.update(action, shared),
+            Screen::Handover(handover) => handover.update(action, shared),
         }
     }
 
@@ -111,7 +151,9 @@ impl Screen {
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
             Screen::Compare(compare) => compare.click(column, row, shared),
-            Screen::Result(_) | Screen::Combined(_) => Transition::Stay,
+            Screen::Result(_) | Screen::Combined(_) | Screen::Setup(_) | Screen::Handover(_) => {
+                Transition::Stay
+            }
         }
     }
 
@@ -124,6 +166,7 @@ impl Screen {
             Screen::Result(result) => result.wheel(down),
             Screen::Combined(combined) => combined.wheel(down),
             Screen::Compare(compare) => compare.wheel(down),
+            Screen::Setup(_) | Screen::Handover(_) => {}
         }
         Transition::Stay
     }
@@ -138,6 +181,8 @@ impl Screen {
             Screen::Result(result) => result.settle(shared),
             Screen::Combined(combined) => combined.settle(shared),
             Screen::Compare(compare) => compare.settle(shared),
+            Screen::Setup(setup) => setup.settle(shared),
+            Screen::Handover(_) => {}
         }
     }
 

@@ -16,6 +16,9 @@ pub struct ReviewScreen {
     pub row: usize,
     /// The first line of the list in view.
     pub offset: usize,
+    /// A person's turn in a workshop room: the last row hands the keyboard back instead of
+    /// showing a result.
+    pub hand_back: bool,
 }
 
 impl ReviewScreen {
@@ -24,6 +27,7 @@ impl ReviewScreen {
         ReviewScreen {
             row: shared.interview.path().len(),
             offset: 0,
+            hand_back: shared.room.as_ref().is_some_and(|r| r.turn().is_some()),
         }
     }
 

@@ -186,6 +186,7 @@ pub fn at_start_with(saved: Vec<Listed>, width: u16, height: u16) -> App {
             interview_note: None,
             client: None,
             notice: Vec::new(),
+            room: None,
             choose: Some(Choose {
                 client: String::new(),
                 consultant: String::new(),
@@ -241,5 +242,6 @@ pub fn acme(answered: usize) -> Start {
             "The interview asks again wherever an answer is now missing.".into(),
         ],
         choose: None,
+        room: None,
     }
 }

@@ -175,3 +175,24 @@ fn a_stray_key_in_a_box_says_what_closes_it() {
         footer(&app)
     );
 }
+
+#[test]
+fn q_and_esc_close_the_box_before_an_early_reveal_without_revealing() {
+    let (mut app, mut host) = super::room::handed_over(80, 24, 1);
+    for close in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('n')] {
+        super::room::key(&mut app, &mut host, KeyCode::Char('r'));
+        assert_eq!(app.overlay_kind(), Some(OverlayKind::Reveal));
+        super::room::key(&mut app, &mut host, KeyCode::Char('x'));
+        assert!(footer(&app).contains("Press y to reveal now, or n or Esc to wait."));
+        super::room::key(&mut app, &mut host, close);
+        assert_eq!(app.overlay_kind(), None, "{close:?} closes it");
+        assert_eq!(
+            app.screen.kind(),
+            ScreenKind::Handover,
+            "{close:?} reveals nothing"
+        );
+    }
+    // On the handover itself q asks before leaving, as on every screen.
+    super::room::key(&mut app, &mut host, KeyCode::Char('q'));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::Quit));
+}

@@ -7,6 +7,7 @@ mod host;
 mod leaving;
 mod note_flows;
 mod private_notes;
+mod room;
 mod screens;
 mod session_flows;
 mod session_screens;

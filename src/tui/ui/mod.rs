@@ -10,6 +10,7 @@ mod question;
 mod quit;
 mod result;
 mod review;
+mod room;
 mod scroll_box;
 mod start;
 mod too_small;
@@ -22,8 +23,9 @@ use ratatui::widgets::Widget;
 
 use super::app::App;
 use super::keys::{self, Context};
-use super::layout::{areas, too_small};
+use super::layout::{self, areas, too_small};
 use super::overlays::Overlay;
+use super::room::Stage;
 use super::screens::Screen;
 use super::theme::Theme;
 use super::wrap;
@@ -61,11 +63,27 @@ pub fn view(app: &App, frame: &mut Frame) {
             let plan = screen.plan_for(shared, body);
             compare::render(&plan, screen.scroll(), screen.row, theme, buf);
         }
+        Screen::Setup(screen) => cursor = room::setup(screen, theme, body, buf),
+        Screen::Handover(screen) => {
+            if let Some(room) = &shared.room {
+                let page = layout::room::handover(room, screen.next, screen.thanked, theme, body);
+                room::render(&page, buf);
+            }
+        }
     }
     footer(app, foot, buf);
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
-        Some(Overlay::Quit) => quit::render(app.screen.reveal().is_some(), theme, area, buf),
+        Some(Overlay::Quit) => {
+            let leaving = if app.screen.reveal().is_some() {
+                quit::Leaving::Workshop
+            } else if shared.room.is_some() {
+                quit::Leaving::Room
+            } else {
+                quit::Leaving::Interview
+            };
+            quit::render(leaving, theme, area, buf);
+        }
         Some(Overlay::Notice(notice)) => {
             notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
@@ -73,12 +91,17 @@ pub fn view(app: &App, frame: &mut Frame) {
             cursor = note::render(note, &note.plan(shared), theme, area, buf);
         }
         Some(Overlay::Export(menu)) => export::render(menu, theme, area, buf),
+        Some(Overlay::Reveal) => {
+            if let Some(room) = &shared.room {
+                room::confirm(room, theme, area, buf);
+            }
+        }
         None => {}
     }
     // Only a text being typed shows the cursor; a box over it hides it.
     let typing = matches!(
         app.context(),
-        Context::StartField | Context::Note | Context::NoteConfirm
+        Context::StartField | Context::SetupField | Context::Note | Context::NoteConfirm
     );
     if let Some(at) = cursor.filter(|_| typing) {
         frame.set_cursor_position(at);
@@ -91,8 +114,28 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &shared.theme;
     let progress = shared.interview.progress();
     let workshop = app.screen.reveal().map(|r| &r.combined);
-    let status = if let Some(c) = workshop {
-        format!("{} people · revealed", c.people())
+    let room = shared.room.as_ref();
+    let between = matches!(app.screen, Screen::Handover(_));
+    let status = if let Some(reveal) = app.screen.reveal() {
+        match reveal.round {
+            1 => format!("{} people · revealed", reveal.combined.people()),
+            round => format!(
+                "{} people · round {round} · revealed",
+                reveal.combined.people()
+            ),
+        }
+    } else if matches!(app.screen, Screen::Setup(_)) {
+        "new workshop".to_string()
+    } else if let Some(room) = room.filter(|_| between) {
+        let round = match room.round {
+            1 => String::new(),
+            n => format!("round {n} · "),
+        };
+        format!(
+            "{round}{} of {} finished",
+            room.finished(),
+            room.people.len()
+        )
     } else if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
     } else if shared.interview.is_finished() {
@@ -119,6 +162,14 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Some(client) => format!("{} · {}", client, shared.tree().meta().title),
         None => shared.tree().meta().title.clone(),
     };
+    // In a workshop room: whose turn it is, or that the room answers the facts together.
+    let title = match room.map(|r| (r.stage, r.turn())) {
+        Some((_, Some(person))) => format!("{} · {title}", person.label()),
+        Some((Stage::Facts, _)) => format!("The company's facts, with the room · {title}"),
+        Some((Stage::Agree, _)) => format!("Agreeing together · {title}"),
+        Some(_) => format!("Workshop · {title}"),
+        None => title,
+    };
     let title = techhire::text::terminal_safe(&title);
     let title = wrap::truncate(&title, width.saturating_sub(status_width + 2));
     let gap = width.saturating_sub(wrap::width(&title) + status_width);
@@ -132,7 +183,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     line.render(Rect { height: 1, ..area }, buf);
     if area.height > 1 {
         let inner = usize::from(area.width.saturating_sub(2));
-        let ratio = if workshop.is_some() || shared.interview.is_finished() {
+        let ratio = if let Some(room) = room.filter(|_| between) {
+            room.finished() as f64 / room.people.len().max(1) as f64
+        } else if workshop.is_some() || shared.interview.is_finished() {
             1.0
         } else {
             progress.ratio()
@@ -179,7 +232,9 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         context,
         Context::Question
             | Context::Review
+            | Context::TurnReview
             | Context::Result
+            | Context::Combined
             | Context::Compare
             | Context::CompareText
     );

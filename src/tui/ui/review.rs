@@ -96,9 +96,15 @@ pub fn render(shared: &Shared, highlight: usize, offset: usize, area: Rect, buf:
     draw_lines(buf, plan.list, &lines, offset);
     scrollbar(buf, plan.bar, lines.len(), offset, theme);
     let on_button = highlight >= answers;
+    // In a workshop room the person hands the keyboard back: their result stays hidden.
+    let label = if shared.room.as_ref().is_some_and(|r| r.turn().is_some()) {
+        "I have finished: hand the keyboard back →"
+    } else {
+        "See the recommendation →"
+    };
     let mut button = Line::from(vec![
         Span::styled(if on_button { "❯ " } else { "  " }, theme.key),
-        Span::styled("See the recommendation →", theme.accent),
+        Span::styled(label, theme.accent),
     ]);
     if on_button {
         button.style = theme.selected;

@@ -47,6 +47,7 @@ pub fn render(form: &StartScreen, theme: &Theme, area: Rect, buf: &mut Buffer) -
             Focus::Consultant,
         ),
     ] {
+        let label = (label, "(optional)");
         if let Some(at) = field(theme, buf, rect, label, editor, form.focus == focus) {
             cursor = Some(at);
         }
@@ -75,12 +76,13 @@ pub fn render(form: &StartScreen, theme: &Theme, area: Rect, buf: &mut Buffer) -
     cursor
 }
 
-/// A name's label and field; the cursor's place when it has the focus.
-fn field(
+/// A name's label and field, `placeholder` in it while it is empty; the cursor's place when it
+/// has the focus.
+pub(super) fn field(
     theme: &Theme,
     buf: &mut Buffer,
     rect: Rect,
-    label: &str,
+    (label, placeholder): (&str, &str),
     editor: &Editor,
     focused: bool,
 ) -> Option<Position> {
@@ -107,7 +109,7 @@ fn field(
     let (shown, column) = editor.window(usize::from(input.width));
     buf.set_string(input.x, input.y, shown, theme.text);
     if editor.text().is_empty() && !focused {
-        buf.set_string(input.x, input.y, "(optional)", theme.muted);
+        buf.set_string(input.x, input.y, placeholder, theme.muted);
     }
     focused.then(|| Position::new(input.x + column as u16, input.y))
 }

@@ -423,3 +423,40 @@ fn after_an_early_reveal_the_report_says_whose_answers_are_not_in_and_letters_hi
     let json: Value = serde_json::from_str(&lettered).unwrap();
     assert_eq!(json["left_out"], serde_json::json!(["1 person"]));
 }
+
+#[test]
+fn an_agreed_group_is_told_to_hire_and_has_nothing_to_settle() {
+    use techhire::report::Format;
+    use techhire::report::workshop::WorkshopReport;
+    use techhire::workshop::{Combined, Person, Revealed};
+    let (tree, _, facts) = shipped_tree();
+    let people: Vec<Person> = ["Ana", "Ben", "Cai"]
+        .into_iter()
+        .map(|name| Person {
+            name: name.into(),
+            role: None,
+            interview: facts.apply(&tree, &read("ana-ceo")).unwrap().interview,
+        })
+        .collect();
+    let revealed = Revealed {
+        combined: Combined::new(&tree, people).unwrap(),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    };
+    let report = WorkshopReport {
+        revealed: &revealed,
+        client: Some("Acme Ltd"),
+        consultant: None,
+        date: None,
+        firm: None,
+    };
+    let text = String::from_utf8(report.render(Format::Markdown, 0).unwrap()).unwrap();
+    assert!(text.starts_with("# Agreed: Hire a CTO\n"), "{text}");
+    assert!(
+        text.contains("Everyone answered every question they were asked alike"),
+        "{text}"
+    );
+    assert!(!text.contains("Leadership is not yet agreed"), "{text}");
+}

@@ -459,3 +459,20 @@ fn an_agreed_group_is_told_to_hire_and_has_nothing_to_settle() {
     );
     assert!(!text.contains("Leadership is not yet agreed"), "{text}");
 }
+
+#[test]
+fn a_second_round_hides_the_report_again_until_everyone_has_finished_it() {
+    let data = tempfile::tempdir().unwrap();
+    let id = workshop(data.path(), 3, true);
+    common::succeeds(data.path(), &["workshop", "round", &id]);
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("board.md");
+    report(data.path(), &id, &["-o", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(
+            contains(format!("workshop {id}'s round 2 answers are hidden"))
+                .and(contains("(0 of 3 so far)")),
+        );
+    assert!(!file.exists());
+}

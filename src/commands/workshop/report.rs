@@ -38,11 +38,15 @@ pub(super) fn run(
         return Err(Failure::new(
             PROBLEMS,
             format!(
-                "workshop {id}'s answers are hidden until everyone has finished ({finished} of \
-                 {} so far), so no report was written: a report now would show people's \
-                 answers before the others have given theirs. Once everyone has finished, \
-                 `{me} workshop reveal {id}` shows them (with --early, before)",
+                "workshop {id}'s {round}answers are hidden until everyone has finished \
+                 ({finished} of {} so far), so no report was written: a report now would show \
+                 people's answers before the others have given theirs. Once everyone has \
+                 finished, `{me} workshop reveal {id}` shows them (with --early, before)",
                 saved.respondents.len(),
+                round = match saved.round() {
+                    1 => String::new(),
+                    n => format!("round {n} "),
+                },
                 me = program::name(),
             ),
         ));

@@ -480,19 +480,6 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
-    /// Write the workshop report for the board, once the answers are revealed: where
-    /// leadership stands, each person's result, what to settle first, the agreement grid.
-    Report {
-        /// A workshop id from `techhire sessions`, or the path of a workshop file.
-        #[arg(value_name = "ID|PATH")]
-        which: String,
-        #[command(flatten)]
-        write: ReportOutput,
-        /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
-        /// that hides in a small group).
-        #[arg(long)]
-        anonymous: bool,
-    },
     /// Start the next round once the answers are revealed: each respondent gets a new
     /// session, their earlier answers offered to keep or change, hidden until all have
     /// finished; every earlier round is kept.
@@ -509,6 +496,19 @@ pub enum WorkshopAction {
         which: String,
         #[command(flatten)]
         interview: InterviewArgs,
+    },
+    /// Write the workshop report for the board, once the answers are revealed: where
+    /// leadership stands, each person's result, what to settle first, the agreement grid.
+    Report {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        write: ReportOutput,
+        /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
+        /// that hides in a small group).
+        #[arg(long)]
+        anonymous: bool,
     },
     /// Compare a revealed workshop's answers full screen: the combined result, then each
     /// question × each person, with what would settle each question.

@@ -569,3 +569,48 @@ fn every_number_traces_to_the_points_peoples_answers_give() {
         );
     }
 }
+
+#[test]
+fn hostile_names_cannot_break_the_grid_or_the_page() {
+    use techhire::report::Format;
+    use techhire::report::workshop::WorkshopReport;
+    use techhire::workshop::{Combined, Person, Revealed};
+    let (tree, _, facts) = shipped_tree();
+    let names = [
+        "<script>alert(1)</script>",
+        "Pipe | Cell",
+        "Esc\u{1b}[31mape\u{202e}",
+    ];
+    let people: Vec<Person> = names
+        .iter()
+        .zip(["ana-ceo", "ben-cfo", "cai-coo"])
+        .map(|(name, file)| Person {
+            name: name.to_string(),
+            role: None,
+            interview: facts.apply(&tree, &read(file)).unwrap().interview,
+        })
+        .collect();
+    let revealed = Revealed {
+        combined: Combined::new(&tree, people).unwrap(),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    };
+    let report = WorkshopReport {
+        revealed: &revealed,
+        client: Some("</title><b>Acme"),
+        consultant: None,
+        date: None,
+        firm: None,
+    };
+    let render = |format| String::from_utf8(report.render(format, 80).unwrap()).unwrap();
+    let html = render(Format::Html);
+    assert!(!html.contains("<script>") && !html.contains("</title><b>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let markdown = render(Format::Markdown);
+    assert!(markdown.contains("| Pipe \\| Cell |"), "{markdown}");
+    for text in [html, markdown, render(Format::Text)] {
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    }
+}

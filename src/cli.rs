@@ -490,6 +490,26 @@ pub enum WorkshopAction {
         #[command(flatten)]
         interview: InterviewArgs,
     },
+    /// Write the workshop report for the board, once the answers are revealed: where
+    /// leadership stands, each person's result, what to settle first, the agreement grid.
+    Report {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
+        /// that hides in a small group).
+        #[arg(long)]
+        anonymous: bool,
+    },
     /// Compare a revealed workshop's answers full screen: the combined result, then each
     /// question × each person, with what would settle each question.
     Compare {

@@ -166,11 +166,7 @@ pub fn theme(asked: Option<cli::Theme>, config: &Config) -> Option<tui::ThemeNam
         cli::Theme::Light => tui::ThemeName::Light,
         cli::Theme::Mono => tui::ThemeName::Mono,
     });
-    theme.or(config.theme.map(|theme| match theme {
-        Theme::Dark => tui::ThemeName::Dark,
-        Theme::Light => tui::ThemeName::Light,
-        Theme::Mono => tui::ThemeName::Mono,
-    }))
+    theme.or(config_theme(config))
 }
 
 /// Plain mode on standard input and output, one line per paragraph (screen readers wrap

@@ -221,7 +221,7 @@ pub fn export(
 /// The format asked for with --format, or by the output file's extension, or Markdown. An
 /// extension that names no format techhire writes (`report.docx`) is refused rather than
 /// filled with Markdown.
-fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
+pub fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
     if let Some(format) = format {
         return Ok(format);
     }

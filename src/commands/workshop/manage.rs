@@ -110,9 +110,10 @@ pub(super) fn add(questions: Option<&Path>, which: &str, file: &Path) -> Result<
         };
         let next = if w.is_revealed() {
             format!(
-                "everyone has finished, so the answers are revealed: `{} workshop show {}`",
-                program::name(),
-                w.id
+                "everyone has finished, so the answers are revealed: `{me} workshop show {id}`, \
+                 or full screen `{me} workshop compare {id}`",
+                me = program::name(),
+                id = w.id
             )
         } else {
             format!(
@@ -156,8 +157,9 @@ pub(super) fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     workshop::save(&path, &saved).map_err(|e| Failure::new(USAGE, e.to_string()))?;
     if !quiet() {
         eprintln!(
-            "The answers of workshop {id} are revealed: `{} workshop show {id}`.",
-            program::name(),
+            "The answers of workshop {id} are revealed: `{me} workshop show {id}`, or full \
+             screen `{me} workshop compare {id}`.",
+            me = program::name(),
             id = saved.id
         );
     }

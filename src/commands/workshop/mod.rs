@@ -3,12 +3,14 @@
 //! machines (`manage.rs`); `round` and `agree` run the rounds after a reveal and the interview
 //! the room agrees together (`rounds.rs`); `room` runs one in a single room, full screen,
 //! passing the keyboard (`room.rs`); `show` gives a saved workshop's combined result
-//! (`show.rs`) and `compare` shows it full screen (`compare.rs`). What
+//! (`show.rs`), `compare` shows it full screen (`compare.rs`) and `report` writes it as the
+//! board's report (`report.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
 mod compare;
 mod manage;
+mod report;
 mod room;
 mod rounds;
 mod run;
@@ -36,6 +38,20 @@ pub fn run(
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
+        WorkshopAction::Report {
+            which,
+            format,
+            output,
+            force,
+            anonymous,
+        } => report::run(
+            questions,
+            which,
+            format.map(|f| f.0),
+            output.as_deref(),
+            *force,
+            *anonymous,
+        ),
         WorkshopAction::Compare { which } => compare::run(questions, which),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {

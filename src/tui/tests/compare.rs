@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 use techhire::answers;
-use techhire::workshop::{Accord, Combined, Facts, Person};
+use techhire::workshop::{Accord, Changed, Combined, Facts, Moved, Movement, Person};
 
 use super::*;
 use crate::tui::keys::Context;
@@ -311,20 +311,27 @@ fn moving_down_the_grid_keeps_the_row_in_view_and_the_facts_heading_with_it() {
 fn people_who_do_not_fit_are_reached_sideways() {
     // Eight people at 80 columns: not everyone fits.
     let mut app = grid(eight(), 80, 24);
-    let shown = screen(&app);
+    // The column names are the third row (the caption under the grid names everyone).
+    let names = |app: &App| screen(app).lines().nth(2).unwrap_or_default().to_string();
+    let shown = names(&app);
     assert!(
         shown.contains("Ana (CEO)") && !shown.contains("Hal (CRO)"),
         "{shown}"
     );
-    assert!(shown.contains('›'), "more people to the right: {shown}");
+    assert!(
+        shown.trim_end_matches(['"', ' ']).ends_with('›'),
+        "more people to the right: {shown}"
+    );
+    assert!(screen(&app).contains("←→ people"), "the footer offers them");
     for _ in 0..10 {
         press(&mut app, KeyCode::Right);
     }
-    let shown = screen(&app);
+    let shown = names(&app);
     assert!(
         shown.contains("Hal (CRO)") && !shown.contains("Ana (CEO)"),
         "{shown}"
     );
+    assert!(shown.contains("‹ "), "more people to the left: {shown}");
     let first = compare(&app).first;
     assert!(first > 0);
     press(&mut app, KeyCode::Char('h'));
@@ -382,4 +389,82 @@ fn an_early_reveal_says_who_is_not_in() {
     let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
     let app = workshop(Reveal::new(c, Vec::new(), vec!["Cai".into()]), 80, 24);
     assert!(screen(&app).contains("Revealed early: Cai had not finished"));
+}
+
+/// Round 2 of the worked example: Ben now wants the hire to change how the business works
+/// inside (Cai's answer), the rest as before.
+fn second_round() -> Reveal {
+    const BEN_AGAIN: &str = r#"
+looking_for = "transform_internal"
+focus = "internal"
+value_line = "bottom_line"
+security_owner = "new_leader"
+"#;
+    let before = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ]);
+    let now = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN_AGAIN),
+        ("Cai", "COO", CAI),
+    ]);
+    let tree = &now.tree;
+    let q = tree.question_index("looking_for").expect("looking_for");
+    let choice = |id: &str| tree.choice_index(q, id);
+    let people = (0..3)
+        .map(|p| Moved {
+            person: p,
+            before: Some(before.voices[p].own.leaders.clone()),
+            now: now.voices[p].own.leaders.clone(),
+            changed: if p == 1 {
+                vec![Changed {
+                    question: q,
+                    from: choice("run_core"),
+                    to: choice("transform_internal"),
+                }]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let movement = Movement {
+        round_before: 1,
+        people,
+        before: Some(before),
+    };
+    Reveal::new(now, notes(), Vec::new()).in_round(2, Some(movement), None)
+}
+
+#[test]
+fn workshop_result_second_round_120x40() {
+    let mut app = workshop(second_round(), 120, 40);
+    let shown = screen(&app);
+    assert!(shown.contains("3 people · round 2 · revealed"), "{shown}");
+    assert!(shown.contains("Round 2 · Alignment"), "{shown}");
+    press(&mut app, KeyCode::End);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn compare_second_round_marks_who_changed_what_120x40() {
+    let mut app = grid(second_round(), 120, 40);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("↻ Change how"),
+        "Ben's changed cell: {shown}"
+    );
+    assert!(
+        shown.contains("Changed since round 1: Ben (CFO)."),
+        "the caption: {shown}"
+    );
+    assert_snapshot!("compare_second_round_grid_120x40", shown);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("changed since round 1: it was “Run and modernise our core systems”"),
+        "{shown}"
+    );
+    assert_snapshot!("compare_second_round_detail_120x40", shown);
 }

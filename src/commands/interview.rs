@@ -94,15 +94,6 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
     }
 }
 
-/// The full-screen theme the config file asks for, if any.
-pub fn config_theme(config: &Config) -> Option<tui::ThemeName> {
-    config.theme.map(|theme| match theme {
-        Theme::Dark => tui::ThemeName::Dark,
-        Theme::Light => tui::ThemeName::Light,
-        Theme::Mono => tui::ThemeName::Mono,
-    })
-}
-
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
 pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {

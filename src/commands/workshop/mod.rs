@@ -30,7 +30,7 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
-        WorkshopAction::Compare { which } => compare::run(questions, which),
+        WorkshopAction::Compare { which, theme } => compare::run(questions, which, *theme),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

@@ -468,3 +468,24 @@ fn compare_second_round_marks_who_changed_what_120x40() {
     );
     assert_snapshot!("compare_second_round_detail_120x40", shown);
 }
+
+#[test]
+fn two_people_who_agree_are_told_so_and_every_row_is_agreed() {
+    let c = combined(&[("Ana", "CEO", ANA), ("Eve", "CMO", ANA)]);
+    let app = workshop(Reveal::new(c, Vec::new(), Vec::new()), 80, 24);
+    let shown = screen(&app);
+    assert!(shown.contains("Agreed: Hire a CTO"), "{shown}");
+    assert!(!shown.contains("not yet agreed"), "{shown}");
+    let mut app = app;
+    press(&mut app, KeyCode::Char('c'));
+    let shown = screen(&app);
+    // Every view row's mark is "agreed" (rows start on the fifth line).
+    for row in shown.lines().skip(4).take(4) {
+        assert!(row.contains("… agreed "), "{row}");
+    }
+    assert_snapshot!("compare_two_people_agreed_80x24", shown);
+    // Enter on an agreed row: nothing to settle, so no "if everyone answered".
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End);
+    assert!(!screen(&app).contains("If everyone answered"));
+}

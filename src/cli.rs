@@ -473,6 +473,43 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
+    /// Start the next round once the answers are revealed: each respondent gets a new
+    /// session, their earlier answers offered to keep or change, hidden until all have
+    /// finished; every earlier round is kept.
+    Round {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
+    /// Answer one interview together, once the answers are revealed, seeing how each person
+    /// answered each question; its result is the agreed recommendation. Run again to carry on.
+    Agree {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        interview: InterviewArgs,
+    },
+    /// Write the workshop report for the board, once the answers are revealed: where
+    /// leadership stands, each person's result, what to settle first, the agreement grid.
+    Report {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
+        /// that hides in a small group).
+        #[arg(long)]
+        anonymous: bool,
+    },
     /// Compare a revealed workshop's answers full screen: the combined result, then each
     /// question × each person, with what would settle each question.
     Compare {

@@ -59,7 +59,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             commands::validate::run(file.as_deref(), format)
         }
         Some(Command::Run(args)) => commands::run::run(tree, &args),
-        Some(Command::Workshop { action }) => commands::workshop::run(tree, &action),
+        Some(Command::Workshop { action }) => commands::workshop::run(tree, &action, interview),
         Some(Command::Census {
             file,
             format,

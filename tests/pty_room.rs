@@ -148,7 +148,7 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
     let next = ben.current().expect("Ben has more to answer");
     again.wait_for(&prompt_start(&tree().question(next).prompt));
     again.press(b"q");
-    again.wait_for("Leave the interview?");
+    again.wait_for("Leave the room?");
     again.press(b"y");
     assert_eq!(again.finish(), 1, "left before the reveal: exit code 1");
     again.assert_screen_restored();

@@ -256,7 +256,25 @@ fn facts_are_refused_where_they_do_not_belong() {
         .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
         .assert()
         .code(1)
-        .stderr(contains("error[missing-fact]").and(contains("to the facts file")));
+        .stderr(
+            contains("error[unanswered-fact]")
+                .and(contains("the facts leave `existing_leaders`"))
+                .and(contains(short.display().to_string()))
+                .and(contains(
+                    "add a line `existing_leaders = \"choice_id\"` to this file",
+                ))
+                .and(contains("none_open")),
+        );
+    // `workshop new` refuses it the same way, and sets nothing up.
+    let data = tempfile::tempdir().unwrap();
+    common::techhire(data.path())
+        .args(["workshop", "new", "--facts"])
+        .arg(&short)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("error[unanswered-fact]").and(contains("Fix the file")));
+    assert!(!data.path().join("sessions").exists());
 }
 
 #[test]

@@ -94,6 +94,15 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
     }
 }
 
+/// The full-screen theme the config file asks for, if any.
+fn config_theme(config: &Config) -> Option<tui::ThemeName> {
+    config.theme.map(|theme| match theme {
+        Theme::Dark => tui::ThemeName::Dark,
+        Theme::Light => tui::ThemeName::Light,
+        Theme::Mono => tui::ThemeName::Mono,
+    })
+}
+
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind.
 pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
@@ -157,11 +166,7 @@ pub fn theme(asked: Option<cli::Theme>, config: &Config) -> Option<tui::ThemeNam
         cli::Theme::Light => tui::ThemeName::Light,
         cli::Theme::Mono => tui::ThemeName::Mono,
     });
-    theme.or(config.theme.map(|theme| match theme {
-        Theme::Dark => tui::ThemeName::Dark,
-        Theme::Light => tui::ThemeName::Light,
-        Theme::Mono => tui::ThemeName::Mono,
-    }))
+    theme.or(config_theme(config))
 }
 
 /// Plain mode on standard input and output, one line per paragraph (screen readers wrap
@@ -175,10 +180,13 @@ fn plain_mode(
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
+    let wait = crate::commands::report::not_offered(opened.save.path(), opened.save.session());
     let options = plain::Options {
         width: 0,
         ask_names,
         reports,
+        beside: opened.beside.as_deref(),
+        reports_wait: wait.as_deref(),
     };
     let said = match because {
         Some(why) => writeln!(

@@ -80,6 +80,10 @@ pub enum Action {
     Dismiss,
     /// Reveal a workshop's answers now, before everyone has finished (asks first).
     Reveal,
+    /// After a workshop's reveal: another round.
+    NextRound,
+    /// After a workshop's reveal: the interview the room answers together.
+    Agree,
     /// A key that means nothing in the box over the screen: the footer says what closes it,
     /// so the box never seems to have hung.
     Unbound,

@@ -26,7 +26,6 @@ use super::screens::compare::CompareScreen;
 use super::screens::handover::HandoverScreen;
 use super::screens::question::QuestionScreen;
 use super::screens::result::ResultScreen;
-use super::screens::revealed::RevealedScreen;
 use super::screens::review::ReviewScreen;
 use super::screens::setup::SetupScreen;
 use super::screens::start::StartScreen;
@@ -118,6 +117,8 @@ impl App {
             interview_private,
             client,
             report_folder: None,
+            beside: None,
+            reports_wait: None,
             theme,
             width,
             height,
@@ -290,7 +291,9 @@ impl App {
                 self.overlay = Some(Overlay::Note(NoteEdit::open(shared, on)));
             }
             Transition::OpenExport => {
-                if let Screen::Result(result) = &self.screen {
+                if let Some(why) = shared.reports_wait.clone() {
+                    self.shared.notice = Some(why);
+                } else if let Screen::Result(result) = &self.screen {
                     let folder = shared.report_folder.clone();
                     self.overlay = Some(Overlay::Export(ExportMenu::new(result.format, folder)));
                 }
@@ -328,12 +331,17 @@ fn first_screen(shared: &Shared, choose: Option<Choose>) -> Screen {
                 return Screen::Setup(SetupScreen::new(client));
             }
             Stage::Between => return Screen::Handover(HandoverScreen::new(room, None)),
-            Stage::Revealed { .. } => return Screen::Revealed(RevealedScreen),
+            Stage::Revealed { .. } => {
+                return match &room.shown {
+                    Some(reveal) => Screen::Combined(CombinedScreen::new(Arc::clone(reveal))),
+                    None => Screen::Handover(HandoverScreen::new(room, None)),
+                };
+            }
             // A person's own finished interview is reviewed, never its result.
             Stage::Turn(_) if shared.interview.current().is_none() => {
                 return Screen::Review(ReviewScreen::new(shared));
             }
-            Stage::Facts | Stage::Turn(_) => {}
+            Stage::Facts | Stage::Turn(_) | Stage::Agree => {}
         }
     }
     if shared.interview.current().is_some() {
@@ -453,9 +461,11 @@ impl App {
             // Set up: the room as the host opened it, at its facts step.
             self.shared.room = start.room.take();
             self.take(*start);
-        } else if let Some(early) = news.revealed {
+        } else if let Some((early, reveal)) = news.revealed {
+            // Revealed: the workshop's combined result, then the compare screen from there.
             room.stage = Stage::Revealed { early };
-            self.screen = Screen::Revealed(RevealedScreen);
+            room.shown = Some(Arc::clone(&reveal));
+            self.screen = Screen::Combined(CombinedScreen::new(reveal));
         } else if let Some((person, start)) = news.turn {
             room.stage = Stage::Turn(person);
             self.take(*start);

@@ -5,12 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use techhire::Interview;
 use techhire::session::{Audience, Saved, Timestamp};
 
 use techhire::report::Format;
 
+use super::reveal::Reveal;
 use super::room::{Room, RoomRequest, Seat};
 
 /// The program around the interview: sessions and reports.
@@ -53,8 +55,9 @@ pub struct RoomNews {
     /// The person (an index into the room's people) and their own session, opened for their
     /// turn.
     pub turn: Option<(usize, Box<Start>)>,
-    /// The answers were revealed: early when some had not finished.
-    pub revealed: Option<bool>,
+    /// The answers were revealed (early when some had not finished), and the combined result
+    /// the workshop's screens show.
+    pub revealed: Option<(bool, Arc<Reveal>)>,
     /// The workshop was set up: the room as it now stands (its facts step, usually).
     pub begun: Option<Box<Start>>,
 }

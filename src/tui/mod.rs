@@ -39,7 +39,7 @@ use app::{Action, App, reply, update};
 pub use host::{Choose, Draft, Host, Listed, RoomNews, Start};
 use host::{Reply, perform};
 pub use reveal::Reveal;
-pub use room::{Room, RoomRequest, Seat, Stage};
+pub use room::{Beside, Room, RoomRequest, Seat, Stage};
 pub use terminal::on_signal;
 use theme::Theme;
 pub use theme::ThemeName;
@@ -51,6 +51,12 @@ pub struct TuiOptions {
     pub theme: Option<ThemeName>,
     /// Where reports are written, to say so in the report box.
     pub report_folder: Option<String>,
+    /// For the interview a workshop's room answers together: how each person answered in the
+    /// latest round (`Combined::answers_to(question)`), to show beside each question.
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why writing the report is not offered, when it is not: a workshop respondent's session
+    /// before the reveal. `e` is then left out of the footer and the key list.
+    pub reports_wait: Option<String>,
 }
 
 /// Why the full-screen interview could not run.
@@ -74,6 +80,8 @@ pub fn run(
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
     app.shared.report_folder = options.report_folder;
+    app.shared.beside = options.beside;
+    app.shared.reports_wait = options.reports_wait;
     run_app(app, &mut session, host)
 }
 

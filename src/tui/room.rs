@@ -1,20 +1,44 @@
 //! A workshop run in one room, passing the keyboard: who is in it, how far each has got, and
-//! whose turn it is. This is all the room's screens know of the people. It never holds an
-//! answer: during a turn the interview in `Shared` is that person's own, and between turns it
-//! is a blank one, so nothing of one person can reach the screen in another's turn.
+//! whose turn it is. This is all the room's screens know of the people. Until the reveal it
+//! never holds an answer: during a turn the interview in `Shared` is that person's own, and
+//! between turns it is a blank one, so nothing of one person can reach the screen in another's
+//! turn. After a reveal, the interview the room answers together shows beside each question
+//! how each person answered in the latest round (`Beside`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use techhire::workshop::Status;
 
+use super::reveal::Reveal;
+
 /// The people in the room and where the workshop stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Room {
-    /// The workshop's id, for the commands that carry on from here.
-    pub id: String,
-    /// This program as a command names it (`techhire`, or the path it was run as).
-    pub program: String,
     /// The respondents, in the order they answer.
     pub people: Vec<Seat>,
     pub stage: Stage,
+    /// The round, from 1 (a second round gives everyone their own earlier views to keep or
+    /// change).
+    pub round: u32,
+    /// How each person answered, for the interview the room answers together; only after a
+    /// reveal.
+    pub beside: Option<Arc<Beside>>,
+    /// The revealed result the workshop's screens show; only after a reveal.
+    pub shown: Option<Arc<Reveal>>,
+}
+
+/// How each person answered each question in the latest revealed round: what the room sees
+/// beside a question while it answers together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Beside {
+    /// The round the answers are from.
+    pub round: u32,
+    /// The people, as named on screen ("Ben (CFO)").
+    pub people: Vec<String>,
+    /// By question (index in the tree): each person's answer (a choice index), in the order
+    /// of `people`; `None` where their answers never led to it.
+    pub answers: BTreeMap<usize, Vec<Option<usize>>>,
 }
 
 /// One person answering.
@@ -38,6 +62,9 @@ pub enum Stage {
     Turn(usize),
     /// The answers are revealed; `early` when some had not finished.
     Revealed { early: bool },
+    /// The room answers one interview together, after a reveal; its result is the agreed
+    /// recommendation.
+    Agree,
 }
 
 impl Seat {
@@ -97,4 +124,8 @@ pub enum RoomRequest {
     EndTurn,
     /// Reveal the answers; `early` before everyone has finished (confirmed by the consultant).
     Reveal { early: bool },
+    /// After a reveal: another round, each person's session offering their own earlier views.
+    NextRound,
+    /// After a reveal: the interview the room answers together.
+    Agree,
 }

@@ -197,10 +197,7 @@ pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
 /// earlier round's session or the agreed interview's (revealed before they ended or began).
 pub fn waits_for(folder: &Path, session: &crate::session::Session) -> Option<String> {
     match holding(folder, &session.id) {
-        Some(w) => {
-            let this_round = w.respondents.iter().any(|r| r.session == session.id);
-            (this_round && !w.is_revealed()).then_some(w.id)
-        }
+        Some(w) => w.hides(&session.id).then_some(w.id),
         None => session.workshop.clone(),
     }
 }

@@ -8,9 +8,12 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use techhire::session::Audience;
+use techhire::Tree;
+use techhire::session::{Audience, SessionError};
 use techhire::text::terminal_safe;
+use techhire::workshop::Workshop;
 
 use super::open;
 use crate::cli::{InterviewArgs, Theme};
@@ -26,11 +29,38 @@ pub(super) fn run(
 ) -> Result<ExitCode, Failure> {
     let opened = open(questions, which, false)?;
     let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
+    let (reveal, unreadable) = reveal_of(saved, tree, folder)?;
+    refuse_without_a_screen(which)?;
+    let client = saved.client.clone();
+    let config = config::load()?;
+    let options = tui::TuiOptions {
+        theme: interview::theme(theme, &config),
+        report_folder: None,
+        ..tui::TuiOptions::default()
+    };
+    tui::compare(reveal, client, options)
+        .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string())))?;
+    if !quiet() {
+        for e in &unreadable {
+            eprintln!("note: {}", terminal_safe(&e.to_string()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A revealed workshop as the workshop screens show it, from its respondents' sessions in
+/// `folder`: the combined result, each person's notes for the client (never a private one),
+/// and who an early reveal left out; and the sessions that could not be read. Refused while
+/// the answers are hidden.
+pub(super) fn reveal_of(
+    saved: &Workshop,
+    tree: &Arc<Tree>,
+    folder: &Path,
+) -> Result<(tui::Reveal, Vec<SessionError>), Failure> {
     let (sessions, unreadable) = saved.sessions_in(folder);
     let revealed = saved
         .combine(tree, &sessions)
         .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
-    refuse_without_a_screen(which)?;
     // The room sees each person's notes for the client, never a private one.
     let notes: Vec<BTreeMap<String, String>> = saved
         .respondents
@@ -45,25 +75,12 @@ pub(super) fn run(
         })
         .collect();
     let left_out = revealed.left_out.iter().map(|r| r.name.clone()).collect();
-    let client = saved.client.clone();
     let reveal = tui::Reveal::new(revealed.combined, notes, left_out).in_round(
         revealed.round,
         revealed.movement,
         revealed.agreed,
     );
-    let config = config::load()?;
-    let options = tui::TuiOptions {
-        theme: interview::theme(theme, &config),
-        report_folder: None,
-    };
-    tui::compare(reveal, client, options)
-        .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string())))?;
-    if !quiet() {
-        for e in &unreadable {
-            eprintln!("note: {}", terminal_safe(&e.to_string()));
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((reveal, unreadable))
 }
 
 /// The compare screen is full screen: where plain mode is asked for, or standard input or

@@ -131,6 +131,8 @@ pub(super) fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     let path = find(which)?;
     let _held = hold_if(&path, true)?;
     let mut saved = read_workshop(&path)?;
+    // Sessions answered right here with `resume` count as they stand.
+    saved.refresh_statuses(path.parent().unwrap_or(Path::new(".")));
     if saved.is_revealed() {
         return Err(Failure::new(
             PROBLEMS,

@@ -15,6 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::workshop::{self, Facts, Reveal, Status, Workshop, facts_step, status_of};
 use techhire::{Interview, Tree};
 
+use super::compare::reveal_of;
 use super::{name_and_role, open};
 use crate::cli;
 use crate::commands::full_screen::{self, SessionHost};
@@ -69,9 +70,13 @@ pub(super) fn run(
     };
     let start = host.begin()?;
     host.arm();
+    let report_folder = config::report_folder(&config)
+        .ok()
+        .map(|(folder, _)| folder.display().to_string());
     let options = tui::TuiOptions {
         theme: interview::theme(theme, &config),
-        report_folder: None,
+        report_folder,
+        ..tui::TuiOptions::default()
     };
     let result = tui::run(start, options, &mut host);
     // Whoever was answering: their session saved and let go.
@@ -187,12 +192,13 @@ impl RoomHost<'_> {
     /// their sessions, which a kill may have saved after the workshop file), and the facts
     /// step while no session is written yet.
     fn begin(&mut self) -> Result<tui::Start, Failure> {
-        let id = self.workshop.id.clone();
-        let room = move |people, stage| Room {
-            id,
-            program: program::name().to_string(),
+        let round = self.workshop.round();
+        let room = move |people, stage, shown| Room {
             people,
             stage,
+            round,
+            beside: None,
+            shown,
         };
         if !self.created {
             return Ok(tui::Start {
@@ -203,7 +209,7 @@ impl RoomHost<'_> {
                 client: self.workshop.client.clone(),
                 notice: Vec::new(),
                 choose: None,
-                room: Some(room(Vec::new(), Stage::Setup)),
+                room: Some(room(Vec::new(), Stage::Setup, None)),
             });
         }
         let now = Timestamp::now();
@@ -234,6 +240,11 @@ impl RoomHost<'_> {
             Reveal::Hidden if self.facts_fixed => Stage::Between,
             Reveal::Hidden => Stage::Facts,
         };
+        // Revealed: the workshop's result, as the compare screens show it.
+        let shown = match stage {
+            Stage::Revealed { .. } => Some(Arc::new(self.reveal_now()?)),
+            _ => None,
+        };
         let (interview, notice) = if stage == Stage::Facts {
             let notice = vec![
                 "First, the company's facts, with the whole room".to_string(),
@@ -256,7 +267,7 @@ impl RoomHost<'_> {
             client: self.workshop.client.clone(),
             notice,
             choose: None,
-            room: Some(room(self.seats(), stage)),
+            room: Some(room(self.seats(), stage, shown)),
         })
     }
 
@@ -389,6 +400,60 @@ impl RoomHost<'_> {
         Ok(())
     }
 
+    /// The revealed result, as the workshop's screens show it.
+    fn reveal_now(&self) -> Result<tui::Reveal, Failure> {
+        reveal_of(&self.workshop, &self.tree, &self.folder).map(|(reveal, _)| reveal)
+    }
+
+    /// The interview the room answers together: started (or carried on), opened, with how
+    /// each person answered in the latest round beside each question.
+    fn agree(&mut self) -> Result<tui::Start, String> {
+        let said = |e: &dyn std::fmt::Display| terminal_safe(&e.to_string()).into_owned();
+        let shown = self.reveal_now().map_err(|f| f.message)?;
+        let combined = &shown.combined;
+        let beside = tui::Beside {
+            round: self.workshop.round(),
+            people: combined.voices.iter().map(|v| v.display_name()).collect(),
+            answers: (0..self.tree.questions().len())
+                .filter(|&q| !self.tree.is_fact(q))
+                .map(|q| {
+                    (
+                        q,
+                        combined.answers_to(q).into_iter().map(|(_, a)| a).collect(),
+                    )
+                })
+                .collect(),
+        };
+        let session = self
+            .workshop
+            .agree(&self.tree, self.stamp.clone(), &self.folder)
+            .map_err(|e| said(&e))?;
+        self.save()?;
+        let opened = opening::resume(
+            &self.session_path(&session),
+            self.questions,
+            Names::default(),
+        )
+        .map_err(|f| f.message)?;
+        let mut start = full_screen::start(&opened, None);
+        start.notice = vec![
+            "Agreeing together".to_string(),
+            "The room now answers one interview together. Beside each question: how each \
+             person answered it in the last round. Its result is the agreed recommendation; \
+             everyone's own result stays as it was."
+                .to_string(),
+        ];
+        start.room = Some(Room {
+            people: self.seats(),
+            stage: Stage::Agree,
+            round: self.workshop.round(),
+            beside: Some(Arc::new(beside)),
+            shown: None,
+        });
+        self.turn = Some(opened);
+        Ok(start)
+    }
+
     fn news(&self) -> RoomNews {
         RoomNews {
             people: self.seats(),
@@ -431,13 +496,21 @@ impl tui::Host for RoomHost<'_> {
         Err("Another session cannot be opened from a workshop room.".into())
     }
 
+    /// Only the agreed interview's result is shown in the room, so only its report is written
+    /// here; each person's waits for `report`, after the reveal.
     fn export(
         &mut self,
-        _: &Interview,
-        _: techhire::report::Format,
-        _: techhire::session::Audience,
+        interview: &Interview,
+        format: techhire::report::Format,
+        copy: techhire::session::Audience,
     ) -> Result<PathBuf, String> {
-        Err("Reports are written once the workshop is revealed.".into())
+        let agreed = self.workshop.agreed.as_ref().map(|a| a.session.as_str());
+        let open = self.turn.as_ref().map(|t| t.save.session().id.as_str());
+        if agreed.is_none() || open != agreed {
+            return Err("Each person's report is written with `report`, after the reveal.".into());
+        }
+        self.with_person(|host| tui::Host::export(host, interview, format, copy))
+            .unwrap_or_else(|| Err("Nothing is open to report on.".into()))
     }
 
     fn room(&mut self, request: RoomRequest, interview: &Interview) -> Result<RoomNews, String> {
@@ -464,6 +537,21 @@ impl tui::Host for RoomHost<'_> {
                     ..self.news()
                 }
             }
+            RoomRequest::NextRound => {
+                self.workshop
+                    .start_round(&self.tree, self.stamp.clone(), &self.folder)
+                    .map_err(|e| terminal_safe(&e.to_string()).into_owned())?;
+                self.save()?;
+                let start = self.begin().map_err(|f| f.message)?;
+                RoomNews {
+                    begun: Some(Box::new(start)),
+                    ..self.news()
+                }
+            }
+            RoomRequest::Agree => RoomNews {
+                begun: Some(Box::new(self.agree()?)),
+                ..self.news()
+            },
             RoomRequest::Turn(person) => {
                 let session = match self.workshop.respondents.get(person) {
                     Some(r) => r.session.clone(),
@@ -506,8 +594,10 @@ impl tui::Host for RoomHost<'_> {
                     self.workshop.reveal_now(early).map_err(|e| e.to_string())?;
                     self.save()?;
                 }
+                let early = matches!(self.workshop.reveal, Reveal::RevealedEarly { .. });
+                let shown = self.reveal_now().map_err(|f| f.message)?;
                 RoomNews {
-                    revealed: Some(matches!(self.workshop.reveal, Reveal::RevealedEarly { .. })),
+                    revealed: Some((early, Arc::new(shown))),
                     ..self.news()
                 }
             }

@@ -17,8 +17,12 @@ pub(super) fn run(
     which: &str,
     format: WorkshopFormat,
 ) -> Result<ExitCode, Failure> {
-    let opened = open(questions, which, false)?;
-    let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
+    let mut opened = open(questions, which, false)?;
+    // Sessions answered right here with `resume` count as they stand (not saved: `show`
+    // changes nothing).
+    let folder = opened.folder().to_path_buf();
+    opened.workshop.refresh_statuses(&folder);
+    let (saved, tree, folder) = (&opened.workshop, &opened.tree, folder.as_path());
     let (sessions, unreadable) = saved.sessions_in(folder);
     if !quiet() {
         for e in &unreadable {

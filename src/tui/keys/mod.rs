@@ -42,8 +42,6 @@ pub enum Context {
     Handover,
     /// A workshop room: a person's review of their own answers, before handing back.
     TurnReview,
-    /// A workshop room: the answers revealed.
-    Revealed,
     /// "Reveal the answers now?" before everyone has finished.
     RevealConfirm,
     TooSmall,
@@ -69,7 +67,6 @@ pub const ALL: &[Context] = &[
     Context::SetupButton,
     Context::Handover,
     Context::TurnReview,
-    Context::Revealed,
     Context::RevealConfirm,
     Context::TooSmall,
 ];
@@ -120,7 +117,6 @@ const ON_SCREENS: &[Context] = &[
     C::Compare,
     C::SetupButton,
     C::Handover,
-    C::Revealed,
 ];
 
 /// Whether a binding works on every screen, so the footer always shows it and the `?` list

@@ -243,6 +243,27 @@ pub static SCREENS: &[Binding] = &[
         )),
         footer: Some(("r", "reveal now")),
     },
+    // A workshop room, the answers revealed (on the workshop's result and compare screens).
+    Binding {
+        contexts: &[C::Combined, C::Compare],
+        keys: &[Char('n')],
+        action: Action::NextRound,
+        help: Some((
+            "n",
+            "in a workshop room: the next round, each person again, their own earlier answers offered",
+        )),
+        footer: Some(("n", "next round")),
+    },
+    Binding {
+        contexts: &[C::Combined, C::Compare],
+        keys: &[Char('a')],
+        action: Action::Agree,
+        help: Some((
+            "a",
+            "in a workshop room: agree together, one interview answered by the room with each person's answers beside each question",
+        )),
+        footer: Some(("a", "agree")),
+    },
     // Everywhere.
     Binding {
         contexts: ON_SCREENS,

@@ -4,6 +4,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::scroll_box::{self, BoxPlan};
+use crate::tui::action::Action;
 use crate::tui::keys::{Binding, Context, MOUSE_HELP, bindings, everywhere};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap_indented};
@@ -33,12 +34,13 @@ fn in_section(binding: &Binding, section: Option<Context>) -> bool {
     }
 }
 
-/// The list of keys over `screen`, the section for `here` (the screen under the list) first.
-pub fn plan(theme: &Theme, screen: Rect, here: Context) -> BoxPlan {
-    scroll_box::plan(screen, |width| lines(theme, here, width))
+/// The list of keys over `screen`, the section for `here` (the screen under the list) first;
+/// without `e` when writing the report is not offered (`reports` false).
+pub fn plan(theme: &Theme, screen: Rect, here: Context, reports: bool) -> BoxPlan {
+    scroll_box::plan(screen, |width| lines(theme, here, reports, width))
 }
 
-fn lines(theme: &Theme, here: Context, width: usize) -> Vec<Line<'static>> {
+fn lines(theme: &Theme, here: Context, reports: bool, width: usize) -> Vec<Line<'static>> {
     let mut sections = SECTIONS.to_vec();
     sections.sort_by_key(|&(_, context)| context != Some(here));
     let mut rows: Vec<(&str, Vec<(&str, &str)>)> = sections
@@ -46,6 +48,7 @@ fn lines(theme: &Theme, here: Context, width: usize) -> Vec<Line<'static>> {
         .map(|&(title, section)| {
             let keys = bindings()
                 .filter(|b| in_section(b, section))
+                .filter(|b| reports || b.action != Action::Export)
                 .filter_map(|b| b.help)
                 .collect();
             (title, keys)

@@ -44,6 +44,8 @@ pub struct Plan {
     pub prompt_lines: Vec<Line<'static>>,
     pub list: Vec<Line<'static>>,
     pub help: Vec<Line<'static>>,
+    /// The panel's title, spaced for a rule.
+    pub help_heading: &'static str,
 }
 
 /// Lays out the current question in `area` (the body), with choice `highlight` highlighted;
@@ -137,6 +139,11 @@ pub fn plan(shared: &Shared, area: Rect, highlight: usize, changing: bool) -> Op
         prompt_lines,
         list,
         help: help_lines(shared, question, usize::from(help_text.width)),
+        help_heading: if beside_lines(shared, question, 1).is_empty() {
+            " Why this matters "
+        } else {
+            " How each answered · why this matters "
+        },
     })
 }
 
@@ -260,8 +267,9 @@ fn assemble(
 fn help_lines(shared: &Shared, question: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &shared.theme;
     let q = shared.tree().question(question);
+    let mut lines = beside_lines(shared, question, width);
     let help = terminal_safe_multiline(&q.help);
-    let mut lines = wrap(&[Span::styled(help.into_owned(), theme.text)], width);
+    lines.extend(wrap(&[Span::styled(help.into_owned(), theme.text)], width));
     let sources: Vec<_> = q
         .sources
         .iter()
@@ -283,6 +291,31 @@ fn help_lines(shared: &Shared, question: usize, width: usize) -> Vec<Line<'stati
             ));
         }
     }
+    lines
+}
+
+/// While the room answers together, how each person answered this question in the latest
+/// round, first in the panel.
+fn beside_lines(shared: &Shared, question: usize, width: usize) -> Vec<Line<'static>> {
+    let theme = &shared.theme;
+    let Some(beside) = shared.room.as_ref().and_then(|r| r.beside.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(answers) = beside.answers.get(&question) else {
+        return Vec::new();
+    };
+    let heading = format!("In round {}:", beside.round);
+    let mut lines = vec![Line::from(Span::styled(heading, theme.heading))];
+    let choices = &shared.tree().question(question).choices;
+    for (person, answer) in beside.people.iter().zip(answers) {
+        let (said, style) = match answer.and_then(|c| choices.get(c)) {
+            Some(choice) => (choice.label.as_str(), theme.text),
+            None => ("not asked", theme.muted),
+        };
+        let line = format!("{}: {said}", terminal_safe(person));
+        lines.extend(bullet(&line, style, width, theme));
+    }
+    lines.push(Line::default());
     lines
 }
 

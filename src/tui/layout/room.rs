@@ -1,5 +1,5 @@
-//! The plans of a workshop room's own screens: the handover between two people and the
-//! reveal. Each is a short page of wrapped lines, centred in the body. They are made from the
+//! The plans of a workshop room's own screens: the set-up, and the handover between two people
+//! (a short page of wrapped lines, centred in the body). They are made from the
 //! room (names, roles, who has finished) and never from an interview, so no answer can be on
 //! them.
 
@@ -8,8 +8,7 @@ use ratatui::text::{Line, Span};
 use techhire::outcome::told::and_list;
 use techhire::text::terminal_safe;
 
-use super::lines::bullet;
-use crate::tui::room::{Room, Stage};
+use crate::tui::room::Room;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
@@ -70,6 +69,18 @@ pub fn handover(
                     theme.text,
                     &mut lines,
                 );
+                if room.round > 1 {
+                    lines.push(Line::default());
+                    say(
+                        format!(
+                            "Round {}: your own answers from the round before are offered, \
+                             marked ✓; Enter keeps one, or choose again. Both rounds are kept.",
+                            room.round
+                        ),
+                        theme.accent,
+                        &mut lines,
+                    );
+                }
             }
             None => {
                 say("Everyone has answered".into(), theme.heading, &mut lines);
@@ -85,51 +96,6 @@ pub fn handover(
         }
         lines.push(Line::default());
         say(standing(room), theme.muted, &mut lines);
-        lines
-    })
-}
-
-/// The answers revealed, and what comes next.
-pub fn revealed(room: &Room, theme: &Theme, body: Rect) -> Page {
-    page(body, |width| {
-        let mut lines = wrap(
-            &[Span::styled("The answers are revealed", theme.heading)],
-            width,
-        );
-        lines.push(Line::default());
-        let who: Vec<String> = room.people.iter().map(|p| safe(&p.label())).collect();
-        let waiting: Vec<String> = room.waiting().iter().map(|w| safe(w)).collect();
-        let said = if matches!(room.stage, Stage::Revealed { early: true }) && !waiting.is_empty() {
-            format!(
-                "Revealed early: {} had not finished. The combined result leaves them out, and \
-                 says so.",
-                and_list(&waiting)
-            )
-        } else {
-            format!("Everyone has answered: {}.", and_list(&who))
-        };
-        lines.extend(wrap(&[Span::styled(said, theme.text)], width));
-        lines.push(Line::default());
-        lines.extend(wrap(&[Span::styled("What next", theme.heading)], width));
-        let (id, program) = (safe(&room.id), safe(&room.program));
-        for item in [
-            format!(
-                "{program} workshop show {id}: the combined result. Each person's own \
-                 recommendation, whether the group agrees, how far apart people are on each \
-                 question, and what would settle it."
-            ),
-            format!(
-                "{program} sessions: each person's session, under the workshop, for a report of \
-                 their own."
-            ),
-        ] {
-            lines.extend(bullet(&item, theme.text, width, theme));
-        }
-        lines.push(Line::default());
-        lines.extend(wrap(
-            &[Span::styled("Press q to leave the room.", theme.muted)],
-            width,
-        ));
         lines
     })
 }

@@ -10,7 +10,6 @@ pub mod compare;
 pub mod handover;
 pub mod question;
 pub mod result;
-pub mod revealed;
 pub mod review;
 pub mod setup;
 pub mod start;
@@ -22,14 +21,15 @@ use compare::CompareScreen;
 use handover::HandoverScreen;
 use question::QuestionScreen;
 use result::ResultScreen;
-use revealed::RevealedScreen;
 use review::ReviewScreen;
 use setup::SetupScreen;
 use start::StartScreen;
 
 use super::action::Action;
+use super::host::Effect;
 use super::keys::Context;
 use super::reveal::Reveal;
+use super::room::RoomRequest;
 use super::shared::Shared;
 use super::transition::Transition;
 
@@ -48,8 +48,6 @@ pub enum Screen {
     Setup(SetupScreen),
     /// A workshop room: passing the keyboard to the next person.
     Handover(HandoverScreen),
-    /// A workshop room: the answers revealed.
-    Revealed(RevealedScreen),
 }
 
 /// Which screen is shown, without its state: for tests to say where the user is.
@@ -64,7 +62,6 @@ pub enum ScreenKind {
     Compare,
     Setup,
     Handover,
-    Revealed,
 }
 
 impl Screen {
@@ -80,7 +77,6 @@ impl Screen {
             Screen::Compare(_) => ScreenKind::Compare,
             Screen::Setup(_) => ScreenKind::Setup,
             Screen::Handover(_) => ScreenKind::Handover,
-            Screen::Revealed(_) => ScreenKind::Revealed,
         }
     }
 
@@ -101,7 +97,6 @@ impl Screen {
             Screen::Setup(setup) if setup.is_field() => Context::SetupField,
             Screen::Setup(_) => Context::SetupButton,
             Screen::Handover(_) => Context::Handover,
-            Screen::Revealed(_) => Context::Revealed,
         }
     }
 
@@ -113,13 +108,30 @@ impl Screen {
             // answers the facts) are not gone back to.
             (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Result(_), Action::Export) => shared.reports_wait.is_none(),
             (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
+            // Another round, or agreeing together, only in a workshop room.
+            (Screen::Combined(_) | Screen::Compare(_), Action::NextRound | Action::Agree) => {
+                shared.room.is_some()
+            }
             _ => true,
         }
     }
 
     /// Applies a key (or a message typed or pasted) to the screen.
     pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
+        // After a room's reveal, the way on: another round, or the room agreeing together.
+        if let (Screen::Combined(_) | Screen::Compare(_), Some(_)) = (&*self, &shared.room) {
+            let request = match action {
+                Action::NextRound => Some(RoomRequest::NextRound),
+                Action::Agree => Some(RoomRequest::Agree),
+                _ => None,
+            };
+            if let Some(request) = request {
+                shared.effects.push(Effect::Room(request));
+                return Transition::Stay;
+            }
+        }
         match self {
             Screen::Start(start) => start.update(action, shared),
             Screen::Question(question) => question.update(action, shared),
@@ -129,7 +141,6 @@ impl Screen {
             Screen::Compare(compare) => compare.update(action),
             Screen::Setup(setup) => setup.update(action, shared),
             Screen::Handover(handover) => handover.update(action, shared),
-            Screen::Revealed(revealed) => revealed.update(action),
         }
     }
 
@@ -140,11 +151,9 @@ impl Screen {
             Screen::Question(question) => question.click(column, row, shared),
             Screen::Review(review) => review.click(column, row, shared),
             Screen::Compare(compare) => compare.click(column, row, shared),
-            Screen::Result(_)
-            | Screen::Combined(_)
-            | Screen::Setup(_)
-            | Screen::Handover(_)
-            | Screen::Revealed(_) => Transition::Stay,
+            Screen::Result(_) | Screen::Combined(_) | Screen::Setup(_) | Screen::Handover(_) => {
+                Transition::Stay
+            }
         }
     }
 
@@ -157,7 +166,7 @@ impl Screen {
             Screen::Result(result) => result.wheel(down),
             Screen::Combined(combined) => combined.wheel(down),
             Screen::Compare(compare) => compare.wheel(down),
-            Screen::Setup(_) | Screen::Handover(_) | Screen::Revealed(_) => {}
+            Screen::Setup(_) | Screen::Handover(_) => {}
         }
         Transition::Stay
     }
@@ -173,7 +182,7 @@ impl Screen {
             Screen::Combined(combined) => combined.settle(shared),
             Screen::Compare(compare) => compare.settle(shared),
             Screen::Setup(setup) => setup.settle(shared),
-            Screen::Handover(_) | Screen::Revealed(_) => {}
+            Screen::Handover(_) => {}
         }
     }
 

@@ -27,7 +27,7 @@ impl ReviewScreen {
         ReviewScreen {
             row: shared.interview.path().len(),
             offset: 0,
-            hand_back: shared.room.is_some(),
+            hand_back: shared.room.as_ref().is_some_and(|r| r.turn().is_some()),
         }
     }
 

@@ -6,6 +6,7 @@
 //! next, and the checks must catch it, so they cannot pass for want of looking.
 
 mod blindness;
+mod rounds;
 mod screens;
 mod setup;
 
@@ -16,13 +17,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use techhire::Interview;
 use techhire::session::{Audience, Saved};
 use techhire::tree::Step;
-use techhire::workshop::{Facts, Status, facts_step};
+use techhire::workshop::{Combined, Facts, Person, Status, facts_step};
 
 use super::{answers, screen, tree};
 use crate::tui::app::App;
 use crate::tui::host::{Draft, Host, RoomNews, Start};
 use crate::tui::keys::action_for;
-use crate::tui::room::{Room, RoomRequest, Seat, Stage};
+use crate::tui::reveal::Reveal;
+use crate::tui::room::{Beside, Room, RoomRequest, Seat, Stage};
 use crate::tui::step;
 use crate::tui::theme::{Theme, ThemeName};
 
@@ -61,6 +63,9 @@ pub(super) struct RoomHost {
     early: Option<bool>,
     /// What the set-up screen asked for: the client and the people.
     set_up: Option<(String, Vec<String>)>,
+    /// The round, and each earlier round's sessions.
+    round: u32,
+    earlier: Vec<Vec<Kept>>,
 }
 
 impl RoomHost {
@@ -73,6 +78,8 @@ impl RoomHost {
             leak,
             early: None,
             set_up: None,
+            round: 1,
+            earlier: Vec::new(),
         }
     }
 
@@ -85,13 +92,70 @@ impl RoomHost {
         }
     }
 
-    /// A fresh session for a person: the facts given and settled, nothing of theirs yet.
-    fn invited(&self) -> Interview {
+    /// A fresh session for a person: the facts given and settled, nothing of theirs yet but,
+    /// after the first round, their own views from the round before, offered.
+    fn invited(&self, person: usize) -> Interview {
         let tree = tree();
         let mut interview = Interview::new(Arc::clone(&tree));
         interview.restore(self.facts.iter().copied());
         interview.settle(self.facts.iter().map(|s| s.question));
+        let before = self
+            .earlier
+            .last()
+            .and_then(|round| round[person].interview.as_ref());
+        if let Some(before) = before {
+            interview.offer(
+                before
+                    .path()
+                    .iter()
+                    .copied()
+                    .filter(|s| !tree.is_fact(s.question)),
+            );
+        }
         interview
+    }
+
+    /// The result of those who finished this round, as the workshop's screens show it.
+    fn revealed(&self) -> Reveal {
+        let mut people = Vec::new();
+        let mut left_out = Vec::new();
+        for (seat, kept) in self.people.iter().zip(&self.kept) {
+            match kept.interview.clone().filter(Interview::is_finished) {
+                Some(interview) => people.push(Person {
+                    name: seat.name.clone(),
+                    role: seat.role.clone(),
+                    interview,
+                }),
+                None => left_out.push(seat.name.clone()),
+            }
+        }
+        let combined = Combined::new(&tree(), people).unwrap_or_else(|e| panic!("{e}"));
+        Reveal::new(combined, Vec::new(), left_out)
+    }
+
+    /// The room as it stands, for a Start.
+    fn room_at(&self, stage: Stage, beside: Option<Arc<Beside>>) -> Room {
+        Room {
+            people: self.people.clone(),
+            stage,
+            round: self.round,
+            beside,
+            shown: None,
+        }
+    }
+
+    /// A Start on `interview` in this room.
+    fn start(&self, interview: Interview, room: Option<Room>) -> Start {
+        Start {
+            interview,
+            notes: BTreeMap::new(),
+            private: BTreeSet::new(),
+            interview_note: None,
+            client: Some("Acme Ltd".into()),
+            notice: Vec::new(),
+            choose: None,
+            room,
+        }
     }
 }
 
@@ -184,7 +248,7 @@ impl Host for RoomHost {
                 self.turn = Some(i);
                 self.people[i].status = Status::Answering;
                 let start = Start {
-                    interview: kept.interview.unwrap_or_else(|| self.invited()),
+                    interview: kept.interview.unwrap_or_else(|| self.invited(i)),
                     notes: kept.notes,
                     private: BTreeSet::new(),
                     interview_note: None,
@@ -209,7 +273,52 @@ impl Host for RoomHost {
             RoomRequest::Reveal { early } => {
                 self.early = Some(early);
                 Ok(RoomNews {
-                    revealed: Some(early),
+                    revealed: Some((early, Arc::new(self.revealed()))),
+                    ..self.news()
+                })
+            }
+            RoomRequest::NextRound => {
+                self.earlier.push(std::mem::take(&mut self.kept));
+                self.kept = vec![Kept::default(); self.people.len()];
+                self.round += 1;
+                for p in &mut self.people {
+                    p.status = Status::Invited;
+                }
+                let blank = Interview::new(tree());
+                let start = self.start(blank, Some(self.room_at(Stage::Between, None)));
+                Ok(RoomNews {
+                    begun: Some(Box::new(start)),
+                    ..self.news()
+                })
+            }
+            RoomRequest::Agree => {
+                let tree = tree();
+                let answers = (0..tree.questions().len())
+                    .filter(|&q| !tree.is_fact(q))
+                    .map(|q| {
+                        let each = self.kept.iter().map(|k| {
+                            let interview = k.interview.as_ref()?;
+                            interview
+                                .path()
+                                .iter()
+                                .find(|s| s.question == q)
+                                .map(|s| s.choice)
+                        });
+                        (q, each.collect())
+                    })
+                    .collect();
+                let beside = Beside {
+                    round: self.round,
+                    people: self.people.iter().map(Seat::label).collect(),
+                    answers,
+                };
+                let mut agreed = Interview::new(Arc::clone(&tree));
+                agreed.restore(self.facts.iter().copied());
+                agreed.settle(self.facts.iter().map(|s| s.question));
+                let room = self.room_at(Stage::Agree, Some(Arc::new(beside)));
+                self.turn = None;
+                Ok(RoomNews {
+                    begun: Some(Box::new(self.start(agreed, Some(room)))),
                     ..self.news()
                 })
             }
@@ -244,10 +353,11 @@ fn facts_start() -> Start {
         notice: Vec::new(),
         choose: None,
         room: Some(Room {
-            id: "w7k2qp".into(),
-            program: "techhire".into(),
             people: seats(),
             stage: Stage::Facts,
+            round: 1,
+            beside: None,
+            shown: None,
         }),
     }
 }

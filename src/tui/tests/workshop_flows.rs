@@ -73,3 +73,33 @@ fn a_respondent_is_asked_only_the_views_and_cannot_change_a_fact() {
         .check_facts_of(&tree(), &session)
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn a_respondents_result_before_the_reveal_offers_no_report() {
+    let (_, mut session) = invited();
+    let stamp = session.tree.clone();
+    let interview = session.reconcile(tree(), stamp).interview;
+    let mut app = App::with_interview(interview, Theme::named(ThemeName::Dark), 100, 30);
+    let why = "The report waits until the consultant reveals everyone's answers.";
+    app.shared.reports_wait = Some(why.to_string());
+    answer_from(&mut app, &answers("workshop/ben-cfo"));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
+    let shown = screen(&app);
+    assert!(!shown.contains("e export"), "{shown}");
+    assert!(shown.contains("n note"), "{shown}");
+    // Pressed anyway: no report box, and why.
+    press_keys(&mut app, "e");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.shared.notice.as_deref(), Some(why));
+    // The list of keys leaves it out too.
+    press_keys(&mut app, "?");
+    let listed = screen(&app);
+    assert!(listed.contains("write a note on the interview"), "{listed}");
+    assert!(!listed.contains("write the report"), "{listed}");
+    // Revealed: offered again.
+    press(&mut app, KeyCode::Esc);
+    app.shared.reports_wait = None;
+    press(&mut app, KeyCode::Down);
+    assert!(screen(&app).contains("e export"));
+}

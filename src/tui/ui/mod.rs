@@ -70,16 +70,20 @@ pub fn view(app: &App, frame: &mut Frame) {
                 room::render(&page, buf);
             }
         }
-        Screen::Revealed(_) => {
-            if let Some(room) = &shared.room {
-                room::render(&layout::room::revealed(room, theme, body), buf);
-            }
-        }
     }
     footer(app, foot, buf);
     match &app.overlay {
         Some(Overlay::Help(help)) => help::render(&help.plan(shared), help.text.scroll, theme, buf),
-        Some(Overlay::Quit) => quit::render(app.screen.reveal().is_some(), theme, area, buf),
+        Some(Overlay::Quit) => {
+            let leaving = if app.screen.reveal().is_some() {
+                quit::Leaving::Workshop
+            } else if shared.room.is_some() {
+                quit::Leaving::Room
+            } else {
+                quit::Leaving::Interview
+            };
+            quit::render(leaving, theme, area, buf);
+        }
         Some(Overlay::Notice(notice)) => {
             notice::render(&notice.plan(shared), notice.text.scroll, theme, buf);
         }
@@ -111,7 +115,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let progress = shared.interview.progress();
     let workshop = app.screen.reveal().map(|r| &r.combined);
     let room = shared.room.as_ref();
-    let between = matches!(app.screen, Screen::Handover(_) | Screen::Revealed(_));
+    let between = matches!(app.screen, Screen::Handover(_));
     let status = if let Some(reveal) = app.screen.reveal() {
         match reveal.round {
             1 => format!("{} people · revealed", reveal.combined.people()),
@@ -123,7 +127,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     } else if matches!(app.screen, Screen::Setup(_)) {
         "new workshop".to_string()
     } else if let Some(room) = room.filter(|_| between) {
-        format!("{} of {} finished", room.finished(), room.people.len())
+        let round = match room.round {
+            1 => String::new(),
+            n => format!("round {n} · "),
+        };
+        format!(
+            "{round}{} of {} finished",
+            room.finished(),
+            room.people.len()
+        )
     } else if matches!(app.screen, Screen::Start(_)) {
         "new interview".to_string()
     } else if shared.interview.is_finished() {
@@ -154,6 +166,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match room.map(|r| (r.stage, r.turn())) {
         Some((_, Some(person))) => format!("{} · {title}", person.label()),
         Some((Stage::Facts, _)) => format!("The company's facts, with the room · {title}"),
+        Some((Stage::Agree, _)) => format!("Agreeing together · {title}"),
         Some(_) => format!("Workshop · {title}"),
         None => title,
     };
@@ -221,6 +234,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             | Context::Review
             | Context::TurnReview
             | Context::Result
+            | Context::Combined
             | Context::Compare
             | Context::CompareText
     );

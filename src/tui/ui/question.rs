@@ -17,8 +17,8 @@ pub fn render(plan: &Plan, offset: usize, help_scroll: usize, theme: &Theme, buf
     let offset = offset.min(plan.max_offset());
     draw_lines(buf, plan.choices, &plan.list, offset);
     scrollbar(buf, plan.scroll_bar, plan.list.len(), offset, theme);
-    // Why this matters.
-    let title = " Why this matters ";
+    // Why this matters (after how each person answered, while the room agrees together).
+    let title = plan.help_heading;
     match plan.border {
         Some(border) => {
             for row in border.y..border.bottom() {

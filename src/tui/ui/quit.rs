@@ -9,19 +9,31 @@ use super::draw_lines;
 use crate::tui::layout::centered;
 use crate::tui::theme::Theme;
 
-/// Draws the question over the middle of `area`, the whole screen: leaving the interview, or
-/// a revealed workshop's screens (which change nothing, so there is nothing to save).
-pub fn render(workshop: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let (title, said) = if workshop {
-        (
+/// What is being left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    Interview,
+    /// A revealed workshop's screens, which change nothing, so there is nothing to save.
+    Workshop,
+    /// A workshop room before its reveal: everything is saved, and it opens where it was left.
+    Room,
+}
+
+/// Draws the question over the middle of `area`, the whole screen.
+pub fn render(leaving: Leaving, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let (title, said) = match leaving {
+        Leaving::Workshop => (
             " Leave the workshop? ",
             "Nothing here changes anyone's answers.",
-        )
-    } else {
-        (
+        ),
+        Leaving::Room => (
+            " Leave the room? ",
+            "All is saved; it opens again where it was.",
+        ),
+        Leaving::Interview => (
             " Leave the interview? ",
             "Your answers are saved; resume later.",
-        )
+        ),
     };
     let outer = centered(area, 46, 7);
     Clear.render(outer, buf);

@@ -97,7 +97,7 @@ pub fn render(shared: &Shared, highlight: usize, offset: usize, area: Rect, buf:
     scrollbar(buf, plan.bar, lines.len(), offset, theme);
     let on_button = highlight >= answers;
     // In a workshop room the person hands the keyboard back: their result stays hidden.
-    let label = if shared.room.is_some() {
+    let label = if shared.room.as_ref().is_some_and(|r| r.turn().is_some()) {
         "I have finished: hand the keyboard back →"
     } else {
         "See the recommendation →"

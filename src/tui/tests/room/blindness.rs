@@ -178,7 +178,7 @@ fn run_room(leak: Leak) -> Vec<String> {
     };
     check(&app, &before, &nobody, None, &mut problems);
     key(&mut app, &mut host, KeyCode::Enter);
-    assert_eq!(app.screen.kind(), ScreenKind::Revealed);
+    assert_eq!(app.screen.kind(), ScreenKind::Combined);
     assert_eq!(host.early, Some(false), "revealed as planned");
     problems
 }

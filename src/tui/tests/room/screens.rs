@@ -72,16 +72,27 @@ fn the_box_before_an_early_reveal_names_who_has_not_finished() {
 }
 
 #[test]
-fn the_reveal_as_planned_and_early() {
+fn the_reveal_goes_to_the_workshops_result_with_the_rooms_way_on() {
     for (width, height) in SIZES {
         let (mut app, mut host) = handed_over(width, height, 3);
         key(&mut app, &mut host, KeyCode::Enter);
-        assert_eq!(app.screen.kind(), ScreenKind::Revealed);
-        assert_snapshot!(format!("revealed_{width}x{height}"), screen(&app));
+        assert_eq!(app.screen.kind(), ScreenKind::Combined);
+        let shown = screen(&app);
+        assert!(
+            shown.contains("n next round") && shown.contains("a agree"),
+            "{shown}"
+        );
+        assert_snapshot!(format!("revealed_{width}x{height}"), shown);
+        // c opens the compare screen, where the room's way on is offered too.
+        key(&mut app, &mut host, KeyCode::Char('c'));
+        assert_eq!(app.screen.kind(), ScreenKind::Compare);
+        assert!(screen(&app).contains("n next round"));
         let (mut app, mut host) = handed_over(width, height, 2);
         key(&mut app, &mut host, KeyCode::Char('r'));
         key(&mut app, &mut host, KeyCode::Char('y'));
         assert_eq!(host.early, Some(true));
-        assert_snapshot!(format!("revealed_early_{width}x{height}"), screen(&app));
+        let shown = screen(&app);
+        assert!(shown.contains("Cai"), "{shown}");
+        assert_snapshot!(format!("revealed_early_{width}x{height}"), shown);
     }
 }

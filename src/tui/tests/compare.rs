@@ -489,3 +489,24 @@ fn two_people_who_agree_are_told_so_and_every_row_is_agreed() {
     press(&mut app, KeyCode::End);
     assert!(!screen(&app).contains("If everyone answered"));
 }
+
+#[test]
+fn what_the_room_agreed_together_is_on_the_result_and_in_the_panel() {
+    let c = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ]);
+    let agreed = c.voices[2].own.clone();
+    let mut app = workshop(
+        Reveal::new(c, Vec::new(), Vec::new()).in_round(2, None, Some(agreed)),
+        120,
+        40,
+    );
+    press(&mut app, KeyCode::End);
+    let said = "Agreed together, answering as one room: Hire one leader for both roles.";
+    assert!(screen(&app).contains(said), "{}", screen(&app));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(screen(&app).contains(said), "{}", screen(&app));
+}

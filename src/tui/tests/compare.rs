@@ -512,3 +512,41 @@ fn what_the_room_agreed_together_is_on_the_result_and_in_the_panel() {
     press(&mut app, KeyCode::Char('p'));
     assert!(screen(&app).contains(said), "{}", screen(&app));
 }
+
+#[test]
+fn every_view_draws_at_every_size_from_the_smallest_with_two_to_eight_people() {
+    let two = || {
+        let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
+        Reveal::new(c, notes(), vec!["Cai".into()])
+    };
+    let makers: [fn() -> Reveal; 4] = [two, three, four, eight];
+    for make in makers {
+        for (width, height) in [
+            (60, 16),
+            (61, 17),
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (200, 60),
+        ] {
+            let mut app = grid(make(), width, height);
+            let people = compare(&app).reveal.combined.people();
+            for keys in [
+                &[][..],
+                &[KeyCode::End, KeyCode::Right, KeyCode::Right][..],
+                &[KeyCode::Enter, KeyCode::End][..],
+                &[KeyCode::Esc, KeyCode::Char('p'), KeyCode::PageDown][..],
+                &[KeyCode::Esc, KeyCode::Char('r'), KeyCode::End][..],
+            ] {
+                for &key in keys {
+                    press(&mut app, key);
+                }
+                let shown = screen(&app);
+                assert!(
+                    shown.contains("people · revealed"),
+                    "{people} people at {width}x{height}:\n{shown}"
+                );
+            }
+        }
+    }
+}

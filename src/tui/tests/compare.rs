@@ -550,3 +550,20 @@ fn every_view_draws_at_every_size_from_the_smallest_with_two_to_eight_people() {
         }
     }
 }
+
+#[test]
+fn the_keys_on_a_workshop_screen_list_the_workshops_first() {
+    let mut app = grid(three(), 120, 40);
+    press(&mut app, KeyCode::Char('?'));
+    let shown = screen(&app);
+    let at = |title: &str| {
+        shown
+            .find(title)
+            .unwrap_or_else(|| panic!("{title}: {shown}"))
+    };
+    assert!(at("Comparing answers") < at("The workshop's result"));
+    assert!(at("The workshop's result") < at("A question in detail, or the panel"));
+    assert!(at("A question in detail, or the panel") < at("Anywhere"));
+    // The interview's keys come after, below the first screenful.
+    assert!(!shown.contains("On a question"), "{shown}");
+}

@@ -38,6 +38,7 @@ pub fn run(
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
+        WorkshopAction::Compare { which, theme } => compare::run(questions, which, *theme),
         WorkshopAction::Report {
             which,
             format,
@@ -52,7 +53,6 @@ pub fn run(
             *force,
             *anonymous,
         ),
-        WorkshopAction::Compare { which } => compare::run(questions, which),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

@@ -41,18 +41,9 @@ pub fn run(
         WorkshopAction::Compare { which, theme } => compare::run(questions, which, *theme),
         WorkshopAction::Report {
             which,
-            format,
-            output,
-            force,
+            write,
             anonymous,
-        } => report::run(
-            questions,
-            which,
-            format.map(|f| f.0),
-            output.as_deref(),
-            *force,
-            *anonymous,
-        ),
+        } => report::run(questions, which, write, *anonymous),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

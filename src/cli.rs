@@ -516,6 +516,9 @@ pub enum WorkshopAction {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.
         #[arg(value_name = "ID|PATH")]
         which: String,
+        /// Colours of the screen, as for the interview.
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
     },
     /// Run a workshop in one room, passing the keyboard: the company's facts with the room,
     /// then each person's views alone, unseen by the others, then the reveal. Give an ID to

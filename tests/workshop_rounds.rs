@@ -114,7 +114,25 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
     );
     let ben = resume(d, &sessions[1], &common::typed(CAI));
     assert!(ben.contains("Hire one leader for both roles"), "{ben}");
-    resume(d, &sessions[2], "\n\n\n\n\n\n");
+    let cai = resume(d, &sessions[2], "\n\n\n\n\n\n");
+    // Answered in the workshop's own folder: nothing to send back, the reveal is next.
+    assert!(
+        cai.contains("Your answers stay hidden until everyone has finished"),
+        "{cai}"
+    );
+    assert!(cai.contains(&format!("workshop reveal {id}")), "{cai}");
+    assert!(!cai.contains("Send this file back"), "{cai}");
+    // Sessions answered here count as they stand, without `add`.
+    let listed = common::succeeds(d, &["sessions"]);
+    assert!(
+        listed.contains("round 2: 3 of 3 finished, answers hidden"),
+        "{listed}"
+    );
+    common::techhire(d)
+        .args(["workshop", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("(3 of 3 so far)").and(contains("Everyone has finished: `")));
 
     common::techhire(d)
         .args(["workshop", "reveal", &id])

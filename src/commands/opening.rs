@@ -280,6 +280,18 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
             ending,
             techhire::workshop::waits_for(folder, save.session()),
         ) {
+            // Answered in the workshop's own folder: nothing to send back.
+            (Ending::Finished, Some(workshop))
+                if techhire::workshop::holding(folder, &save.session().id).is_some() =>
+            {
+                format!(
+                    "Saved in {}.\nYour answers stay hidden until everyone has finished and the \
+                     consultant reveals them with:\n  {} workshop reveal {}",
+                    quote(&save.path().display().to_string()),
+                    program::name(),
+                    quote(&workshop)
+                )
+            }
             (Ending::Finished, Some(workshop)) => sent_back(save.path(), &workshop),
             _ => saved_where(save.path(), &handle, in_store, ending, plain),
         }

@@ -52,7 +52,13 @@ struct Workshops(workshop::Listing);
 
 impl Workshops {
     fn in_folder(folder: &Path) -> Workshops {
-        Workshops(workshop::list_in(folder))
+        let mut listing = workshop::list_in(folder);
+        // Sessions answered right here with `resume` count as they stand (not saved: listing
+        // changes nothing).
+        for (_, w) in &mut listing.found {
+            w.refresh_statuses(folder);
+        }
+        Workshops(listing)
     }
 
     /// Whether a session is one of a workshop's (a respondent's in any round, or the agreed

@@ -29,9 +29,19 @@ pub(super) fn run(
             eprintln!("note: {}", terminal_safe(&e.to_string()));
         }
     }
-    let revealed = saved
-        .combine(tree, &sessions)
-        .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
+    let revealed = saved.combine(tree, &sessions).map_err(|e| {
+        // Everyone has finished, but nobody has revealed yet: say how.
+        let next = if saved.all_finished() && !saved.is_revealed() {
+            format!(
+                ". Everyone has finished: `{} workshop reveal {}` shows the answers",
+                crate::commands::program::name(),
+                saved.id
+            )
+        } else {
+            String::new()
+        };
+        Failure::new(PROBLEMS, format!("{}{next}", terminal_safe(&e.to_string())))
+    })?;
     match format {
         WorkshopFormat::Text => {
             print_out(workshop::text::render_revealed(&revealed, terminal_width()))

@@ -51,6 +51,28 @@ fn read(name: &str) -> techhire::answers::Answers {
     techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
 }
 
+/// A first round's revealed result of `people`, each `(name, answers file)`, on the example's
+/// facts, everyone in.
+fn revealed_of(people: &[(&str, &str)]) -> techhire::workshop::Revealed<'static> {
+    use techhire::workshop::{Combined, Person, Revealed};
+    let (tree, _, facts) = shipped_tree();
+    let people: Vec<Person> = people
+        .iter()
+        .map(|&(name, file)| Person {
+            name: name.to_string(),
+            role: None,
+            interview: facts.apply(&tree, &read(file)).unwrap().interview,
+        })
+        .collect();
+    Revealed {
+        combined: Combined::new(&tree, people).unwrap(),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    }
+}
+
 /// A workshop in `data`'s sessions folder with the first `people` of the test workshop
 /// (shipped::PEOPLE), everyone finished, revealed when `revealed`; the consultant's private
 /// notes in the workshop file and each person's notes (private, and for the client) in their
@@ -427,23 +449,7 @@ fn after_an_early_reveal_the_report_says_whose_answers_are_not_in_and_letters_hi
 fn an_agreed_group_is_told_to_hire_and_has_nothing_to_settle() {
     use techhire::report::Format;
     use techhire::report::workshop::WorkshopReport;
-    use techhire::workshop::{Combined, Person, Revealed};
-    let (tree, _, facts) = shipped_tree();
-    let people: Vec<Person> = ["Ana", "Ben", "Cai"]
-        .into_iter()
-        .map(|name| Person {
-            name: name.into(),
-            role: None,
-            interview: facts.apply(&tree, &read("ana-ceo")).unwrap().interview,
-        })
-        .collect();
-    let revealed = Revealed {
-        combined: Combined::new(&tree, people).unwrap(),
-        left_out: Vec::new(),
-        round: 1,
-        movement: None,
-        agreed: None,
-    };
+    let revealed = revealed_of(&[("Ana", "ana-ceo"), ("Ben", "ana-ceo"), ("Cai", "ana-ceo")]);
     let report = WorkshopReport {
         revealed: &revealed,
         client: Some("Acme Ltd"),
@@ -574,29 +580,11 @@ fn every_number_traces_to_the_points_peoples_answers_give() {
 fn hostile_names_cannot_break_the_grid_or_the_page() {
     use techhire::report::Format;
     use techhire::report::workshop::WorkshopReport;
-    use techhire::workshop::{Combined, Person, Revealed};
-    let (tree, _, facts) = shipped_tree();
-    let names = [
-        "<script>alert(1)</script>",
-        "Pipe | Cell",
-        "Esc\u{1b}[31mape\u{202e}",
-    ];
-    let people: Vec<Person> = names
-        .iter()
-        .zip(["ana-ceo", "ben-cfo", "cai-coo"])
-        .map(|(name, file)| Person {
-            name: name.to_string(),
-            role: None,
-            interview: facts.apply(&tree, &read(file)).unwrap().interview,
-        })
-        .collect();
-    let revealed = Revealed {
-        combined: Combined::new(&tree, people).unwrap(),
-        left_out: Vec::new(),
-        round: 1,
-        movement: None,
-        agreed: None,
-    };
+    let revealed = revealed_of(&[
+        ("<script>alert(1)</script>", "ana-ceo"),
+        ("Pipe | Cell", "ben-cfo"),
+        ("Esc\u{1b}[31mape\u{202e}", "cai-coo"),
+    ]);
     let report = WorkshopReport {
         revealed: &revealed,
         client: Some("</title><b>Acme"),

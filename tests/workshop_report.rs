@@ -379,9 +379,10 @@ fn a_second_round_says_who_moved_and_what_the_room_agreed() {
         &["workshop", "report", &id, "--format", "markdown"],
     );
     for said in [
-        // Page one: what the room agreed, before anything else.
-        "**The room's answer.** Agreed together, answering as one room: Hire one leader for both \
-         roles.",
+        // Page one: what the room agreed, before anything else, then where people stood alone.
+        "# Agreed together: Hire one leader for both roles\n",
+        "> Answering alone, they had not agreed what this hire is for; their answers leaned to \
+         Hire one leader for both roles. 2 of 3 share",
         "## Round 2: how the answers moved since round 1",
         "In round 1 the answers leaned to Hire one leader for both roles (not agreed: opposite \
          ends); now they lean to Hire one leader for both roles (not agreed).",

@@ -554,6 +554,35 @@ pub fn group_movement(c: &Combined, movement: &Movement, esc: Esc) -> String {
     out
 }
 
+/// The headline once the room has agreed together: "Agreed together: Hire a CIO". What each
+/// person concluded alone follows it ([`alone_line`]).
+pub fn agreed_headline(c: &Combined, agreed: &Recommendation, esc: Esc) -> String {
+    format!("Agreed together: {}", agreed.headline_with(&c.tree, esc))
+}
+
+/// Where people stood answering alone, told after what the room agreed: "Answering alone, they
+/// had not agreed what this hire is for (opposite ends); their answers leaned to Hire a CIO."
+pub fn alone_line(c: &Combined, esc: Esc) -> String {
+    let names = leaders(c, &c.together, esc);
+    let a = &c.alignment;
+    match a.agreement {
+        Agreement::Agreed => format!("Answering alone, everyone had already come to {names}."),
+        Agreement::BroadlyAgreed => format!(
+            "Answering alone, {} of {} had already come to {names}.",
+            a.sharing.len(),
+            a.people
+        ),
+        Agreement::NotAgreed => format!(
+            "Answering alone, they had not agreed what this hire is for; their answers leaned \
+             to {names}."
+        ),
+        Agreement::OppositeEnds => format!(
+            "Answering alone, they had not agreed what this hire is for, some of them at \
+             opposite ends; their answers leaned to {names}."
+        ),
+    }
+}
+
 /// The agreed recommendation: "Agreed together: Hire one leader for both roles."
 pub fn agreed_line(c: &Combined, agreed: &Recommendation, esc: Esc) -> String {
     format!(

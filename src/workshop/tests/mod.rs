@@ -700,3 +700,31 @@ fn a_person_whose_own_result_is_a_tie_shares_no_single_recommendation_and_is_at_
     );
 }
 mod rounds;
+
+#[test]
+fn after_agreeing_together_the_alone_line_says_where_people_stood() {
+    let tree = tree();
+    let facts = facts(&tree, FACTS).unwrap();
+    let group = |texts: &[&str]| {
+        let people = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| person(&tree, &facts, &format!("P{i}"), text).unwrap())
+            .collect();
+        Combined::new(&tree, people).unwrap()
+    };
+    let same = |s: &str| s.to_string();
+    assert_eq!(
+        told::alone_line(&worked_example(), &same),
+        "Answering alone, they had not agreed what this hire is for, some of them at opposite \
+         ends; their answers leaned to Hire one leader for both roles."
+    );
+    assert_eq!(
+        told::alone_line(&group(&[ANA, ANA, ANA]), &same),
+        "Answering alone, everyone had already come to Hire a CTO."
+    );
+    assert_eq!(
+        told::alone_line(&group(&[ANA, ANA, ANA, CAI]), &same),
+        "Answering alone, 3 of 4 had already come to Hire a CTO."
+    );
+}

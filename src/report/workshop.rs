@@ -28,7 +28,7 @@ const SETTLE_FIRST_IN_A_LARGE_GROUP: usize = 2;
 /// How many of each person's reasons are told; fewer in a larger group, to keep the pages.
 const REASONS: usize = 3;
 const REASONS_IN_A_LARGE_GROUP: usize = 2;
-/// A group larger than this is told in fewer reasons each.
+/// A group larger than this gets fewer reasons each, and fewer questions on page one.
 const LARGE_GROUP: usize = 4;
 
 /// Everything the workshop report shows: the revealed result (the current round combined, who

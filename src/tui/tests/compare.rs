@@ -391,6 +391,7 @@ fn an_early_reveal_says_who_is_not_in() {
     let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
     let app = workshop(Reveal::new(c, Vec::new(), vec!["Cai".into()]), 80, 24);
     assert!(screen(&app).contains("Revealed early: Cai had not finished"));
+    assert!(screen(&app).contains("2 people · revealed early"));
 }
 
 /// Round 2 of the worked example: Ben now wants the hire to change how the business works

@@ -506,6 +506,15 @@ fn what_the_room_agreed_together_is_on_the_result_and_in_the_panel() {
         120,
         40,
     );
+    // The headline, kept in view, is what the room agreed; where people stood alone opens the
+    // text under it.
+    let top = screen(&app);
+    assert!(
+        top.contains("Agreed together: Hire one leader for both roles")
+            && !top.contains("Leadership is not yet agreed")
+            && top.contains("Answering alone, they had not agreed what this hire is for"),
+        "{top}"
+    );
     press(&mut app, KeyCode::End);
     let said = "Agreed together, answering as one room: Hire one leader for both roles.";
     assert!(screen(&app).contains(said), "{}", screen(&app));

@@ -166,7 +166,7 @@ fn the_worked_examples_first_paragraph_names_the_split_and_what_to_settle_first(
         .find(|l| l.starts_with("> "))
         .expect("the first paragraph");
     for said in [
-        "Ben (CFO)’s own result is Hire a CIO and Ana (CEO)’s is Hire a CTO: opposite ends",
+        "Ben (CFO) comes out at Hire a CIO and Ana (CEO) at Hire a CTO: opposite ends",
         "6.3 points (19 over 3 people), against 5.3 points for Hire a CIO",
         "Settle first “What do you most need this technology leader to get done in their first \
          two or three years?”",

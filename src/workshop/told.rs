@@ -96,20 +96,26 @@ pub fn verdict(agreement: Agreement) -> &'static str {
 /// how much, and the question to settle first with who answered what.
 pub fn opening(c: &Combined, esc: Esc) -> String {
     let tree = &c.tree;
+    // "Ana (CEO), Hire a CTO; Ben (CFO), Hire a CIO; and Cai (COO), ...": a result may hold
+    // commas of its own (a tie), so people are parted by semicolons.
     let own: Vec<String> = c
         .voices
         .iter()
         .map(|v| {
             format!(
-                "{}\u{2019}s is {}",
+                "{}, {}",
                 esc(&v.display_name()),
                 v.own.headline_with(tree, esc)
             )
         })
         .collect();
+    let own = match own.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{}; and {last}", first.join("; ")),
+    };
     format!(
-        "Each person's own result: {}. {}",
-        and_list(&own),
+        "Each person's own result: {own}. {}",
         standing_after(c, esc, false)
     )
 }
@@ -130,8 +136,8 @@ fn standing_after(c: &Combined, esc: Esc, name_results: bool) -> String {
             if let Some((x, y)) = a.opposite {
                 match name_results {
                     true => out.push_str(&format!(
-                        "{}\u{2019}s own result is {} and {}\u{2019}s is {}: opposite ends, so \
-                         the group has not agreed what this hire is for. ",
+                        "{} comes out at {} and {} at {}: opposite ends, so the group has not \
+                         agreed what this hire is for. ",
                         name(x),
                         c.voices[x].own.headline_with(&c.tree, esc),
                         name(y),

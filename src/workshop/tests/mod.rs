@@ -93,8 +93,8 @@ fn the_worked_example_names_the_split_and_the_question_to_settle_first() {
     assert_eq!(tree.question(first.question).id, "looking_for");
     assert_eq!(
         told::opening(&c, &same),
-        "Each person's own result: Ana (CEO)\u{2019}s is Hire a CTO, Ben (CFO)\u{2019}s is Hire a \
-         CIO and Cai (COO)\u{2019}s is Hire one leader for both roles. Ben (CFO) and Ana (CEO) \
+        "Each person's own result: Ana (CEO), Hire a CTO; Ben (CFO), Hire a CIO; and Cai (COO), \
+         Hire one leader for both roles. Ben (CFO) and Ana (CEO) \
          are at opposite ends, so the group has not agreed what this hire is for. Averaged, one \
          equal voice each, the answers lean to Hire one leader for both roles: 6.3 points (19 \
          over 3 people), against 5.3 points for Hire a CIO. Settle first \u{201c}What do you \

@@ -229,15 +229,8 @@ pub enum Command {
         /// A session id from `techhire sessions`, or the path of a session file.
         #[arg(value_name = "SESSION")]
         which: String,
-        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
-        #[arg(long, value_enum)]
-        format: Option<ReportFormat>,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the -o file if it exists.
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        write: ReportOutput,
         /// The consultant's copy: include private notes, marked, under a heading saying it is
         /// not for the client. Without it, private notes are left out.
         #[arg(long)]
@@ -373,6 +366,20 @@ pub enum SessionsFormat {
     Json,
 }
 
+/// How `report` and `workshop report` write: the format, the file, and whether to replace it.
+#[derive(Debug, Clone, Args)]
+pub struct ReportOutput {
+    /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
 /// The document `report` writes: one of the library's [`Format`]s, offered by clap with each
 /// format's purpose as its help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -496,15 +503,8 @@ pub enum WorkshopAction {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.
         #[arg(value_name = "ID|PATH")]
         which: String,
-        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
-        #[arg(long, value_enum)]
-        format: Option<ReportFormat>,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the -o file if it exists.
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        write: ReportOutput,
         /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
         /// that hides in a small group).
         #[arg(long)]
@@ -516,6 +516,9 @@ pub enum WorkshopAction {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.
         #[arg(value_name = "ID|PATH")]
         which: String,
+        /// Colours of the screen, as for the interview.
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
     },
     /// Run a workshop in one room, passing the keyboard: the company's facts with the room,
     /// then each person's views alone, unseen by the others, then the reveal. Give an ID to

@@ -807,9 +807,10 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
         .arg(&copies[1])
         .assert()
         .success()
-        .stderr(contains(
-            "everyone has finished, so the answers are revealed",
-        ));
+        .stderr(
+            contains("everyone has finished, so the answers are revealed")
+                .and(contains(format!("workshop report {id} -o report.pdf"))),
+        );
     techhire()
         .env("TECHHIRE_DATA_DIR", d)
         .args(["workshop", "show", &id])

@@ -37,18 +37,26 @@ const PRIVATE: [&str; 4] = [
     "RESPONDENT-PRIVATE-INTERVIEW-NOTE",
 ];
 
+/// The shipped tree, its stamp, and the worked example's facts.
+fn shipped_tree() -> (Arc<techhire::Tree>, TreeStamp, Facts) {
+    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    (tree, stamp, facts)
+}
+
+/// `tests/answers/workshop/<name>.toml`.
+fn read(name: &str) -> techhire::answers::Answers {
+    let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
+    techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
+}
+
 /// A workshop in `data`'s sessions folder with the first `people` of the test workshop
 /// (shipped::PEOPLE), everyone finished, revealed when `revealed`; the consultant's private
 /// notes in the workshop file and each person's notes (private, and for the client) in their
 /// session. Returns its id.
 fn workshop(data: &Path, people: usize, revealed: bool) -> String {
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-    let read = |name: &str| {
-        let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
-        techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
-    };
-    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    let (tree, stamp, facts) = shipped_tree();
     let store = Store::at(data.join("sessions"));
     let now = Timestamp::now();
     let mut w = Workshop::new(
@@ -314,13 +322,7 @@ fn anonymous_letters_everyone_everywhere_and_says_how_little_that_hides() {
 fn second_round_and_agreed(data: &Path, id: &str) {
     use techhire::session::SessionFile;
     use techhire::workshop::Status;
-    let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-    let read = |name: &str| {
-        let text = std::fs::read_to_string(format!("{DIR}/{name}.toml")).unwrap();
-        techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
-    };
-    let facts = Facts::from_answers(&tree, &read("facts")).unwrap();
+    let (tree, stamp, facts) = shipped_tree();
     let folder = data.join("sessions");
     let path = folder.join(format!("{id}.workshop.json"));
     let mut w = techhire::workshop::read_path(&path).unwrap();
@@ -356,17 +358,16 @@ fn a_second_round_says_who_moved_and_what_the_room_agreed() {
     );
     for said in [
         // Page one: what the room agreed, before anything else.
-        "**Agreed together.** Agreed together, answering as one room: Hire one leader for both \
+        "**The room's answer.** Agreed together, answering as one room: Hire one leader for both \
          roles.",
         "## Round 2: how the answers moved since round 1",
         "In round 1 the answers leaned to Hire one leader for both roles (not agreed: opposite \
          ends); now they lean to Hire one leader for both roles (not agreed).",
-        "- Ana (CEO): still Hire a CTO",
+        "- Ana (CEO) and Cai (COO): every answer as in round 1, so each is still where they were.",
         "- Ben (CFO): Hire a CIO in round 1, now Hire one leader for both roles; changed “What \
          do you most need this technology leader to get done in their first two or three \
          years?” from “Run and modernise our core systems” to “Change how we work inside the \
          business”",
-        "- Cai (COO): still Hire one leader for both roles",
     ] {
         assert!(text.contains(said), "{said:?} not in:\n{text}");
     }
@@ -420,4 +421,58 @@ fn after_an_early_reveal_the_report_says_whose_answers_are_not_in_and_letters_hi
     assert!(!lettered.contains("Cai"), "{lettered}");
     let json: Value = serde_json::from_str(&lettered).unwrap();
     assert_eq!(json["left_out"], serde_json::json!(["1 person"]));
+}
+
+#[test]
+fn an_agreed_group_is_told_to_hire_and_has_nothing_to_settle() {
+    use techhire::report::Format;
+    use techhire::report::workshop::WorkshopReport;
+    use techhire::workshop::{Combined, Person, Revealed};
+    let (tree, _, facts) = shipped_tree();
+    let people: Vec<Person> = ["Ana", "Ben", "Cai"]
+        .into_iter()
+        .map(|name| Person {
+            name: name.into(),
+            role: None,
+            interview: facts.apply(&tree, &read("ana-ceo")).unwrap().interview,
+        })
+        .collect();
+    let revealed = Revealed {
+        combined: Combined::new(&tree, people).unwrap(),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    };
+    let report = WorkshopReport {
+        revealed: &revealed,
+        client: Some("Acme Ltd"),
+        consultant: None,
+        date: None,
+        firm: None,
+    };
+    let text = String::from_utf8(report.render(Format::Markdown, 0).unwrap()).unwrap();
+    assert!(text.starts_with("# Agreed: Hire a CTO\n"), "{text}");
+    assert!(
+        text.contains("Everyone answered every question they were asked alike"),
+        "{text}"
+    );
+    assert!(!text.contains("Leadership is not yet agreed"), "{text}");
+}
+
+#[test]
+fn a_second_round_hides_the_report_again_until_everyone_has_finished_it() {
+    let data = tempfile::tempdir().unwrap();
+    let id = workshop(data.path(), 3, true);
+    common::succeeds(data.path(), &["workshop", "round", &id]);
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("board.md");
+    report(data.path(), &id, &["-o", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(
+            contains(format!("workshop {id}'s round 2 answers are hidden"))
+                .and(contains("(0 of 3 so far)")),
+        );
+    assert!(!file.exists());
 }

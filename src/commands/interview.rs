@@ -95,7 +95,7 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
 }
 
 /// The full-screen theme the config file asks for, if any.
-pub fn config_theme(config: &Config) -> Option<tui::ThemeName> {
+fn config_theme(config: &Config) -> Option<tui::ThemeName> {
     config.theme.map(|theme| match theme {
         Theme::Dark => tui::ThemeName::Dark,
         Theme::Light => tui::ThemeName::Light,

@@ -15,6 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::workshop;
 use techhire::{Interview, Recommendation};
 
+use crate::cli::ReportOutput;
 use crate::commands::config;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
 use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
@@ -24,12 +25,11 @@ use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, progra
 pub fn run(
     what: &str,
     questions: Option<&Path>,
-    format: Option<Format>,
-    output: Option<&Path>,
-    force: bool,
+    write: &ReportOutput,
     copy: Audience,
 ) -> Result<ExitCode, Failure> {
-    let format = format_for(format, output)?;
+    let (output, force) = (write.output.as_deref(), write.force);
+    let format = format_for(write.format.map(|f| f.0), output)?;
     let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;

@@ -21,8 +21,10 @@ use crate::config::Firm;
 use crate::workshop::told;
 use crate::workshop::{Accord, Combined, Revealed, Spread, Voice};
 
-/// How many questions page one names to settle first; the grid has them all.
+/// How many questions page one names to settle first (fewer in a large group, where each
+/// names more people); the grid has them all.
 const SETTLE_FIRST: usize = 3;
+const SETTLE_FIRST_IN_A_LARGE_GROUP: usize = 2;
 /// How many of each person's reasons are told; fewer in a larger group, to keep the pages.
 const REASONS: usize = 3;
 const REASONS_IN_A_LARGE_GROUP: usize = 2;
@@ -79,7 +81,7 @@ impl WorkshopReport<'_> {
         };
         // What the room agreed together, when it has, is what a board reads first.
         let caution = r.agreed.as_ref().map(|agreed| super::outline::Caution {
-            title: "Agreed together.".into(),
+            title: "The room's answer.".into(),
             body: Text::plain(told::agreed_line(c, agreed, &plain)),
         });
         Outline {
@@ -175,8 +177,12 @@ fn people(r: &Revealed) -> Section {
 /// The questions furthest apart, with who answered what: the conversation to have first.
 fn settle_first(c: &Combined) -> Section {
     let plain = |s: &str| s.to_string();
+    let most = match c.people() > LARGE_GROUP {
+        true => SETTLE_FIRST_IN_A_LARGE_GROUP,
+        false => SETTLE_FIRST,
+    };
     let first: Vec<Text> = split(c)
-        .take(SETTLE_FIRST)
+        .take(most)
         .map(|s| {
             Text::default()
                 .quoted(c.tree.question(s.question).prompt.trim())
@@ -270,8 +276,8 @@ fn facts(c: &Combined) -> Vec<(usize, usize)> {
 }
 
 /// How the answers moved since the round before: the group's recommendation and alignment
-/// then and now, and each person's (who changed which answer); and what the room agreed
-/// together. A workshop of one round says so.
+/// then and now, and each person's (who changed which answer). A workshop of one round says
+/// so. What the room agreed together heads page one instead.
 fn rounds(r: &Revealed) -> Section {
     let c = &r.combined;
     let plain = |s: &str| s.to_string();
@@ -281,13 +287,15 @@ fn rounds(r: &Revealed) -> Section {
             blocks.push(Block::Paragraph(Text::plain(told::group_movement(
                 c, movement, &plain,
             ))));
-            blocks.push(Block::Bullets(
-                movement
-                    .people
-                    .iter()
-                    .map(|m| Text::plain(told::moved_line(c, movement, m, &plain)))
-                    .collect(),
-            ));
+            // Who changed an answer, one line each; everyone else in one line.
+            let mut lines: Vec<Text> = movement
+                .people
+                .iter()
+                .filter(|m| m.before.is_none() || !m.changed.is_empty())
+                .map(|m| Text::plain(told::moved_line(c, movement, m, &plain)))
+                .collect();
+            lines.extend(told::unchanged_line(c, movement, &plain).map(Text::plain));
+            blocks.push(Block::Bullets(lines));
             format!(
                 "Round {}: how the answers moved since round {}",
                 r.round, movement.round_before
@@ -301,11 +309,6 @@ fn rounds(r: &Revealed) -> Section {
             "Rounds".to_string()
         }
     };
-    if let Some(agreed) = &r.agreed {
-        blocks.push(Block::Paragraph(Text::plain(told::agreed_line(
-            c, agreed, &plain,
-        ))));
-    }
     Section {
         id: "rounds",
         heading,

@@ -488,6 +488,29 @@ pub fn moved_line(c: &Combined, movement: &Movement, m: &Moved, esc: Esc) -> Str
     out
 }
 
+/// Those who gave every answer as in the round before, in one line: "Ana (CEO) and Cai (COO):
+/// every answer as in round 1, so each is still where they were." `None` when nobody did.
+pub fn unchanged_line(c: &Combined, movement: &Movement, esc: Esc) -> Option<String> {
+    let names: Vec<String> = movement
+        .people
+        .iter()
+        .filter(|m| m.before.is_some() && m.changed.is_empty())
+        .map(|m| esc(&c.voices[m.person].display_name()))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "{}: every answer as in round {}, so {} still where they were.",
+            and_list(&names),
+            movement.round_before,
+            if names.len() == 1 {
+                "they are"
+            } else {
+                "each is"
+            }
+        )
+    })
+}
+
 /// How the group moved: "In round 1 the answers leaned to Hire a CIO (not agreed: opposite
 /// ends); now they lean to Hire one leader for both roles (broadly agreed). 2 of 3 people
 /// changed an answer."

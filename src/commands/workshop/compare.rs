@@ -16,13 +16,17 @@ use techhire::text::terminal_safe;
 use techhire::workshop::Workshop;
 
 use super::open;
-use crate::cli::InterviewArgs;
-use crate::commands::interview::{Mode, config_theme};
+use crate::cli::{InterviewArgs, Theme};
+use crate::commands::interview::{self, Mode};
 use crate::commands::{Failure, PROBLEMS, USAGE, config, program, quiet};
 use crate::tui;
 
 /// Shows a revealed workshop full screen until the user leaves.
-pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Failure> {
+pub(super) fn run(
+    questions: Option<&Path>,
+    which: &str,
+    theme: Option<Theme>,
+) -> Result<ExitCode, Failure> {
     let opened = open(questions, which, false)?;
     let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
     let (reveal, unreadable) = reveal_of(saved, tree, folder)?;
@@ -30,7 +34,7 @@ pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Fai
     let client = saved.client.clone();
     let config = config::load()?;
     let options = tui::TuiOptions {
-        theme: config_theme(&config),
+        theme: interview::theme(theme, &config),
         report_folder: None,
         ..tui::TuiOptions::default()
     };

@@ -111,7 +111,8 @@ pub(super) fn add(questions: Option<&Path>, which: &str, file: &Path) -> Result<
         let next = if w.is_revealed() {
             format!(
                 "everyone has finished, so the answers are revealed: `{me} workshop show {id}`, \
-                 or full screen `{me} workshop compare {id}`",
+                 or full screen `{me} workshop compare {id}`; the board's report: \
+                 `{me} workshop report {id} -o report.pdf`",
                 me = program::name(),
                 id = w.id
             )
@@ -158,7 +159,8 @@ pub(super) fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     if !quiet() {
         eprintln!(
             "The answers of workshop {id} are revealed: `{me} workshop show {id}`, or full \
-             screen `{me} workshop compare {id}`.",
+             screen `{me} workshop compare {id}`; the board's report: `{me} workshop report \
+             {id} -o report.pdf`.",
             me = program::name(),
             id = saved.id
         );

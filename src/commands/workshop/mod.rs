@@ -38,21 +38,12 @@ pub fn run(
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
+        WorkshopAction::Compare { which, theme } => compare::run(questions, which, *theme),
         WorkshopAction::Report {
             which,
-            format,
-            output,
-            force,
+            write,
             anonymous,
-        } => report::run(
-            questions,
-            which,
-            format.map(|f| f.0),
-            output.as_deref(),
-            *force,
-            *anonymous,
-        ),
-        WorkshopAction::Compare { which } => compare::run(questions, which),
+        } => report::run(questions, which, write, *anonymous),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,

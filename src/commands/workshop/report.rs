@@ -5,12 +5,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use techhire::report::Format;
 use techhire::report::workshop::WorkshopReport;
 use techhire::text::terminal_safe;
 use techhire::workshop::{Reveal, Status};
 
 use super::open;
+use crate::cli::ReportOutput;
 use crate::commands::report::{deliver, format_for, not_for_the_terminal};
 use crate::commands::{Failure, PROBLEMS, config, program, quiet};
 
@@ -21,12 +21,11 @@ const WIDTH: usize = 80;
 pub(super) fn run(
     questions: Option<&Path>,
     which: &str,
-    format: Option<Format>,
-    output: Option<&Path>,
-    force: bool,
+    write: &ReportOutput,
     anonymous: bool,
 ) -> Result<ExitCode, Failure> {
-    let format = format_for(format, output)?;
+    let (output, force) = (write.output.as_deref(), write.force);
+    let format = format_for(write.format.map(|f| f.0), output)?;
     let opened = open(questions, which, false)?;
     let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
     let id = terminal_safe(&saved.id);
@@ -39,11 +38,15 @@ pub(super) fn run(
         return Err(Failure::new(
             PROBLEMS,
             format!(
-                "workshop {id}'s answers are hidden until everyone has finished ({finished} of \
-                 {} so far), so no report was written: a report now would show people's \
-                 answers before the others have given theirs. Once everyone has finished, \
-                 `{me} workshop reveal {id}` shows them (with --early, before)",
+                "workshop {id}'s {round}answers are hidden until everyone has finished \
+                 ({finished} of {} so far), so no report was written: a report now would show \
+                 people's answers before the others have given theirs. Once everyone has \
+                 finished, `{me} workshop reveal {id}` shows them (with --early, before)",
                 saved.respondents.len(),
+                round = match saved.round() {
+                    1 => String::new(),
+                    n => format!("round {n} "),
+                },
                 me = program::name(),
             ),
         ));

@@ -1,6 +1,7 @@
 //! The compare screen's plan: the view questions × people grid, furthest apart first (the
 //! library's order), each cell the person's answer cut to fit, each row marked agreed, mostly
-//! or split with its points apart, then the facts answered once for the company; or one
+//! or split with its points apart (or "not asked" when only one person's answers led to it),
+//! then the facts answered once for the company; or one
 //! question's detail (each person's answer, why it counts, their note, what would settle it);
 //! and the side panel (where the group stands, each person's own result, the combined scores,
 //! the rule), beside the grid when the screen is wide, in its place when asked for.
@@ -396,7 +397,9 @@ fn grid_lines(
         match row {
             Row::View(s) => {
                 let spread = &c.spreads[s];
+                // Asked of one person alone: nobody else was asked, so nothing to agree on.
                 let (word, style) = match spread.accord {
+                    _ if spread.asked() <= 1 => ("not asked", theme.muted),
                     Accord::Agreed => ("agreed", theme.plus),
                     Accord::Mostly => ("mostly", theme.accent),
                     Accord::Split => ("split", theme.warn),

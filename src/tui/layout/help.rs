@@ -10,7 +10,8 @@ use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap_indented};
 
 /// The sections of the list: the rows first bound on one screen each, then the rows that
-/// work on every screen. The section for the screen the list was opened on comes first.
+/// work on every screen. The section for the screen the list was opened on comes first (and
+/// on a workshop's screens, the workshop's sections before the interview's).
 const SECTIONS: [(&str, Option<Context>); 9] = [
     ("On a question", Some(Context::Question)),
     ("Checking your answers", Some(Context::Review)),
@@ -42,7 +43,19 @@ pub fn plan(theme: &Theme, screen: Rect, here: Context, reports: bool) -> BoxPla
 
 fn lines(theme: &Theme, here: Context, reports: bool, width: usize) -> Vec<Line<'static>> {
     let mut sections = SECTIONS.to_vec();
-    sections.sort_by_key(|&(_, context)| context != Some(here));
+    // On a workshop's screens the interview's keys come last: the workshop's first.
+    let workshop = |c: Option<Context>| {
+        matches!(
+            c,
+            None | Some(Context::Combined | Context::Compare | Context::CompareText)
+        )
+    };
+    sections.sort_by_key(|&(_, context)| {
+        (
+            context != Some(here),
+            workshop(Some(here)) && !workshop(context),
+        )
+    });
     let mut rows: Vec<(&str, Vec<(&str, &str)>)> = sections
         .iter()
         .map(|&(title, section)| {

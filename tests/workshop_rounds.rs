@@ -174,7 +174,7 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
     );
     assert!(!agreeing.contains("cannot be blind"), "{agreeing}");
     assert!(
-        agreeing.contains("  How each person answered:\n"),
+        agreeing.contains("  How each person answered in round 2:\n"),
         "{agreeing}"
     );
     assert!(

@@ -589,6 +589,20 @@ fn without_a_terminal_the_interview_says_what_to_do() {
         .stderr(contains("The full-screen interview needs a terminal"))
         .stderr(contains("techhire --plain"))
         .stderr(contains("techhire run --answers FILE"));
+    // Each command names its own way to go on line by line.
+    techhire()
+        .args(["resume", "k3f9x2"])
+        .write_stdin("1\n")
+        .assert()
+        .code(2)
+        .stderr(contains("techhire resume k3f9x2 --plain"))
+        .stderr(contains("run --answers").not());
+    techhire()
+        .args(["workshop", "agree", "w7k2pq"])
+        .write_stdin("1\n")
+        .assert()
+        .code(2)
+        .stderr(contains("techhire workshop agree w7k2pq --plain"));
 }
 
 // ---- help and version ----------------------------------------------------------------------

@@ -22,7 +22,17 @@ pub fn run(
     session: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
-    needs_a_terminal(mode)?;
+    let me = program::name();
+    needs_a_terminal(
+        mode,
+        &[
+            (format!("{me} --plain"), LINE_BY_LINE),
+            (
+                format!("{me} run --answers FILE"),
+                "gives the result for answers written in a file",
+            ),
+        ],
+    )?;
     let config = config::load()?;
     let mut names = names(args);
     // A new interview is run by the consultant the config file names, unless told otherwise.
@@ -104,26 +114,27 @@ fn config_theme(config: &Config) -> Option<tui::ThemeName> {
 }
 
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
-/// refusal leaves nothing behind.
-pub fn needs_a_terminal(mode: Mode) -> Result<(), Failure> {
+/// refusal leaves nothing behind. `instead` lists the commands that work without one (the
+/// command as typed, what it does), each as it applies to what was asked.
+pub fn needs_a_terminal(mode: Mode, instead: &[(String, &str)]) -> Result<(), Failure> {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     if terminal || matches!(mode, Mode::Plain { .. }) {
         return Ok(());
     }
-    let plain = format!("{} --plain", program::name());
-    let run = format!("{} run --answers FILE", program::name());
-    let width = plain.len().max(run.len()) + 2;
-    Err(Failure::new(
-        USAGE,
-        format!(
-            "The full-screen interview needs a terminal, but standard input or output is \
-             not one (a pipe or a file).\n\
-             \x20 {plain:<width$}asks the questions line by line; works with pipes and screen \
-             readers\n\
-             \x20 {run:<width$}gives the result for answers written in a file\n",
-        ),
-    ))
+    let width = instead.iter().map(|(c, _)| c.len()).max().unwrap_or(0) + 2;
+    let mut said = String::from(
+        "The full-screen interview needs a terminal, but standard input or output is not one \
+         (a pipe or a file).\n",
+    );
+    for (command, does) in instead {
+        said.push_str(&format!("  {command:<width$}{does}\n"));
+    }
+    Err(Failure::new(USAGE, said))
 }
+
+/// What plain mode does, said beside the command that asks for it.
+pub const LINE_BY_LINE: &str =
+    "asks the questions line by line; works with pipes and screen readers";
 
 /// Runs an opened interview in plain mode or full screen, then closes its session (which, in
 /// full screen, may be another one the user resumed from the start screen).

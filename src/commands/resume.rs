@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::InterviewArgs;
-use crate::commands::interview::{Mode, front_end, names, needs_a_terminal};
-use crate::commands::{Failure, USAGE, config, opening, program, sessions};
+use crate::commands::interview::{LINE_BY_LINE, Mode, front_end, names, needs_a_terminal};
+use crate::commands::{Failure, USAGE, config, opening, program, quote, sessions};
 
 /// The resume command.
 pub fn run(
@@ -15,7 +15,11 @@ pub fn run(
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
-    needs_a_terminal(mode)?;
+    let resume = match which {
+        Some(which) => format!("{} resume {} --plain", program::name(), quote(which)),
+        None => format!("{} resume --plain", program::name()),
+    };
+    needs_a_terminal(mode, &[(resume, LINE_BY_LINE)])?;
     if args.no_save {
         return Err(Failure::new(
             USAGE,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes the README's pictures from the real program: assets/question.png, assets/result.png,
-the printed report's pages, assets/report-page-N.png, and a workshop's compare screen,
-assets/compare.png.
+the printed report's pages, assets/report-page-N.png, a workshop's compare screen,
+assets/compare.png, and the first page of a workshop's report, assets/workshop-report-page-1.png.
 
 Runs target/release/techhire in tmux (with its sessions in a scratch folder), types the keys a
 user would, captures the screen with its colours (tmux capture-pane -e), turns the cells into
@@ -9,7 +9,7 @@ HTML and photographs that with headless Chromium. The report is the one `run --a
 to PDF on A4 for a client, with the consultant's name and firm (from a scratch config file),
 each page at 60 dpi. Run from the project root after `cargo build --release`; needs tmux,
 chromium, poppler's pdftoppm and pyte (`pip install pyte`). `docs/screenshots.py compare` makes
-only assets/compare.png.
+only assets/compare.png, `docs/screenshots.py workshop-report` only the workshop report's page.
 """
 
 import glob
@@ -139,6 +139,35 @@ def printed_report():
         subprocess.run(["rm", "-rf", folder])
 
 
+def workshop_report_page():
+    """The first page of the worked example's workshop report (three leaders whose own results
+    are a CTO, a CIO and one combined leader), kept with `workshop run --save` and printed with
+    `workshop report --format pdf` on A4, prepared by Jo Smith of Northwind Advisory, at 60 dpi."""
+    folder = tempfile.mkdtemp(prefix="techhire-workshop-report-")
+    try:
+        config = os.path.join(folder, "config.toml")
+        with open(config, "w") as f:
+            f.write('consultant = "Jo Smith"\nfirm = "Northwind Advisory"\n')
+        env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG")}
+        env.update(TECHHIRE_CONFIG=config, TECHHIRE_DATA_DIR=folder, LC_PAPER="en_GB.UTF-8")
+        w = "tests/answers/workshop"
+        techhire = os.path.abspath("target/release/techhire")
+        subprocess.run(
+            [techhire, "-q", "workshop", "run", "--save", "--client", "Globex Corporation",
+             "--facts", f"{w}/facts.toml", "--answers", f"Ana (CEO)={w}/ana-ceo.toml",
+             "--answers", f"Ben (CFO)={w}/ben-cfo.toml", "--answers", f"Cai (COO)={w}/cai-coo.toml"],
+            check=True, env=env, capture_output=True,
+        )
+        (workshop,) = glob.glob(os.path.join(folder, "sessions", "*.workshop.json"))
+        pdf = os.path.join(folder, "workshop.pdf")
+        subprocess.run([techhire, "-q", "workshop", "report", workshop, "-o", pdf],
+                       check=True, env=env)
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile",
+                        pdf, "assets/workshop-report-page-1"], check=True)
+    finally:
+        subprocess.run(["rm", "-rf", folder])
+
+
 def compare_screen():
     """A four-person workshop (the worked example's CEO, CFO and COO, and a board member) kept
     with `workshop run --save`, opened with `workshop compare`: the questions x people grid,
@@ -170,6 +199,10 @@ def compare_screen():
 
 
 def main():
+    if sys.argv[1:] == ["workshop-report"]:
+        workshop_report_page()
+        print("wrote assets/workshop-report-page-1.png")
+        return 0
     if sys.argv[1:] == ["compare"]:
         # Only the compare screen: `python3 docs/screenshots.py compare`.
         photograph(to_html(compare_screen(), COMPARE_ROWS), "assets/compare.png", COMPARE_ROWS)
@@ -203,8 +236,9 @@ def main():
     photograph(to_html(result), "assets/result.png")
     photograph(to_html(compare_screen(), COMPARE_ROWS), "assets/compare.png", COMPARE_ROWS)
     pages = printed_report()
-    print(f"wrote assets/question.png, assets/result.png, assets/compare.png and {pages} "
-          "report pages")
+    workshop_report_page()
+    print(f"wrote assets/question.png, assets/result.png, assets/compare.png, {pages} "
+          "report pages and the workshop report's first page")
 
 
 if __name__ == "__main__":

@@ -394,6 +394,26 @@ fn missing_fact(tree: &Tree, question: usize) -> Problem {
     )
 }
 
+/// A fact a facts file leaves unanswered though respondents' answers can lead to it: it would
+/// be asked of one respondent, and their session then refused for answering a fact.
+pub(crate) fn unanswered_fact(tree: &Tree, question: usize) -> Problem {
+    let q = tree.question(question);
+    listing(
+        Diagnostic::error(
+            "unanswered-fact",
+            format!(
+                "the facts leave `{}` (\u{201c}{}\u{201d}) unanswered, and the interview can ask it: it is a fact of the company, answered once here for everyone",
+                q.id, q.prompt
+            ),
+            format!(
+                "add a line `{} = \"choice_id\"` to this file, with one of these choice ids",
+                q.id
+            ),
+        ),
+        choices_of(q),
+    )
+}
+
 /// A question's choices to list under a hint: each id with its label.
 fn choices_of(q: &crate::tree::Question) -> Vec<(String, String)> {
     q.choices
@@ -458,6 +478,11 @@ fn suggestions<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a s
 impl Problems {
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.problems.push(Problem::from(diagnostic));
+    }
+
+    /// Adds a problem with ids to choose from listed under its hint.
+    pub(crate) fn push_listed(&mut self, problem: Problem) {
+        self.problems.push(problem);
     }
 
     pub fn errors(&self) -> usize {

@@ -229,15 +229,8 @@ pub enum Command {
         /// A session id from `techhire sessions`, or the path of a session file.
         #[arg(value_name = "SESSION")]
         which: String,
-        /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
-        #[arg(long, value_enum)]
-        format: Option<ReportFormat>,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the -o file if it exists.
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        write: ReportOutput,
         /// The consultant's copy: include private notes, marked, under a heading saying it is
         /// not for the client. Without it, private notes are left out.
         #[arg(long)]
@@ -373,6 +366,20 @@ pub enum SessionsFormat {
     Json,
 }
 
+/// How `report` and `workshop report` write: the format, the file, and whether to replace it.
+#[derive(Debug, Clone, Args)]
+pub struct ReportOutput {
+    /// Default: from the -o file's extension (.html, .pdf, .md, .txt, .json), else markdown.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
 /// The document `report` writes: one of the library's [`Format`]s, offered by clap with each
 /// format's purpose as its help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -473,12 +480,45 @@ pub enum WorkshopAction {
         #[arg(long)]
         early: bool,
     },
+    /// Start the next round once the answers are revealed: each respondent gets a new
+    /// session, their earlier answers offered to keep or change, hidden until all have
+    /// finished; every earlier round is kept.
+    Round {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+    },
+    /// Answer one interview together, once the answers are revealed, seeing how each person
+    /// answered each question; its result is the agreed recommendation. Run again to carry on.
+    Agree {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        interview: InterviewArgs,
+    },
+    /// Write the workshop report for the board, once the answers are revealed: where
+    /// leadership stands, each person's result, what to settle first, the agreement grid.
+    Report {
+        /// A workshop id from `techhire sessions`, or the path of a workshop file.
+        #[arg(value_name = "ID|PATH")]
+        which: String,
+        #[command(flatten)]
+        write: ReportOutput,
+        /// Name people "Leader A", "Leader B"... everywhere in the report (it says how little
+        /// that hides in a small group).
+        #[arg(long)]
+        anonymous: bool,
+    },
     /// Compare a revealed workshop's answers full screen: the combined result, then each
     /// question × each person, with what would settle each question.
     Compare {
         /// A workshop id from `techhire sessions`, or the path of a workshop file.
         #[arg(value_name = "ID|PATH")]
         which: String,
+        /// Colours of the screen, as for the interview.
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
     },
     /// Run a workshop in one room, passing the keyboard: the company's facts with the room,
     /// then each person's views alone, unseen by the others, then the reveal. Give an ID to

@@ -176,6 +176,8 @@ impl Interview {
         self.answers[question] = Some(choice);
         self.rebuild();
         self.cursor = self.cursor.min(self.path.len());
+        // The path may now bring a settled question to the cursor: never the one asked.
+        self.pass_settled();
         Ok(())
     }
 
@@ -702,5 +704,22 @@ end = true
         assert!(i.is_finished());
         assert!(i.back());
         assert_eq!(i.current(), Some(C));
+    }
+
+    /// Found by the fuzz interview target: changing an earlier answer can bring a settled
+    /// question to where the cursor is; it is passed over, never asked.
+    #[test]
+    fn a_change_never_leaves_the_cursor_on_a_settled_question() {
+        let mut i = interview();
+        i.answer(0).unwrap(); // a: on to b
+        i.answer(0).unwrap(); // b: on to c
+        i.answer(0).unwrap(); // c: the end
+        i.settle([C]);
+        assert!(i.back());
+        assert_eq!(i.current(), Some(B));
+        // a straight to c: position 1 is now c, settled.
+        i.change(A, 1).unwrap();
+        assert_eq!(i.current(), None, "past c, at the end");
+        assert!(i.is_finished());
     }
 }

@@ -59,7 +59,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             commands::validate::run(file.as_deref(), format)
         }
         Some(Command::Run(args)) => commands::run::run(tree, &args),
-        Some(Command::Workshop { action }) => commands::workshop::run(tree, &action),
+        Some(Command::Workshop { action }) => commands::workshop::run(tree, &action, interview),
         Some(Command::Census {
             file,
             format,
@@ -82,9 +82,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         }) => commands::resume::run(which.as_deref(), &own.or(interview), tree),
         Some(Command::Report {
             which,
-            format,
-            output,
-            force,
+            write,
             private_notes,
         }) => {
             let copy = if private_notes {
@@ -92,14 +90,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 Audience::Client
             };
-            commands::report::run(
-                &which,
-                tree,
-                format.map(|f| f.0),
-                output.as_deref(),
-                force,
-                copy,
-            )
+            commands::report::run(&which, tree, &write, copy)
         }
         Some(Command::Schema { doc }) => commands::schema::run(doc),
         Some(Command::Completions { shell }) => commands::completions::run(shell),

@@ -29,6 +29,8 @@ const MAX_NOTE_BYTES: usize = 64 * 1024;
 /// screen, so blindness rests on answering alone; the facts are not theirs to answer.
 const WORKSHOP_RESPONDENT: &str = "You are answering for yourself in a stakeholder workshop. A shared screen cannot be blind: answer on your own, one respondent at a time, with nobody else watching, and do not show your answers to anyone until the consultant reveals everyone's. The company's facts were answered once for everyone, so only your views are asked.";
 
+const AGREEING_TOGETHER: &str = "The room answers this interview together, to agree what this hire is for; its result is the agreed recommendation. Under each question, how each person answered it in the latest round. The company's facts were answered once for everyone, so only the views are asked.";
+
 /// What plain mode works on: the interview, the session it saves to after every change, and
 /// what to tell the user before the first question.
 pub struct Live<'a> {
@@ -59,6 +61,12 @@ pub struct Options<'a> {
     pub ask_names: bool,
     /// Where reports written at the result go, and the firm they are by.
     pub reports: Reports<'a>,
+    /// For the interview a workshop's room answers together: how each person answered in the
+    /// latest round, shown under each question.
+    pub beside: Option<&'a techhire::workshop::Combined>,
+    /// Why writing the report is not offered, when it is not (a workshop respondent's session
+    /// before the reveal): `e` is left out at the result.
+    pub reports_wait: Option<&'a str>,
 }
 
 /// What a note is on.
@@ -89,7 +97,9 @@ pub fn run(
         };
         write!(output, "{text}")?;
     }
-    if opened.save.session().workshop.is_some() {
+    if options.beside.is_some() {
+        write!(output, "{}", wrap(AGREEING_TOGETHER, "", ""))?;
+    } else if opened.save.session().workshop.is_some() {
         write!(output, "{}", wrap(WORKSHOP_RESPONDENT, "", ""))?;
     }
     write!(
@@ -137,7 +147,8 @@ pub fn run(
     let mut show = true;
     loop {
         let Some(question) = opened.interview.current() else {
-            match result(opened, input, output, width, show, reports)? {
+            let wait = options.reports_wait;
+            match result(opened, input, output, width, show, (reports, wait))? {
                 AtResult::Done => return Ok(Ending::Finished),
                 AtResult::Back => show = true,
                 AtResult::Again => show = false,
@@ -170,6 +181,9 @@ pub fn run(
                 if let Some(detail) = &choice.detail {
                     write!(output, "{}", wrap(&terminal_safe(detail), &indent, &indent))?;
                 }
+            }
+            if let Some(group) = options.beside {
+                show_beside(group, question, output, width)?;
             }
             if let Some(note) = opened.save.session().note(&q.id) {
                 let private = opened.save.session().note_is_private(&q.id);
@@ -260,7 +274,7 @@ fn result(
     output: &mut impl Write,
     width: usize,
     show: bool,
-    reports: Reports,
+    (reports, wait): (Reports, Option<&str>),
 ) -> io::Result<AtResult> {
     if show {
         let Some(recommendation) = opened.interview.result() else {
@@ -288,10 +302,20 @@ fn result(
         writeln!(output)?;
     }
     if show {
-        let choices = "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.";
-        write!(output, "{}", text::wrap(choices, width, "", ""))?;
+        let choices = match wait {
+            // A workshop respondent's report waits for the reveal: not offered.
+            Some(why) => format!(
+                "Enter finishes; n adds a note on the whole interview, b goes back to change an answer. {why}"
+            ),
+            None => "Enter finishes; e writes the report, n adds a note on the whole interview, b goes back to change an answer.".to_string(),
+        };
+        write!(output, "{}", text::wrap(&choices, width, "", ""))?;
     }
-    write!(output, "Next (Enter, e, n, b): ")?;
+    if wait.is_some() {
+        write!(output, "Next (Enter, n, b): ")?;
+    } else {
+        write!(output, "Next (Enter, e, n, b): ")?;
+    }
     output.flush()?;
     let Some(line) = read_line(input)? else {
         writeln!(output)?;
@@ -302,6 +326,14 @@ fn result(
         "b" | "B" | "back" => {
             opened.interview.back();
             AtResult::Back
+        }
+        "e" | "E" | "export" if wait.is_some() => {
+            write!(
+                output,
+                "{}",
+                text::wrap(wait.unwrap_or_default(), width, "", "")
+            )?;
+            AtResult::Again
         }
         "e" | "E" | "export" => {
             if !export::ask(opened, input, output, width, reports)? {
@@ -317,7 +349,11 @@ fn result(
             AtResult::Again
         }
         _ => {
-            let hint = "Press Enter to finish, e to write the report, n for a note on the interview, or b to go back.";
+            let hint = if wait.is_some() {
+                "Press Enter to finish, n for a note on the interview, or b to go back."
+            } else {
+                "Press Enter to finish, e to write the report, n for a note on the interview, or b to go back."
+            };
             write!(output, "{}", text::wrap(hint, width, "", ""))?;
             AtResult::Again
         }
@@ -435,6 +471,27 @@ fn save_note(opened: &mut Live<'_>, on: NoteOn, text: &str, private: bool) -> Sa
 
 /// A note under its question: "Your note:" for the client's, "Your private note:" for one
 /// kept out of the client's report.
+/// How each person answered this question in the latest round, for the room answering it
+/// together: "  Ana (CEO): Build technology products for our customers".
+fn show_beside(
+    group: &techhire::workshop::Combined,
+    question: usize,
+    output: &mut impl Write,
+    width: usize,
+) -> io::Result<()> {
+    let choices = &group.tree.question(question).choices;
+    writeln!(output, "  How each person answered:")?;
+    for (voice, answer) in group.answers_to(question) {
+        let answer = match answer {
+            Some(c) => terminal_safe(&choices[c].label).into_owned(),
+            None => "not asked (their answers led elsewhere)".to_string(),
+        };
+        let line = format!("{}: {answer}", terminal_safe(&voice.display_name()));
+        write!(output, "{}", text::wrap(&line, width, "    ", "      "))?;
+    }
+    Ok(())
+}
+
 fn show_note(note: &str, private: bool, output: &mut impl Write, width: usize) -> io::Result<()> {
     let note = terminal_safe_multiline(note);
     let label = if private {

@@ -7,22 +7,17 @@
 
 mod shipped;
 
-use shipped::{finished, print_tools};
+use shipped::finished;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use techhire::config::Firm;
-use techhire::report::pdf::{self, Paper};
+use techhire::report::pdf::Paper;
 use techhire::report::{Outline, ReportInput, html};
 
 /// The page budget for any shipped report.
 const MOST_PAGES: usize = 3;
-/// A last page with fewer lines than this is near-empty: a page turned for a few lines.
-const FEWEST_LINES_ON_LAST_PAGE: usize = 12;
 
 const CLIENT: &str = "Globex Corporation";
 
@@ -158,90 +153,16 @@ fn report_html(case: Case, paper: Paper) -> String {
     html::render_outline(&outline, Some(paper.css()))
 }
 
-/// The text of each page of a PDF.
-fn pages(pdf: &Path) -> Vec<String> {
-    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    let count: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("pdfinfo gave no page count:\n{info}"));
-    (1..=count)
-        .map(|page| {
-            let text = Command::new("pdftotext")
-                .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-                .arg(pdf)
-                .arg("-")
-                .output()
-                .unwrap();
-            String::from_utf8_lossy(&text.stdout).into_owned()
-        })
-        .collect()
-}
-
-/// Prints each report on A4 and Letter and checks the pages: every report is printed and
-/// every problem listed before the test fails. Returns "name on paper: N pages" per print.
+/// Prints each report on A4 and Letter and checks the pages (see [`shipped::check_prints`]).
 fn check(reports: &[Case]) -> Vec<String> {
-    let Some(browser) = print_tools() else {
-        return Vec::new();
-    };
-    let folder = tempfile::tempdir().unwrap();
-    let keep = std::env::var_os("TECHHIRE_KEEP_PRINTS").map(PathBuf::from);
-    let mut counts = Vec::new();
-    let mut problems = Vec::new();
-    for &case in reports {
-        for paper in [Paper::A4, Paper::Letter] {
-            let label = format!("{} on {}", case.name(), paper.css());
-            let html = report_html(case, paper);
-            let bytes = pdf::print(&html, &browser).unwrap_or_else(|e| panic!("{label}: {e}"));
-            let file = format!("{}-{}", case.name(), paper.css().to_lowercase()).replace(' ', "-");
-            let path = folder.path().join(format!("{file}.pdf"));
-            fs::write(&path, &bytes).unwrap();
-            if let Some(keep) = &keep {
-                fs::create_dir_all(keep).unwrap();
-                fs::write(keep.join(format!("{file}.pdf")), &bytes).unwrap();
-                fs::write(keep.join(format!("{file}.html")), &html).unwrap();
-            }
-            let pages = pages(&path);
-            let total = pages.len();
-            counts.push(format!("{label}: {total} pages"));
-            if total > MOST_PAGES {
-                problems.push(format!(
-                    "{label} prints on {total} pages, more than {MOST_PAGES}"
-                ));
-            }
-            for (i, text) in pages.iter().enumerate() {
-                let footer = format!("Page {} of {total}", i + 1);
-                if !(text.contains(CLIENT) && text.contains(&footer)) {
-                    problems.push(format!(
-                        "{label}: page {} lacks the client or {footer:?}:\n{text}",
-                        i + 1
-                    ));
-                }
-                if text.contains("file:///") {
-                    problems.push(format!("{label}: a file:/// address on page {}", i + 1));
-                }
-            }
-            let last_lines = pages[total - 1]
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .count();
-            if total > 1 && last_lines < FEWEST_LINES_ON_LAST_PAGE {
-                problems.push(format!(
-                    "{label}: the last page is near-empty ({last_lines} lines):\n{}",
-                    pages[total - 1]
-                ));
-            }
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "{}\n\n{}",
-        counts.join("\n"),
-        problems.join("\n\n")
-    );
-    counts
+    let prints: Vec<(String, shipped::Print)> = reports
+        .iter()
+        .map(|&case| {
+            let print: shipped::Print = Box::new(move |paper| report_html(case, paper));
+            (case.name(), print)
+        })
+        .collect();
+    shipped::check_prints(&prints, CLIENT, MOST_PAGES)
 }
 
 #[test]

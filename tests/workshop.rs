@@ -256,7 +256,25 @@ fn facts_are_refused_where_they_do_not_belong() {
         .args(["--answers", &format!("{DIR}/ben-cfo.toml")])
         .assert()
         .code(1)
-        .stderr(contains("error[missing-fact]").and(contains("to the facts file")));
+        .stderr(
+            contains("error[unanswered-fact]")
+                .and(contains("the facts leave `existing_leaders`"))
+                .and(contains(short.display().to_string()))
+                .and(contains(
+                    "add a line `existing_leaders = \"choice_id\"` to this file",
+                ))
+                .and(contains("none_open")),
+        );
+    // `workshop new` refuses it the same way, and sets nothing up.
+    let data = tempfile::tempdir().unwrap();
+    common::techhire(data.path())
+        .args(["workshop", "new", "--facts"])
+        .arg(&short)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("error[unanswered-fact]").and(contains("Fix the file")));
+    assert!(!data.path().join("sessions").exists());
 }
 
 #[test]
@@ -789,9 +807,10 @@ fn over_several_machines_new_invite_answer_add_and_reveal() {
         .arg(&copies[1])
         .assert()
         .success()
-        .stderr(contains(
-            "everyone has finished, so the answers are revealed",
-        ));
+        .stderr(
+            contains("everyone has finished, so the answers are revealed")
+                .and(contains(format!("workshop report {id} -o report.pdf"))),
+        );
     techhire()
         .env("TECHHIRE_DATA_DIR", d)
         .args(["workshop", "show", &id])

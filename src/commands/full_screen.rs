@@ -28,6 +28,8 @@ pub fn run(
 ) -> Result<Ending, Failure> {
     let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
     let start = start(opened, choose);
+    let beside = opened.beside.clone();
+    let reports_wait = report::not_offered(opened.save.path(), opened.save.session());
     let mut host = SessionHost::new(opened, questions, config);
     host.arm();
     let report_folder = config::report_folder(config)
@@ -36,6 +38,8 @@ pub fn run(
     let options = tui::TuiOptions {
         theme,
         report_folder,
+        beside,
+        reports_wait,
     };
     let (ending, interview) = tui::run(start, options, &mut host)
         .map_err(|e| Failure::new(USAGE, format!("techhire: {e}")))?;

@@ -95,7 +95,7 @@ pub fn names(args: &InterviewArgs) -> opening::Names<'_> {
 }
 
 /// The full-screen theme the config file asks for, if any.
-pub fn config_theme(config: &Config) -> Option<tui::ThemeName> {
+fn config_theme(config: &Config) -> Option<tui::ThemeName> {
     config.theme.map(|theme| match theme {
         Theme::Dark => tui::ThemeName::Dark,
         Theme::Light => tui::ThemeName::Light,
@@ -180,10 +180,13 @@ fn plain_mode(
 ) -> Result<Ending, Failure> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
+    let wait = crate::commands::report::not_offered(opened.save.path(), opened.save.session());
     let options = plain::Options {
         width: 0,
         ask_names,
         reports,
+        beside: opened.beside.as_deref(),
+        reports_wait: wait.as_deref(),
     };
     let said = match because {
         Some(why) => writeln!(

@@ -105,6 +105,18 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
             action: WorkshopAction::Reveal { .. },
         } => ("workshop reveal", false),
         Command::Workshop {
+            action: WorkshopAction::Agree { .. },
+        } if cli.session.is_some() => {
+            return Err(Failure::new(
+                USAGE,
+                "`workshop agree` keeps the agreed interview beside the workshop, without \
+                 --session.",
+            ));
+        }
+        Command::Workshop {
+            action: WorkshopAction::Agree { .. },
+        } => ("workshop agree", true),
+        Command::Workshop {
             action: WorkshopAction::Compare { .. },
         } => ("workshop compare", true),
         Command::Workshop { .. } => ("workshop", true),
@@ -120,7 +132,10 @@ pub fn check_flags(cli: &Cli) -> Result<(), Failure> {
             ),
         ));
     }
-    if name == "resume" || (cli.session.is_none() && !cli.interview.any()) {
+    if name == "resume"
+        || name == "workshop agree"
+        || (cli.session.is_none() && !cli.interview.any())
+    {
         return Ok(());
     }
     let hint = if name == "report" {

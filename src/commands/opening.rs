@@ -38,6 +38,9 @@ pub struct Opened {
     /// The file is in the sessions folder, where an untouched new session is not kept (and
     /// where the full-screen interview offers the saved sessions before a new one).
     pub in_store: bool,
+    /// For a workshop's agreed interview: how each person answered in the latest round, shown
+    /// beside each question (`workshop agree`).
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
 }
 
 /// Client and consultant names from the command line.
@@ -132,6 +135,7 @@ pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opene
         started_with,
         handle,
         in_store,
+        beside: None,
     })
 }
 
@@ -193,6 +197,7 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         started_with: (None, None),
         handle,
         in_store,
+        beside: None,
     })
 }
 
@@ -275,6 +280,18 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
             ending,
             techhire::workshop::waits_for(folder, save.session()),
         ) {
+            // Answered in the workshop's own folder: nothing to send back.
+            (Ending::Finished, Some(workshop))
+                if techhire::workshop::holding(folder, &save.session().id).is_some() =>
+            {
+                format!(
+                    "Saved in {}.\nYour answers stay hidden until everyone has finished and the \
+                     consultant reveals them with:\n  {} workshop reveal {}",
+                    quote(&save.path().display().to_string()),
+                    program::name(),
+                    quote(&workshop)
+                )
+            }
             (Ending::Finished, Some(workshop)) => sent_back(save.path(), &workshop),
             _ => saved_where(save.path(), &handle, in_store, ending, plain),
         }

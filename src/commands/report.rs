@@ -15,6 +15,7 @@ use techhire::text::terminal_safe;
 use techhire::workshop;
 use techhire::{Interview, Recommendation};
 
+use crate::cli::ReportOutput;
 use crate::commands::config;
 use crate::commands::opening::{SessionTree, dropped_lines, failure, find, stamp, tree_for};
 use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, program, quiet};
@@ -24,12 +25,11 @@ use crate::commands::{Failure, PROBLEMS, USAGE, note_warnings, print_out, progra
 pub fn run(
     what: &str,
     questions: Option<&Path>,
-    format: Option<Format>,
-    output: Option<&Path>,
-    force: bool,
+    write: &ReportOutput,
     copy: Audience,
 ) -> Result<ExitCode, Failure> {
-    let format = format_for(format, output)?;
+    let (output, force) = (write.output.as_deref(), write.force);
+    let format = format_for(write.format.map(|f| f.0), output)?;
     let config = config::load()?;
     let path = find(what)?;
     let mut session = read_path(&path).map_err(|e| failure(&e))?;
@@ -221,7 +221,7 @@ pub fn export(
 /// The format asked for with --format, or by the output file's extension, or Markdown. An
 /// extension that names no format techhire writes (`report.docx`) is refused rather than
 /// filled with Markdown.
-fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
+pub fn format_for(format: Option<Format>, output: Option<&Path>) -> Result<Format, Failure> {
     if let Some(format) = format {
         return Ok(format);
     }
@@ -267,6 +267,17 @@ fn count(n: u32, thing: &str) -> String {
     } else {
         format!("{n} {thing}s")
     }
+}
+
+/// Why the front ends do not offer the report for a session, when they do not: a workshop
+/// respondent's, before the workshop's reveal (`e` would only be refused).
+pub fn not_offered(path: &Path, session: &Session) -> Option<String> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    workshop::waits_for(folder, session).map(|_| {
+        "The report waits until the consultant reveals everyone's answers: send them your \
+         session when you have finished."
+            .to_string()
+    })
 }
 
 /// A workshop respondent's session waits for the workshop's reveal: a report or an export

@@ -52,21 +52,28 @@ struct Workshops(workshop::Listing);
 
 impl Workshops {
     fn in_folder(folder: &Path) -> Workshops {
-        Workshops(workshop::list_in(folder))
+        let mut listing = workshop::list_in(folder);
+        // Sessions answered right here with `resume` count as they stand (not saved: listing
+        // changes nothing).
+        for (_, w) in &mut listing.found {
+            w.refresh_statuses(folder);
+        }
+        Workshops(listing)
     }
 
-    /// Whether a session is one of a workshop's respondents: shown under its workshop.
+    /// Whether a session is one of a workshop's (a respondent's in any round, or the agreed
+    /// interview's): shown under its workshop.
     fn has_member(&self, session: &str) -> bool {
         self.of(session).is_some()
     }
 
-    /// The workshop a session answers in, if any.
+    /// The workshop a session belongs to, if any.
     fn of(&self, session: &str) -> Option<&Workshop> {
         self.0
             .found
             .iter()
             .map(|(_, w)| w)
-            .find(|w| w.respondents.iter().any(|r| r.session == session))
+            .find(|w| w.session_ids().any(|s| s == session))
     }
 }
 
@@ -202,8 +209,13 @@ fn workshop_rows(workshops: &Workshops, listing: &Listing) -> String {
             Reveal::Revealed { .. } => "revealed",
             Reveal::RevealedEarly { .. } => "revealed early",
         };
+        let round = if w.round() > 1 {
+            format!("round {}: ", w.round())
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{}  {}  {}  {finished} of {} finished, {reveal}\n",
+            "{}  {}  {}  {round}{finished} of {} finished, {reveal}\n",
             w.id,
             fit(w.client.as_deref().unwrap_or("-")),
             w.updated.minute_in(&zone),
@@ -233,6 +245,25 @@ fn workshop_rows(workshops: &Workshops, listing: &Listing) -> String {
             };
             let pad = " ".repeat(width - name.width());
             out.push_str(&format!("    {name}{pad}  {}  {status}\n", r.session));
+        }
+        if w.round() > 1 {
+            let earlier = w.respondents.iter().map(|r| r.earlier.len()).sum::<usize>();
+            out.push_str(&format!(
+                "    earlier rounds: {earlier} sessions kept as they were (`--format json` names \
+                 them)\n"
+            ));
+        }
+        if let Some(agreed) = &w.agreed {
+            let outcome = listing
+                .sessions
+                .iter()
+                .find(|s| s.id == agreed.session)
+                .and_then(|s| s.outcome.as_deref())
+                .map_or_else(|| "not finished yet".to_string(), fit);
+            out.push_str(&format!(
+                "    agreed together: {}  {outcome}\n",
+                agreed.session
+            ));
         }
     }
     out
@@ -292,6 +323,11 @@ struct WorkshopEntry<'a> {
     /// `hidden`, `revealed` or `revealed_early`.
     reveal: &'static str,
     respondents: &'a [Respondent],
+    /// The current round, from 1; each respondent's `earlier` holds their earlier sessions.
+    round: u32,
+    /// The session of the interview the room answered together, once started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agreed: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -347,7 +383,7 @@ fn json(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
                     .as_deref()
                     .zip(s.outcome.as_deref())
                     .map(|(id, label)| Outcome { id, label })
-                    .filter(|_| workshops.of(&s.id).is_none_or(Workshop::is_revealed)),
+                    .filter(|_| workshops.of(&s.id).is_none_or(|w| !w.hides(&s.id))),
                 workshop: workshops.of(&s.id).map(|w| w.id.as_str()),
             })
             .collect(),
@@ -366,6 +402,8 @@ fn json(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
                     Reveal::RevealedEarly { .. } => "revealed_early",
                 },
                 respondents: &w.respondents,
+                round: w.round(),
+                agreed: w.agreed.as_ref().map(|a| a.session.as_str()),
             })
             .collect(),
         unreadable: listing

@@ -54,6 +54,8 @@ fn drive_bytes(
             folder: reports,
             firm: &firm,
         },
+        beside: None,
+        reports_wait: None,
     };
     let ending = run(&mut live(opened), &mut input, &mut output, options)
         .unwrap_or_else(|e| panic!("writing to memory cannot fail: {e}"));

@@ -9,7 +9,7 @@ mod chart;
 use std::fmt::Write as _;
 
 use super::ReportInput;
-use super::outline::{Block, Outline, Section, Span, Text};
+use super::outline::{Block, Cells, Grid, Outline, Section, Span, Text};
 
 /// The report's style sheet, inlined into every report.
 const CSS: &str = include_str!("../../assets/report.css");
@@ -55,8 +55,8 @@ pub fn render_outline(outline: &Outline, paper: Option<&str>) -> String {
 /// printing from a browser shows no file path or date stamp.
 fn page_footer(outline: &Outline, paper: Option<&str>) -> String {
     let who = match &outline.masthead.client {
-        Some(client) => format!("{client} \u{b7} {}", outline.headline.label),
-        None => outline.headline.label.clone(),
+        Some(client) => format!("{client} \u{b7} {}", outline.running),
+        None => outline.running.clone(),
     };
     let size = paper.map_or_else(String::new, |p| format!(" size: {p};"));
     format!(
@@ -286,6 +286,7 @@ fn block(out: &mut String, block: &Block) {
                 );
             }
         }
+        Block::Grid(g) => grid(out, g),
         Block::Sources(sources) => {
             out.push_str("<ul class=\"sources\">\n");
             for s in sources {
@@ -304,6 +305,60 @@ fn block(out: &mut String, block: &Block) {
             out.push_str("</ul>\n");
         }
     }
+}
+
+/// A grid as a table: the people across, a row per question or option, each row's label as
+/// its header cell; an answer given once for everyone follows its question across the row.
+fn grid(out: &mut String, g: &Grid) {
+    out.push_str("<table class=\"grid\">\n<thead><tr>");
+    let _ = write!(out, "<th scope=\"col\">{}</th>", text(&g.corner));
+    for column in &g.columns {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(column));
+    }
+    if let Some(mark) = &g.mark {
+        let _ = write!(out, "<th scope=\"col\" class=\"mark\">{}</th>", text(mark));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &g.rows {
+        let class = match (&row.cells, row.stands_out) {
+            (Cells::All(_), _) => " class=\"all\"",
+            (_, true) => " class=\"stands-out\"",
+            _ => "",
+        };
+        match &row.cells {
+            Cells::Each(cells) => {
+                let _ = write!(
+                    out,
+                    "<tr{class}><th scope=\"row\">{}</th>",
+                    text(&row.label)
+                );
+                for cell in cells {
+                    match cell {
+                        Some(cell) => {
+                            let _ = write!(out, "<td>{}</td>", text(cell));
+                        }
+                        None => out.push_str("<td class=\"none\">not asked</td>"),
+                    }
+                }
+            }
+            // One line across the people's columns: the question, then the answer.
+            Cells::All(cell) => {
+                let _ = write!(
+                    out,
+                    "<tr{class}><th scope=\"row\" colspan=\"{}\">{} <span class=\"answer\">{}\
+                     </span></th>",
+                    g.columns.len() + 1,
+                    text(&row.label),
+                    text(cell)
+                );
+            }
+        }
+        if g.mark.is_some() {
+            let _ = write!(out, "<td class=\"mark\">{}</td>", text(&row.mark));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// Styled text as HTML: strong as `<strong>`, the client's words in curly quotes.

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::ReportInput;
-use super::outline::{Block, Outline, Section, Span, Text};
+use super::outline::{Block, Cells, Grid, Outline, Section, Span, Text};
 use crate::text::{terminal_safe, terminal_safe_multiline};
 
 /// Renders the report as a Markdown document.
@@ -19,18 +19,19 @@ pub fn render_outline(outline: &Outline) -> String {
     let h = &outline.headline;
     let _ = writeln!(out, "# {}\n", heading(&h.label));
     let m = &outline.masthead;
-    let who: Vec<String> = [
-        ("Client", m.client.as_deref()),
-        ("Consultant", m.consultant.as_deref()),
-        ("Firm", m.firm.as_deref()),
-        ("Date", m.date.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(name, value)| value.map(|v| format!("**{name}:** {}", escape(v))))
-    .collect();
-    if !who.is_empty() {
-        let _ = writeln!(out, "{}\n", who.join(" · "));
-    }
+    // What kind of report it is (a recommendation, a workshop), then who and when.
+    let mut who: Vec<String> = vec![format!("*{}*", escape(m.kicker))];
+    who.extend(
+        [
+            ("Client", m.client.as_deref()),
+            ("Consultant", m.consultant.as_deref()),
+            ("Firm", m.firm.as_deref()),
+            ("Date", m.date.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| format!("**{name}:** {}", escape(v)))),
+    );
+    let _ = writeln!(out, "{}\n", who.join(" · "));
     if let Some(copy) = m.copy {
         let _ = writeln!(out, "**{}**\n", escape(copy));
     }
@@ -153,6 +154,7 @@ fn block(block: &Block, out: &mut String) {
                 );
             }
         }
+        Block::Grid(g) => grid(g, out),
         Block::Sources(sources) => {
             for s in sources {
                 let author = s
@@ -170,6 +172,44 @@ fn block(block: &Block, out: &mut String) {
             }
         }
     }
+}
+
+/// A grid as a table (GitHub's and most mail clients' pipe tables; it reads as columns in plain
+/// text too). An answer given once for everyone is in the first person's column, the others
+/// marked as the same.
+fn grid(g: &Grid, out: &mut String) {
+    let mut head = vec![cell(&g.corner)];
+    head.extend(g.columns.iter().map(|c| cell(c)));
+    head.extend(g.mark.iter().map(|m| cell(m)));
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
+    for row in &g.rows {
+        let label = match row.stands_out {
+            true => format!("**{}**", cell(&row.label)),
+            false => cell(&row.label),
+        };
+        let mut cells = vec![label];
+        match &row.cells {
+            Cells::Each(each) => cells.extend(
+                each.iter()
+                    .map(|c| c.as_deref().map_or_else(|| "not asked".to_string(), cell)),
+            ),
+            Cells::All(all) => {
+                cells.push(cell(all));
+                cells.extend(g.columns.iter().skip(1).map(|_| "\u{2033}".to_string()));
+            }
+        }
+        if g.mark.is_some() {
+            cells.push(cell(&row.mark));
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+/// Text for a table cell: escaped mid-line, on one line, with `|` kept from ending the cell.
+fn cell(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    escape_inside(&one_line, false).replace('|', "\\|")
 }
 
 /// Styled text as Markdown: strong as `**`, the client's words in curly quotes.

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod outline;
 pub mod pdf;
 pub mod text;
+pub mod workshop;
 
 pub use format::Format;
 pub use outline::Outline;

@@ -31,6 +31,9 @@ pub struct Outline {
     pub appendix: Vec<Section>,
     /// One line on where the report came from: the tool and the question tree.
     pub colophon: String,
+    /// What every printed page's footer says after the client: the recommendation, or a
+    /// workshop's standing in a few words.
+    pub running: String,
 }
 
 /// Who the report is for, by whom and when.
@@ -53,6 +56,8 @@ pub struct Masthead {
 /// The recommendation and how firm it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Headline {
+    /// What the label is, where a format names it: "Recommendation".
+    pub lead: &'static str,
     /// The outcome's label: "Hire a CIO".
     pub label: String,
     /// The outcome's one-sentence summary.
@@ -101,6 +106,9 @@ pub enum Block {
     /// Notes that belong to no answer shown, each under what it is about.
     Notes(Vec<Note>),
     Sources(Vec<SourceRef>),
+    /// A table: a row per question and a column per person (a workshop's agreement grid), or
+    /// a row per option and a column per person (their points).
+    Grid(Grid),
 }
 
 /// Text with emphasis: the only styling the outline asks for.
@@ -166,6 +174,38 @@ pub struct Note {
     pub text: String,
 }
 
+/// A table with a label per row, a column per person, and a mark per row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    /// The heading over the rows' labels: "Question".
+    pub corner: String,
+    /// The columns' headings: each person, in order.
+    pub columns: Vec<String>,
+    /// The heading over the marks ("Answers"), when the rows carry one.
+    pub mark: Option<String>,
+    pub rows: Vec<GridRow>,
+}
+
+/// One row of a [`Grid`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridRow {
+    pub label: String,
+    pub cells: Cells,
+    /// How the row stands ("split, 6 points apart"); empty when the grid has no marks.
+    pub mark: String,
+    /// A row to read first: a question people are split on, the recommended option.
+    pub stands_out: bool,
+}
+
+/// A grid row's cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cells {
+    /// One cell per column; `None` where it does not apply ("not asked").
+    Each(Vec<Option<String>>),
+    /// One answer for every column: a fact, answered once for everyone.
+    All(String),
+}
+
 /// A document the guidance draws on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {
@@ -185,15 +225,15 @@ impl Text {
         self
     }
 
-    fn and(self, s: impl Into<String>) -> Text {
+    pub fn and(self, s: impl Into<String>) -> Text {
         self.push(Span::Plain(s.into()))
     }
 
-    fn strong(self, s: impl Into<String>) -> Text {
+    pub fn strong(self, s: impl Into<String>) -> Text {
         self.push(Span::Strong(s.into()))
     }
 
-    fn quoted(self, s: impl Into<String>) -> Text {
+    pub fn quoted(self, s: impl Into<String>) -> Text {
         self.push(Span::Quoted(s.into()))
     }
 
@@ -211,6 +251,21 @@ impl Text {
             }
         }
         out
+    }
+}
+
+impl Cells {
+    /// Who gave what, in a line: "Ana: x · Ben: not asked", or "Everyone: x".
+    pub fn said(&self, columns: &[String]) -> String {
+        match self {
+            Cells::All(all) => format!("Everyone: {all}"),
+            Cells::Each(each) => columns
+                .iter()
+                .zip(each)
+                .map(|(who, said)| format!("{who}: {}", said.as_deref().unwrap_or("not asked")))
+                .collect::<Vec<_>>()
+                .join(" \u{b7} "),
+        }
     }
 }
 
@@ -262,6 +317,7 @@ impl Outline {
             headline: headline(input, outcome),
             sections,
             appendix: appendix(input),
+            running: rec.headline(tree),
             colophon: format!(
                 "Prepared with techhire from the question tree \u{201c}{}\u{201d}, version {}.",
                 tree.meta().title,
@@ -320,6 +376,7 @@ fn headline(input: &ReportInput, outcome: &Outcome) -> Headline {
         outcome.summary.clone()
     };
     Headline {
+        lead: "Recommendation",
         label: rec.headline(tree),
         summary,
         standing,
@@ -431,7 +488,7 @@ fn why(input: &ReportInput) -> Section {
     }
 }
 
-fn point(tree: &Tree, reason: &Reason) -> Point {
+pub(crate) fn point(tree: &Tree, reason: &Reason) -> Point {
     let choice = &tree.question(reason.question).choices[reason.choice];
     Point {
         answer: choice.label.clone(),
@@ -784,7 +841,7 @@ fn sources(input: &ReportInput) -> Vec<SourceRef> {
 
 /// Text from the tree as a sentence: trimmed, ending in a full stop unless it already ends in
 /// punctuation.
-fn sentence(s: &str) -> String {
+pub(crate) fn sentence(s: &str) -> String {
     let s = s.trim();
     match s.chars().last() {
         Some('.' | '?' | '!' | ':' | '\u{2026}') | None => s.to_string(),

@@ -59,11 +59,7 @@ fn masthead(outline: &Outline, out: &mut Out) {
 
 fn headline(outline: &Outline, out: &mut Out) {
     let h = &outline.headline;
-    out.para(
-        &format!("Recommendation: {}", terminal_safe(&h.label)),
-        "",
-        "",
-    );
+    out.para(&format!("{}: {}", h.lead, terminal_safe(&h.label)), "", "");
     out.para(&terminal_safe(&h.summary), "  ", "  ");
     if let Some(standing) = &h.standing {
         out.para(&flat(standing), "  ", "  ");
@@ -87,7 +83,7 @@ fn section(section: &Section, out: &mut Out) {
 fn block(block: &Block, out: &mut Out) {
     match block {
         Block::Paragraph(text) | Block::Aside(text) => out.para(&flat(text), "  ", "  "),
-        Block::Subheading(title) => out.line(&format!("  {}", terminal_safe(title))),
+        Block::Subheading(title) => out.para(&terminal_safe(title), "  ", "  "),
         Block::Bullets(items) => {
             for item in items {
                 out.para(&flat(item), "    • ", "      ");
@@ -183,6 +179,22 @@ fn block(block: &Block, out: &mut Out) {
             for n in notes {
                 out.para(&terminal_safe(&n.about), "    ", "    ");
                 out.paras_indented(&n.text, "      ");
+            }
+        }
+        // A terminal is too narrow for a column per person: each row is its label and mark,
+        // then who gave what.
+        Block::Grid(g) => {
+            for row in &g.rows {
+                let label = terminal_safe(&row.label);
+                match row.mark.is_empty() {
+                    true => out.para(&label, "  • ", "    "),
+                    false => out.para(
+                        &format!("{label} ({})", terminal_safe(&row.mark)),
+                        "  • ",
+                        "    ",
+                    ),
+                }
+                out.para(&terminal_safe(&row.cells.said(&g.columns)), "    ", "    ");
             }
         }
         Block::Sources(sources) => {

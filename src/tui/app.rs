@@ -117,6 +117,8 @@ impl App {
             interview_private,
             client,
             report_folder: None,
+            beside: None,
+            reports_wait: None,
             theme,
             width,
             height,
@@ -289,7 +291,9 @@ impl App {
                 self.overlay = Some(Overlay::Note(NoteEdit::open(shared, on)));
             }
             Transition::OpenExport => {
-                if let Screen::Result(result) = &self.screen {
+                if let Some(why) = shared.reports_wait.clone() {
+                    self.shared.notice = Some(why);
+                } else if let Screen::Result(result) = &self.screen {
                     let folder = shared.report_folder.clone();
                     self.overlay = Some(Overlay::Export(ExportMenu::new(result.format, folder)));
                 }

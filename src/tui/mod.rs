@@ -51,6 +51,12 @@ pub struct TuiOptions {
     pub theme: Option<ThemeName>,
     /// Where reports are written, to say so in the report box.
     pub report_folder: Option<String>,
+    /// For the interview a workshop's room answers together: how each person answered in the
+    /// latest round (`Combined::answers_to(question)`), to show beside each question.
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why writing the report is not offered, when it is not: a workshop respondent's session
+    /// before the reveal. `e` is then left out of the footer and the key list.
+    pub reports_wait: Option<String>,
 }
 
 /// Why the full-screen interview could not run.
@@ -74,6 +80,8 @@ pub fn run(
     let (width, height) = session.size();
     let mut app = App::begin(start, theme, width, height);
     app.shared.report_folder = options.report_folder;
+    app.shared.beside = options.beside;
+    app.shared.reports_wait = options.reports_wait;
     run_app(app, &mut session, host)
 }
 
@@ -109,11 +117,21 @@ fn run_app(
     let (width, height) = session.watch_resizes()?;
     let mut next =
         Some(Action::Resize { width, height }).filter(|_| (width, height) != session.size());
+    // A frame left undrawn because more input was waiting, which may turn out to mean nothing
+    // (a mouse button's release, the mouse moving): drawn before waiting for more.
+    let mut undrawn = false;
     loop {
         let action = match next.take() {
             Some(action) => action,
             None => match next_action(&app) {
-                Ok(action) => action,
+                Ok(Some(action)) => action,
+                Ok(None) => {
+                    if undrawn && !event::poll(Duration::from_micros(1))? {
+                        session.draw(|frame| ui::view(&app, frame))?;
+                        undrawn = false;
+                    }
+                    continue;
+                }
                 Err(e) => {
                     // The terminal is gone (a hang-up, say): keep the note being written.
                     apply(&mut app, host, Action::QuitNow);
@@ -140,7 +158,8 @@ fn run_app(
         // `Duration::ZERO`: crossterm's /dev/tty reader returns at once for a zero timeout
         // without looking at what it has read; a microsecond is rounded down to a poll(2)
         // that does not wait.)
-        if changed || !event::poll(Duration::from_micros(1))? {
+        undrawn = !changed && event::poll(Duration::from_micros(1))?;
+        if !undrawn {
             session.draw(|frame| ui::view(&app, frame))?;
         }
         // The answer is on screen at once; the save (two fsyncs) follows before the next key
@@ -189,19 +208,15 @@ fn save_answers(app: &mut App, host: &mut impl Host) -> bool {
     news
 }
 
-/// Blocks until an event that means something here; mouse movement, focus changes and text
-/// pasted where no text goes are passed over without a redraw.
-fn next_action(app: &App) -> std::io::Result<Action> {
-    loop {
-        let action = match event::read()? {
-            Event::Key(key) => keys::action_for(app.context(), key),
-            Event::Mouse(mouse) => keys::mouse_action(mouse),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            Event::Paste(text) => keys::paste_action(app.context(), text),
-            _ => None,
-        };
-        if let Some(action) = action {
-            return Ok(action);
-        }
-    }
+/// Blocks until the next event and says what it asks for; `None` for one that means nothing
+/// here (mouse movement, a button's release, focus changes, text pasted where no text goes),
+/// which the loop passes over without a redraw unless a frame is owed.
+fn next_action(app: &App) -> std::io::Result<Option<Action>> {
+    Ok(match event::read()? {
+        Event::Key(key) => keys::action_for(app.context(), key),
+        Event::Mouse(mouse) => keys::mouse_action(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => keys::paste_action(app.context(), text),
+        _ => None,
+    })
 }

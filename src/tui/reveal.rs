@@ -1,12 +1,15 @@
 //! What the workshop screens show once the answers are revealed: the library's combined result
 //! (each person's own recommendation, the averaged scores, the alignment, the questions ranked
 //! by how far apart people are, what would settle each), each person's notes that may be shown
-//! to the room, and who was left out by an early reveal. Built once at the reveal and shared by
-//! the result and compare screens; nothing here works anything out the library does not.
+//! to the room, who was left out by an early reveal, and from a second round on how everyone
+//! moved since the round before and what the room agreed together. Built once at the reveal and
+//! shared by the result and compare screens; nothing here works anything out the library does
+//! not.
 
 use std::collections::BTreeMap;
 
-use techhire::workshop::Combined;
+use techhire::Recommendation;
+use techhire::workshop::{Changed, Combined, Movement};
 
 /// A revealed workshop, as the result and compare screens show it.
 pub struct Reveal {
@@ -16,6 +19,12 @@ pub struct Reveal {
     pub notes: Vec<BTreeMap<String, String>>,
     /// The people who had not finished when the answers were revealed early.
     pub left_out: Vec<String>,
+    /// The round revealed, from 1.
+    pub round: u32,
+    /// From round 2: how each person moved since the round before.
+    pub movement: Option<Movement>,
+    /// The recommendation the room agreed together, once it has.
+    pub agreed: Option<Recommendation>,
 }
 
 impl Reveal {
@@ -32,7 +41,36 @@ impl Reveal {
             combined,
             notes,
             left_out,
+            round: 1,
+            movement: None,
+            agreed: None,
         }
+    }
+
+    /// The same reveal in a later round: its number, the movement since the round before and
+    /// the agreed recommendation, as `Workshop::combine` gives them.
+    pub fn in_round(
+        mut self,
+        round: u32,
+        movement: Option<Movement>,
+        agreed: Option<Recommendation>,
+    ) -> Reveal {
+        self.round = round;
+        self.movement = movement;
+        self.agreed = agreed;
+        self
+    }
+
+    /// How a person's answer to a question changed since the round before, if it did.
+    pub fn changed(&self, person: usize, question: usize) -> Option<&Changed> {
+        let movement = self.movement.as_ref()?;
+        movement
+            .people
+            .iter()
+            .find(|m| m.person == person)?
+            .changed
+            .iter()
+            .find(|c| c.question == question)
     }
 
     /// A person's note on a question (by index), when they wrote one.

@@ -29,6 +29,11 @@ pub struct Shared {
     pub client: Option<String>,
     /// Where reports are written, as the report box says it.
     pub report_folder: Option<String>,
+    /// In a workshop's agreed interview: each person's answers in the latest round, to show
+    /// beside each question (`Combined::answers_to`).
+    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// Why the report is not offered (a workshop respondent's session before the reveal).
+    pub reports_wait: Option<String>,
     pub theme: Theme,
     pub width: u16,
     pub height: u16,

@@ -98,13 +98,7 @@ impl Combined {
     /// each person's own scores (highest for the first outcome first), not by the order they
     /// answered in, which a room would remember. The result is the same as with names.
     pub fn anonymous(tree: &Arc<Tree>, mut people: Vec<Person>) -> Result<Combined, CombineError> {
-        // An unfinished interview sorts last; `new` then refuses it by its label.
-        let key = |p: &Person| p.interview.result().map(|r| std::cmp::Reverse(r.scores));
-        people.sort_by_cached_key(|p| (key(p).is_none(), key(p)));
-        for (i, person) in people.iter_mut().enumerate() {
-            person.name = format!("Leader {}", letter(i));
-            person.role = None;
-        }
+        letter_people(&mut people);
         let mut combined = Combined::new(tree, people)?;
         combined.anonymous = true;
         Ok(combined)
@@ -136,8 +130,25 @@ impl Combined {
     }
 }
 
+/// Puts people in the order of their letters (by their own scores, highest for the first
+/// outcome first; an unfinished interview last) and names them "Leader A", "Leader B"... with
+/// no roles. Returns, for each place in the new order, where that person was before.
+pub(crate) fn letter_people(people: &mut Vec<Person>) -> Vec<usize> {
+    let key = |p: &Person| p.interview.result().map(|r| std::cmp::Reverse(r.scores));
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_cached_key(|&i| (key(&people[i]).is_none(), key(&people[i])));
+    let mut taken: Vec<Option<Person>> = people.drain(..).map(Some).collect();
+    for (i, &from) in order.iter().enumerate() {
+        let mut person = taken[from].take().expect("each person once");
+        person.name = format!("Leader {}", letter(i));
+        person.role = None;
+        people.push(person);
+    }
+    order
+}
+
 /// A, B, ... Z, then AA, AB...: as many letters as there are people.
-fn letter(mut i: usize) -> String {
+pub(crate) fn letter(mut i: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(char::from(b'A' + (i % 26) as u8));

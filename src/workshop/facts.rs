@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::answers::{Answers, Applied, Problems};
+use crate::answers::{Answers, Applied, Problems, unanswered_fact};
 use crate::interview::Interview;
 use crate::tree::diagnostics::Diagnostic;
 use crate::tree::{Next, Step, Tree};
@@ -44,9 +44,15 @@ impl Facts {
         if problems.errors() > 0 {
             return Err(problems);
         }
-        Ok(Facts {
-            steps: steps.into_iter().map(|(step, _)| step).collect(),
-        })
+        let steps: Vec<Step> = steps.into_iter().map(|(step, _)| step).collect();
+        let missing = unanswered(tree, &steps);
+        if !missing.is_empty() {
+            for question in missing {
+                problems.push_listed(unanswered_fact(tree, question));
+            }
+            return Err(problems);
+        }
+        Ok(Facts { steps })
     }
 
     /// The facts, as answers.
@@ -95,6 +101,36 @@ impl Facts {
         }
         person.apply_over(tree, &self.steps)
     }
+}
+
+/// The fact questions (in question order) that respondents' answers can lead to and the facts
+/// leave unanswered: every way through the tree is followed, an answered fact by its answer,
+/// anything else by each of its choices.
+fn unanswered(tree: &Tree, facts: &[Step]) -> Vec<usize> {
+    let answer = |q: usize| facts.iter().find(|s| s.question == q).map(|s| s.choice);
+    let mut seen = vec![false; tree.questions().len()];
+    let mut queue = vec![tree.start()];
+    let mut missing = Vec::new();
+    while let Some(q) = queue.pop() {
+        if std::mem::replace(&mut seen[q], true) {
+            continue;
+        }
+        let choices: Vec<usize> = match (tree.is_fact(q), answer(q)) {
+            (true, Some(c)) => vec![c],
+            (true, None) => {
+                missing.push(q);
+                (0..tree.question(q).choices.len()).collect()
+            }
+            (false, _) => (0..tree.question(q).choices.len()).collect(),
+        };
+        for c in choices {
+            if let Next::Question(n) = tree.next(q, c) {
+                queue.push(n);
+            }
+        }
+    }
+    missing.sort_unstable();
+    missing
 }
 
 /// The facts step of a workshop run in one room: an ordinary interview that asks only the

@@ -123,6 +123,18 @@ fn check_content(file: &str, workshop: &Workshop) -> Result<(), DocumentError> {
             shorten(stranger)
         )));
     }
+    // An earlier round's early reveal waited for sessions of that round.
+    let mut waited = workshop.rounds.iter().flat_map(|r| match &r.reveal {
+        Reveal::RevealedEarly { waiting, .. } => waiting.as_slice(),
+        _ => &[],
+    });
+    if let Some(stranger) = waited.find(|w| !sessions.contains(w.as_str())) {
+        return Err(invalid(format!(
+            "an earlier round's reveal waits for session `{}`, which is no session of this \
+             workshop",
+            shorten(stranger)
+        )));
+    }
     if workshop.rounds.iter().any(|r| r.reveal == Reveal::Hidden) {
         return Err(invalid(
             "an earlier round is marked hidden; a round ends only after its reveal".into(),
@@ -197,10 +209,7 @@ pub fn holding(folder: &Path, session: &str) -> Option<Workshop> {
 /// earlier round's session or the agreed interview's (revealed before they ended or began).
 pub fn waits_for(folder: &Path, session: &crate::session::Session) -> Option<String> {
     match holding(folder, &session.id) {
-        Some(w) => {
-            let this_round = w.respondents.iter().any(|r| r.session == session.id);
-            (this_round && !w.is_revealed()).then_some(w.id)
-        }
+        Some(w) => w.hides(&session.id).then_some(w.id),
         None => session.workshop.clone(),
     }
 }

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::combine::{CombineError, Combined, Person};
+use super::combine::{CombineError, Combined, Person, letter, letter_people};
 use super::model::{Respondent, Status, Workshop};
 use super::movement::{Moved, Movement, changed};
 use crate::files::json::shorten;
@@ -78,9 +78,15 @@ pub struct Revealed<'w> {
 }
 
 impl Revealed<'_> {
-    /// The names of those left out, for `told::left_out`.
+    /// The names of those left out, for `told::left_out`; lettered, only how many ("2
+    /// people"), since a name would undo the letters.
     pub fn left_names(&self) -> Vec<String> {
-        self.left_out.iter().map(|r| r.name.clone()).collect()
+        match (self.combined.anonymous, self.left_out.len()) {
+            (_, 0) => Vec::new(),
+            (true, 1) => vec!["1 person".to_string()],
+            (true, n) => vec![format!("{n} people")],
+            (false, _) => self.left_out.iter().map(|r| r.name.clone()).collect(),
+        }
     }
 }
 
@@ -164,6 +170,19 @@ impl Workshop {
         tree: &Arc<Tree>,
         sessions: &[Session],
     ) -> Result<Revealed<'_>, JoinError> {
+        self.combine_as(tree, sessions, false)
+    }
+
+    /// [`Workshop::combine`], with people named "Leader A", "Leader B"... everywhere when
+    /// `anonymous` (see [`Combined::anonymous`]): in the result, and in the round before, where
+    /// each keeps their letter (anyone there who is not in this round's result is lettered
+    /// after everyone who is).
+    pub fn combine_as(
+        &self,
+        tree: &Arc<Tree>,
+        sessions: &[Session],
+        anonymous: bool,
+    ) -> Result<Revealed<'_>, JoinError> {
         if !self.is_revealed() {
             return Err(self.hidden());
         }
@@ -191,11 +210,22 @@ impl Workshop {
                 None => left_out.push(respondent),
             }
         }
-        let combined = Combined::new(tree, people)?;
+        let mut letters: Vec<&str> = Vec::new();
+        if anonymous {
+            let order = letter_people(&mut people);
+            paths = order.iter().map(|&i| paths[i].clone()).collect();
+            letters = paths.iter().map(|(r, _)| r.session.as_str()).collect();
+        }
+        let mut combined = Combined::new(tree, people)?;
+        combined.anonymous = anonymous;
         let movement = if self.rounds.is_empty() {
             None
         } else {
-            Some(self.movement(tree, &find, &paths, &combined)?)
+            let mut movement = self.movement(tree, &find, &paths, &combined, &letters)?;
+            if let (true, Some(before)) = (anonymous, movement.before.as_mut()) {
+                before.anonymous = true;
+            }
+            Some(movement)
         };
         let agreed = match self.agreed.as_ref().and_then(|a| find(&a.session)) {
             Some(session) => {
@@ -214,13 +244,15 @@ impl Workshop {
     }
 
     /// How everyone in the current result (`now`: each with their path, in the result's
-    /// order) moved since the round before.
+    /// order) moved since the round before. `letters`, when anonymous: the current sessions in
+    /// the order of their letters, so the round before letters everyone the same.
     fn movement<'s>(
         &self,
         tree: &Arc<Tree>,
         find: &dyn Fn(&str) -> Option<&'s Session>,
         now: &[(&Respondent, Vec<crate::tree::Step>)],
         combined: &Combined,
+        letters: &[&str],
     ) -> Result<Movement, JoinError> {
         // Everyone who answered in the round before, finished or not.
         let mut before = Vec::new();
@@ -248,15 +280,33 @@ impl Workshop {
                 }
             })
             .collect();
-        let finished_before: Vec<Person> = before
+        let mut finished_before: Vec<(usize, Person)> = before
             .into_iter()
-            .filter(|(_, i)| i.is_finished())
-            .map(|(r, interview)| Person {
-                name: r.name.clone(),
-                role: r.role.clone(),
-                interview,
+            .enumerate()
+            .filter(|(_, (_, i))| i.is_finished())
+            .map(|(k, (r, interview))| {
+                let person = Person {
+                    name: r.name.clone(),
+                    role: r.role.clone(),
+                    interview,
+                };
+                if letters.is_empty() {
+                    return (k, person);
+                }
+                let at = letters
+                    .iter()
+                    .position(|s| *s == r.session)
+                    .unwrap_or(letters.len() + k);
+                let lettered = Person {
+                    name: format!("Leader {}", letter(at)),
+                    role: None,
+                    ..person
+                };
+                (at, lettered)
             })
             .collect();
+        finished_before.sort_by_key(|(at, _)| *at);
+        let finished_before: Vec<Person> = finished_before.into_iter().map(|(_, p)| p).collect();
         Ok(Movement {
             round_before: self.round() - 1,
             people,

@@ -19,6 +19,14 @@ pub struct Document {
     pub format: &'static str,
     pub version: u32,
     pub tree: TreeName,
+    /// The workshop report's client, consultant and date (when the answers were revealed), when
+    /// known; `workshop run` has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consultant: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     pub headline: String,
     pub opening: String,
     /// With `--anonymous`: that people are "Leader A", "Leader B"..., and how little that
@@ -36,7 +44,8 @@ pub struct Document {
     /// leave it out, so a first round reads as `run` wrote it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub round: Option<u32>,
-    /// After an early reveal: the people who had not finished, whose answers are not in.
+    /// After an early reveal: the people who had not finished, whose answers are not in (with
+    /// `--anonymous`, one entry saying only how many: "2 people").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
     /// From the second round on: how everyone moved since the round before.
@@ -210,7 +219,7 @@ pub fn revealed(r: &Revealed<'_>) -> Document {
     };
     let mut doc = document(c);
     doc.round = (r.round > 1).then_some(r.round);
-    doc.left_out = r.left_out.iter().map(|p| p.name.clone()).collect();
+    doc.left_out = r.left_names();
     doc.movement = r.movement.as_ref().map(|m| MovementJson {
         round_before: m.round_before,
         before: m.before.as_ref().map(|b| BeforeJson {
@@ -279,6 +288,9 @@ pub fn document(c: &Combined) -> Document {
             title: tree.meta().title.clone(),
             version: tree.meta().version.clone(),
         },
+        client: None,
+        consultant: None,
+        date: None,
         headline: told::headline(c, &same),
         opening: told::opening(c, &same),
         anonymity: told::anonymity(c),

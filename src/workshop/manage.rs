@@ -83,6 +83,45 @@ impl Workshop {
         Ok(status)
     }
 
+    /// Brings each respondent's status up to date from their current session in `folder`, as
+    /// `join` would record it: for sessions answered right here with `resume` rather than
+    /// sent back and joined. A session that cannot be read keeps its status. Returns whether
+    /// any changed (save the workshop then).
+    pub fn refresh_statuses(&mut self, folder: &Path) -> bool {
+        let facts: Vec<&str> = self.facts.iter().map(|f| f.question.as_str()).collect();
+        let mut changed = Vec::new();
+        for r in &self.respondents {
+            let Ok(session) =
+                crate::session::read_path(&folder.join(format!("{}.json", r.session)))
+            else {
+                continue;
+            };
+            if session.id != r.session || self.check_session(&session).is_err() {
+                continue;
+            }
+            // The workshop's facts are the only facts a respondent's session holds.
+            let status = if session.result.is_some() {
+                Status::Finished
+            } else if session
+                .answers
+                .iter()
+                .any(|a| !facts.contains(&a.question.as_str()))
+            {
+                Status::Answering
+            } else {
+                Status::Invited
+            };
+            if status != r.status {
+                changed.push((r.session.clone(), status));
+            }
+        }
+        let now = Timestamp::now();
+        for (session, status) in &changed {
+            self.set_status(session, *status, now);
+        }
+        !changed.is_empty()
+    }
+
     /// Reveals the answers: when everyone has finished, or, with `early`, before, recording
     /// who had not. Without `early`, says who is still to finish.
     pub fn reveal_now(&mut self, early: bool) -> Result<(), JoinError> {

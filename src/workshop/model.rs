@@ -162,8 +162,8 @@ pub enum ChangeError {
     #[error("the answers are already revealed, so the facts can no longer change")]
     Revealed,
     #[error(
-        "round {round}'s answers are still hidden; reveal them first (when everyone has \
-         finished, or early)"
+        "round {round}'s answers are still hidden: everyone must finish it first, or the \
+         answers be revealed early"
     )]
     NotRevealed { round: u32 },
     #[error(

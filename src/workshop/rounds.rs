@@ -30,6 +30,13 @@ impl Workshop {
             .map(String::as_str)
     }
 
+    /// Whether a session's answers must stay hidden from everyone else: a respondent's in the
+    /// current round, before its reveal. Earlier rounds were revealed before they ended, and
+    /// the agreed interview is the room's.
+    pub fn hides(&self, session: &str) -> bool {
+        !self.is_revealed() && self.respondents.iter().any(|r| r.session == session)
+    }
+
     /// Why a new round, or the agreed interview, cannot start now.
     fn check_revealed(&self) -> Result<(), ChangeError> {
         if let Some(agreed) = &self.agreed {

@@ -148,13 +148,8 @@ fn combined(c: &Combined, width: usize) -> String {
                 &indent,
                 &indent,
             );
-            for settle in &s.settle {
-                para(
-                    &mut out,
-                    &told::settle_line(c, s.question, settle, &esc),
-                    &indent,
-                    &format!("{indent}  "),
-                );
+            for line in told::settle_lines(c, s, &esc) {
+                para(&mut out, &line, &indent, &format!("{indent}  "));
             }
         }
     }

@@ -71,6 +71,17 @@ pub fn anonymity(c: &Combined) -> Option<String> {
     })
 }
 
+/// How the answers were combined, in four sentences: what the workshop report prints.
+pub fn method() -> &'static str {
+    "The company's facts were answered once for everyone; each person answered the other \
+     questions for themselves. Each person's own recommendation comes from the facts and their \
+     own answers alone. The combined scores average everyone's scores, one equal voice each, so \
+     every point traces to one person's answers. The alignment rule was fixed before anyone \
+     answered: agreed when everyone's own recommendation is the combined one; broadly agreed \
+     when at least three in four share it and nobody is at the opposite end; never agreed when \
+     one person's result is a CIO and another's a CTO; not agreed otherwise."
+}
+
 /// The verdict in a word or two, as the alignment rule names it.
 pub fn verdict(agreement: Agreement) -> &'static str {
     match agreement {
@@ -96,26 +107,53 @@ pub fn opening(c: &Combined, esc: Esc) -> String {
             )
         })
         .collect();
-    let mut out = format!("Each person's own result: {}.", and_list(&own));
+    format!(
+        "Each person's own result: {}. {}",
+        and_list(&own),
+        standing_after(c, esc, false)
+    )
+}
+
+/// The opening paragraph without each person's own result, for a report that lists them next:
+/// the split (naming the results at opposite ends), where the average leans, and the question
+/// to settle first.
+pub fn standing(c: &Combined, esc: Esc) -> String {
+    standing_after(c, esc, true)
+}
+
+fn standing_after(c: &Combined, esc: Esc, name_results: bool) -> String {
+    let mut out = String::new();
     let a = &c.alignment;
+    let name = |p: usize| esc(&c.voices[p].display_name());
     match a.agreement {
         Agreement::OppositeEnds => {
             if let Some((x, y)) = a.opposite {
-                out.push_str(&format!(
-                    " {} and {} are at opposite ends, so the group has not agreed what this hire is for.",
-                    esc(&c.voices[x].display_name()),
-                    esc(&c.voices[y].display_name())
-                ));
+                match name_results {
+                    true => out.push_str(&format!(
+                        "{}\u{2019}s own result is {} and {}\u{2019}s is {}: opposite ends, so \
+                         the group has not agreed what this hire is for. ",
+                        name(x),
+                        c.voices[x].own.headline_with(&c.tree, esc),
+                        name(y),
+                        c.voices[y].own.headline_with(&c.tree, esc),
+                    )),
+                    false => out.push_str(&format!(
+                        "{} and {} are at opposite ends, so the group has not agreed what this \
+                         hire is for. ",
+                        name(x),
+                        name(y)
+                    )),
+                }
             }
         }
         Agreement::NotAgreed => out.push_str(&format!(
-            " {} of {} share the combined recommendation, short of the three in four the rule asks.",
+            "{} of {} share the combined recommendation, short of the three in four the rule \
+             asks. ",
             a.sharing.len(),
             a.people
         )),
         Agreement::BroadlyAgreed | Agreement::Agreed => {}
     }
-    out.push(' ');
     out.push_str(&lean(c, esc));
     if let Some(first) = c.spreads.iter().find(|s| s.accord != Accord::Agreed) {
         out.push(' ');
@@ -270,11 +308,54 @@ pub fn accord(s: &Spread) -> String {
 /// "If everyone answered “x”: Hire a CTO (agreed)." with, when some people's paths would ask
 /// more, who and that their part is where their answers lean.
 pub fn settle_line(c: &Combined, question: usize, s: &Settle, esc: Esc) -> String {
+    settle_said(c, question, &[s.choice], s, esc)
+}
+
+/// What would follow from each answer someone gave to a question, one sentence per outcome:
+/// answers that would leave everyone in the same place are told together ("If everyone
+/// answered “x” or “y”: ..."), in the order the first of each is listed.
+pub fn settle_lines(c: &Combined, spread: &Spread, esc: Esc) -> Vec<String> {
+    let mut groups: Vec<(&Settle, Vec<usize>)> = Vec::new();
+    for s in &spread.settle {
+        match groups.iter_mut().find(|(first, _)| same_place(first, s)) {
+            Some((_, choices)) => choices.push(s.choice),
+            None => groups.push((s, vec![s.choice])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(s, choices)| settle_said(c, spread.question, &choices, s, esc))
+        .collect()
+}
+
+/// Whether two settled answers leave everyone in the same place: the same combined result and
+/// verdict, each person at the same outcome, the same people with more to answer.
+fn same_place(a: &Settle, b: &Settle) -> bool {
+    a.together.leaders == b.together.leaders
+        && a.agreement == b.agreement
+        && a.own == b.own
+        && a.unfinished == b.unfinished
+}
+
+fn settle_said(c: &Combined, question: usize, choices: &[usize], s: &Settle, esc: Esc) -> String {
     let tree = &c.tree;
-    let label = &tree.question(question).choices[s.choice].label;
+    let labels: Vec<String> = choices
+        .iter()
+        .map(|&ch| {
+            format!(
+                "\u{201c}{}\u{201d}",
+                esc(&tree.question(question).choices[ch].label)
+            )
+        })
+        .collect();
+    // "“a”", "“a” or “b”", "“a”, “b” or “c”": each label is quoted, so no comma is needed.
+    let answered = match labels.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, first)) => format!("{} or {last}", first.join(", ")),
+        None => String::new(),
+    };
     let mut out = format!(
-        "If everyone answered \u{201c}{}\u{201d}: {} ({})",
-        esc(label),
+        "If everyone answered {answered}: {} ({})",
         leaders(c, &s.together, esc),
         verdict(s.agreement)
     );
@@ -405,6 +486,29 @@ pub fn moved_line(c: &Combined, movement: &Movement, m: &Moved, esc: Esc) -> Str
     }
     out.push('.');
     out
+}
+
+/// Those who gave every answer as in the round before, in one line: "Ana (CEO) and Cai (COO):
+/// every answer as in round 1, so each is still where they were." `None` when nobody did.
+pub fn unchanged_line(c: &Combined, movement: &Movement, esc: Esc) -> Option<String> {
+    let names: Vec<String> = movement
+        .people
+        .iter()
+        .filter(|m| m.before.is_some() && m.changed.is_empty())
+        .map(|m| esc(&c.voices[m.person].display_name()))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "{}: every answer as in round {}, so {} still where they were.",
+            and_list(&names),
+            movement.round_before,
+            if names.len() == 1 {
+                "they are"
+            } else {
+                "each is"
+            }
+        )
+    })
 }
 
 /// How the group moved: "In round 1 the answers leaned to Hire a CIO (not agreed: opposite

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
-
 use std::sync::Arc;
 
 use techhire::Tree;
@@ -17,13 +16,17 @@ use techhire::text::terminal_safe;
 use techhire::workshop::Workshop;
 
 use super::open;
-use crate::cli::InterviewArgs;
-use crate::commands::interview::{Mode, config_theme};
+use crate::cli::{InterviewArgs, Theme};
+use crate::commands::interview::{self, Mode};
 use crate::commands::{Failure, PROBLEMS, USAGE, config, program, quiet};
 use crate::tui;
 
 /// Shows a revealed workshop full screen until the user leaves.
-pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Failure> {
+pub(super) fn run(
+    questions: Option<&Path>,
+    which: &str,
+    theme: Option<Theme>,
+) -> Result<ExitCode, Failure> {
     let opened = open(questions, which, false)?;
     let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
     let (reveal, unreadable) = reveal_of(saved, tree, folder)?;
@@ -31,8 +34,9 @@ pub(super) fn run(questions: Option<&Path>, which: &str) -> Result<ExitCode, Fai
     let client = saved.client.clone();
     let config = config::load()?;
     let options = tui::TuiOptions {
-        theme: config_theme(&config),
+        theme: interview::theme(theme, &config),
         report_folder: None,
+        ..tui::TuiOptions::default()
     };
     tui::compare(reveal, client, options)
         .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string())))?;
@@ -71,7 +75,11 @@ pub(super) fn reveal_of(
         })
         .collect();
     let left_out = revealed.left_out.iter().map(|r| r.name.clone()).collect();
-    let reveal = tui::Reveal::new(revealed.combined, notes, left_out);
+    let reveal = tui::Reveal::new(revealed.combined, notes, left_out).in_round(
+        revealed.round,
+        revealed.movement,
+        revealed.agreed,
+    );
     Ok((reveal, unreadable))
 }
 

@@ -110,9 +110,11 @@ pub(super) fn add(questions: Option<&Path>, which: &str, file: &Path) -> Result<
         };
         let next = if w.is_revealed() {
             format!(
-                "everyone has finished, so the answers are revealed: `{} workshop show {}`",
-                program::name(),
-                w.id
+                "everyone has finished, so the answers are revealed: `{me} workshop show {id}`, \
+                 or full screen `{me} workshop compare {id}`; the board's report: \
+                 `{me} workshop report {id} -o report.pdf`",
+                me = program::name(),
+                id = w.id
             )
         } else {
             format!(
@@ -130,6 +132,8 @@ pub(super) fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     let path = find(which)?;
     let _held = hold_if(&path, true)?;
     let mut saved = read_workshop(&path)?;
+    // Sessions answered right here with `resume` count as they stand.
+    saved.refresh_statuses(path.parent().unwrap_or(Path::new(".")));
     if saved.is_revealed() {
         return Err(Failure::new(
             PROBLEMS,
@@ -154,8 +158,10 @@ pub(super) fn reveal(which: &str, early: bool) -> Result<ExitCode, Failure> {
     workshop::save(&path, &saved).map_err(|e| Failure::new(USAGE, e.to_string()))?;
     if !quiet() {
         eprintln!(
-            "The answers of workshop {id} are revealed: `{} workshop show {id}`.",
-            program::name(),
+            "The answers of workshop {id} are revealed: `{me} workshop show {id}`, or full \
+             screen `{me} workshop compare {id}`; the board's report: `{me} workshop report \
+             {id} -o report.pdf`.",
+            me = program::name(),
             id = saved.id
         );
     }

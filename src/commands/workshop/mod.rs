@@ -1,14 +1,18 @@
 //! `techhire workshop`: several leaders answering the same tree. `run` combines answers files
 //! without asking (`run.rs`); `new`, `invite`, `add` and `reveal` run a workshop over several
-//! machines (`manage.rs`); `room` runs one in a single room, full screen, passing the keyboard
-//! (`room.rs`); `show` gives a saved workshop's combined result (`show.rs`) and `compare`
-//! shows it full screen (`compare.rs`). What
+//! machines (`manage.rs`); `round` and `agree` run the rounds after a reveal and the interview
+//! the room agrees together (`rounds.rs`); `room` runs one in a single room, full screen,
+//! passing the keyboard (`room.rs`); `show` gives a saved workshop's combined result
+//! (`show.rs`), `compare` shows it full screen (`compare.rs`) and `report` writes it as the
+//! board's report (`report.rs`). What
 //! they share is here: finding and reading a workshop, holding it while it changes, reading an
 //! answers file.
 
 mod compare;
 mod manage;
+mod report;
 mod room;
+mod rounds;
 mod run;
 mod show;
 
@@ -21,16 +25,25 @@ use techhire::session::Store;
 use techhire::text::terminal_safe;
 use techhire::workshop::{self, Workshop, WorkshopError};
 
-use crate::cli::WorkshopAction;
+use crate::cli::{InterviewArgs, WorkshopAction};
 use crate::commands::opening::{failure, stamp};
 use crate::commands::{Failure, PROBLEMS, USAGE, load_tree, note_warnings, program};
 
 /// The workshop command.
-pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode, Failure> {
+pub fn run(
+    questions: Option<&Path>,
+    action: &WorkshopAction,
+    outer: InterviewArgs,
+) -> Result<ExitCode, Failure> {
     match action {
         WorkshopAction::Run(args) => run::run(questions, args),
         WorkshopAction::Show { which, format } => show::run(questions, which, *format),
-        WorkshopAction::Compare { which } => compare::run(questions, which),
+        WorkshopAction::Compare { which, theme } => compare::run(questions, which, *theme),
+        WorkshopAction::Report {
+            which,
+            write,
+            anonymous,
+        } => report::run(questions, which, write, *anonymous),
         WorkshopAction::New { facts, client } => manage::new(questions, facts, client.clone()),
         WorkshopAction::Invite {
             which,
@@ -40,6 +53,10 @@ pub fn run(questions: Option<&Path>, action: &WorkshopAction) -> Result<ExitCode
         } => manage::invite(questions, which, name, role.as_deref(), output.as_deref()),
         WorkshopAction::Add { which, file } => manage::add(questions, which, file),
         WorkshopAction::Reveal { which, early } => manage::reveal(which, *early),
+        WorkshopAction::Round { which } => rounds::round(questions, which),
+        WorkshopAction::Agree { which, interview } => {
+            rounds::agree(questions, which, &interview.clone().or(outer))
+        }
         WorkshopAction::Room {
             which,
             client,

@@ -76,6 +76,7 @@ pub(super) fn run(
     let options = tui::TuiOptions {
         theme: interview::theme(theme, &config),
         report_folder,
+        ..tui::TuiOptions::default()
     };
     let result = tui::run(start, options, &mut host);
     // Whoever was answering: their session saved and let go.

@@ -17,17 +17,31 @@ pub(super) fn run(
     which: &str,
     format: WorkshopFormat,
 ) -> Result<ExitCode, Failure> {
-    let opened = open(questions, which, false)?;
-    let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
+    let mut opened = open(questions, which, false)?;
+    // Sessions answered right here with `resume` count as they stand (not saved: `show`
+    // changes nothing).
+    let folder = opened.folder().to_path_buf();
+    opened.workshop.refresh_statuses(&folder);
+    let (saved, tree, folder) = (&opened.workshop, &opened.tree, folder.as_path());
     let (sessions, unreadable) = saved.sessions_in(folder);
     if !quiet() {
         for e in &unreadable {
             eprintln!("note: {}", terminal_safe(&e.to_string()));
         }
     }
-    let revealed = saved
-        .combine(tree, &sessions)
-        .map_err(|e| Failure::new(PROBLEMS, terminal_safe(&e.to_string())))?;
+    let revealed = saved.combine(tree, &sessions).map_err(|e| {
+        // Everyone has finished, but nobody has revealed yet: say how.
+        let next = if saved.all_finished() && !saved.is_revealed() {
+            format!(
+                ". Everyone has finished: `{} workshop reveal {}` shows the answers",
+                crate::commands::program::name(),
+                saved.id
+            )
+        } else {
+            String::new()
+        };
+        Failure::new(PROBLEMS, format!("{}{next}", terminal_safe(&e.to_string())))
+    })?;
     match format {
         WorkshopFormat::Text => {
             print_out(workshop::text::render_revealed(&revealed, terminal_width()))

@@ -69,6 +69,11 @@ fn block_words(block: &Block) -> Vec<String> {
             .map(|n| format!("{} {}", n.about, n.text))
             .collect(),
         Block::Sources(sources) => sources.iter().map(|s| s.title.clone()).collect(),
+        Block::Grid(g) => g
+            .rows
+            .iter()
+            .map(|r| format!("{} {} {}", r.label, r.cells.said(&g.columns), r.mark))
+            .collect(),
     }
 }
 

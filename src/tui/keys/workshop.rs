@@ -85,7 +85,7 @@ pub static WORKSHOP: &[Binding] = &[
         action: Action::ShowPanel,
         help: Some((
             "p",
-            "the panel: each person's own result, the combined scores and the rule (beside the grid on a wide screen)",
+            "the panel in the grid's place: each person's own result, the combined scores and the rule (beside or below the grid when there is room)",
         )),
         footer: Some(("p", "panel")),
     },

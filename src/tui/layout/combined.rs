@@ -2,7 +2,8 @@
 //! when the group has not agreed: the library's headline says where the answers lean), then a
 //! scrollable document in the library's words: who was left out by an early reveal, the
 //! opening paragraph, one line per person, the questions to settle first with who answered
-//! what, the combined scores with their sums, and the rule.
+//! what, from a second round how everyone moved since the round before, what the room agreed
+//! together, the combined scores with their sums, and the rule.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,7 +12,7 @@ use techhire::workshop::alignment::rule_in_words;
 use techhire::workshop::{Accord, told};
 
 use super::compare::{score_lines, verdict_style};
-use super::lines::heading;
+use super::lines::{bullet, heading};
 use super::result::{Plan, framed};
 use crate::tui::reveal::Reveal;
 use crate::tui::theme::Theme;
@@ -29,8 +30,14 @@ pub fn plan(reveal: &Reveal, theme: &Theme, area: Rect) -> Plan {
         )],
         w,
     );
+    let round = if reveal.round > 1 {
+        format!("Round {} · ", reveal.round)
+    } else {
+        String::new()
+    };
     headline_lines.extend(wrap(
         &[
+            Span::styled(round, theme.muted),
             Span::styled("Alignment: ", theme.muted),
             Span::styled(told::verdict(c.alignment.agreement), theme.text),
             Span::styled(
@@ -68,10 +75,11 @@ fn document_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'sta
     lines.push(Line::default());
     lines.push(heading("Each person's own result", theme));
     for p in 0..c.people() {
-        lines.extend(wrap_indented(
-            Span::styled("• ", theme.muted),
-            &[Span::styled(told::person_line(c, p, &esc), theme.text)],
+        lines.extend(bullet(
+            &told::person_line(c, p, &esc),
+            theme.text,
             width,
+            theme,
         ));
     }
 
@@ -110,6 +118,40 @@ fn document_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'sta
                 width,
             ));
         }
+    }
+
+    if let Some(movement) = &reveal.movement {
+        lines.push(Line::default());
+        lines.push(heading(
+            &format!("Since round {}", movement.round_before),
+            theme,
+        ));
+        lines.extend(wrap(
+            &[Span::styled(
+                told::group_movement(c, movement, &esc),
+                theme.text,
+            )],
+            width,
+        ));
+        for m in &movement.people {
+            lines.extend(bullet(
+                &told::moved_line(c, movement, m, &esc),
+                theme.text,
+                width,
+                theme,
+            ));
+        }
+    }
+    if let Some(agreed) = &reveal.agreed {
+        lines.push(Line::default());
+        lines.push(heading("Agreed together", theme));
+        lines.extend(wrap(
+            &[Span::styled(
+                told::agreed_line(c, agreed, &esc),
+                theme.accent,
+            )],
+            width,
+        ));
     }
 
     lines.push(Line::default());

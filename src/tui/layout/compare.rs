@@ -1,6 +1,7 @@
 //! The compare screen's plan: the view questions × people grid, furthest apart first (the
 //! library's order), each cell the person's answer cut to fit, each row marked agreed, mostly
-//! or split with its points apart, then the facts answered once for the company; or one
+//! or split with its points apart (or "not asked" when only one person's answers led to it),
+//! then the facts answered once for the company; or one
 //! question's detail (each person's answer, why it counts, their note, what would settle it);
 //! and the side panel (where the group stands, each person's own result, the combined scores,
 //! the rule), beside the grid when the screen is wide, in its place when asked for.
@@ -10,11 +11,12 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use techhire::outcome::told::and_list;
 use techhire::text::terminal_safe;
 use techhire::workshop::alignment::rule_in_words;
 use techhire::workshop::{Accord, Combined, told};
 
-use super::lines::{heading, note_lines};
+use super::lines::{bullet, heading, note_lines};
 use crate::tui::reveal::Reveal;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap, wrap_indented};
@@ -170,7 +172,7 @@ pub fn plan(
     // Below, in two columns side by side.
     let half = usize::from(area.width.saturating_sub(5) / 2);
     let under = (
-        standing_lines(c, half, theme),
+        standing_lines(reveal, half, theme),
         sums_and_rule(c, half, theme),
     );
     let under_height = under.0.len().max(under.1.len()) as u16;
@@ -205,11 +207,10 @@ pub fn plan(
     } else {
         (area, None)
     };
-    // One column of margin on the left, the scrollbar on the right (and a margin before the
-    // panel beside).
+    // One column of margin on the left, a gap and the scrollbar on the right.
     let inner = Rect {
         x: left.x + 1,
-        width: left.width.saturating_sub(if beside { 3 } else { 2 }),
+        width: left.width.saturating_sub(3),
         ..left
     };
     let width = usize::from(inner.width);
@@ -229,15 +230,17 @@ pub fn plan(
         }
         View::Panel { .. } => (
             vec![heading("Where the group stands", theme)],
-            panel_lines(c, width, theme),
+            panel_lines(reveal, width, theme),
             Vec::new(),
         ),
     };
+    let top_rows = (top_lines.len() as u16 + 1).min(inner.height);
+    // What the grid leaves free under it: the caption may take it all.
+    let free = usize::from(inner.height.saturating_sub(top_rows + 1)).saturating_sub(lines.len());
     let caption_lines = match (view, rows.get(row)) {
-        (View::Grid, Some(&r)) => caption(c, question_of(c, r), width, theme),
+        (View::Grid, Some(&r)) => caption(reveal, r, width, free.max(2), theme),
         _ => Vec::new(),
     };
-    let top_rows = (top_lines.len() as u16 + 1).min(inner.height);
     let top = Rect {
         height: top_rows.saturating_sub(1),
         ..inner
@@ -270,7 +273,7 @@ pub fn plan(
         Some(side) => {
             let mut lines = vec![heading("Where the group stands", theme), Line::default()];
             lines.extend(panel_lines(
-                c,
+                reveal,
                 usize::from(side.width.saturating_sub(3)),
                 theme,
             ));
@@ -297,18 +300,48 @@ pub fn plan(
 }
 
 /// The highlighted question in full, on at most two lines.
-fn caption(c: &Combined, q: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let prompt = terminal_safe(&c.tree.question(q).prompt).into_owned();
-    let mut lines = wrap(
-        &[Span::styled(
-            format!("\u{201c}{prompt}\u{201d}"),
+/// The highlighted question in full and, for a view, who answered what (the library's
+/// sentence), on at most `rows` lines.
+fn caption(
+    reveal: &Reveal,
+    row: Row,
+    width: usize,
+    rows: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
+    let esc = |s: &str| terminal_safe(s).into_owned();
+    let q = question_of(c, row);
+    let mut spans = vec![Span::styled(
+        format!("\u{201c}{}\u{201d}", esc(&c.tree.question(q).prompt)),
+        theme.text,
+    )];
+    if let Row::View(s) = row {
+        spans.push(Span::styled(
+            format!(" {}.", told::who_answered(c, &c.spreads[s], &esc)),
             theme.muted,
-        )],
-        width,
-    );
-    if lines.len() > 2 {
-        let cut = wrap::truncate(&format!("{} …", lines[1]), width);
-        lines.truncate(1);
+        ));
+    }
+    if let Some(movement) = &reveal.movement {
+        let changed: Vec<String> = (0..c.people())
+            .filter(|&p| reveal.changed(p, q).is_some())
+            .map(|p| esc(&c.voices[p].display_name()))
+            .collect();
+        if !changed.is_empty() {
+            spans.push(Span::styled(
+                format!(
+                    " ↻ Changed since round {}: {}.",
+                    movement.round_before,
+                    and_list(&changed)
+                ),
+                theme.accent,
+            ));
+        }
+    }
+    let mut lines = wrap(&spans, width);
+    if lines.len() > rows {
+        let cut = wrap::truncate(&format!("{} …", lines[rows - 1]), width);
+        lines.truncate(rows - 1);
         lines.push(Line::from(Span::styled(cut, theme.muted)));
     }
     lines
@@ -364,7 +397,9 @@ fn grid_lines(
         match row {
             Row::View(s) => {
                 let spread = &c.spreads[s];
+                // Asked of one person alone: nobody else was asked, so nothing to agree on.
                 let (word, style) = match spread.accord {
+                    _ if spread.asked() <= 1 => ("not asked", theme.muted),
                     Accord::Agreed => ("agreed", theme.plus),
                     Accord::Mostly => ("mostly", theme.accent),
                     Accord::Split => ("split", theme.warn),
@@ -376,17 +411,19 @@ fn grid_lines(
                 };
                 spans.push(Span::styled(pad(&mark, MARK_WIDTH), style));
                 for p in columns.people.clone() {
+                    // An answer changed since the round before is marked ↻.
+                    let changed = reveal.changed(p, q).is_some();
+                    let text = match spread.answers[p] {
+                        Some(choice) => terminal_safe(&tree.question(q).choices[choice].label),
+                        None => "not asked".into(),
+                    };
+                    let (text, style) = match (changed, spread.answers[p]) {
+                        (true, _) => (format!("↻ {text}"), theme.accent),
+                        (false, Some(_)) => (text.into_owned(), theme.text),
+                        (false, None) => (text.into_owned(), theme.muted),
+                    };
                     spans.push(Span::raw(" "));
-                    spans.push(match spread.answers[p] {
-                        Some(choice) => Span::styled(
-                            pad(
-                                &terminal_safe(&tree.question(q).choices[choice].label),
-                                columns.cell,
-                            ),
-                            theme.text,
-                        ),
-                        None => Span::styled(pad("not asked", columns.cell), theme.muted),
-                    });
+                    spans.push(Span::styled(pad(&text, columns.cell), style));
                 }
             }
             Row::Fact(q) => {
@@ -465,6 +502,7 @@ fn detail_lines(
                 ],
                 width,
             ));
+            lines.extend(change_lines(reveal, p, q, width, theme));
             continue;
         };
         let answer = &question.choices[choice];
@@ -494,6 +532,7 @@ fn detail_lines(
                 width,
             ));
         }
+        lines.extend(change_lines(reveal, p, q, width, theme));
         if let Some(note) = reveal.note(p, q) {
             let mut noted = note_lines(note, false, width.saturating_sub(2), 0, theme);
             for line in &mut noted {
@@ -511,13 +550,11 @@ fn detail_lines(
                 theme,
             ));
             for settle in &spread.settle {
-                lines.extend(wrap_indented(
-                    Span::styled("• ", theme.muted),
-                    &[Span::styled(
-                        told::settle_line(c, q, settle, &esc),
-                        theme.text,
-                    )],
+                lines.extend(bullet(
+                    &told::settle_line(c, q, settle, &esc),
+                    theme.text,
                     width,
+                    theme,
                 ));
             }
         }
@@ -525,11 +562,42 @@ fn detail_lines(
     (top, lines)
 }
 
+/// "↻ changed since round 1: it was “x”", when a person's answer changed.
+fn change_lines(
+    reveal: &Reveal,
+    person: usize,
+    q: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(change) = reveal.changed(person, q) else {
+        return Vec::new();
+    };
+    let question = reveal.combined.tree.question(q);
+    let round = reveal.movement.as_ref().map_or(1, |m| m.round_before);
+    let from = match change.from {
+        Some(c) => format!(
+            "\u{201c}{}\u{201d}",
+            terminal_safe(&question.choices[c].label)
+        ),
+        None => "not asked".to_string(),
+    };
+    wrap_indented(
+        Span::styled("  ↻ ", theme.accent),
+        &[Span::styled(
+            format!("changed since round {round}: it was {from}"),
+            theme.accent,
+        )],
+        width,
+    )
+}
+
 /// The side panel: the verdict, each person's own result, the combined scores with their sums,
 /// and the rule that decided the verdict.
-pub fn panel_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn panel_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
     // The scores before the people: with eight people, a panel cut short still has them.
-    let mut lines = verdict_lines(c, width, theme);
+    let mut lines = verdict_lines(reveal, width, theme);
     lines.push(Line::default());
     lines.extend(score_lines(c, width, theme));
     lines.push(Line::default());
@@ -540,15 +608,17 @@ pub fn panel_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'stati
 }
 
 /// The panel's first half below the grid: the verdict, the headline, each person's own result.
-fn standing_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = verdict_lines(c, width, theme);
+fn standing_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
+    let mut lines = verdict_lines(reveal, width, theme);
     lines.push(Line::default());
     lines.extend(people_lines(c, width, theme));
     lines
 }
 
 /// The alignment rule's verdict and the headline.
-fn verdict_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn verdict_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &reveal.combined;
     let esc = |s: &str| terminal_safe(s).into_owned();
     let mut lines = wrap(
         &[
@@ -564,6 +634,25 @@ fn verdict_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>
         &[Span::styled(told::headline(c, &esc), theme.text)],
         width,
     ));
+    // From a second round: how the group moved, and what the room agreed together.
+    if let Some(movement) = &reveal.movement {
+        lines.extend(wrap(
+            &[Span::styled(
+                format!("↻ {}", told::group_movement(c, movement, &esc)),
+                theme.accent,
+            )],
+            width,
+        ));
+    }
+    if let Some(agreed) = &reveal.agreed {
+        lines.extend(wrap(
+            &[Span::styled(
+                told::agreed_line(c, agreed, &esc),
+                theme.accent,
+            )],
+            width,
+        ));
+    }
     lines
 }
 
@@ -575,10 +664,11 @@ fn people_lines(c: &Combined, width: usize, theme: &Theme) -> Vec<Line<'static>>
         width,
     );
     for p in 0..c.people() {
-        lines.extend(wrap_indented(
-            Span::styled("• ", theme.muted),
-            &[Span::styled(told::person_line(c, p, &esc), theme.text)],
+        lines.extend(bullet(
+            &told::person_line(c, p, &esc),
+            theme.text,
             width,
+            theme,
         ));
     }
     lines

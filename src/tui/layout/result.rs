@@ -124,7 +124,7 @@ pub fn framed(
 fn headline_lines(headline: &Headline, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = wrap(
         &[
-            Span::styled("Recommendation: ", theme.muted),
+            Span::styled(format!("{}: ", headline.lead), theme.muted),
             Span::styled(terminal_safe(&headline.label).into_owned(), theme.accent),
         ],
         width,
@@ -288,6 +288,24 @@ fn block(lines: &mut Vec<Line<'static>>, block: &Block, width: usize, theme: &Th
                         theme,
                     ),
                     "  ",
+                ));
+            }
+        }
+        // Too narrow for a column per person: each row, then who gave what.
+        Block::Grid(g) => {
+            for row in &g.rows {
+                let label = match row.mark.is_empty() {
+                    true => terminal_safe(&row.label).into_owned(),
+                    false => format!("{} ({})", terminal_safe(&row.label), row.mark),
+                };
+                lines.extend(bullet(&label, theme.text, width, theme));
+                lines.extend(wrap_indented(
+                    Span::raw("  "),
+                    &[Span::styled(
+                        terminal_safe(&row.cells.said(&g.columns)).into_owned(),
+                        theme.muted,
+                    )],
+                    width,
                 ));
             }
         }

@@ -25,7 +25,8 @@ impl HelpOverlay {
 
     /// The list laid out over the whole screen.
     pub fn plan(&self, shared: &Shared) -> BoxPlan {
-        layout::help::plan(&shared.theme, shared.screen(), self.here)
+        let reports = shared.reports_wait.is_none();
+        layout::help::plan(&shared.theme, shared.screen(), self.here, reports)
     }
 
     /// Applies a key.

@@ -108,6 +108,7 @@ impl Screen {
             // answers the facts) are not gone back to.
             (Screen::Question(_), Action::Back) => interview.number() > 1,
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
+            (Screen::Result(_), Action::Export) => shared.reports_wait.is_none(),
             (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
             // Another round, or agreeing together, only in a workshop room.
             (Screen::Combined(_) | Screen::Compare(_), Action::NextRound | Action::Agree) => {

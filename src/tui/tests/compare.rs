@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 use techhire::answers;
-use techhire::workshop::{Accord, Combined, Facts, Person};
+use techhire::workshop::{Accord, Changed, Combined, Facts, Moved, Movement, Person};
 
 use super::*;
 use crate::tui::keys::Context;
@@ -203,7 +203,8 @@ fn rows_go_furthest_apart_first_then_the_facts() {
     assert_eq!(first_fact, Some(5), "the facts come after every view");
     assert!(rows[5..].iter().all(|r| matches!(r, Row::Fact(_))));
     // What the screen shows agrees: the first row is the question furthest apart, marked
-    // split with its points; the agreed one says who was not asked.
+    // split with its points; the one only Cai's answers led to is marked not asked, as are
+    // Ana's and Ben's cells on it.
     let shown = screen(&app);
     let first = shown
         .lines()
@@ -213,10 +214,11 @@ fn rows_go_furthest_apart_first_then_the_facts() {
         first.contains("What do you most") && first.contains("split 6"),
         "{shown}"
     );
-    assert!(
-        shown.contains("agreed") && shown.contains("not asked"),
-        "{shown}"
-    );
+    let alone = shown
+        .lines()
+        .find(|l| l.contains("Will the work sit"))
+        .expect("the row asked of Cai alone");
+    assert_eq!(alone.matches("not asked").count(), 3, "{alone}");
     assert!(
         shown.contains("Facts, answered once for the company"),
         "{shown}"
@@ -311,20 +313,27 @@ fn moving_down_the_grid_keeps_the_row_in_view_and_the_facts_heading_with_it() {
 fn people_who_do_not_fit_are_reached_sideways() {
     // Eight people at 80 columns: not everyone fits.
     let mut app = grid(eight(), 80, 24);
-    let shown = screen(&app);
+    // The column names are the third row (the caption under the grid names everyone).
+    let names = |app: &App| screen(app).lines().nth(2).unwrap_or_default().to_string();
+    let shown = names(&app);
     assert!(
         shown.contains("Ana (CEO)") && !shown.contains("Hal (CRO)"),
         "{shown}"
     );
-    assert!(shown.contains('›'), "more people to the right: {shown}");
+    assert!(
+        shown.trim_end_matches(['"', ' ']).ends_with('›'),
+        "more people to the right: {shown}"
+    );
+    assert!(screen(&app).contains("←→ people"), "the footer offers them");
     for _ in 0..10 {
         press(&mut app, KeyCode::Right);
     }
-    let shown = screen(&app);
+    let shown = names(&app);
     assert!(
         shown.contains("Hal (CRO)") && !shown.contains("Ana (CEO)"),
         "{shown}"
     );
+    assert!(shown.contains("‹ "), "more people to the left: {shown}");
     let first = compare(&app).first;
     assert!(first > 0);
     press(&mut app, KeyCode::Char('h'));
@@ -382,4 +391,179 @@ fn an_early_reveal_says_who_is_not_in() {
     let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
     let app = workshop(Reveal::new(c, Vec::new(), vec!["Cai".into()]), 80, 24);
     assert!(screen(&app).contains("Revealed early: Cai had not finished"));
+}
+
+/// Round 2 of the worked example: Ben now wants the hire to change how the business works
+/// inside (Cai's answer), the rest as before.
+fn second_round() -> Reveal {
+    const BEN_AGAIN: &str = r#"
+looking_for = "transform_internal"
+focus = "internal"
+value_line = "bottom_line"
+security_owner = "new_leader"
+"#;
+    let before = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ]);
+    let now = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN_AGAIN),
+        ("Cai", "COO", CAI),
+    ]);
+    let tree = &now.tree;
+    let q = tree.question_index("looking_for").expect("looking_for");
+    let choice = |id: &str| tree.choice_index(q, id);
+    let people = (0..3)
+        .map(|p| Moved {
+            person: p,
+            before: Some(before.voices[p].own.leaders.clone()),
+            now: now.voices[p].own.leaders.clone(),
+            changed: if p == 1 {
+                vec![Changed {
+                    question: q,
+                    from: choice("run_core"),
+                    to: choice("transform_internal"),
+                }]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let movement = Movement {
+        round_before: 1,
+        people,
+        before: Some(before),
+    };
+    Reveal::new(now, notes(), Vec::new()).in_round(2, Some(movement), None)
+}
+
+#[test]
+fn workshop_result_second_round_120x40() {
+    let mut app = workshop(second_round(), 120, 40);
+    let shown = screen(&app);
+    assert!(shown.contains("3 people · round 2 · revealed"), "{shown}");
+    assert!(shown.contains("Round 2 · Alignment"), "{shown}");
+    press(&mut app, KeyCode::End);
+    assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn compare_second_round_marks_who_changed_what_120x40() {
+    let mut app = grid(second_round(), 120, 40);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("↻ Change how"),
+        "Ben's changed cell: {shown}"
+    );
+    assert!(
+        shown.contains("Changed since round 1: Ben (CFO)."),
+        "the caption: {shown}"
+    );
+    assert_snapshot!("compare_second_round_grid_120x40", shown);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("changed since round 1: it was “Run and modernise our core systems”"),
+        "{shown}"
+    );
+    assert_snapshot!("compare_second_round_detail_120x40", shown);
+}
+
+#[test]
+fn two_people_who_agree_are_told_so_and_every_row_is_agreed() {
+    let c = combined(&[("Ana", "CEO", ANA), ("Eve", "CMO", ANA)]);
+    let app = workshop(Reveal::new(c, Vec::new(), Vec::new()), 80, 24);
+    let shown = screen(&app);
+    assert!(shown.contains("Agreed: Hire a CTO"), "{shown}");
+    assert!(!shown.contains("not yet agreed"), "{shown}");
+    let mut app = app;
+    press(&mut app, KeyCode::Char('c'));
+    let shown = screen(&app);
+    // Every view row's mark is "agreed" (rows start on the fifth line).
+    for row in shown.lines().skip(4).take(4) {
+        assert!(row.contains("… agreed "), "{row}");
+    }
+    assert_snapshot!("compare_two_people_agreed_80x24", shown);
+    // Enter on an agreed row: nothing to settle, so no "if everyone answered".
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End);
+    assert!(!screen(&app).contains("If everyone answered"));
+}
+
+#[test]
+fn what_the_room_agreed_together_is_on_the_result_and_in_the_panel() {
+    let c = combined(&[
+        ("Ana", "CEO", ANA),
+        ("Ben", "CFO", BEN),
+        ("Cai", "COO", CAI),
+    ]);
+    let agreed = c.voices[2].own.clone();
+    let mut app = workshop(
+        Reveal::new(c, Vec::new(), Vec::new()).in_round(2, None, Some(agreed)),
+        120,
+        40,
+    );
+    press(&mut app, KeyCode::End);
+    let said = "Agreed together, answering as one room: Hire one leader for both roles.";
+    assert!(screen(&app).contains(said), "{}", screen(&app));
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(screen(&app).contains(said), "{}", screen(&app));
+}
+
+#[test]
+fn every_view_draws_at_every_size_from_the_smallest_with_two_to_eight_people() {
+    let two = || {
+        let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
+        Reveal::new(c, notes(), vec!["Cai".into()])
+    };
+    let makers: [fn() -> Reveal; 4] = [two, three, four, eight];
+    for make in makers {
+        for (width, height) in [
+            (60, 16),
+            (61, 17),
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (200, 60),
+        ] {
+            let mut app = grid(make(), width, height);
+            let people = compare(&app).reveal.combined.people();
+            for keys in [
+                &[][..],
+                &[KeyCode::End, KeyCode::Right, KeyCode::Right][..],
+                &[KeyCode::Enter, KeyCode::End][..],
+                &[KeyCode::Esc, KeyCode::Char('p'), KeyCode::PageDown][..],
+                &[KeyCode::Esc, KeyCode::Char('r'), KeyCode::End][..],
+            ] {
+                for &key in keys {
+                    press(&mut app, key);
+                }
+                let shown = screen(&app);
+                assert!(
+                    shown.contains("people · revealed"),
+                    "{people} people at {width}x{height}:\n{shown}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_keys_on_a_workshop_screen_list_the_workshops_first() {
+    let mut app = grid(three(), 120, 40);
+    press(&mut app, KeyCode::Char('?'));
+    let shown = screen(&app);
+    let at = |title: &str| {
+        shown
+            .find(title)
+            .unwrap_or_else(|| panic!("{title}: {shown}"))
+    };
+    assert!(at("Comparing answers") < at("The workshop's result"));
+    assert!(at("The workshop's result") < at("A question in detail, or the panel"));
+    assert!(at("A question in detail, or the panel") < at("Anywhere"));
+    // The interview's keys come after, below the first screenful.
+    assert!(!shown.contains("On a question"), "{shown}");
 }

@@ -73,3 +73,75 @@ fn a_respondent_is_asked_only_the_views_and_cannot_change_a_fact() {
         .check_facts_of(&tree(), &session)
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn a_respondents_result_before_the_reveal_offers_no_report() {
+    let (_, mut session) = invited();
+    let stamp = session.tree.clone();
+    let interview = session.reconcile(tree(), stamp).interview;
+    let mut app = App::with_interview(interview, Theme::named(ThemeName::Dark), 100, 30);
+    let why = "The report waits until the consultant reveals everyone's answers.";
+    app.shared.reports_wait = Some(why.to_string());
+    answer_from(&mut app, &answers("workshop/ben-cfo"));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screen.kind(), ScreenKind::Result);
+    let shown = screen(&app);
+    assert!(!shown.contains("e export"), "{shown}");
+    assert!(shown.contains("n note"), "{shown}");
+    // Pressed anyway: no report box, and why.
+    press_keys(&mut app, "e");
+    assert!(app.overlay.is_none());
+    assert_eq!(app.shared.notice.as_deref(), Some(why));
+    // The list of keys leaves it out too.
+    press_keys(&mut app, "?");
+    let listed = screen(&app);
+    assert!(listed.contains("write a note on the interview"), "{listed}");
+    assert!(!listed.contains("write the report"), "{listed}");
+    // Revealed: offered again.
+    press(&mut app, KeyCode::Esc);
+    app.shared.reports_wait = None;
+    press(&mut app, KeyCode::Down);
+    assert!(screen(&app).contains("e export"));
+}
+
+#[test]
+fn a_second_round_marks_each_earlier_answer_and_enter_keeps_it() {
+    let (_, mut session) = invited();
+    // Ben's answers from round 1, offered as a second round's session offers them.
+    let tree = tree();
+    let ben = answers("workshop/ben-cfo");
+    let steps: Vec<techhire::Step> = ben
+        .iter()
+        .map(|(q, c)| {
+            let question = tree.question_index(q).unwrap();
+            techhire::Step {
+                question,
+                choice: tree.choice_index(question, c).unwrap(),
+            }
+        })
+        .collect();
+    let stamp = session.tree.clone();
+    let mut interview = session.reconcile(tree.clone(), stamp).interview;
+    interview.offer(steps.iter().copied());
+    let mut app = App::with_interview(interview, Theme::named(ThemeName::Dark), 100, 30);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("✓ marks your answer last round: Enter keeps it"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Run and modernise our core systems ✓"),
+        "{shown}"
+    );
+    let q = |id: &str| tree.question_index(id).unwrap();
+    assert_eq!(app.shared.interview.answer_of(q("looking_for")), None);
+    // Enter keeps it: given now, and on to the next view, its earlier answer marked too.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.shared.interview.answer_of(q("looking_for")), Some(0));
+    assert_eq!(current_id(&app), "focus");
+    // Ben's earlier answer there: his own people (the first choice).
+    assert!(screen(&app).contains("Our own people and business units ✓"));
+    // Another answer replaces the earlier one.
+    press_keys(&mut app, "3");
+    assert_eq!(app.shared.interview.answer_of(q("focus")), Some(2));
+}

@@ -116,8 +116,14 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let workshop = app.screen.reveal().map(|r| &r.combined);
     let room = shared.room.as_ref();
     let between = matches!(app.screen, Screen::Handover(_));
-    let status = if let Some(c) = workshop {
-        format!("{} people · revealed", c.people())
+    let status = if let Some(reveal) = app.screen.reveal() {
+        match reveal.round {
+            1 => format!("{} people · revealed", reveal.combined.people()),
+            round => format!(
+                "{} people · round {round} · revealed",
+                reveal.combined.people()
+            ),
+        }
     } else if matches!(app.screen, Screen::Setup(_)) {
         "new workshop".to_string()
     } else if let Some(room) = room.filter(|_| between) {

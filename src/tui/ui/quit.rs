@@ -24,7 +24,7 @@ pub fn render(leaving: Leaving, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (title, said) = match leaving {
         Leaving::Workshop => (
             " Leave the workshop? ",
-            "The answers stay as they are; compare again later.",
+            "Nothing here changes anyone's answers.",
         ),
         Leaving::Room => (
             " Leave the room? ",

@@ -173,9 +173,27 @@ fn facts_are_answered_once_and_enforced() {
         "{error}"
     );
     assert!(error.contains("ana.toml:7:8"), "{error}");
-    // A fact the facts file leaves out is asked for there, not from the person.
+    // A facts file that leaves out a fact the interview can ask is refused, naming it and
+    // what to add.
     let without = FACTS.replace("existing_leaders = \"none_open\"\n", "");
-    let short = self::facts(&tree, &without).unwrap();
+    let error = self::facts(&tree, &without).unwrap_err();
+    assert!(error.contains("error[unanswered-fact]"), "{error}");
+    assert!(error.contains("facts.toml"), "{error}");
+    assert!(
+        error.contains("the facts leave `existing_leaders`"),
+        "{error}"
+    );
+    assert!(
+        error.contains("add a line `existing_leaders = \"choice_id\"`"),
+        "{error}"
+    );
+    assert!(error.contains("none_open"), "{error}");
+    // Facts short of one (a workshop file edited by hand): the person is told it belongs in
+    // the facts file, not asked it.
+    let mut steps = facts.steps().to_vec();
+    let leaders = tree.question_index("existing_leaders").unwrap();
+    steps.retain(|s| s.question != leaders);
+    let short = Facts::new(steps);
     let error = person(&tree, &short, "ana", ANA).unwrap_err();
     assert!(error.contains("error[missing-fact]"), "{error}");
     assert!(error.contains("to the facts file"), "{error}");

@@ -381,6 +381,14 @@ fn a_broken_round_record_is_refused_naming_the_file() {
         .push("zz1".into());
     let error = parse("more.json", more.to_string().as_bytes()).unwrap_err();
     assert!(error.to_string().contains("earlier rounds"), "{error}");
+    // An earlier round's early reveal waiting for a session the workshop never had.
+    let mut stranger = w.clone();
+    stranger["rounds"][0]["reveal"]["waiting"][0] = "zz9".into();
+    let error = parse("stranger.json", stranger.to_string().as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().contains("waits for session `zz9`"),
+        "{error}"
+    );
 }
 
 /// One person's views as steps, from picks over [`views`].

@@ -10,9 +10,30 @@ use techhire::{Interview, Recommendation, Tree};
 use crate::check::Rng;
 
 /// Moves around the tree at random, then answers to the end; returns the finished interview.
+/// Half the time it runs as a workshop respondent's would: some answers given first and
+/// settled (the company's facts: never asked again, never changed), and earlier answers
+/// offered to keep (a later round).
 pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
     let mut interview = Interview::new(tree.clone());
     let n = tree.questions().len();
+    let settled = if rng.below(2) == 0 {
+        settle_some(tree, &mut interview, rng)
+    } else {
+        Vec::new()
+    };
+    if rng.below(2) == 0 {
+        let mut offered = Vec::new();
+        for question in 0..n {
+            if rng.below(2) == 0 {
+                let choice = rng.below(tree.question(question).choices.len());
+                offered.push(Step { question, choice });
+            }
+        }
+        let before = interview.all_answers();
+        interview.offer(offered);
+        assert_eq!(interview.all_answers(), before, "an offer is not an answer");
+    }
+    check_path(tree, &interview, &settled);
     for _ in 0..2 * n + 8 {
         match rng.below(8) {
             0 => {
@@ -24,9 +45,18 @@ pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
             2 if !interview.path().is_empty() => {
                 let step = interview.path()[rng.below(interview.path().len())];
                 let choices = tree.question(step.question).choices.len();
+                let changed = interview.change(step.question, rng.below(choices));
+                assert_eq!(
+                    changed.is_err(),
+                    interview.is_settled(step.question),
+                    "an answer on the path can be changed unless it is settled"
+                );
+            }
+            3 if interview.is_offered() => {
+                let kept = interview.selected().expect("an offered answer");
                 interview
-                    .change(step.question, rng.below(choices))
-                    .expect("an answer on the path can be changed");
+                    .answer(kept)
+                    .expect("an offered answer can be kept");
             }
             _ => {
                 if let Some(q) = interview.current() {
@@ -37,7 +67,7 @@ pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
                 }
             }
         }
-        check_path(tree, &interview);
+        check_path(tree, &interview, &settled);
     }
     interview.go_to_frontier();
     for _ in 0..=n {
@@ -46,7 +76,7 @@ pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
         interview
             .answer(rng.below(choices))
             .expect("any offered choice can be given");
-        check_path(tree, &interview);
+        check_path(tree, &interview, &settled);
     }
     assert!(
         interview.is_finished(),
@@ -55,13 +85,71 @@ pub fn run(tree: &Arc<Tree>, rng: &mut Rng) -> Interview {
     interview
 }
 
-/// The path starts at the start, follows each answer's `next`, and progress agrees with it.
-fn check_path(tree: &Tree, interview: &Interview) {
+/// Answers a few questions and settles some of them, as a workshop's facts are; returns the
+/// settled answers.
+fn settle_some(tree: &Tree, interview: &mut Interview, rng: &mut Rng) -> Vec<Step> {
+    for _ in 0..rng.below(tree.questions().len() + 1) {
+        let Some(q) = interview.current() else { break };
+        let choices = tree.question(q).choices.len();
+        interview
+            .answer(rng.below(choices))
+            .expect("any offered choice can be given");
+    }
+    let chosen: Vec<Step> = interview
+        .path()
+        .iter()
+        .copied()
+        .filter(|_| rng.below(2) == 0)
+        .collect();
+    interview.settle(chosen.iter().map(|s| s.question));
+    // An unanswered question is never settled: the interview must be able to ask it.
+    let unanswered = interview
+        .current()
+        .filter(|&q| !interview.is_finished() && interview.answer_of(q).is_none());
+    if let Some(frontier) = unanswered {
+        interview.settle([frontier]);
+        assert!(!interview.is_settled(frontier));
+    }
+    chosen
+}
+
+/// The path starts at the start, follows each answer's `next`, and progress agrees with it;
+/// settled answers stay as settled, are never the question asked and are not counted.
+fn check_path(tree: &Tree, interview: &Interview, settled: &[Step]) {
     let path = interview.path();
     let progress = interview.progress();
-    assert_eq!(progress.answered, path.len());
+    let asked = path
+        .iter()
+        .filter(|s| !interview.is_settled(s.question))
+        .count();
+    assert_eq!(progress.answered, asked, "settled answers are not counted");
     assert!(progress.fewest_left <= progress.most_left);
     assert!(interview.cursor() <= path.len());
+    for step in settled {
+        assert!(interview.is_settled(step.question));
+        assert_eq!(
+            interview.answer_of(step.question),
+            Some(step.choice),
+            "a settled answer never changes"
+        );
+    }
+    if let Some(q) = interview.current() {
+        assert!(
+            !interview.is_settled(q),
+            "a settled question is never asked"
+        );
+        let before_cursor = path[..interview.cursor()]
+            .iter()
+            .filter(|s| !interview.is_settled(s.question))
+            .count();
+        assert_eq!(interview.number(), before_cursor + 1);
+        if interview.answer_of(q).is_none() {
+            assert_eq!(interview.selected(), interview.offered(q));
+            assert_eq!(interview.is_offered(), interview.offered(q).is_some());
+        } else {
+            assert!(!interview.is_offered());
+        }
+    }
     let mut expected = Some(tree.start());
     for step in path {
         assert_eq!(
@@ -123,7 +211,10 @@ pub fn recommend(interview: &Interview) -> Recommendation {
                 return result;
             }
             budget -= 1;
-            let mut trial = interview.clone();
+            // What-ifs count every answer, settled ones too (a workshop's facts): the
+            // recount changes it on the same answers, unsettled.
+            let mut trial = Interview::new(interview.tree().clone());
+            trial.restore(interview.all_answers());
             trial
                 .change(step.question, to)
                 .expect("an answer on the path can be changed");

@@ -1,13 +1,14 @@
 //! Writes real session files, saved by the engine the way the front ends save them, into the
 //! folder given, as seeds for the session target: a new session, one half way with a note, a
-//! finished one, one with answers kept aside, and one resumed on a changed tree.
+//! finished one, one with answers kept aside, one resumed on a changed tree, and a workshop
+//! respondent's in a second round (facts settled, earlier answers offered).
 
 use std::path::Path;
 use std::sync::Arc;
 
-use techhire::Interview;
-use techhire::session::{Session, Timestamp, TreeStamp};
+use techhire::session::{Answer, Session, Timestamp, TreeStamp};
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::{Interview, Step, Tree};
 
 fn main() {
     let Some(folder) = std::env::args().nth(1) else {
@@ -67,4 +68,43 @@ fn main() {
     let mut session = Session::new(TreeStamp::new(&tree, "q", b""), None, None, &interview);
     session.reconcile(smaller, stamp);
     save("dropped.json", &session);
+
+    // A workshop respondent's session in a second round: the facts settled, their answers from
+    // the round before offered (not given), one of them kept so far.
+    let facts: Vec<Step> = (0..tree.questions().len())
+        .filter(|&q| tree.is_fact(q))
+        .map(|question| Step {
+            question,
+            choice: 0,
+        })
+        .collect();
+    let mut interview = Interview::new(tree.clone());
+    interview.restore(facts.iter().copied());
+    interview.settle(facts.iter().map(|s| s.question));
+    let mut session = Session::new(stamp_shipped(&tree), Some("Acme".into()), None, &interview);
+    session.workshop = Some("w7k2pq".into());
+    let mut earlier = interview.clone();
+    while !earlier.is_finished() {
+        earlier.answer(1).expect("a choice");
+    }
+    session.offered = earlier
+        .all_answers()
+        .iter()
+        .filter(|s| !tree.is_fact(s.question))
+        .map(|s| Answer {
+            question: tree.question(s.question).id.clone(),
+            choice: tree.question(s.question).choices[s.choice].id.clone(),
+            at: now,
+        })
+        .collect();
+    interview.offer(earlier.all_answers());
+    if let Some(kept) = interview.selected() {
+        interview.answer(kept).expect("an offered answer");
+    }
+    session.record(&interview, now);
+    save("second-round.json", &session);
+}
+
+fn stamp_shipped(tree: &Tree) -> TreeStamp {
+    TreeStamp::new(tree, EMBEDDED_NAME, EMBEDDED.as_bytes())
 }

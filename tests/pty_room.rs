@@ -48,6 +48,27 @@ fn answer(app: &mut Running, interview: &mut Interview, file: &BTreeMap<String, 
     }
 }
 
+/// Past the room's first notice, the facts answered from the worked example's facts file;
+/// returns the facts step as the engine has it.
+fn facts_with_the_room(app: &mut Running) -> Interview {
+    app.wait_for("Before you go on");
+    app.press(b"\r");
+    app.wait_for_gone("Before you go on");
+    let mut facts = facts_step(&tree(), &[]);
+    answer(app, &mut facts, &answers("facts"), usize::MAX);
+    facts
+}
+
+/// A respondent's interview as the room writes it: the facts given and settled.
+fn invited(facts: &Interview) -> Interview {
+    let tree = tree();
+    let mut interview = Interview::new(Arc::clone(&tree));
+    let given = facts.path().iter().copied();
+    interview.restore(given.filter(|s| tree.is_fact(s.question)));
+    interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
+    interview
+}
+
 /// The workshop file in the sessions folder, and the session file of each respondent.
 fn workshop_in(data: &Path) -> (PathBuf, techhire::workshop::Workshop) {
     let folder = data.join("sessions");
@@ -72,26 +93,11 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
         "Cai (COO)",
     ];
     let mut app = Running::spawn(&args, dir.path(), dir.path());
-    app.wait_for("Before you go on");
-    app.press(b"\r");
-    app.wait_for_gone("Before you go on");
-    let mut facts = facts_step(&tree(), &[]);
-    answer(&mut app, &mut facts, &answers("facts"), usize::MAX);
+    let facts = facts_with_the_room(&mut app);
     app.wait_for("Pass the keyboard to Ana (CEO) · 1 of 3");
 
     // Ana's whole turn; her result is never shown.
-    let invited = || {
-        let mut interview = Interview::new(tree());
-        interview.restore(
-            facts
-                .path()
-                .iter()
-                .copied()
-                .filter(|s| tree().is_fact(s.question)),
-        );
-        interview.settle((0..tree().questions().len()).filter(|&q| tree().is_fact(q)));
-        interview
-    };
+    let invited = || invited(&facts);
     app.press(b"\r");
     let mut ana = invited();
     answer(&mut app, &mut ana, &answers("ana-ceo"), usize::MAX);
@@ -172,23 +178,8 @@ fn after_the_reveal_a_second_round_and_agreeing_together_run_in_the_real_termina
         "Ben (CFO)",
     ];
     let mut app = Running::spawn(&args, dir.path(), dir.path());
-    app.wait_for("Before you go on");
-    app.press(b"\r");
-    app.wait_for_gone("Before you go on");
-    let mut facts = facts_step(&tree(), &[]);
-    answer(&mut app, &mut facts, &answers("facts"), usize::MAX);
-    let invited = || {
-        let mut interview = Interview::new(tree());
-        interview.restore(
-            facts
-                .path()
-                .iter()
-                .copied()
-                .filter(|s| tree().is_fact(s.question)),
-        );
-        interview.settle((0..tree().questions().len()).filter(|&q| tree().is_fact(q)));
-        interview
-    };
+    let facts = facts_with_the_room(&mut app);
+    let invited = || invited(&facts);
     for (name, file) in [("Ana (CEO)", "ana-ceo"), ("Ben (CFO)", "ben-cfo")] {
         app.wait_for(&format!("Pass the keyboard to {name}"));
         app.press(b"\r");
@@ -221,7 +212,7 @@ fn after_the_reveal_a_second_round_and_agreeing_together_run_in_the_real_termina
     }
     app.wait_for("Everyone has answered");
     app.press(b"\r");
-    app.wait_for("2 people · revealed");
+    app.wait_for("2 people · round 2 · revealed");
     let (_, workshop) = workshop_in(dir.path());
     assert_eq!(workshop.round(), 2, "round 1 kept, round 2 revealed");
     assert!(workshop.is_revealed());

@@ -63,7 +63,7 @@ pub struct Options<'a> {
     pub reports: Reports<'a>,
     /// For the interview a workshop's room answers together: how each person answered in the
     /// latest round, shown under each question.
-    pub beside: Option<&'a techhire::workshop::Combined>,
+    pub beside: Option<&'a techhire::workshop::Beside>,
     /// Why writing the report is not offered, when it is not (a workshop respondent's session
     /// before the reveal): `e` is left out at the result.
     pub reports_wait: Option<&'a str>,
@@ -182,8 +182,8 @@ pub fn run(
                     write!(output, "{}", wrap(&terminal_safe(detail), &indent, &indent))?;
                 }
             }
-            if let Some(group) = options.beside {
-                show_beside(group, question, output, width)?;
+            if let Some(beside) = options.beside {
+                show_beside(beside, &tree, question, output, width)?;
             }
             if let Some(note) = opened.save.session().note(&q.id) {
                 let private = opened.save.session().note_is_private(&q.id);
@@ -474,19 +474,27 @@ fn save_note(opened: &mut Live<'_>, on: NoteOn, text: &str, private: bool) -> Sa
 /// How each person answered this question in the latest round, for the room answering it
 /// together: "  Ana (CEO): Build technology products for our customers".
 fn show_beside(
-    group: &techhire::workshop::Combined,
+    beside: &techhire::workshop::Beside,
+    tree: &Tree,
     question: usize,
     output: &mut impl Write,
     width: usize,
 ) -> io::Result<()> {
-    let choices = &group.tree.question(question).choices;
-    writeln!(output, "  How each person answered:")?;
-    for (voice, answer) in group.answers_to(question) {
-        let answer = match answer {
-            Some(c) => terminal_safe(&choices[c].label).into_owned(),
+    let Some(answers) = beside.answers.get(&question) else {
+        return Ok(());
+    };
+    let choices = &tree.question(question).choices;
+    writeln!(
+        output,
+        "  How each person answered in round {}:",
+        beside.round
+    )?;
+    for (person, answer) in beside.people.iter().zip(answers) {
+        let answer = match answer.and_then(|c| choices.get(c)) {
+            Some(choice) => terminal_safe(&choice.label).into_owned(),
             None => "not asked (their answers led elsewhere)".to_string(),
         };
-        let line = format!("{}: {answer}", terminal_safe(&voice.display_name()));
+        let line = format!("{}: {answer}", terminal_safe(person));
         write!(output, "{}", text::wrap(&line, width, "    ", "      "))?;
     }
     Ok(())

@@ -58,7 +58,7 @@ fn the_worked_example_says_the_leaders_have_not_agreed_and_what_to_settle_first(
         .stdout(
             // The headline does not say "hire": the group has not agreed.
             contains("Leadership is not yet agreed on what this hire is for; the answers lean to Hire\none leader for both roles\n")
-                .and(contains("Ben (CFO) and Ana (CEO) are\nat opposite ends"))
+                .and(contains("Ben (CFO) and Ana (CEO) are at opposite\nends"))
                 .and(contains("Ana (CEO): Hire a CTO, by 5 points over Hire one leader for both roles"))
                 .and(contains("Ben (CFO): Hire a CIO, by 5 points"))
                 .and(contains("Cai (COO): Hire one leader for both roles, by 5 points over Hire a CIO"))

@@ -51,6 +51,28 @@ fn read(name: &str) -> techhire::answers::Answers {
     techhire::answers::parse(&format!("{name}.toml"), &text).unwrap()
 }
 
+/// A first round's revealed result of `people`, each `(name, answers file)`, on the example's
+/// facts, everyone in.
+fn revealed_of(people: &[(&str, &str)]) -> techhire::workshop::Revealed<'static> {
+    use techhire::workshop::{Combined, Person, Revealed};
+    let (tree, _, facts) = shipped_tree();
+    let people: Vec<Person> = people
+        .iter()
+        .map(|&(name, file)| Person {
+            name: name.to_string(),
+            role: None,
+            interview: facts.apply(&tree, &read(file)).unwrap().interview,
+        })
+        .collect();
+    Revealed {
+        combined: Combined::new(&tree, people).unwrap(),
+        left_out: Vec::new(),
+        round: 1,
+        movement: None,
+        agreed: None,
+    }
+}
+
 /// A workshop in `data`'s sessions folder with the first `people` of the test workshop
 /// (shipped::PEOPLE), everyone finished, revealed when `revealed`; the consultant's private
 /// notes in the workshop file and each person's notes (private, and for the client) in their
@@ -144,7 +166,7 @@ fn the_worked_examples_first_paragraph_names_the_split_and_what_to_settle_first(
         .find(|l| l.starts_with("> "))
         .expect("the first paragraph");
     for said in [
-        "Ben (CFO)’s own result is Hire a CIO and Ana (CEO)’s is Hire a CTO: opposite ends",
+        "Ben (CFO) comes out at Hire a CIO and Ana (CEO) at Hire a CTO: opposite ends",
         "6.3 points (19 over 3 people), against 5.3 points for Hire a CIO",
         "Settle first “What do you most need this technology leader to get done in their first \
          two or three years?”",
@@ -357,9 +379,10 @@ fn a_second_round_says_who_moved_and_what_the_room_agreed() {
         &["workshop", "report", &id, "--format", "markdown"],
     );
     for said in [
-        // Page one: what the room agreed, before anything else.
-        "**The room's answer.** Agreed together, answering as one room: Hire one leader for both \
-         roles.",
+        // Page one: what the room agreed, before anything else, then where people stood alone.
+        "# Agreed together: Hire one leader for both roles\n",
+        "> Answering alone, they had not agreed what this hire is for; their answers leaned to \
+         Hire one leader for both roles. 2 of 3 share",
         "## Round 2: how the answers moved since round 1",
         "In round 1 the answers leaned to Hire one leader for both roles (not agreed: opposite \
          ends); now they lean to Hire one leader for both roles (not agreed).",
@@ -427,23 +450,7 @@ fn after_an_early_reveal_the_report_says_whose_answers_are_not_in_and_letters_hi
 fn an_agreed_group_is_told_to_hire_and_has_nothing_to_settle() {
     use techhire::report::Format;
     use techhire::report::workshop::WorkshopReport;
-    use techhire::workshop::{Combined, Person, Revealed};
-    let (tree, _, facts) = shipped_tree();
-    let people: Vec<Person> = ["Ana", "Ben", "Cai"]
-        .into_iter()
-        .map(|name| Person {
-            name: name.into(),
-            role: None,
-            interview: facts.apply(&tree, &read("ana-ceo")).unwrap().interview,
-        })
-        .collect();
-    let revealed = Revealed {
-        combined: Combined::new(&tree, people).unwrap(),
-        left_out: Vec::new(),
-        round: 1,
-        movement: None,
-        agreed: None,
-    };
+    let revealed = revealed_of(&[("Ana", "ana-ceo"), ("Ben", "ana-ceo"), ("Cai", "ana-ceo")]);
     let report = WorkshopReport {
         revealed: &revealed,
         client: Some("Acme Ltd"),
@@ -475,4 +482,124 @@ fn a_second_round_hides_the_report_again_until_everyone_has_finished_it() {
                 .and(contains("(0 of 3 so far)")),
         );
     assert!(!file.exists());
+}
+
+#[test]
+fn every_number_traces_to_the_points_peoples_answers_give() {
+    use techhire::report::outline::{Block, Cells};
+    use techhire::report::workshop::WorkshopReport;
+    use techhire::workshop::Revealed;
+    for people in [3, 4, 6] {
+        let revealed = Revealed {
+            combined: shipped::workshop(people, false),
+            left_out: Vec::new(),
+            round: 1,
+            movement: None,
+            agreed: None,
+        };
+        let c = &revealed.combined;
+        let tree = &c.tree;
+        // Each person's points: the sum of what each of their answers gives each option.
+        let points: Vec<Vec<i64>> = c
+            .voices
+            .iter()
+            .map(|v| {
+                let mut sums = vec![0i64; tree.outcomes().len()];
+                for r in &v.own.reasons {
+                    for &(o, p) in tree.evidence(r.question, r.choice) {
+                        sums[o] += i64::from(p);
+                    }
+                }
+                sums
+            })
+            .collect();
+        let report = WorkshopReport {
+            revealed: &revealed,
+            client: None,
+            consultant: None,
+            date: None,
+            firm: None,
+        };
+        let json = serde_json::to_value(report.document()).unwrap();
+        for (p, person) in json["people"].as_array().unwrap().iter().enumerate() {
+            for (o, score) in person["scores"].as_array().unwrap().iter().enumerate() {
+                assert_eq!(score["points"], points[p][o], "{people} people: {person}");
+            }
+        }
+        let totals: Vec<i64> = (0..tree.outcomes().len())
+            .map(|o| points.iter().map(|p| p[o]).sum())
+            .collect();
+        for (o, score) in json["combined"]["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(score["total"], totals[o]);
+            let average = score["average"].as_f64().unwrap();
+            assert!((average - totals[o] as f64 / people as f64).abs() < 1e-9);
+        }
+        // The appendix's table: each person's points, their sum and the average, per option.
+        let outline = report.outline();
+        let method = outline.appendix.iter().find(|s| s.id == "method").unwrap();
+        let grid = method
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Grid(g) => Some(g),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(grid.rows.len(), tree.outcomes().len());
+        for row in &grid.rows {
+            let o = (0..tree.outcomes().len())
+                .find(|&o| row.label.starts_with(c.label(o)))
+                .unwrap();
+            let Cells::Each(cells) = &row.cells else {
+                panic!("a row of points per person")
+            };
+            let mut expected: Vec<String> = points.iter().map(|p| p[o].to_string()).collect();
+            expected.push(totals[o].to_string());
+            expected.push(format!("{:.1}", totals[o] as f64 / people as f64));
+            let cells: Vec<String> = cells.iter().map(|c| c.clone().unwrap()).collect();
+            assert_eq!(cells, expected, "{people} people, {}", row.label);
+        }
+        // The first paragraph's lean is the top sum over the number of people.
+        let top = c.together.leaders[0];
+        assert!(
+            outline
+                .headline
+                .summary
+                .contains(&format!("({} over {people} people)", totals[top])),
+            "{}",
+            outline.headline.summary
+        );
+    }
+}
+
+#[test]
+fn hostile_names_cannot_break_the_grid_or_the_page() {
+    use techhire::report::Format;
+    use techhire::report::workshop::WorkshopReport;
+    let revealed = revealed_of(&[
+        ("<script>alert(1)</script>", "ana-ceo"),
+        ("Pipe | Cell", "ben-cfo"),
+        ("Esc\u{1b}[31mape\u{202e}", "cai-coo"),
+    ]);
+    let report = WorkshopReport {
+        revealed: &revealed,
+        client: Some("</title><b>Acme"),
+        consultant: None,
+        date: None,
+        firm: None,
+    };
+    let render = |format| String::from_utf8(report.render(format, 80).unwrap()).unwrap();
+    let html = render(Format::Html);
+    assert!(!html.contains("<script>") && !html.contains("</title><b>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let markdown = render(Format::Markdown);
+    assert!(markdown.contains("| Pipe \\| Cell |"), "{markdown}");
+    for text in [html, markdown, render(Format::Text)] {
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    }
 }

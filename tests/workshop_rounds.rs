@@ -174,7 +174,7 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
     );
     assert!(!agreeing.contains("cannot be blind"), "{agreeing}");
     assert!(
-        agreeing.contains("  How each person answered:\n"),
+        agreeing.contains("  How each person answered in round 2:\n"),
         "{agreeing}"
     );
     assert!(
@@ -189,6 +189,13 @@ fn a_second_round_moves_ben_and_the_room_agrees_together() {
     // The room's result is no secret: its report is offered.
     assert!(agreeing.contains("e writes the report"), "{agreeing}");
     let shown = common::succeeds(d, &["workshop", "show", &id]);
+    // What the room agreed is the headline; where people stood alone comes next.
+    assert!(
+        shown.contains("Agreed together: Hire one leader for both roles\n")
+            && shown.contains("Answering alone, they had not agreed what this hire is for")
+            && !shown.contains("Leadership is not yet agreed"),
+        "{shown}"
+    );
     assert!(
         shown.contains("Agreed together, answering as one room: Hire one leader for both roles."),
         "{shown}"

@@ -40,7 +40,7 @@ pub struct Opened {
     pub in_store: bool,
     /// For a workshop's agreed interview: how each person answered in the latest round, shown
     /// beside each question (`workshop agree`).
-    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    pub beside: Option<std::sync::Arc<techhire::workshop::Beside>>,
 }
 
 /// Client and consultant names from the command line.

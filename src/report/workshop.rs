@@ -28,7 +28,7 @@ const SETTLE_FIRST_IN_A_LARGE_GROUP: usize = 2;
 /// How many of each person's reasons are told; fewer in a larger group, to keep the pages.
 const REASONS: usize = 3;
 const REASONS_IN_A_LARGE_GROUP: usize = 2;
-/// A group larger than this is told in fewer reasons each.
+/// A group larger than this gets fewer reasons each, and fewer questions on page one.
 const LARGE_GROUP: usize = 4;
 
 /// Everything the workshop report shows: the revealed result (the current round combined, who
@@ -74,16 +74,24 @@ impl WorkshopReport<'_> {
         let c = &r.combined;
         let plain = |s: &str| s.to_string();
         let client = given(self.client);
-        let label = told::headline(c, &plain);
+        // What the room agreed together, when it has, is what a board reads first; where
+        // people stood alone comes straight after it.
+        let label = match &r.agreed {
+            Some(agreed) => told::agreed_headline(c, agreed, &plain),
+            None => told::headline(c, &plain),
+        };
         let title = match &client {
             Some(client) => format!("{client}: {label}"),
             None => label.clone(),
         };
-        // What the room agreed together, when it has, is what a board reads first.
-        let caution = r.agreed.as_ref().map(|agreed| super::outline::Caution {
-            title: "The room's answer.".into(),
-            body: Text::plain(told::agreed_line(c, agreed, &plain)),
-        });
+        let summary = match &r.agreed {
+            Some(_) => format!(
+                "{} {}",
+                told::alone_line(c, &plain),
+                told::standing(c, &plain)
+            ),
+            None => told::standing(c, &plain),
+        };
         Outline {
             title,
             masthead: Masthead {
@@ -101,9 +109,9 @@ impl WorkshopReport<'_> {
             headline: Headline {
                 lead: "Workshop result",
                 label,
-                summary: told::standing(c, &plain),
+                summary,
                 standing: None,
-                caution,
+                caution: None,
             },
             sections: vec![
                 people(r),
@@ -121,10 +129,13 @@ impl WorkshopReport<'_> {
                 c.tree.meta().version,
                 people_count(c.people()),
             ),
-            running: format!(
-                "Stakeholder workshop, {}",
-                told::verdict(c.alignment.agreement)
-            ),
+            running: match r.agreed {
+                Some(_) => "Stakeholder workshop, agreed together".to_string(),
+                None => format!(
+                    "Stakeholder workshop, {}",
+                    told::verdict(c.alignment.agreement)
+                ),
+            },
         }
     }
 }

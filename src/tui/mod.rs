@@ -51,9 +51,9 @@ pub struct TuiOptions {
     pub theme: Option<ThemeName>,
     /// Where reports are written, to say so in the report box.
     pub report_folder: Option<String>,
-    /// For the interview a workshop's room answers together: how each person answered in the
-    /// latest round (`Combined::answers_to(question)`), to show beside each question.
-    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// For the interview a workshop's room answers together (`workshop agree`): how each
+    /// person answered in the latest round, shown beside each question as in the room.
+    pub beside: Option<std::sync::Arc<Beside>>,
     /// Why writing the report is not offered, when it is not: a workshop respondent's session
     /// before the reveal. `e` is then left out of the footer and the key list.
     pub reports_wait: Option<String>,

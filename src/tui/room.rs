@@ -5,7 +5,6 @@
 //! turn. After a reveal, the interview the room answers together shows beside each question
 //! how each person answered in the latest round (`Beside`).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use techhire::workshop::Status;
@@ -28,18 +27,9 @@ pub struct Room {
     pub shown: Option<Arc<Reveal>>,
 }
 
-/// How each person answered each question in the latest revealed round: what the room sees
-/// beside a question while it answers together.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Beside {
-    /// The round the answers are from.
-    pub round: u32,
-    /// The people, as named on screen ("Ben (CFO)").
-    pub people: Vec<String>,
-    /// By question (index in the tree): each person's answer (a choice index), in the order
-    /// of `people`; `None` where their answers never led to it.
-    pub answers: BTreeMap<usize, Vec<Option<usize>>>,
-}
+/// How each person answered each question in the latest revealed round (the library's, shared
+/// with `workshop agree` and plain mode).
+pub use techhire::workshop::Beside;
 
 /// One person answering.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -29,9 +29,10 @@ pub struct Shared {
     pub client: Option<String>,
     /// Where reports are written, as the report box says it.
     pub report_folder: Option<String>,
-    /// In a workshop's agreed interview: each person's answers in the latest round, to show
-    /// beside each question (`Combined::answers_to`).
-    pub beside: Option<std::sync::Arc<techhire::workshop::Combined>>,
+    /// In a workshop's agreed interview run outside the room (`workshop agree`): each person's
+    /// answers in the latest round, shown beside each question (the room keeps its own in
+    /// `Room.beside`).
+    pub beside: Option<std::sync::Arc<techhire::workshop::Beside>>,
     /// Why the report is not offered (a workshop respondent's session before the reveal).
     pub reports_wait: Option<String>,
     pub theme: Theme,

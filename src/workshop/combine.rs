@@ -13,6 +13,39 @@ use crate::interview::Interview;
 use crate::outcome::label_in;
 use crate::tree::Tree;
 
+/// How each person answered each view question in a round: what the room sees beside a
+/// question while it answers together (`techhire workshop agree`, the room's agree step).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Beside {
+    /// The round the answers are from.
+    pub round: u32,
+    /// The people, as named on screen ("Ben (CFO)").
+    pub people: Vec<String>,
+    /// By view question (index in the tree): each person's answer (a choice index), in the
+    /// order of `people`; `None` where their answers never led to it.
+    pub answers: std::collections::BTreeMap<usize, Vec<Option<usize>>>,
+}
+
+impl Beside {
+    /// Everyone's answers in a round's combined result.
+    pub fn of(combined: &Combined, round: u32) -> Beside {
+        let tree = &combined.tree;
+        Beside {
+            round,
+            people: combined.voices.iter().map(Voice::display_name).collect(),
+            answers: (0..tree.questions().len())
+                .filter(|&q| !tree.is_fact(q))
+                .map(|q| {
+                    (
+                        q,
+                        combined.answers_to(q).into_iter().map(|(_, a)| a).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One person's answers, as given to [`Combined::new`].
 #[derive(Debug, Clone)]
 pub struct Person {

@@ -24,7 +24,7 @@ mod together;
 pub mod told;
 
 pub use alignment::{Agreement, Alignment};
-pub use combine::{CombineError, Combined, Person};
+pub use combine::{Beside, CombineError, Combined, Person};
 pub use facts::{Facts, facts_step};
 pub use file::{
     Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,

@@ -11,12 +11,13 @@ use super::combine::Combined;
 use super::join::Revealed;
 use super::spread::Accord;
 use super::told;
+use crate::outcome::Recommendation;
 use crate::outcome::told::and_list;
 use crate::text::{terminal_safe, wrap};
 
 /// The whole result, wrapped at `width` columns (0: not wrapped).
 pub fn render(c: &Combined, width: usize) -> String {
-    let mut out = combined(c, width);
+    let mut out = combined(c, None, width);
     rule(&mut out, width);
     out
 }
@@ -35,7 +36,7 @@ pub fn render_revealed(r: &Revealed<'_>, width: usize) -> String {
         out.push_str(&wrap(&esc(&note), width, "", ""));
         out.push('\n');
     }
-    out.push_str(&combined(c, width));
+    out.push_str(&combined(c, r.agreed.as_ref(), width));
     if let Some(movement) = &r.movement {
         let _ = writeln!(out, "\nSince round {}", movement.round_before);
         out.push_str(&wrap(
@@ -73,14 +74,23 @@ fn rule(out: &mut String, width: usize) {
 }
 
 /// Everything about the combined result itself.
-fn combined(c: &Combined, width: usize) -> String {
+/// Once the room has agreed together (`agreed`), that is the headline, and where people stood
+/// alone opens the text.
+fn combined(c: &Combined, agreed: Option<&Recommendation>, width: usize) -> String {
     let esc = |s: &str| terminal_safe(s).into_owned();
     let mut out = String::new();
     // `wrap` ends every paragraph with its newline.
     let para = |out: &mut String, text: &str, first: &str, rest: &str| {
         out.push_str(&wrap(text, width, first, rest));
     };
-    para(&mut out, &told::headline(c, &esc), "", "");
+    match agreed {
+        Some(agreed) => {
+            para(&mut out, &told::agreed_headline(c, agreed, &esc), "", "");
+            out.push('\n');
+            para(&mut out, &told::alone_line(c, &esc), "", "");
+        }
+        None => para(&mut out, &told::headline(c, &esc), "", ""),
+    }
     out.push('\n');
     para(&mut out, &told::opening(c, &esc), "", "");
     if let Some(note) = told::anonymity(c) {

@@ -96,20 +96,26 @@ pub fn verdict(agreement: Agreement) -> &'static str {
 /// how much, and the question to settle first with who answered what.
 pub fn opening(c: &Combined, esc: Esc) -> String {
     let tree = &c.tree;
+    // "Ana (CEO), Hire a CTO; Ben (CFO), Hire a CIO; and Cai (COO), ...": a result may hold
+    // commas of its own (a tie), so people are parted by semicolons.
     let own: Vec<String> = c
         .voices
         .iter()
         .map(|v| {
             format!(
-                "{}\u{2019}s is {}",
+                "{}, {}",
                 esc(&v.display_name()),
                 v.own.headline_with(tree, esc)
             )
         })
         .collect();
+    let own = match own.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{}; and {last}", first.join("; ")),
+    };
     format!(
-        "Each person's own result: {}. {}",
-        and_list(&own),
+        "Each person's own result: {own}. {}",
         standing_after(c, esc, false)
     )
 }
@@ -130,8 +136,8 @@ fn standing_after(c: &Combined, esc: Esc, name_results: bool) -> String {
             if let Some((x, y)) = a.opposite {
                 match name_results {
                     true => out.push_str(&format!(
-                        "{}\u{2019}s own result is {} and {}\u{2019}s is {}: opposite ends, so \
-                         the group has not agreed what this hire is for. ",
+                        "{} comes out at {} and {} at {}: opposite ends, so the group has not \
+                         agreed what this hire is for. ",
                         name(x),
                         c.voices[x].own.headline_with(&c.tree, esc),
                         name(y),
@@ -552,6 +558,35 @@ pub fn group_movement(c: &Combined, movement: &Movement, esc: Esc) -> String {
     }
     out.push('.');
     out
+}
+
+/// The headline once the room has agreed together: "Agreed together: Hire a CIO". What each
+/// person concluded alone follows it ([`alone_line`]).
+pub fn agreed_headline(c: &Combined, agreed: &Recommendation, esc: Esc) -> String {
+    format!("Agreed together: {}", agreed.headline_with(&c.tree, esc))
+}
+
+/// Where people stood answering alone, told after what the room agreed: "Answering alone, they
+/// had not agreed what this hire is for (opposite ends); their answers leaned to Hire a CIO."
+pub fn alone_line(c: &Combined, esc: Esc) -> String {
+    let names = leaders(c, &c.together, esc);
+    let a = &c.alignment;
+    match a.agreement {
+        Agreement::Agreed => format!("Answering alone, everyone had already come to {names}."),
+        Agreement::BroadlyAgreed => format!(
+            "Answering alone, {} of {} had already come to {names}.",
+            a.sharing.len(),
+            a.people
+        ),
+        Agreement::NotAgreed => format!(
+            "Answering alone, they had not agreed what this hire is for; their answers leaned \
+             to {names}."
+        ),
+        Agreement::OppositeEnds => format!(
+            "Answering alone, they had not agreed what this hire is for, some of them at \
+             opposite ends; their answers leaned to {names}."
+        ),
+    }
 }
 
 /// The agreed recommendation: "Agreed together: Hire one leader for both roles."

@@ -413,19 +413,7 @@ impl RoomHost<'_> {
         let said = |e: &dyn std::fmt::Display| terminal_safe(&e.to_string()).into_owned();
         let shown = self.reveal_now().map_err(|f| f.message)?;
         let combined = &shown.combined;
-        let beside = tui::Beside {
-            round: self.workshop.round(),
-            people: combined.voices.iter().map(|v| v.display_name()).collect(),
-            answers: (0..self.tree.questions().len())
-                .filter(|&q| !self.tree.is_fact(q))
-                .map(|q| {
-                    (
-                        q,
-                        combined.answers_to(q).into_iter().map(|(_, a)| a).collect(),
-                    )
-                })
-                .collect(),
-        };
+        let beside = tui::Beside::of(combined, self.workshop.round());
         let session = self
             .workshop
             .agree(&self.tree, self.stamp.clone(), &self.folder)

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use techhire::text::terminal_safe;
-use techhire::workshop::{ChangeError, JoinError, KeepError, Workshop};
+use techhire::workshop::{Beside, ChangeError, JoinError, KeepError, Workshop};
 
 use super::{Opened, open};
 use crate::cli::InterviewArgs;
@@ -78,8 +78,8 @@ pub(super) fn agree(
     }
     // What the room sees beside each question: the latest round, combined.
     let (sessions, _) = opened.workshop.sessions_in(&folder);
-    let combined = match opened.workshop.combine(&opened.tree, &sessions) {
-        Ok(revealed) => Arc::new(revealed.combined),
+    let beside = match opened.workshop.combine(&opened.tree, &sessions) {
+        Ok(revealed) => Arc::new(Beside::of(&revealed.combined, revealed.round)),
         Err(e) => return Err(refusal(&opened.workshop, &KeepError::Join(e))),
     };
     let id = opened
@@ -91,7 +91,7 @@ pub(super) fn agree(
     // Let go of the workshop while the room answers: `show` and the others may read it.
     let Opened { path, .. } = opened;
     let mut session = opening::resume(&folder.join(format!("{id}.json")), questions, names(args))?;
-    session.beside = Some(combined);
+    session.beside = Some(beside);
     let ended = front_end(session, args, mode, questions, &config)?;
     if !quiet() {
         eprintln!(

@@ -1,7 +1,8 @@
-//! The workshop's result screen's plan: the alignment headline kept in view (never "hire X"
-//! when the group has not agreed: the library's headline says where the answers lean), then a
-//! scrollable document in the library's words: who was left out by an early reveal, the
-//! opening paragraph, one line per person, the questions to settle first with who answered
+//! The workshop's result screen's plan: the headline kept in view (what the room agreed
+//! together once it has; else the alignment, never "hire X" when the group has not agreed: the
+//! library's headline says where the answers lean), then a scrollable document in the
+//! library's words: who was left out by an early reveal, where people stood alone when the
+//! room has agreed, the opening paragraph, one line per person, the questions to settle first with who answered
 //! what, from a second round how everyone moved since the round before, what the room agreed
 //! together, the combined scores with their sums, and the rule.
 
@@ -23,13 +24,12 @@ pub fn plan(reveal: &Reveal, theme: &Theme, area: Rect) -> Plan {
     let c = &reveal.combined;
     let esc = |s: &str| terminal_safe(s).into_owned();
     let w = usize::from(area.width.saturating_sub(3));
-    let mut headline_lines = wrap(
-        &[Span::styled(
-            told::headline(c, &esc),
-            verdict_style(c, theme),
-        )],
-        w,
-    );
+    // What the room agreed together, once it has, is the headline.
+    let headline = match &reveal.agreed {
+        Some(agreed) => Span::styled(told::agreed_headline(c, agreed, &esc), theme.plus),
+        None => Span::styled(told::headline(c, &esc), verdict_style(c, theme)),
+    };
+    let mut headline_lines = wrap(&[headline], w);
     let round = if reveal.round > 1 {
         format!("Round {} · ", reveal.round)
     } else {
@@ -61,6 +61,13 @@ fn document_lines(reveal: &Reveal, width: usize, theme: &Theme) -> Vec<Line<'sta
     let left_out: Vec<String> = reveal.left_out.iter().map(|n| esc(n)).collect();
     if let Some(note) = told::left_out(&left_out) {
         lines.extend(wrap(&[Span::styled(note, theme.warn)], width));
+        lines.push(Line::default());
+    }
+    if reveal.agreed.is_some() {
+        lines.extend(wrap(
+            &[Span::styled(told::alone_line(c, &esc), theme.text)],
+            width,
+        ));
         lines.push(Line::default());
     }
     lines.extend(wrap(

@@ -298,7 +298,8 @@ fn help_lines(shared: &Shared, question: usize, width: usize) -> Vec<Line<'stati
 /// round, first in the panel.
 fn beside_lines(shared: &Shared, question: usize, width: usize) -> Vec<Line<'static>> {
     let theme = &shared.theme;
-    let Some(beside) = shared.room.as_ref().and_then(|r| r.beside.as_ref()) else {
+    let room = shared.room.as_ref().and_then(|r| r.beside.as_ref());
+    let Some(beside) = room.or(shared.beside.as_ref()) else {
         return Vec::new();
     };
     let Some(answers) = beside.answers.get(&question) else {

@@ -391,6 +391,7 @@ fn an_early_reveal_says_who_is_not_in() {
     let c = combined(&[("Ana", "CEO", ANA), ("Ben", "CFO", BEN)]);
     let app = workshop(Reveal::new(c, Vec::new(), vec!["Cai".into()]), 80, 24);
     assert!(screen(&app).contains("Revealed early: Cai had not finished"));
+    assert!(screen(&app).contains("2 people · revealed early"));
 }
 
 /// Round 2 of the worked example: Ben now wants the hire to change how the business works
@@ -504,6 +505,15 @@ fn what_the_room_agreed_together_is_on_the_result_and_in_the_panel() {
         Reveal::new(c, Vec::new(), Vec::new()).in_round(2, None, Some(agreed)),
         120,
         40,
+    );
+    // The headline, kept in view, is what the room agreed; where people stood alone opens the
+    // text under it.
+    let top = screen(&app);
+    assert!(
+        top.contains("Agreed together: Hire one leader for both roles")
+            && !top.contains("Leadership is not yet agreed")
+            && top.contains("Answering alone, they had not agreed what this hire is for"),
+        "{top}"
     );
     press(&mut app, KeyCode::End);
     let said = "Agreed together, answering as one room: Hire one leader for both roles.";

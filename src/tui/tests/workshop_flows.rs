@@ -145,3 +145,32 @@ fn a_second_round_marks_each_earlier_answer_and_enter_keeps_it() {
     press_keys(&mut app, "3");
     assert_eq!(app.shared.interview.answer_of(q("focus")), Some(2));
 }
+
+#[test]
+fn agreeing_together_outside_the_room_shows_how_each_answered() {
+    let (_, mut session) = invited();
+    let tree = tree();
+    let stamp = session.tree.clone();
+    let interview = session.reconcile(tree.clone(), stamp).interview;
+    let mut app = App::with_interview(interview, Theme::named(ThemeName::Dark), 100, 40);
+    let looking_for = tree.question_index("looking_for").unwrap();
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert(looking_for, vec![Some(4), Some(0), None]);
+    app.shared.beside = Some(Arc::new(techhire::workshop::Beside {
+        round: 2,
+        people: vec!["Ana (CEO)".into(), "Ben (CFO)".into(), "Cai (COO)".into()],
+        answers,
+    }));
+    press(&mut app, KeyCode::Down);
+    let shown = screen(&app);
+    assert!(shown.contains("In round 2:"), "{shown}");
+    assert!(
+        shown.contains("Ana (CEO): Build technology products for our customers"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Ben (CFO): Run and modernise our core systems"),
+        "{shown}"
+    );
+    assert!(shown.contains("Cai (COO): not asked"), "{shown}");
+}

@@ -117,13 +117,18 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let room = shared.room.as_ref();
     let between = matches!(app.screen, Screen::Handover(_));
     let status = if let Some(reveal) = app.screen.reveal() {
-        match reveal.round {
-            1 => format!("{} people · revealed", reveal.combined.people()),
-            round => format!(
-                "{} people · round {round} · revealed",
-                reveal.combined.people()
-            ),
-        }
+        // "3 people · round 2 · revealed early": an early reveal leaves people out.
+        let people = reveal.combined.people();
+        let round = match reveal.round {
+            1 => String::new(),
+            round => format!("round {round} · "),
+        };
+        let early = if reveal.left_out.is_empty() {
+            ""
+        } else {
+            " early"
+        };
+        format!("{people} people · {round}revealed{early}")
     } else if matches!(app.screen, Screen::Setup(_)) {
         "new workshop".to_string()
     } else if let Some(room) = room.filter(|_| between) {

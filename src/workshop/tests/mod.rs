@@ -93,8 +93,8 @@ fn the_worked_example_names_the_split_and_the_question_to_settle_first() {
     assert_eq!(tree.question(first.question).id, "looking_for");
     assert_eq!(
         told::opening(&c, &same),
-        "Each person's own result: Ana (CEO)\u{2019}s is Hire a CTO, Ben (CFO)\u{2019}s is Hire a \
-         CIO and Cai (COO)\u{2019}s is Hire one leader for both roles. Ben (CFO) and Ana (CEO) \
+        "Each person's own result: Ana (CEO), Hire a CTO; Ben (CFO), Hire a CIO; and Cai (COO), \
+         Hire one leader for both roles. Ben (CFO) and Ana (CEO) \
          are at opposite ends, so the group has not agreed what this hire is for. Averaged, one \
          equal voice each, the answers lean to Hire one leader for both roles: 6.3 points (19 \
          over 3 people), against 5.3 points for Hire a CIO. Settle first \u{201c}What do you \
@@ -700,3 +700,31 @@ fn a_person_whose_own_result_is_a_tie_shares_no_single_recommendation_and_is_at_
     );
 }
 mod rounds;
+
+#[test]
+fn after_agreeing_together_the_alone_line_says_where_people_stood() {
+    let tree = tree();
+    let facts = facts(&tree, FACTS).unwrap();
+    let group = |texts: &[&str]| {
+        let people = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| person(&tree, &facts, &format!("P{i}"), text).unwrap())
+            .collect();
+        Combined::new(&tree, people).unwrap()
+    };
+    let same = |s: &str| s.to_string();
+    assert_eq!(
+        told::alone_line(&worked_example(), &same),
+        "Answering alone, they had not agreed what this hire is for, some of them at opposite \
+         ends; their answers leaned to Hire one leader for both roles."
+    );
+    assert_eq!(
+        told::alone_line(&group(&[ANA, ANA, ANA]), &same),
+        "Answering alone, everyone had already come to Hire a CTO."
+    );
+    assert_eq!(
+        told::alone_line(&group(&[ANA, ANA, ANA, CAI]), &same),
+        "Answering alone, 3 of 4 had already come to Hire a CTO."
+    );
+}

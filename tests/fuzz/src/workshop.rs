@@ -2,8 +2,11 @@
 //! error naming it, and a workshop that reads saves back the same, and on the shipped tree its
 //! facts resolve or are refused, each respondent's session made from it joins it exactly when
 //! the tree editions match, and combining is refused while the answers are hidden; once
-//! revealed, the current round is combined (with its movement from round 2) and told.
+//! revealed, the current round is combined (with its movement from round 2) and told, and the
+//! board's report of it is written in every format that needs no browser, named or lettered.
 
+use techhire::report::Format;
+use techhire::report::workshop::WorkshopReport;
 use techhire::workshop::{JoinError, json, parse, text};
 
 use crate::check::terminal_safe;
@@ -62,7 +65,32 @@ pub fn workshop(data: &[u8]) {
             assert_eq!(revealed.movement.is_some(), workshop.round() > 1);
             terminal_safe("the text", &text::render_revealed(&revealed, 80));
             let _ = json::revealed(&revealed);
+            report(&workshop, &revealed);
+            if let Ok(lettered) = workshop.combine_as(tree, &sessions, true) {
+                report(&workshop, &lettered);
+            }
         }
         Err(e) => terminal_safe("the error", &e.to_string()),
+    }
+}
+
+/// The board's report of a revealed workshop in every format that needs no browser: text and
+/// Markdown terminal-safe, HTML and JSON written.
+fn report(workshop: &techhire::workshop::Workshop, revealed: &techhire::workshop::Revealed) {
+    let report = WorkshopReport {
+        revealed,
+        client: workshop.client.as_deref(),
+        consultant: workshop.consultant.as_deref(),
+        date: None,
+        firm: None,
+    };
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+        let bytes = report
+            .render(format, 80)
+            .expect("only a PDF needs a browser");
+        let said = String::from_utf8(bytes).expect("a report is UTF-8");
+        if matches!(format, Format::Text | Format::Markdown) {
+            terminal_safe("the report", &said);
+        }
     }
 }

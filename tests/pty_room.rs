@@ -48,6 +48,27 @@ fn answer(app: &mut Running, interview: &mut Interview, file: &BTreeMap<String, 
     }
 }
 
+/// Past the room's first notice, the facts answered from the worked example's facts file;
+/// returns the facts step as the engine has it.
+fn facts_with_the_room(app: &mut Running) -> Interview {
+    app.wait_for("Before you go on");
+    app.press(b"\r");
+    app.wait_for_gone("Before you go on");
+    let mut facts = facts_step(&tree(), &[]);
+    answer(app, &mut facts, &answers("facts"), usize::MAX);
+    facts
+}
+
+/// A respondent's interview as the room writes it: the facts given and settled.
+fn invited(facts: &Interview) -> Interview {
+    let tree = tree();
+    let mut interview = Interview::new(Arc::clone(&tree));
+    let given = facts.path().iter().copied();
+    interview.restore(given.filter(|s| tree.is_fact(s.question)));
+    interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
+    interview
+}
+
 /// The workshop file in the sessions folder, and the session file of each respondent.
 fn workshop_in(data: &Path) -> (PathBuf, techhire::workshop::Workshop) {
     let folder = data.join("sessions");
@@ -72,26 +93,11 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
         "Cai (COO)",
     ];
     let mut app = Running::spawn(&args, dir.path(), dir.path());
-    app.wait_for("Before you go on");
-    app.press(b"\r");
-    app.wait_for_gone("Before you go on");
-    let mut facts = facts_step(&tree(), &[]);
-    answer(&mut app, &mut facts, &answers("facts"), usize::MAX);
+    let facts = facts_with_the_room(&mut app);
     app.wait_for("Pass the keyboard to Ana (CEO) · 1 of 3");
 
     // Ana's whole turn; her result is never shown.
-    let invited = || {
-        let mut interview = Interview::new(tree());
-        interview.restore(
-            facts
-                .path()
-                .iter()
-                .copied()
-                .filter(|s| tree().is_fact(s.question)),
-        );
-        interview.settle((0..tree().questions().len()).filter(|&q| tree().is_fact(q)));
-        interview
-    };
+    let invited = || invited(&facts);
     app.press(b"\r");
     let mut ana = invited();
     answer(&mut app, &mut ana, &answers("ana-ceo"), usize::MAX);
@@ -158,4 +164,81 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
         last.answers, before.answers,
         "reopening changed none of Ben's answers"
     );
+}
+
+#[test]
+fn after_the_reveal_a_second_round_and_agreeing_together_run_in_the_real_terminal() {
+    let dir = scratch();
+    let args = [
+        "workshop",
+        "room",
+        "--person",
+        "Ana (CEO)",
+        "--person",
+        "Ben (CFO)",
+    ];
+    let mut app = Running::spawn(&args, dir.path(), dir.path());
+    let facts = facts_with_the_room(&mut app);
+    let invited = || invited(&facts);
+    for (name, file) in [("Ana (CEO)", "ana-ceo"), ("Ben (CFO)", "ben-cfo")] {
+        app.wait_for(&format!("Pass the keyboard to {name}"));
+        app.press(b"\r");
+        answer(&mut app, &mut invited(), &answers(file), usize::MAX);
+        app.wait_for("I have finished: hand the keyboard back");
+        app.press(b"\x1b[C");
+    }
+    app.wait_for("Everyone has answered");
+    app.press(b"\r");
+    // The workshop's result, then round 2: each person's own answers offered.
+    app.wait_for("2 people · revealed");
+    app.wait_for("n next round");
+    app.press(b"n");
+    app.wait_for("round 2 · 0 of 2 finished");
+    for (name, file) in [("Ana (CEO)", "ana-ceo"), ("Ben (CFO)", "ben-cfo")] {
+        app.wait_for(&format!("Pass the keyboard to {name}"));
+        app.press(b"\r");
+        // Each question opens on their own answer from round 1, marked: Enter keeps it.
+        let mut theirs = invited();
+        let file = answers(file);
+        while let Some(q) = theirs.current() {
+            let question = tree().question(q).clone();
+            app.wait_for(&prompt_start(&question.prompt));
+            app.wait_for("✓ marks your answer last round");
+            app.press(b"\r");
+            theirs.answer_id(&file[&question.id]).expect("their answer");
+        }
+        app.wait_for("I have finished: hand the keyboard back");
+        app.press(b"\x1b[C");
+    }
+    app.wait_for("Everyone has answered");
+    app.press(b"\r");
+    app.wait_for("2 people · round 2 · revealed");
+    let (_, workshop) = workshop_in(dir.path());
+    assert_eq!(workshop.round(), 2, "round 1 kept, round 2 revealed");
+    assert!(workshop.is_revealed());
+    // Agreeing together: each person's answer beside the question; the agreed result.
+    app.press(b"a");
+    app.wait_for("Agreeing together");
+    app.press(b"\r");
+    app.wait_for("In round 2:");
+    app.wait_for("Ana (CEO): Build technology");
+    app.wait_for("Ben (CFO): Run and modernise");
+    let mut agreed = invited();
+    answer(&mut app, &mut agreed, &answers("cai-coo"), usize::MAX);
+    app.wait_for("Check your answers");
+    app.press(b"\x1b[C");
+    app.wait_for("Recommendation: Hire one leader for both roles");
+    app.press(b"q");
+    app.wait_for("Leave the room?");
+    app.press(b"y");
+    assert_eq!(app.finish(), 0, "revealed: exit code 0");
+    app.assert_screen_restored();
+    let (_, workshop) = workshop_in(dir.path());
+    let agreed = workshop.agreed.expect("the agreed interview is recorded");
+    let session = dir
+        .path()
+        .join("sessions")
+        .join(format!("{}.json", agreed.session));
+    let session = techhire::session::read_path(&session).expect("the agreed session");
+    assert!(session.result.is_some(), "the agreed interview is finished");
 }

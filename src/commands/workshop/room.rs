@@ -300,8 +300,10 @@ impl RoomHost<'_> {
             "Nothing was set up, so no workshop was kept.".to_string()
         } else if self.workshop.is_revealed() {
             format!(
-                "The answers of workshop {id} are revealed. The combined result:\n  \
-                 {me} workshop show {id}"
+                "The answers of workshop {id} are revealed. The combined result, and the \
+                 board's report:\n  {me} workshop show {id}\n  {me} workshop report {id} -o \
+                 report.pdf\nCarry on in the room (another round, or agreeing together) with:\n  \
+                 {me} workshop room {id}"
             )
         } else {
             format!(

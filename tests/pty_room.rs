@@ -193,6 +193,8 @@ fn after_the_reveal_a_second_round_and_agreeing_together_run_in_the_real_termina
     app.wait_for("2 people · revealed");
     app.wait_for("n next round");
     app.press(b"n");
+    app.wait_for("Start round 2?");
+    app.press(b"y");
     app.wait_for("round 2 · 0 of 2 finished");
     for (name, file) in [("Ana (CEO)", "ana-ceo"), ("Ben (CFO)", "ben-cfo")] {
         app.wait_for(&format!("Pass the keyboard to {name}"));

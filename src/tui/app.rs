@@ -299,6 +299,7 @@ impl App {
                 }
             }
             Transition::OpenReveal => self.overlay = Some(Overlay::Reveal),
+            Transition::OpenNextRound => self.overlay = Some(Overlay::NextRound),
             Transition::Close => self.overlay = None,
             Transition::Leave => self.ending = Some(Ending::Quit),
         }

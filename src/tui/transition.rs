@@ -28,6 +28,8 @@ pub enum Transition {
     OpenExport,
     /// "Reveal the answers now?", in a workshop room.
     OpenReveal,
+    /// "Start round N?", after a room's reveal.
+    OpenNextRound,
     /// Close the box over the screen.
     Close,
     /// Leave the interview.

@@ -44,6 +44,8 @@ pub enum Context {
     TurnReview,
     /// "Reveal the answers now?" before everyone has finished.
     RevealConfirm,
+    /// "Start round N?" after a reveal.
+    RoundConfirm,
     TooSmall,
 }
 
@@ -68,6 +70,7 @@ pub const ALL: &[Context] = &[
     Context::Handover,
     Context::TurnReview,
     Context::RevealConfirm,
+    Context::RoundConfirm,
     Context::TooSmall,
 ];
 

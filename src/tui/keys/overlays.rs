@@ -164,6 +164,21 @@ pub static OVERLAYS: &[Binding] = &[
         help: None,
         footer: Some(("n Esc", "wait")),
     },
+    // "Start round N?".
+    Binding {
+        contexts: &[C::RoundConfirm],
+        keys: &[Char('y')],
+        action: Action::Confirm,
+        help: None,
+        footer: Some(("y", "start it")),
+    },
+    Binding {
+        contexts: &[C::RoundConfirm],
+        keys: &[Char('n'), Char('q'), Code(KeyCode::Esc)],
+        action: Action::Stay,
+        help: None,
+        footer: Some(("n Esc", "not now")),
+    },
     // Any other letter in a box: the footer says what closes it.
     Binding {
         contexts: &[
@@ -173,6 +188,7 @@ pub static OVERLAYS: &[Binding] = &[
             C::NoteConfirm,
             C::Export,
             C::RevealConfirm,
+            C::RoundConfirm,
         ],
         keys: &[AnyChar],
         action: Action::Unbound,

@@ -36,6 +36,8 @@ pub enum Overlay {
     Export(ExportMenu),
     /// "Reveal the answers now?", before everyone in a workshop room has finished.
     Reveal,
+    /// "Start round N?": a new round writes a session for everyone, so it is asked first.
+    NextRound,
 }
 
 /// Which box is open, without its state: for tests to say where the user is.
@@ -48,6 +50,7 @@ pub enum OverlayKind {
     Note,
     Export,
     Reveal,
+    NextRound,
 }
 
 impl Overlay {
@@ -61,6 +64,7 @@ impl Overlay {
             Overlay::Note(_) => OverlayKind::Note,
             Overlay::Export(_) => OverlayKind::Export,
             Overlay::Reveal => OverlayKind::Reveal,
+            Overlay::NextRound => OverlayKind::NextRound,
         }
     }
 
@@ -74,6 +78,7 @@ impl Overlay {
             Overlay::Note(_) => Context::Note,
             Overlay::Export(_) => Context::Export,
             Overlay::Reveal => Context::RevealConfirm,
+            Overlay::NextRound => Context::RoundConfirm,
         }
     }
 
@@ -102,6 +107,19 @@ impl Overlay {
                 Action::Stay => Transition::Close,
                 Action::Unbound => {
                     shared.notice = Some("Press y to reveal now, or n or Esc to wait.".into());
+                    Transition::Stay
+                }
+                _ => Transition::Stay,
+            },
+            Overlay::NextRound => match action {
+                Action::Confirm => {
+                    shared.effects.push(Effect::Room(RoomRequest::NextRound));
+                    Transition::Close
+                }
+                Action::Stay => Transition::Close,
+                Action::Unbound => {
+                    shared.notice =
+                        Some("Press y to start the next round, or n or Esc to stay.".into());
                     Transition::Stay
                 }
                 _ => Transition::Stay,

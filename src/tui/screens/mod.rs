@@ -122,14 +122,14 @@ impl Screen {
     pub fn update(&mut self, action: Action, shared: &mut Shared) -> Transition {
         // After a room's reveal, the way on: another round, or the room agreeing together.
         if let (Screen::Combined(_) | Screen::Compare(_), Some(_)) = (&*self, &shared.room) {
-            let request = match action {
-                Action::NextRound => Some(RoomRequest::NextRound),
-                Action::Agree => Some(RoomRequest::Agree),
-                _ => None,
-            };
-            if let Some(request) = request {
-                shared.effects.push(Effect::Room(request));
-                return Transition::Stay;
+            match action {
+                // A round writes a session for everyone: asked first.
+                Action::NextRound => return Transition::OpenNextRound,
+                Action::Agree => {
+                    shared.effects.push(Effect::Room(RoomRequest::Agree));
+                    return Transition::Stay;
+                }
+                _ => {}
             }
         }
         match self {

@@ -96,6 +96,11 @@ pub fn view(app: &App, frame: &mut Frame) {
                 room::confirm(room, theme, area, buf);
             }
         }
+        Some(Overlay::NextRound) => {
+            if let Some(room) = &shared.room {
+                room::confirm_round(room, theme, area, buf);
+            }
+        }
         None => {}
     }
     // Only a text being typed shows the cursor; a box over it hides it.

@@ -1,5 +1,6 @@
 //! Draws a workshop room's own screens (the set-up, the handover, the reveal) from their plans,
-//! and the box that asks before revealing early, which names who has not finished.
+//! and the boxes that ask first: before revealing early (naming who has not finished) and
+//! before starting another round.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -22,8 +23,6 @@ pub fn render(page: &Page, buf: &mut Buffer) {
 
 /// "Reveal the answers now?" over the middle of `area`, the whole screen.
 pub fn confirm(room: &Room, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let width: u16 = 58;
-    let inner_width = usize::from(width.saturating_sub(4)).max(1);
     let waiting: Vec<String> = room
         .waiting()
         .iter()
@@ -35,16 +34,50 @@ pub fn confirm(room: &Room, theme: &Theme, area: Rect, buf: &mut Buffer) {
          will say it was revealed early.",
         and_list(&waiting)
     );
-    let mut lines = wrap(&[Span::styled(text, theme.text)], inner_width);
+    ask(
+        " Reveal the answers now? ",
+        &text,
+        ("reveal now", "wait"),
+        theme,
+        area,
+        buf,
+    );
+}
+
+/// "Start round N?" over the middle of `area`: a round writes a session for everyone.
+pub fn confirm_round(room: &Room, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let next = room.round + 1;
+    let text = format!(
+        "Everyone answers the questions of view again, one at a time, each with their own \
+         round {} answers offered to keep or change. The answers are hidden until all have \
+         finished; round {} stays as it is.",
+        room.round, room.round
+    );
+    let title = format!(" Start round {next}? ");
+    ask(&title, &text, ("start it", "not now"), theme, area, buf);
+}
+
+/// A question in a box: the text, then y and what it does, n or Esc and what that does.
+fn ask(
+    title: &str,
+    text: &str,
+    (yes, no): (&str, &str),
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width: u16 = 58;
+    let inner_width = usize::from(width.saturating_sub(4)).max(1);
+    let mut lines = wrap(&[Span::styled(text.to_string(), theme.text)], inner_width);
     lines.push(Line::default());
     lines.push(
         Line::from(vec![
             Span::styled("y", theme.key),
-            Span::styled(" reveal now      ", theme.text),
+            Span::styled(format!(" {yes}      "), theme.text),
             Span::styled("n", theme.key),
             Span::styled(" or ", theme.muted),
             Span::styled("Esc", theme.key),
-            Span::styled(" wait", theme.text),
+            Span::styled(format!(" {no}"), theme.text),
         ])
         .centered(),
     );
@@ -53,7 +86,7 @@ pub fn confirm(room: &Room, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(Span::styled(" Reveal the answers now? ", theme.heading))
+        .title(Span::styled(title.to_string(), theme.heading))
         .render(outer, buf);
     let inner = Rect::new(
         outer.x + 2,

@@ -6,6 +6,7 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::{PEOPLE, answers, handed_over, key, screen};
+use crate::tui::overlays::OverlayKind;
 use crate::tui::room::Stage;
 use crate::tui::screens::{Screen, ScreenKind};
 
@@ -14,7 +15,18 @@ fn a_second_round_offers_each_person_their_own_views_and_keeps_both_rounds() {
     let (mut app, mut host) = handed_over(80, 24, 3);
     key(&mut app, &mut host, KeyCode::Enter);
     assert_eq!(app.screen.kind(), ScreenKind::Combined);
+    // A round writes a session for everyone, so `n` asks first; Esc starts nothing.
     key(&mut app, &mut host, KeyCode::Char('n'));
+    assert_eq!(app.overlay_kind(), Some(OverlayKind::NextRound));
+    let asked = screen(&app);
+    assert!(asked.contains("Start round 2?"), "{asked}");
+    assert_snapshot!("next_round_box_80x24", asked);
+    key(&mut app, &mut host, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.screen.kind(), ScreenKind::Combined);
+    assert_eq!(app.shared.room.as_ref().map(|r| r.round), Some(1));
+    key(&mut app, &mut host, KeyCode::Char('n'));
+    key(&mut app, &mut host, KeyCode::Char('y'));
     assert_eq!(app.screen.kind(), ScreenKind::Handover);
     let shown = screen(&app);
     assert!(shown.contains("Round 2: your own answers"), "{shown}");

@@ -110,6 +110,10 @@ impl Screen {
             (Screen::Question(_), Action::Forward) => interview.cursor() < interview.path().len(),
             (Screen::Result(_), Action::Export) => shared.reports_wait.is_none(),
             (Screen::Compare(compare), Action::Left | Action::Right) => compare.sideways(),
+            // Revealing early needs someone to have finished.
+            (Screen::Handover(_), Action::Reveal) => {
+                shared.room.as_ref().is_some_and(|room| room.finished() > 0)
+            }
             // Another round, or agreeing together, only in a workshop room.
             (Screen::Combined(_) | Screen::Compare(_), Action::NextRound | Action::Agree) => {
                 shared.room.is_some()

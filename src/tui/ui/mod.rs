@@ -243,6 +243,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Context::Question
             | Context::Review
             | Context::TurnReview
+            | Context::Handover
             | Context::Result
             | Context::Combined
             | Context::Compare

@@ -4,34 +4,27 @@
 //! key arrived: the highlight stopped short and a Ctrl-C went unheard. The real binary in a
 //! pseudo-terminal, on the start screen with 1,100 saved sessions and on a question.
 
+#[allow(dead_code)] // Each test file uses some of the shared helpers.
+mod common;
 mod pseudo_terminal;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use pseudo_terminal::{Running, scratch, session_when};
+use techhire::Interview;
 use techhire::session::{Session, Timestamp, TreeStamp};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Tree};
+use techhire::tree::{EMBEDDED, EMBEDDED_NAME};
 
 const DOWN: &[u8] = b"\x1b[B";
 const UP: &[u8] = b"\x1b[A";
 const CTRL_C: &[u8] = b"\x03";
-
-fn tree() -> Arc<Tree> {
-    Arc::new(
-        load_str(EMBEDDED_NAME, EMBEDDED)
-            .expect("built-in tree")
-            .tree,
-    )
-}
 
 /// `count` sessions in `data`/sessions, "Client 0000" the most recent, then one an hour older
 /// each.
 fn sessions(data: &Path, count: usize) {
     let folder = data.join("sessions");
     std::fs::create_dir_all(&folder).expect("a sessions folder");
-    let tree = tree();
+    let tree = common::shipped_tree();
     let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
     let interview = Interview::new(tree);
     let newest = Timestamp::now().unix();
@@ -88,7 +81,7 @@ fn a_thousand_keys_at_once_on_a_question_all_count_and_ctrl_c_after_them_quits()
     let note: String = (0..200).map(|i| format!("{i:04}|")).collect();
     app.press(note.as_bytes());
     app.press(b"\x13");
-    let tree = tree();
+    let tree = common::shipped_tree();
     let first = Interview::new(tree.clone())
         .current()
         .expect("a first question");

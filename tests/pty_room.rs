@@ -12,17 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use pseudo_terminal::{Running, prompt_start, scratch, session_when};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::Interview;
 use techhire::workshop::{Status, facts_step};
-use techhire::{Interview, Tree};
-
-fn tree() -> Arc<Tree> {
-    Arc::new(
-        load_str(EMBEDDED_NAME, EMBEDDED)
-            .expect("built-in tree")
-            .tree,
-    )
-}
 
 fn answers(name: &str) -> BTreeMap<String, String> {
     let path = format!(
@@ -54,14 +45,14 @@ fn facts_with_the_room(app: &mut Running) -> Interview {
     app.wait_for("Before you go on");
     app.press(b"\r");
     app.wait_for_gone("Before you go on");
-    let mut facts = facts_step(&tree(), &[]);
+    let mut facts = facts_step(&common::shipped_tree(), &[]);
     answer(app, &mut facts, &answers("facts"), usize::MAX);
     facts
 }
 
 /// A respondent's interview as the room writes it: the facts given and settled.
 fn invited(facts: &Interview) -> Interview {
-    let tree = tree();
+    let tree = common::shipped_tree();
     let mut interview = Interview::new(Arc::clone(&tree));
     let given = facts.path().iter().copied();
     interview.restore(given.filter(|s| tree.is_fact(s.question)));
@@ -119,9 +110,9 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
         s.answers
             .iter()
             .filter(|a| {
-                tree()
+                common::shipped_tree()
                     .question_index(&a.question)
-                    .is_some_and(|q| !tree().is_fact(q))
+                    .is_some_and(|q| !common::shipped_tree().is_fact(q))
             })
             .count()
     };
@@ -152,7 +143,7 @@ fn killed_mid_turn_the_room_loses_nothing_and_reopens_on_that_person() {
     again.wait_for("2 answered");
     again.wait_for("Question 3");
     let next = ben.current().expect("Ben has more to answer");
-    again.wait_for(&prompt_start(&tree().question(next).prompt));
+    again.wait_for(&prompt_start(&common::shipped_tree().question(next).prompt));
     again.press(b"q");
     again.wait_for("Leave the room?");
     again.press(b"y");
@@ -203,7 +194,7 @@ fn after_the_reveal_a_second_round_and_agreeing_together_run_in_the_real_termina
         let mut theirs = invited();
         let file = answers(file);
         while let Some(q) = theirs.current() {
-            let question = tree().question(q).clone();
+            let question = common::shipped_tree().question(q).clone();
             app.wait_for(&prompt_start(&question.prompt));
             app.wait_for("✓ marks your answer last round");
             app.press(b"\r");

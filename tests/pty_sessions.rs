@@ -10,20 +10,11 @@ mod pseudo_terminal;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use pseudo_terminal::{ENTER_ALTERNATE, Running, prompt_start, scratch, session_when};
+use techhire::Interview;
 use techhire::session::{Answer, Session};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
-use techhire::{Interview, Tree};
-
-fn tree() -> Arc<Tree> {
-    Arc::new(
-        load_str(EMBEDDED_NAME, EMBEDDED)
-            .expect("built-in tree")
-            .tree,
-    )
-}
+use techhire::tree::EMBEDDED;
 
 fn cio_answers() -> BTreeMap<String, String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/answers/cio.toml");
@@ -33,7 +24,7 @@ fn cio_answers() -> BTreeMap<String, String> {
 /// Answers `n` questions by keys, checking each prompt is the one the engine says comes next;
 /// returns the engine's interview, at the question after them.
 fn answer(app: &mut Running, n: usize) -> Interview {
-    let tree = tree();
+    let tree = common::shipped_tree();
     let answers = cio_answers();
     let mut interview = Interview::new(tree.clone());
     for _ in 0..n {

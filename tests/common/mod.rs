@@ -2,9 +2,11 @@
 //! folder, answers by id, and the numbers that type them in plain mode.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
+use techhire::Tree;
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
 /// The answers of `tests/answers/cio.toml` and `both.toml`, in the order asked.
@@ -33,6 +35,15 @@ pub const BOTH: &[(&str, &str)] = &[
     ("existing_leaders", "none_open"),
     ("security_owner", "product_security"),
 ];
+
+/// The built-in question tree, loaded.
+pub fn shipped_tree() -> Arc<Tree> {
+    Arc::new(
+        load_str(EMBEDDED_NAME, EMBEDDED)
+            .expect("built-in tree")
+            .tree,
+    )
+}
 
 /// The binary with its sessions folder in `data`, no config file (`data`/config is the
 /// config folder, empty unless a test writes one), telling the time in UTC (tests that are

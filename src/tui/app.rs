@@ -147,11 +147,13 @@ impl App {
         app
     }
 
-    /// A revealed workshop's screens, its combined result first. The interview the other
-    /// screens read is an empty one on the workshop's tree: these screens read none of it.
+    /// A revealed workshop's screens, its combined result first, under `notice` when there is
+    /// something to know first. The interview the other screens read is an empty one on the
+    /// workshop's tree: these screens read none of it.
     pub fn reveal(
         reveal: Arc<Reveal>,
         client: Option<String>,
+        notice: Vec<String>,
         theme: Theme,
         width: u16,
         height: u16,
@@ -164,7 +166,7 @@ impl App {
                 private: std::collections::BTreeSet::new(),
                 interview_note: None,
                 client,
-                notice: Vec::new(),
+                notice,
                 choose: None,
                 room: None,
             },

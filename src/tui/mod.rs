@@ -90,12 +90,20 @@ pub fn run(
 pub fn compare(
     reveal: reveal::Reveal,
     client: Option<String>,
+    notice: Vec<String>,
     options: TuiOptions,
 ) -> Result<Ending, TuiError> {
     let theme = pick_theme(options.theme);
     let mut session = terminal::Session::start()?;
     let (width, height) = session.size();
-    let app = App::reveal(std::sync::Arc::new(reveal), client, theme, width, height);
+    let app = App::reveal(
+        std::sync::Arc::new(reveal),
+        client,
+        notice,
+        theme,
+        width,
+        height,
+    );
     run_app(app, &mut session, &mut host::Viewer).map(|(ending, _)| ending)
 }
 

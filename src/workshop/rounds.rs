@@ -171,6 +171,42 @@ impl Workshop {
         }
     }
 
+    /// The workshop as it stood when the round before was revealed: each respondent who
+    /// answered in it with that round's session, its reveal, nothing agreed. What the
+    /// consultant can still show while a later round's answers are hidden (`None` in the first
+    /// round). Someone who joined in this round is not in it.
+    pub fn round_before(&self) -> Option<Workshop> {
+        let (last, earlier_rounds) = self.rounds.split_last()?;
+        let waiting: &[String] = match &last.reveal {
+            Reveal::RevealedEarly { waiting, .. } => waiting,
+            _ => &[],
+        };
+        let respondents = self
+            .respondents
+            .iter()
+            .filter_map(|r| {
+                let (session, earlier) = r.earlier.split_last()?;
+                let status = if waiting.contains(session) {
+                    Status::Answering
+                } else {
+                    Status::Finished
+                };
+                Some(Respondent {
+                    session: session.clone(),
+                    earlier: earlier.to_vec(),
+                    status,
+                    ..r.clone()
+                })
+            })
+            .collect();
+        let mut before = self.clone();
+        before.respondents = respondents;
+        before.reveal = last.reveal.clone();
+        before.rounds = earlier_rounds.to_vec();
+        before.agreed = None;
+        Some(before)
+    }
+
     /// The round a respondent first answered in (later than 1 if they joined after it).
     pub fn first_round_of(&self, respondent: &Respondent) -> u32 {
         let earlier = u32::try_from(respondent.earlier.len()).unwrap_or(u32::MAX);

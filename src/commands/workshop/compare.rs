@@ -15,7 +15,7 @@ use techhire::session::{Audience, SessionError};
 use techhire::text::terminal_safe;
 use techhire::workshop::Workshop;
 
-use super::open;
+use super::{open, showable};
 use crate::cli::{InterviewArgs, Theme};
 use crate::commands::interview::{self, Mode};
 use crate::commands::{Failure, PROBLEMS, USAGE, config, program, quiet};
@@ -27,9 +27,13 @@ pub(super) fn run(
     which: &str,
     theme: Option<Theme>,
 ) -> Result<ExitCode, Failure> {
-    let opened = open(questions, which, false)?;
-    let (saved, tree, folder) = (&opened.workshop, &opened.tree, opened.folder());
-    let (reveal, unreadable) = reveal_of(saved, tree, folder)?;
+    let mut opened = open(questions, which, false)?;
+    // Sessions answered right here with `resume` count as they stand (not saved).
+    let folder = opened.folder().to_path_buf();
+    opened.workshop.refresh_statuses(&folder);
+    let (shown, under_way) = showable(&opened.workshop);
+    let (saved, tree) = (shown.as_ref(), &opened.tree);
+    let (reveal, unreadable) = reveal_of(saved, tree, &folder)?;
     refuse_without_a_screen(which)?;
     let client = saved.client.clone();
     let config = config::load()?;
@@ -38,7 +42,11 @@ pub(super) fn run(
         report_folder: None,
         ..tui::TuiOptions::default()
     };
-    tui::compare(reveal, client, options)
+    let notice = match under_way {
+        Some(note) => vec![format!("Round {}, as it was revealed", saved.round()), note],
+        None => Vec::new(),
+    };
+    tui::compare(reveal, client, notice, options)
         .map_err(|e| Failure::new(USAGE, terminal_safe(&e.to_string())))?;
     if !quiet() {
         for e in &unreadable {

@@ -139,6 +139,38 @@ pub(super) fn hold_if(path: &Path, to_change: bool) -> Result<Option<workshop::H
     workshop::hold(path).map(Some).map_err(|e| failure(&e))
 }
 
+/// What of a workshop can be shown now: the workshop itself (refused later if its answers
+/// are hidden); or, while a later round's answers are hidden, the round before as it was
+/// revealed, with a sentence saying so.
+pub(super) fn showable(saved: &Workshop) -> (std::borrow::Cow<'_, Workshop>, Option<String>) {
+    match saved.round_before().filter(|_| !saved.is_revealed()) {
+        Some(before) => {
+            let round = saved.round();
+            let finished = saved
+                .respondents
+                .iter()
+                .filter(|r| r.status == workshop::Status::Finished)
+                .count();
+            let people = saved.respondents.len();
+            let reveal = format!("`{} workshop reveal {}`", program::name(), saved.id);
+            let state = if finished == people {
+                format!("Everyone has finished round {round}: {reveal} shows its answers.")
+            } else {
+                format!(
+                    "Round {round} is under way ({finished} of {people} finished); its answers \
+                     stay hidden until {reveal} shows them."
+                )
+            };
+            let note = format!(
+                "{state} Until then, this is round {}, as it was revealed.",
+                round - 1
+            );
+            (std::borrow::Cow::Owned(before), Some(note))
+        }
+        None => (std::borrow::Cow::Borrowed(saved), None),
+    }
+}
+
 /// Reads a workshop file; one that cannot be read at all is a usage error, like a session's.
 pub(super) fn read_workshop(path: &Path) -> Result<Workshop, Failure> {
     workshop::read_path(path).map_err(|e| match e {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use techhire::text::{json_output, terminal_safe};
 use techhire::workshop;
 
-use super::open;
+use super::{open, showable};
 use crate::cli::WorkshopFormat;
 use crate::commands::{Failure, PROBLEMS, print_out, quiet, terminal_width};
 
@@ -22,7 +22,8 @@ pub(super) fn run(
     // changes nothing).
     let folder = opened.folder().to_path_buf();
     opened.workshop.refresh_statuses(&folder);
-    let (saved, tree, folder) = (&opened.workshop, &opened.tree, folder.as_path());
+    let (shown, under_way) = showable(&opened.workshop);
+    let (saved, tree, folder) = (shown.as_ref(), &opened.tree, folder.as_path());
     let (sessions, unreadable) = saved.sessions_in(folder);
     if !quiet() {
         for e in &unreadable {
@@ -44,9 +45,21 @@ pub(super) fn run(
     })?;
     match format {
         WorkshopFormat::Text => {
-            print_out(workshop::text::render_revealed(&revealed, terminal_width()))
+            let mut text = String::new();
+            if let Some(note) = &under_way {
+                text.push_str(&techhire::text::wrap(note, terminal_width(), "", ""));
+                text.push('\n');
+            }
+            text.push_str(&workshop::text::render_revealed(
+                &revealed,
+                terminal_width(),
+            ));
+            print_out(text)
         }
         WorkshopFormat::Json => {
+            if let Some(note) = under_way.as_ref().filter(|_| !quiet()) {
+                eprintln!("note: {}", terminal_safe(note));
+            }
             if let Some(note) =
                 workshop::told::left_out(&revealed.left_names()).filter(|_| !quiet())
             {

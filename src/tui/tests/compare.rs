@@ -97,6 +97,7 @@ fn workshop(reveal: Reveal, width: u16, height: u16) -> App {
     App::reveal(
         Arc::new(reveal),
         Some("Acme Ltd".into()),
+        Vec::new(),
         Theme::named(ThemeName::Dark),
         width,
         height,

@@ -498,3 +498,33 @@ proptest! {
         prop_assert_eq!(&after.combined.together, &together);
     }
 }
+
+#[test]
+fn while_a_later_round_is_hidden_the_round_before_can_still_be_shown() {
+    let tree = tree();
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = revealed_in(&tree, dir.path());
+    assert!(
+        w.round_before().is_none(),
+        "the first round has none before it"
+    );
+    let sessions = sessions_of(&w, dir.path());
+    let first = w.combine(&tree, &sessions).unwrap().combined;
+    w.start_round(&tree, stamp(&tree), dir.path()).unwrap();
+    w.add_respondent("Dee", Some("Board"), at("2026-11-30T10:30:00Z"))
+        .unwrap();
+    assert!(!w.is_revealed());
+    // Dee's session is not in this folder (she has not been sent hers yet).
+    let (sessions, _) = w.sessions_in(dir.path());
+    assert!(w.combine(&tree, &sessions).is_err(), "round 2 is hidden");
+    let before = w.round_before().expect("round 1");
+    assert_eq!((before.round(), before.is_revealed()), (1, true));
+    // Round 1 exactly as it was revealed: the same people (not Dee, who joined in round 2),
+    // the same scores and alignment, and nothing of round 2.
+    let shown = before.combine(&tree, &sessions).unwrap();
+    assert_eq!(shown.round, 1);
+    assert!(shown.movement.is_none() && shown.agreed.is_none());
+    assert_eq!(shown.combined.voices, first.voices);
+    assert_eq!(shown.combined.alignment, first.alignment);
+    assert!(before.respondents.iter().all(|r| r.name != "Dee"));
+}

@@ -281,3 +281,63 @@ fn round_and_agree_are_refused_before_the_reveal() {
         .code(2)
         .stderr(contains("without --session"));
 }
+
+#[test]
+fn someone_invited_in_round_2_answers_it_and_has_no_round_1_to_move_from() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let id = revealed(d);
+    common::succeeds(d, &["workshop", "round", &id]);
+    // Dee joins the board's discussion after round 1 and answers round 2 only.
+    let dee = common::succeeds(
+        d,
+        &[
+            "workshop", "invite", &id, "--name", "Dee", "--role", "Board",
+        ],
+    );
+    let dee = dee.trim();
+    let listed: Value =
+        serde_json::from_str(&common::succeeds(d, &["sessions", "--format", "json"])).unwrap();
+    let people = listed["workshops"][0]["respondents"]
+        .as_array()
+        .expect("the workshop's respondents");
+    assert_eq!(people.len(), 4, "{listed}");
+    // Her session has the facts and nothing offered: she has no answers from round 1.
+    let asked = resume(d, dee, &common::typed(CAI));
+    assert!(!asked.contains("(your answer last round)"), "{asked}");
+    // Everyone else keeps their round 1 answers with Enter.
+    let now: Value =
+        serde_json::from_str(&common::succeeds(d, &["sessions", "--format", "json"])).unwrap();
+    for person in now["workshops"][0]["respondents"].as_array().unwrap() {
+        let session = person["session"].as_str().unwrap();
+        if session != dee {
+            resume(d, session, "\n\n\n\n\n\n");
+        }
+    }
+    common::succeeds(d, &["workshop", "reveal", &id]);
+    let json: Value = serde_json::from_str(&common::succeeds(
+        d,
+        &["workshop", "show", &id, "--format", "json"],
+    ))
+    .unwrap();
+    let moved = json["movement"]["people"]
+        .as_array()
+        .expect("round 2 says how people moved");
+    assert_eq!(moved.len(), 4, "{json}");
+    let dee_moved = moved
+        .iter()
+        .find(|m| m["person"] == "Dee")
+        .unwrap_or_else(|| panic!("Dee in the movement: {json}"));
+    assert!(dee_moved["before"].is_null(), "{dee_moved}");
+    assert_eq!(dee_moved["changed"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        dee_moved["sentence"],
+        "Dee (Board): new in round 2, Hire one leader for both roles."
+    );
+    // Round 1 as it was: three people, and the group's lean then.
+    assert_eq!(json["movement"]["round_before"], 1);
+    assert_eq!(
+        json["movement"]["before"]["combined"]["scores"][3]["total"], 19,
+        "{json}"
+    );
+}

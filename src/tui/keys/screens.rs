@@ -290,7 +290,7 @@ pub static SCREENS: &[Binding] = &[
         contexts: ON_SCREENS,
         keys: &[Char('q'), Code(KeyCode::Esc)],
         action: Action::AskQuit,
-        help: Some(("q Esc", "leave the interview (asks first)")),
+        help: Some(("q Esc", "leave (asks first)")),
         footer: Some(("q", "quit")),
     },
     Binding {

@@ -285,6 +285,21 @@ impl Workshop {
         tree: &Arc<Tree>,
         stamp: TreeStamp,
     ) -> Result<Session, WorkshopError> {
+        let (mut session, interview) =
+            self.session_with_facts(tree, stamp, respondent.session.clone())?;
+        session.record(&interview, Timestamp::now());
+        Ok(session)
+    }
+
+    /// A session of this workshop under `id`: on its tree, for its client, with the facts
+    /// filled in and settled; and the interview it was made from. Respondents answer in one;
+    /// the room answers the agreed interview in another.
+    pub(crate) fn session_with_facts(
+        &self,
+        tree: &Arc<Tree>,
+        stamp: TreeStamp,
+        id: String,
+    ) -> Result<(Session, Interview), WorkshopError> {
         let facts = self
             .fact_steps(tree)
             .map_err(|e| WorkshopError::Facts(e.to_string()))?;
@@ -298,9 +313,8 @@ impl Workshop {
             self.consultant.clone(),
             &interview,
         );
-        session.id = respondent.session.clone();
+        session.id = id;
         session.workshop = Some(self.id.clone());
-        session.record(&interview, Timestamp::now());
-        Ok(session)
+        Ok((session, interview))
     }
 }

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use super::model::{Agreed, ChangeError, PastRound, Respondent, Reveal, Status, Workshop};
 use super::store::KeepError;
-use crate::interview::Interview;
 use crate::session::{Answer, Session, SessionError, SessionFile, Timestamp, TreeStamp, read_path};
 use crate::tree::Tree;
 
@@ -141,20 +140,7 @@ impl Workshop {
     /// The agreed interview's session, not yet recorded: the facts filled in and settled,
     /// under a fresh id, in this workshop.
     fn agreed_session(&self, tree: &Arc<Tree>, stamp: TreeStamp) -> Result<Session, KeepError> {
-        let facts = self
-            .fact_steps(tree)
-            .map_err(|e| super::WorkshopError::Facts(e.to_string()))?;
-        let mut interview = Interview::new(Arc::clone(tree));
-        interview.restore(facts);
-        interview.settle((0..tree.questions().len()).filter(|&q| tree.is_fact(q)));
-        let mut session = Session::new(
-            stamp,
-            self.client.clone(),
-            self.consultant.clone(),
-            &interview,
-        );
-        session.id = self.fresh_session_id(&[]);
-        session.workshop = Some(self.id.clone());
+        let (session, _) = self.session_with_facts(tree, stamp, self.fresh_session_id(&[]))?;
         Ok(session)
     }
 

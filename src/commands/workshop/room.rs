@@ -275,6 +275,20 @@ impl RoomHost<'_> {
         self.folder.join(format!("{session}.json"))
     }
 
+    /// Saves the workshop, then opens one of its sessions for the room to answer full screen:
+    /// the session, held, and where its interview starts.
+    fn resume_in_room(&self, session: &str) -> Result<(Opened, tui::Start), String> {
+        self.save()?;
+        let opened = opening::resume(
+            &self.session_path(session),
+            self.questions,
+            Names::default(),
+        )
+        .map_err(|f| f.message)?;
+        let start = full_screen::start(&opened, None);
+        Ok((opened, start))
+    }
+
     /// Names, roles and how far each has got: all the TUI knows of the people.
     fn seats(&self) -> Vec<Seat> {
         self.workshop
@@ -418,14 +432,7 @@ impl RoomHost<'_> {
             .workshop
             .agree(&self.tree, self.stamp.clone(), &self.folder)
             .map_err(|e| said(&e))?;
-        self.save()?;
-        let opened = opening::resume(
-            &self.session_path(&session),
-            self.questions,
-            Names::default(),
-        )
-        .map_err(|f| f.message)?;
-        let mut start = full_screen::start(&opened, None);
+        let (opened, mut start) = self.resume_in_room(&session)?;
         start.notice = vec![
             "Agreeing together".to_string(),
             "The room now answers one interview together. Beside each question: how each \
@@ -548,14 +555,7 @@ impl tui::Host for RoomHost<'_> {
                     None => return Err("There is nobody else to answer.".into()),
                 };
                 self.fix_facts()?;
-                self.save()?;
-                let opened = opening::resume(
-                    &self.session_path(&session),
-                    self.questions,
-                    Names::default(),
-                )
-                .map_err(|f| f.message)?;
-                let mut start = full_screen::start(&opened, None);
+                let (opened, mut start) = self.resume_in_room(&session)?;
                 // What `resume` says about the session is for the consultant, not the person.
                 start.notice.clear();
                 self.turn = Some(opened);

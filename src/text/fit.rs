@@ -47,6 +47,11 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 /// Cuts one line to at most `width` columns, ending in "…" when something was cut (at a
 /// grapheme boundary, with the spaces before the "…" dropped).
 pub fn truncate(text: &str, width: usize) -> String {
+    // No character takes more columns than its UTF-8 bytes, so text no longer in bytes than
+    // the width fits as it is: most cells of a table, found without walking its graphemes.
+    if text.len() <= width {
+        return text.to_string();
+    }
     let (fits, _) = text.unicode_truncate(width);
     if fits.len() == text.len() {
         return text.to_string();
@@ -79,5 +84,17 @@ mod tests {
         // Wide characters take two columns each, and are never split.
         assert_eq!(truncate("你好吗你好吗", 5), "你好…");
         assert_eq!(truncate("你好吗你好吗", 5).width(), 5);
+    }
+
+    proptest::proptest! {
+        /// What the short cut in `truncate` rests on: text no longer in bytes than the width
+        /// is never cut by the library either, whatever its characters (wide, combining,
+        /// emoji sequences, controls).
+        #[test]
+        fn text_no_longer_than_the_width_fits(text in ".{0,24}", extra in 0usize..4) {
+            let width = text.len() + extra;
+            proptest::prop_assert_eq!(text.unicode_truncate(width).0, text.as_str());
+            proptest::prop_assert!(text.width() <= text.len());
+        }
     }
 }

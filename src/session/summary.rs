@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{ProgressSnapshot, Session, SessionError, Timestamp};
 
 /// What a folder holds: the sessions it could read, newest first, and the files it could not.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Listing {
     pub sessions: Vec<Summary>,
     pub unreadable: Vec<Unreadable>,

@@ -223,8 +223,15 @@ fn open(folder: &Path) -> Result<Option<fs::ReadDir>, SessionError> {
 /// written at `written`) does not have as they are now, and saving the index again when it
 /// changed.
 fn settle(folder: &Path, scan: Scan, known: Vec<Entry>, written: i64, now: i64) -> Listing {
-    let Scan { mut files, odd } = scan;
-    let mut listing = Listing::default();
+    let Scan {
+        mut files,
+        odd,
+        workshops,
+    } = scan;
+    let mut listing = Listing {
+        workshops,
+        ..Listing::default()
+    };
     // Not a name any session is saved under (not Unicode): read to say what it is.
     for path in odd {
         match read_path(&path) {
@@ -333,7 +340,7 @@ pub(crate) fn glance(folder: &Path) -> Result<Glance, SessionError> {
     Ok(Glance {
         listing: Listing {
             sessions,
-            unreadable: Vec::new(),
+            ..Listing::default()
         },
         check: Some(Check {
             folder: folder.to_path_buf(),
@@ -385,11 +392,14 @@ impl Check {
 }
 
 /// The files a listing looks at, as found in the folder: each session file's stamp by name,
-/// taken before any reading, so a save between the two is seen as a change next time; and the
-/// files under names no session has (not Unicode), to read and show as they are.
+/// taken before any reading, so a save between the two is seen as a change next time; the
+/// files under names no session has (not Unicode), to read and show as they are; and the
+/// workshops' files.
 struct Scan {
     files: HashMap<String, Option<Stamp>, foldhash::fast::RandomState>,
     odd: Vec<PathBuf>,
+    /// The workshop files, for [`Listing::workshops`].
+    workshops: Vec<PathBuf>,
 }
 
 /// How many threads take the files' stamps (one `stat` each, most of a listing's time).
@@ -405,16 +415,13 @@ const SHARED_FROM: usize = 512;
 
 /// Looks at every file in the folder (see [`Scan`]).
 fn scan(entries: fs::ReadDir, threads: Threads) -> Scan {
-    let mut odd = Vec::new();
-    let mut named = Vec::new();
+    let (mut odd, mut named, mut workshops) = (Vec::new(), Vec::new(), Vec::new());
     for entry in entries.flatten() {
         match entry.file_name().into_string() {
-            // Temporary files, locks and this index are hidden; other files are not `.json`,
-            // and workshops are not sessions.
-            Ok(name)
-                if name.starts_with('.')
-                    || !name.ends_with(".json")
-                    || name.ends_with(WORKSHOP_SUFFIX) => {}
+            // Temporary files, locks and this index are hidden; other files are not `.json`.
+            Ok(name) if name.starts_with('.') || !name.ends_with(".json") => {}
+            // Workshops are not sessions.
+            Ok(name) if name.ends_with(WORKSHOP_SUFFIX) => workshops.push(entry.path()),
             Ok(name) => named.push((name, entry)),
             Err(_) => odd.push(entry.path()),
         }
@@ -436,7 +443,12 @@ fn scan(entries: fs::ReadDir, threads: Threads) -> Scan {
     } else {
         files.extend(named.into_iter().map(stamp));
     }
-    Scan { files, odd }
+    workshops.sort();
+    Scan {
+        files,
+        odd,
+        workshops,
+    }
 }
 
 /// The index's entries, newest first, and when the index was last written (nanoseconds

@@ -11,6 +11,10 @@ use super::{ProgressSnapshot, Session, SessionError, Timestamp};
 pub struct Listing {
     pub sessions: Vec<Summary>,
     pub unreadable: Vec<Unreadable>,
+    /// The workshop files (`<id>.workshop.json`) seen beside the sessions, not read: for a
+    /// listing of workshops to read without looking through the folder again. Empty in a
+    /// [`Glance`](super::Glance)'s listing.
+    pub workshops: Vec<PathBuf>,
 }
 
 /// A file in the sessions folder that is not a readable session, and why.

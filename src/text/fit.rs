@@ -52,6 +52,18 @@ pub fn truncate(text: &str, width: usize) -> String {
     if text.len() <= width {
         return text.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
+    // Printable ASCII is a column and a grapheme a byte: cut where the width says.
+    if is_printable_ascii(text) {
+        return format!("{}…", text[..width - 1].trim_end());
+    }
+    by_graphemes(text, width)
+}
+
+/// [`truncate`] by unicode-truncate, for any text.
+fn by_graphemes(text: &str, width: usize) -> String {
     let (fits, _) = text.unicode_truncate(width);
     if fits.len() == text.len() {
         return text.to_string();
@@ -61,6 +73,22 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     let (cut, _) = text.unicode_truncate(width - 1);
     format!("{}…", cut.trim_end())
+}
+
+/// The columns a line takes: a column a byte for printable ASCII (most names and table
+/// cells), found without looking each character up; unicode-width's measure otherwise.
+pub fn width(text: &str) -> usize {
+    if is_printable_ascii(text) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Only printable ASCII (a space to `~`): one column and one grapheme a byte, and nothing a
+/// terminal could take for a command.
+pub fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' '..=b'~'))
 }
 
 #[cfg(test)]
@@ -87,6 +115,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The short cuts in `truncate` and `width` give what the libraries give.
+        #[test]
+        fn short_cuts_agree_with_the_libraries(text in "[ -~]{0,40}|.{0,40}", width in 0usize..44) {
+            proptest::prop_assert_eq!(truncate(&text, width), by_graphemes(&text, width));
+            proptest::prop_assert_eq!(super::width(&text), text.width());
+        }
+
         /// What the short cut in `truncate` rests on: text no longer in bytes than the width
         /// is never cut by the library either, whatever its characters (wide, combining,
         /// emoji sequences, controls).

@@ -112,7 +112,9 @@ fn saved(listing: Listing, current: &Path) -> Vec<tui::Listed> {
     listing
         .sessions
         .into_iter()
-        .filter(|s| s.path != current)
+        // Both are the folder's path joined with a file name: their bytes differ when they do
+        // (comparing them as paths walks their components, 10,000 times at start).
+        .filter(|s| s.path.as_os_str() != current.as_os_str())
         .map(listed)
         .chain(listing.unreadable.iter().map(unreadable))
         .collect()

@@ -312,16 +312,17 @@ fn row(s: &Summary, zone: &TimeZone) -> [String; 5] {
 /// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
 fn fit(text: &str) -> String {
     let safe = terminal_safe(text);
-    // Most names are already one line with single spaces between words.
-    let one_line = if safe
+    // Most names are already one line with single spaces between words: cut as they are.
+    if safe
         .split(' ')
         .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
     {
-        safe.into_owned()
-    } else {
-        safe.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    truncate(&one_line, MAX_CELL)
+        return truncate(&safe, MAX_CELL);
+    }
+    truncate(
+        &safe.split_whitespace().collect::<Vec<_>>().join(" "),
+        MAX_CELL,
+    )
 }
 
 fn files(n: usize) -> String {

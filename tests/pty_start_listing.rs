@@ -1,8 +1,8 @@
 //! The start screen's list is drawn first from the sessions folder's index, then checked
 //! against the files: what changed since the index was written (a file rewritten in place, a
 //! damaged file) shows right after the first frame, and keys act on the checked list. The real
-//! binary in a pseudo-terminal, with 1,100 saved sessions (a big index, read beside the check
-//! of the files on a thread of its own).
+//! binary in a pseudo-terminal, with 2,000 saved sessions (a big index: the files' stamps are
+//! taken on a thread of their own while the first frame is drawn).
 
 #[allow(dead_code)] // Each test file uses some of the shared helpers.
 mod common;
@@ -19,14 +19,18 @@ const CTRL_C: &[u8] = b"\x03";
 #[test]
 fn a_file_changed_in_place_and_a_damaged_one_show_right_after_the_first_frame() {
     let data = scratch();
-    common::many_sessions(data.path(), 1_100);
+    common::many_sessions(data.path(), 2_000);
     let folder = data.path().join("sessions");
     // The index keeps only files older than the file system clock's tick (two seconds at most).
     std::thread::sleep(Duration::from_millis(2_100));
     Store::at(&folder)
         .list()
         .expect("a listing, which writes the index");
-    assert!(folder.join(".index.json").is_file());
+    let index = std::fs::metadata(folder.join(".index.json")).expect("the index");
+    assert!(
+        index.len() > 256 * 1024,
+        "big enough to be checked on a thread of its own"
+    );
 
     // After the index was written: the newest session renamed in its file, written over in
     // place (same inode), and a file cut short.

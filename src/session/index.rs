@@ -33,10 +33,10 @@ pub const INDEX_NAME: &str = ".index.json";
 const FORMAT: &str = "techhire-session-index";
 const VERSION: u32 = 2;
 
-/// An index bigger than this is not read (it is rebuilt): 100,000 sessions take about 20 MiB.
+/// An index bigger than this is not read (it is rebuilt): 100,000 sessions take about 15 MiB.
 const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// An index bigger than this (about 1,200 sessions) is read on a thread of its own, and the
+/// An index bigger than this (about 1,700 sessions) is read on a thread of its own, and the
 /// start screen's check of the files runs on another while its first frame is drawn.
 const PARALLEL_FROM: u64 = 256 * 1024;
 

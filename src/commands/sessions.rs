@@ -2,6 +2,7 @@
 //! workshop as one row with its respondents under it, and the files that could not be read;
 //! and the session `techhire resume` picks when given none.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -126,8 +127,8 @@ fn table(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
         }
     } else {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
-        let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
-        let header = (header.clone(), header.map(|h| width(&h)));
+        let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"];
+        let header = (header.map(Cow::Borrowed), header.map(width));
         let rows = rows(&own);
         // Widths once for the listing; then each cell is written straight into the text.
         let widths = rows.iter().fold(header.1, |mut w, (_, widths)| {
@@ -271,10 +272,10 @@ fn workshop_rows(workshops: &Workshops, listing: &Listing) -> String {
 const SHARED_FROM: usize = 1_000;
 
 /// The table's rows, each cell with its width.
-fn rows(sessions: &[&Summary]) -> Vec<([String; 5], [usize; 5])> {
+fn rows<'a>(sessions: &[&'a Summary]) -> Vec<([Cow<'a, str>; 5], [usize; 5])> {
     // The user's time zone looked up once, not once a row.
     let zone = TimeZone::system();
-    let made = |sessions: &[&Summary]| -> Vec<_> {
+    let made = |sessions: &[&'a Summary]| -> Vec<_> {
         sessions
             .iter()
             .map(|s| {
@@ -299,30 +300,38 @@ fn rows(sessions: &[&Summary]) -> Vec<([String; 5], [usize; 5])> {
     })
 }
 
-fn row(s: &Summary, zone: &TimeZone) -> [String; 5] {
+/// A session's cells, borrowed from it where they are shown as they are.
+fn row<'a>(s: &'a Summary, zone: &TimeZone) -> [Cow<'a, str>; 5] {
     [
-        s.id.clone(),
-        fit(s.client.as_deref().unwrap_or("-")),
-        s.updated.minute_in(zone),
-        s.progress_text(),
-        fit(s.outcome.as_deref().unwrap_or("-")),
+        Cow::Borrowed(s.id.as_str()),
+        cell(s.client.as_deref().unwrap_or("-")),
+        Cow::Owned(s.updated.minute_in(zone)),
+        Cow::Owned(s.progress_text()),
+        cell(s.outcome.as_deref().unwrap_or("-")),
     ]
 }
 
 /// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
 fn fit(text: &str) -> String {
+    cell(text).into_owned()
+}
+
+/// [`fit`], borrowing the name when it is shown as it is (most are).
+fn cell(text: &str) -> Cow<'_, str> {
     let safe = terminal_safe(text);
-    // Most names are already one line with single spaces between words: cut as they are.
-    if safe
+    // Most names are already one line with single spaces between words.
+    let one_line = safe
         .split(' ')
-        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
-    {
-        return truncate(&safe, MAX_CELL);
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace));
+    match safe {
+        // No character is wider than its bytes: it fits.
+        Cow::Borrowed(text) if one_line && text.len() <= MAX_CELL => Cow::Borrowed(text),
+        safe if one_line => Cow::Owned(truncate(&safe, MAX_CELL)),
+        safe => Cow::Owned(truncate(
+            &safe.split_whitespace().collect::<Vec<_>>().join(" "),
+            MAX_CELL,
+        )),
     }
-    truncate(
-        &safe.split_whitespace().collect::<Vec<_>>().join(" "),
-        MAX_CELL,
-    )
 }
 
 fn files(n: usize) -> String {

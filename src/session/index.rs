@@ -29,7 +29,7 @@ pub const INDEX_NAME: &str = ".index.json";
 
 /// What the index's `format` says, and the version this build writes and reads; any other is
 /// rebuilt. Version 2 writes each entry as an array and each tree title and outcome once:
-/// two thirds of version 1's size, read that much faster.
+/// less than half of version 1's size, and faster to read.
 const FORMAT: &str = "techhire-session-index";
 const VERSION: u32 = 2;
 

@@ -1,11 +1,12 @@
 //! Listing a folder of 10,000 saved sessions (a consultant's few years of clients), as the
 //! start screen and `techhire sessions` do: with no index (every file read, the index written),
 //! with the index up to date (every file's times looked at, none read), and with an index
-//! from before 100 sessions were saved again, 10 deleted and 10 added.
+//! from before 100 sessions were saved again, 10 deleted and 10 added; and the start screen's
+//! glance (the index alone, for its first frame) and the check of the files after it.
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use techhire::Interview;
@@ -72,6 +73,35 @@ fn listing(c: &mut Criterion) {
     c.bench_function("sessions: list 10,000 with the index", |b| {
         b.iter(|| store.list().unwrap())
     });
+
+    // The start screen: its first frame from the index alone (the files' stamps taken on
+    // another thread meanwhile), then the check of the files, made right after that frame.
+    c.bench_function(
+        "sessions: glance at 10,000 (the index alone, for the first frame)",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    let glance = store.glance().unwrap();
+                    total += start.elapsed();
+                    assert_eq!(glance.listing.sessions.len(), SESSIONS);
+                    let check = glance.check.expect("an index to glance at");
+                    assert!(check.run(Path::new("")).unwrap().is_none());
+                }
+                total
+            })
+        },
+    );
+    c.bench_function(
+        "sessions: glance at 10,000 and its check (nothing changed)",
+        |b| {
+            b.iter(|| {
+                let glance = store.glance().unwrap();
+                glance.check.unwrap().run(Path::new("")).unwrap()
+            })
+        },
+    );
 
     // The index as it was; then 100 sessions saved again, 10 deleted, 10 new.
     let old = std::fs::read(&index).unwrap();

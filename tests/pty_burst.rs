@@ -8,39 +8,13 @@
 mod common;
 mod pseudo_terminal;
 
-use std::path::Path;
+use techhire::Interview;
 
 use pseudo_terminal::{Running, scratch, session_when};
-use techhire::Interview;
-use techhire::session::{Session, Timestamp, TreeStamp};
-use techhire::tree::{EMBEDDED, EMBEDDED_NAME};
 
 const DOWN: &[u8] = b"\x1b[B";
 const UP: &[u8] = b"\x1b[A";
 const CTRL_C: &[u8] = b"\x03";
-
-/// `count` sessions in `data`/sessions, "Client 0000" the most recent, then one an hour older
-/// each.
-fn sessions(data: &Path, count: usize) {
-    let folder = data.join("sessions");
-    std::fs::create_dir_all(&folder).expect("a sessions folder");
-    let tree = common::shipped_tree();
-    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-    let interview = Interview::new(tree);
-    let newest = Timestamp::now().unix();
-    for i in 0..count {
-        let mut session = Session::new(
-            stamp.clone(),
-            Some(format!("Client {i:04}")),
-            None,
-            &interview,
-        );
-        session.id = format!("s{i:04}");
-        session.updated = Timestamp::from_unix(newest - 3600 * i as i64).expect("a time");
-        let json = serde_json::to_vec(&session).expect("a session as JSON");
-        std::fs::write(folder.join(format!("s{i:04}.json")), json).expect("a session file");
-    }
-}
 
 fn times(keys: &[u8], n: usize) -> Vec<u8> {
     keys.repeat(n)
@@ -49,7 +23,7 @@ fn times(keys: &[u8], n: usize) -> Vec<u8> {
 #[test]
 fn a_thousand_keys_at_once_on_the_start_screen_all_count_and_ctrl_c_after_them_quits() {
     let data = scratch();
-    sessions(data.path(), 1_100);
+    common::many_sessions(data.path(), 1_100);
     let mut app = Running::spawn(&[] as &[&str], data.path(), data.path());
     app.wait_for("Start the interview");
     app.wait_for("Client 0000");

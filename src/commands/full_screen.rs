@@ -9,7 +9,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use techhire::Interview;
 use techhire::config::Config;
-use techhire::session::{Audience, PreparedSave, Saved, Store, Summary, Unreadable};
+use techhire::session::{
+    Audience, Check, Listing, PreparedSave, Saved, SessionError, Store, Summary, Unreadable,
+};
 
 use crate::commands::opening::{self, Ending, Opened, minute};
 use crate::commands::{Failure, USAGE};
@@ -26,11 +28,23 @@ pub fn run(
     theme: Option<tui::ThemeName>,
     config: &Config,
 ) -> Result<Ending, Failure> {
-    let choose = (opened.fresh && opened.in_store).then(|| choose(opened));
+    let (choose, check) = if opened.fresh && opened.in_store {
+        let (choose, check) = choose(opened);
+        (Some(choose), check)
+    } else {
+        (None, None)
+    };
     let start = start(opened, choose);
     let beside = opened.beside.clone();
-    let reports_wait = report::not_offered(opened.save.path(), opened.save.session());
+    // A new session in the folder has an id no workshop names yet: no need to read the
+    // folder's 10,000 files for workshops before the first frame.
+    let reports_wait = if opened.fresh && opened.in_store {
+        None
+    } else {
+        report::not_offered(opened.save.path(), opened.save.session())
+    };
     let mut host = SessionHost::new(opened, questions, config);
+    host.check = check;
     host.arm();
     let report_folder = config::report_folder(config)
         .ok()
@@ -75,33 +89,47 @@ pub(crate) fn start(opened: &Opened, choose: Option<tui::Choose>) -> tui::Start 
     }
 }
 
-/// The start screen: the names already given, and every other session in the folder.
-fn choose(opened: &Opened) -> tui::Choose {
+/// The start screen: the names already given, and every other session in the folder as its
+/// index has them, with the check of the files to make right after the first frame.
+fn choose(opened: &Opened) -> (tui::Choose, Option<Check>) {
     let session = opened.save.session();
-    let current = opened.save.path();
-    let saved = match Store::open_default().and_then(|store| store.list()) {
-        Ok(listing) => listing
-            .sessions
-            .into_iter()
-            .filter(|s| s.path != current)
-            .map(listed)
-            .chain(listing.unreadable.iter().map(unreadable))
-            .collect(),
-        Err(e) => vec![tui::Listed {
-            path: Store::default_folder().unwrap_or_default(),
-            client: "The sessions folder".into(),
-            updated: None,
-            progress: String::new(),
-            outcome: None,
-            problem: Some(format!("could not be read: {e}")),
-        }],
+    let (saved, check) = match Store::open_default().and_then(|store| store.glance()) {
+        Ok(glance) => (saved(glance.listing, opened.save.path()), glance.check),
+        Err(e) => (unlisted(&e), None),
     };
-    tui::Choose {
+    let choose = tui::Choose {
         client: session.client.clone().unwrap_or_default(),
         consultant: session.consultant.clone().unwrap_or_default(),
         saved,
         time: minute,
-    }
+    };
+    (choose, check)
+}
+
+/// The sessions of a listing as the start screen shows them, but `current` (the new one),
+/// then the files that are not readable sessions.
+fn saved(listing: Listing, current: &Path) -> Vec<tui::Listed> {
+    listing
+        .sessions
+        .into_iter()
+        // Both are the folder's path joined with a file name: their bytes differ when they do
+        // (comparing them as paths walks their components, 10,000 times at start).
+        .filter(|s| s.path.as_os_str() != current.as_os_str())
+        .map(listed)
+        .chain(listing.unreadable.iter().map(unreadable))
+        .collect()
+}
+
+/// The start screen's list when the sessions folder cannot be read: why.
+fn unlisted(e: &SessionError) -> Vec<tui::Listed> {
+    vec![tui::Listed {
+        path: Store::default_folder().unwrap_or_default(),
+        client: "The sessions folder".into(),
+        updated: None,
+        progress: String::new(),
+        outcome: None,
+        problem: Some(format!("could not be read: {e}")),
+    }]
 }
 
 fn listed(summary: Summary) -> tui::Listed {
@@ -154,6 +182,8 @@ pub(crate) struct SessionHost<'a> {
     /// What a signal's exit says instead of where the session is (a workshop room says how to
     /// open the room again).
     pub(crate) farewell: Option<String>,
+    /// The start screen's check of the saved sessions' files, until made.
+    check: Option<Check>,
 }
 
 /// Held while the session file is written, by the interview and by the save a signal makes
@@ -177,6 +207,7 @@ impl<'a> SessionHost<'a> {
             config,
             draft: None,
             farewell: None,
+            check: None,
         }
     }
 
@@ -261,6 +292,13 @@ impl tui::Host for SessionHost<'_> {
             ))
         });
         self.arm();
+    }
+
+    fn check_saved(&mut self) -> Option<Vec<tui::Listed>> {
+        match self.check.take()?.run(self.opened.save.path()) {
+            Ok(listing) => listing.map(|listing| saved(listing, self.opened.save.path())),
+            Err(e) => Some(unlisted(&e)),
+        }
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {

@@ -2,13 +2,14 @@
 //! workshop as one row with its respondents under it, and the files that could not be read;
 //! and the session `techhire resume` picks when given none.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use techhire::session::{Listing, ProgressSnapshot, Store, Summary};
-use techhire::text::{terminal_safe, truncate};
+use techhire::text::{terminal_safe, truncate, width};
 use techhire::workshop::{self, Respondent, Reveal, Status, Workshop};
 use unicode_width::UnicodeWidthStr;
 
@@ -39,7 +40,7 @@ pub fn run(
     let format = format.unwrap_or(SessionsFormat::Text);
     let store = Store::open_default().map_err(|e| failure(&e))?;
     let listing = store.list().map_err(|e| failure(&e))?;
-    let workshops = Workshops::in_folder(store.folder());
+    let workshops = Workshops::in_folder(store.folder(), &listing.workshops);
     let text = match format {
         SessionsFormat::Text => table(&store, &listing, &workshops),
         SessionsFormat::Json => json(&store, &listing, &workshops),
@@ -51,8 +52,9 @@ pub fn run(
 struct Workshops(workshop::Listing);
 
 impl Workshops {
-    fn in_folder(folder: &Path) -> Workshops {
-        let mut listing = workshop::list_in(folder);
+    /// The workshops in `folder`, whose files (`files`) the listing of sessions found.
+    fn in_folder(folder: &Path, files: &[PathBuf]) -> Workshops {
+        let mut listing = workshop::read_all(files.iter().cloned());
         // Sessions answered right here with `resume` count as they stand (not saved: listing
         // changes nothing).
         for (_, w) in &mut listing.found {
@@ -125,28 +127,25 @@ fn table(store: &Store, listing: &Listing, workshops: &Workshops) -> String {
         }
     } else {
         out.push_str(&format!("Sessions in {folder}, most recent first:\n\n"));
-        let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"].map(String::from);
-        // The user's time zone looked up once, not once a row.
-        let zone = TimeZone::system();
-        let rows: Vec<[String; 5]> = own.iter().map(|s| row(s, &zone)).collect();
+        let header = ["ID", "CLIENT", "UPDATED", "PROGRESS", "OUTCOME"];
+        let header = (header.map(Cow::Borrowed), header.map(width));
+        let rows = rows(&own);
         // Widths once for the listing; then each cell is written straight into the text.
-        let widths = rows
-            .iter()
-            .fold(header.clone().map(|h| h.width()), |mut w, row| {
-                for (width, cell) in w.iter_mut().zip(row) {
-                    *width = (*width).max(cell.width());
-                }
-                w
-            });
+        let widths = rows.iter().fold(header.1, |mut w, (_, widths)| {
+            for (width, cell) in w.iter_mut().zip(widths) {
+                *width = (*width).max(*cell);
+            }
+            w
+        });
         out.reserve(rows.len() * (widths.iter().sum::<usize>() + 12));
-        for row in std::iter::once(&header).chain(&rows) {
+        for (row, cells) in std::iter::once(&header).chain(&rows) {
             let line_start = out.len();
-            for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+            for (i, ((cell, cell_width), width)) in row.iter().zip(cells).zip(widths).enumerate() {
                 if i > 0 {
                     out.push_str("  ");
                 }
                 out.push_str(cell);
-                out.extend(std::iter::repeat_n(' ', width - cell.width()));
+                out.extend(std::iter::repeat_n(' ', width - cell_width));
             }
             let end = out[line_start..].trim_end().len();
             out.truncate(line_start + end);
@@ -269,29 +268,70 @@ fn workshop_rows(workshops: &Workshops, listing: &Listing) -> String {
     out
 }
 
-fn row(s: &Summary, zone: &TimeZone) -> [String; 5] {
+/// From this many sessions on, the table's rows are made on two threads, half each.
+const SHARED_FROM: usize = 1_000;
+
+/// The table's rows, each cell with its width.
+fn rows<'a>(sessions: &[&'a Summary]) -> Vec<([Cow<'a, str>; 5], [usize; 5])> {
+    // The user's time zone looked up once, not once a row.
+    let zone = TimeZone::system();
+    let made = |sessions: &[&'a Summary]| -> Vec<_> {
+        sessions
+            .iter()
+            .map(|s| {
+                let row = row(s, &zone);
+                let widths = [0, 1, 2, 3, 4].map(|i| width(&row[i]));
+                (row, widths)
+            })
+            .collect()
+    };
+    if sessions.len() < SHARED_FROM {
+        return made(sessions);
+    }
+    let (first, second) = sessions.split_at(sessions.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| made(second));
+        let mut rows = made(first);
+        match other.join() {
+            Ok(more) => rows.extend(more),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        rows
+    })
+}
+
+/// A session's cells, borrowed from it where they are shown as they are.
+fn row<'a>(s: &'a Summary, zone: &TimeZone) -> [Cow<'a, str>; 5] {
     [
-        s.id.clone(),
-        fit(s.client.as_deref().unwrap_or("-")),
-        s.updated.minute_in(zone),
-        s.progress_text(),
-        fit(s.outcome.as_deref().unwrap_or("-")),
+        Cow::Borrowed(s.id.as_str()),
+        cell(s.client.as_deref().unwrap_or("-")),
+        Cow::Owned(s.updated.minute_in(zone)),
+        Cow::Owned(s.progress_text()),
+        cell(s.outcome.as_deref().unwrap_or("-")),
     ]
 }
 
 /// A name made safe for the terminal, on one line, and cut to [`MAX_CELL`] columns.
 fn fit(text: &str) -> String {
+    cell(text).into_owned()
+}
+
+/// [`fit`], borrowing the name when it is shown as it is (most are).
+fn cell(text: &str) -> Cow<'_, str> {
     let safe = terminal_safe(text);
     // Most names are already one line with single spaces between words.
-    let one_line = if safe
+    let one_line = safe
         .split(' ')
-        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace))
-    {
-        safe.into_owned()
-    } else {
-        safe.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    truncate(&one_line, MAX_CELL)
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace));
+    match safe {
+        // No character is wider than its bytes: it fits.
+        Cow::Borrowed(text) if one_line && text.len() <= MAX_CELL => Cow::Borrowed(text),
+        safe if one_line => Cow::Owned(truncate(&safe, MAX_CELL)),
+        safe => Cow::Owned(truncate(
+            &safe.split_whitespace().collect::<Vec<_>>().join(" "),
+            MAX_CELL,
+        )),
+    }
 }
 
 fn files(n: usize) -> String {

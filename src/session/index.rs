@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read as _, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -28,14 +28,16 @@ use crate::files::{Existing, WriteOptions, open_regular, write_atomic};
 pub const INDEX_NAME: &str = ".index.json";
 
 /// What the index's `format` says, and the version this build writes and reads; any other is
-/// rebuilt.
+/// rebuilt. Version 2 writes each entry as an array and each tree title and outcome once:
+/// less than half of version 1's size, and faster to read.
 const FORMAT: &str = "techhire-session-index";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
-/// An index bigger than this is not read (it is rebuilt): 100,000 sessions take about 30 MiB.
+/// An index bigger than this is not read (it is rebuilt): 100,000 sessions take about 15 MiB.
 const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// An index bigger than this (about 800 sessions) is read on a thread of its own.
+/// An index bigger than this (about 1,700 sessions) is read on a thread of its own, and the
+/// start screen's check of the files runs on another while its first frame is drawn.
 const PARALLEL_FROM: u64 = 256 * 1024;
 
 /// A file changed this close to the index's own last write may have changed again within the
@@ -43,26 +45,140 @@ const PARALLEL_FROM: u64 = 256 * 1024;
 /// without its stamp showing it; such files are read again until they are older.
 const RACY_NANOS: i64 = 2_000_000_000;
 
-/// The index as read.
-#[derive(Deserialize)]
-struct Document {
-    format: String,
+/// The index on disk: the trees' titles and the outcomes (id and headline) its entries name,
+/// each once, and the entries newest first, each naming its tree and outcome by their place in
+/// those lists. `S` is `String` as read and `&str` as saved.
+#[derive(Serialize, Deserialize)]
+struct Document<S> {
+    format: S,
     version: u32,
-    files: Vec<Entry>,
+    trees: Vec<S>,
+    outcomes: Vec<(S, S)>,
+    files: Vec<Row<S>>,
 }
 
-/// The index being saved, borrowing its entries.
-#[derive(Serialize)]
-struct Saving<'a> {
-    format: &'a str,
-    version: u32,
-    files: &'a [Entry],
+/// An [`Entry`] on disk: name, stamp, id, client, consultant, created, updated, tree (its
+/// place in `trees`), progress (answered, fewest and most left), outcome (its place in
+/// `outcomes`), as an array.
+#[derive(Serialize, Deserialize)]
+struct Row<S>(
+    S,
+    Stamp,
+    S,
+    Option<S>,
+    Option<S>,
+    i64,
+    i64,
+    usize,
+    (usize, u32, u32),
+    Option<usize>,
+);
+
+impl Document<String> {
+    /// The entries, or nothing when one names a tree or an outcome the lists lack.
+    fn entries(self) -> Option<Vec<Entry>> {
+        let Document {
+            trees,
+            outcomes,
+            files,
+            ..
+        } = self;
+        files
+            .into_iter()
+            .map(|row| {
+                let Row(name, stamp, id, client, consultant, created, updated, tree, p, outcome) =
+                    row;
+                Some(Entry {
+                    name,
+                    stamp,
+                    id,
+                    client,
+                    consultant,
+                    created,
+                    updated,
+                    tree: trees.get(tree)?.clone(),
+                    progress: ProgressSnapshot {
+                        answered: p.0,
+                        fewest_left: p.1,
+                        most_left: p.2,
+                    },
+                    outcome: match outcome {
+                        Some(i) => Some(outcomes.get(i)?.clone()),
+                        None => None,
+                    },
+                })
+            })
+            .collect()
+    }
+}
+
+impl<'a> Document<&'a str> {
+    /// The index of `entries`, ready to save.
+    fn of(entries: &'a [Entry]) -> Document<&'a str> {
+        let mut trees = Places::default();
+        let mut outcomes = Places::default();
+        let files = entries
+            .iter()
+            .map(|e| {
+                let outcome = e
+                    .outcome
+                    .as_ref()
+                    .map(|(id, headline)| outcomes.place((id.as_str(), headline.as_str())));
+                Row(
+                    e.name.as_str(),
+                    e.stamp,
+                    e.id.as_str(),
+                    e.client.as_deref(),
+                    e.consultant.as_deref(),
+                    e.created,
+                    e.updated,
+                    trees.place(e.tree.as_str()),
+                    (
+                        e.progress.answered,
+                        e.progress.fewest_left,
+                        e.progress.most_left,
+                    ),
+                    outcome,
+                )
+            })
+            .collect();
+        Document {
+            format: FORMAT,
+            version: VERSION,
+            trees: trees.list,
+            outcomes: outcomes.list,
+            files,
+        }
+    }
+}
+
+/// Values listed once each, in the order first met, with their places.
+struct Places<T> {
+    list: Vec<T>,
+    place: HashMap<T, usize, foldhash::fast::RandomState>,
+}
+
+impl<T> Default for Places<T> {
+    fn default() -> Self {
+        Places {
+            list: Vec::new(),
+            place: HashMap::default(),
+        }
+    }
+}
+
+impl<T: Copy + Eq + std::hash::Hash> Places<T> {
+    fn place(&mut self, value: T) -> usize {
+        *self.place.entry(value).or_insert_with(|| {
+            self.list.push(value);
+            self.list.len() - 1
+        })
+    }
 }
 
 /// One session file: its name in the folder, its stamp when read, and its [`Summary`] but
 /// the path (the folder's and the name). Times are seconds since the epoch, which read back
 /// faster than text; the index is kept newest first, the order listings show.
-#[derive(Serialize, Deserialize)]
 struct Entry {
     name: String,
     stamp: Stamp,
@@ -95,9 +211,19 @@ impl Entry {
 
     /// The summary, or nothing when a time is out of range (an index written by hand).
     fn summary(self, folder: &Path) -> Option<Summary> {
+        let path = folder.join(&self.name);
+        self.summary_at(path)
+    }
+
+    /// [`Entry::summary`] for the file `name` (the entry's, taken from it).
+    fn summary_named(self, folder: &Path, name: &str) -> Option<Summary> {
+        self.summary_at(folder.join(name))
+    }
+
+    fn summary_at(self, path: PathBuf) -> Option<Summary> {
         let (outcome_id, outcome) = self.outcome.unzip();
         Some(Summary {
-            path: folder.join(&self.name),
+            path,
             id: self.id,
             client: self.client,
             consultant: self.consultant,
@@ -159,10 +285,14 @@ impl Stamp {
 /// Lists a folder of sessions through its index (see the module's documentation), and saves
 /// the index again when it changed. A folder that does not exist yet holds no sessions.
 pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
-    let now = std::time::SystemTime::now()
+    list_as_of(folder, now())
+}
+
+/// Now, in nanoseconds since the epoch.
+fn now() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    list_as_of(folder, now)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// [`list`] at a given moment (nanoseconds since the epoch): files changed within
@@ -170,37 +300,61 @@ pub(crate) fn list(folder: &Path) -> Result<Listing, SessionError> {
 /// unseen (a session just created, a save a moment ago); changes to them alone do not rewrite
 /// the index.
 fn list_as_of(folder: &Path, now: i64) -> Result<Listing, SessionError> {
-    let mut listing = Listing {
-        sessions: Vec::new(),
-        unreadable: Vec::new(),
-    };
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
-        Err(source) => {
-            return Err(SessionError::Read {
-                file: folder.display().to_string(),
-                source,
-            });
-        }
+    let Some(entries) = open(folder)? else {
+        return Ok(Listing::default());
     };
     let index_path = folder.join(INDEX_NAME);
     let index = fs::metadata(&index_path).ok();
-    // A big index is read on a second thread while this one stats the files: the two take
-    // about as long each, at 10,000 sessions.
-    let (mut files, (known, written)) = std::thread::scope(|scope| {
+    // A big index is read on a thread of its own while the files' stamps are taken (on two
+    // more): at 10,000 sessions, reading the index takes about as long as half the stamps.
+    let (scan, (known, written)) = std::thread::scope(|scope| {
         let loading = index
             .as_ref()
             .filter(|m| m.len() > PARALLEL_FROM)
             .map(|m| scope.spawn(|| load(&index_path, m)));
-        let files = stamps(entries, &mut listing);
+        let scan = scan(entries, Threads::Two);
         let loaded = match (loading, &index) {
             (Some(thread), _) => thread.join().unwrap_or_default(),
             (None, Some(metadata)) => load(&index_path, metadata),
             (None, None) => Default::default(),
         };
-        (files, loaded)
+        (scan, loaded)
     });
+    Ok(settle(folder, scan, known, written, now))
+}
+
+/// The folder's entries; nothing when the folder does not exist yet.
+fn open(folder: &Path) -> Result<Option<fs::ReadDir>, SessionError> {
+    match fs::read_dir(folder) {
+        Ok(entries) => Ok(Some(entries)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SessionError::Read {
+            file: folder.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// The listing of the files as `scan` found them, reading only those the index (`known`,
+/// written at `written`) does not have as they are now, and saving the index again when it
+/// changed.
+fn settle(folder: &Path, scan: Scan, known: Vec<Entry>, written: i64, now: i64) -> Listing {
+    let Scan {
+        mut files,
+        odd,
+        workshops,
+    } = scan;
+    let mut listing = Listing {
+        workshops,
+        ..Listing::default()
+    };
+    // Not a name any session is saved under (not Unicode): read to say what it is.
+    for path in odd {
+        match read_path(&path) {
+            Ok(session) => listing.sessions.push(Summary::of(path, session)),
+            Err(error) => listing.unreadable.push(Unreadable { path, error }),
+        }
+    }
     let mut kept = Vec::with_capacity(files.len());
     let mut changed = false;
     for entry in known {
@@ -231,50 +385,186 @@ fn list_as_of(folder: &Path, now: i64) -> Result<Listing, SessionError> {
     // Already in order when nothing changed: one pass.
     kept.sort_by(Entry::order);
     if changed {
-        save(&index_path, &kept);
+        save(&folder.join(INDEX_NAME), &kept);
     }
-    let sessions = std::mem::take(&mut listing.sessions);
-    listing.sessions = kept
-        .into_iter()
-        .filter_map(|entry| entry.summary(folder))
-        .collect();
-    if !sessions.is_empty() {
-        listing.sessions.extend(sessions);
+    let unsettled = std::mem::take(&mut listing.sessions);
+    listing.sessions = summaries(folder, kept);
+    if !unsettled.is_empty() {
+        listing.sessions.extend(unsettled);
         listing
             .sessions
             .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     }
     listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(listing)
+    listing
 }
 
-/// Every session file's stamp by name, taken before any reading, so a save between the two is
-/// seen as a change next time. Files with names no session has are read into the listing.
-fn stamps(entries: fs::ReadDir, listing: &mut Listing) -> HashMap<String, Option<Stamp>> {
-    let mut files = HashMap::new();
-    for entry in entries.flatten() {
-        let name = match entry.file_name().into_string() {
-            Ok(name) => name,
-            Err(_) => {
-                // Not a name any session is saved under (not Unicode); read it to say what
-                // it is.
-                let path = entry.path();
-                match read_path(&path) {
-                    Ok(session) => listing.sessions.push(Summary::of(path, session)),
-                    Err(error) => listing.unreadable.push(Unreadable { path, error }),
-                }
-                continue;
-            }
-        };
-        // Temporary files, locks and this index are hidden; other files are not `.json`, and
-        // workshops are not sessions.
-        if name.starts_with('.') || !name.ends_with(".json") || name.ends_with(WORKSHOP_SUFFIX) {
-            continue;
-        }
-        let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
-        files.insert(name, stamp);
+/// The index's entries as a listing shows them, in their order.
+fn summaries(folder: &Path, entries: Vec<Entry>) -> Vec<Summary> {
+    entries
+        .into_iter()
+        .filter_map(|entry| entry.summary(folder))
+        .collect()
+}
+
+/// A listing in two steps, for a screen that should show at once: the sessions as the index
+/// last saw them, without looking at any file, and then [`Check::run`], the listing as the
+/// files are now, whose stamps are taken on another thread in the meantime. What the glance
+/// shows may be out of date (a file saved, deleted or damaged since the index was written)
+/// until the check, which the caller runs right after showing it.
+pub struct Glance {
+    pub listing: Listing,
+    /// Nothing when the listing is already the files' (there was no index to glance at).
+    pub check: Option<Check>,
+}
+
+/// The second step of a [`Glance`].
+pub struct Check {
+    folder: PathBuf,
+    /// Each session file the glance showed, by name, with its stamp in the index.
+    shown: Vec<(String, Stamp)>,
+    /// When the index was written.
+    written: i64,
+    /// The files' stamps, taken on a thread of their own for a big folder; or here, in
+    /// [`Check::run`], for a small one.
+    scanning: Option<std::thread::JoinHandle<Result<Option<Scan>, SessionError>>>,
+}
+
+/// Begins a listing of `folder` in two steps (see [`Glance`]).
+pub(crate) fn glance(folder: &Path) -> Result<Glance, SessionError> {
+    let index_path = folder.join(INDEX_NAME);
+    let loaded = fs::metadata(&index_path)
+        .ok()
+        .map(|metadata| (metadata.len() > PARALLEL_FROM, load(&index_path, &metadata)));
+    let Some((big, (known, written))) = loaded.filter(|(_, (known, _))| !known.is_empty()) else {
+        // No index to glance at (none yet, damaged, or of another version): the files it is.
+        return Ok(Glance {
+            listing: list(folder)?,
+            check: None,
+        });
+    };
+    let scanning = big.then(|| {
+        let folder = folder.to_path_buf();
+        std::thread::spawn(move || Ok(open(&folder)?.map(|e| scan(e, Threads::One))))
+    });
+    let mut shown = Vec::with_capacity(known.len());
+    let mut sessions = Vec::with_capacity(known.len());
+    for mut entry in known {
+        shown.push((std::mem::take(&mut entry.name), entry.stamp));
+        sessions.extend(entry.summary_named(folder, &shown[shown.len() - 1].0));
     }
-    files
+    Ok(Glance {
+        listing: Listing {
+            sessions,
+            ..Listing::default()
+        },
+        check: Some(Check {
+            folder: folder.to_path_buf(),
+            shown,
+            written,
+            scanning,
+        }),
+    })
+}
+
+impl Check {
+    /// The listing as the files are now, or nothing when it is the glance's: every file the
+    /// index had is there as it was, and there is no other (new, or not a readable session)
+    /// but `leave_out` (the session the caller has open, which it does not list). Saves the
+    /// index again when it changed.
+    pub fn run(self, leave_out: &Path) -> Result<Option<Listing>, SessionError> {
+        let scan = match self.scanning {
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            None => open(&self.folder)?.map(|e| scan(e, Threads::One)),
+        };
+        let Some(scan) = scan else {
+            // The folder is gone, and every session with it.
+            return Ok(Some(Listing::default()));
+        };
+        let left_out = leave_out.parent() == Some(self.folder.as_path())
+            && leave_out
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| scan.files.contains_key(name));
+        let same = scan.odd.is_empty()
+            && scan.files.len() - usize::from(left_out) == self.shown.len()
+            && self.shown.iter().all(|(name, stamp)| {
+                scan.files.get(name).copied().flatten() == Some(*stamp)
+                    && stamp.latest().saturating_add(RACY_NANOS) < self.written
+            });
+        if same {
+            return Ok(None);
+        }
+        // Something changed: the listing as a listing makes it, from the index read again
+        // (which another listing may have brought up to date meanwhile).
+        let index_path = self.folder.join(INDEX_NAME);
+        let (known, written) = fs::metadata(&index_path)
+            .map(|metadata| load(&index_path, &metadata))
+            .unwrap_or_default();
+        Ok(Some(settle(&self.folder, scan, known, written, now())))
+    }
+}
+
+/// The files a listing looks at, as found in the folder: each session file's stamp by name,
+/// taken before any reading, so a save between the two is seen as a change next time; the
+/// files under names no session has (not Unicode), to read and show as they are; and the
+/// workshops' files.
+struct Scan {
+    files: HashMap<String, Option<Stamp>, foldhash::fast::RandomState>,
+    odd: Vec<PathBuf>,
+    /// The workshop files, for [`Listing::workshops`].
+    workshops: Vec<PathBuf>,
+}
+
+/// How many threads take the files' stamps (one `stat` each, most of a listing's time).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Threads {
+    One,
+    Two,
+}
+
+/// From this many files on, two threads share the stamps (each thread costs about as much
+/// as 30 of them).
+const SHARED_FROM: usize = 512;
+
+/// Looks at every file in the folder (see [`Scan`]).
+fn scan(entries: fs::ReadDir, threads: Threads) -> Scan {
+    let (mut odd, mut named, mut workshops) = (Vec::new(), Vec::new(), Vec::new());
+    for entry in entries.flatten() {
+        match entry.file_name().into_string() {
+            // Temporary files, locks and this index are hidden; other files are not `.json`.
+            Ok(name) if name.starts_with('.') || !name.ends_with(".json") => {}
+            // Workshops are not sessions.
+            Ok(name) if name.ends_with(WORKSHOP_SUFFIX) => workshops.push(entry.path()),
+            Ok(name) => named.push((name, entry)),
+            Err(_) => odd.push(entry.path()),
+        }
+    }
+    let stamp = |(name, entry): (String, fs::DirEntry)| {
+        (name, entry.metadata().ok().map(|m| Stamp::of(&m)))
+    };
+    let mut files = HashMap::with_capacity_and_hasher(named.len(), Default::default());
+    if threads == Threads::Two && named.len() >= SHARED_FROM {
+        let second = named.split_off(named.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| second.into_iter().map(stamp).collect::<Vec<_>>());
+            files.extend(named.into_iter().map(stamp));
+            match other.join() {
+                Ok(stamps) => files.extend(stamps),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+    } else {
+        files.extend(named.into_iter().map(stamp));
+    }
+    workshops.sort();
+    Scan {
+        files,
+        odd,
+        workshops,
+    }
 }
 
 /// The index's entries, newest first, and when the index was last written (nanoseconds
@@ -298,10 +588,11 @@ fn load(path: &Path, metadata: &fs::Metadata) -> (Vec<Entry>, i64) {
     {
         return Default::default();
     }
-    match serde_json::from_str::<Document>(&text) {
-        Ok(document) if document.format == FORMAT && document.version == VERSION => {
-            (document.files, written)
-        }
+    match serde_json::from_str::<Document<String>>(&text) {
+        Ok(document) if document.format == FORMAT && document.version == VERSION => document
+            .entries()
+            .map(|entries| (entries, written))
+            .unwrap_or_default(),
         _ => Default::default(),
     }
 }
@@ -309,11 +600,7 @@ fn load(path: &Path, metadata: &fs::Metadata) -> (Vec<Entry>, i64) {
 /// Saves the index with the atomic writer (never through a link, never over anything but a
 /// regular file), private to its owner as the sessions are.
 fn save(path: &Path, files: &[Entry]) {
-    let document = Saving {
-        format: FORMAT,
-        version: VERSION,
-        files,
-    };
+    let document = Document::of(files);
     let options = WriteOptions {
         existing: Existing::Replace,
         // A cache: a power cut that loses it only costs one slower listing.
@@ -494,6 +781,11 @@ mod tests {
             "",
             "{\"format\":\"techhire-session-index\",\"version\":1,\"files\":[{",
             "{\"format\":\"techhire-session-index\",\"version\":99,\"files\":[]}",
+            // Version 1, entries as objects: rebuilt in version 2.
+            "{\"format\":\"techhire-session-index\",\"version\":1,\"files\":[]}",
+            // An entry naming a tree the index does not list.
+            "{\"format\":\"techhire-session-index\",\"version\":2,\"trees\":[],\"outcomes\":[],\
+             \"files\":[[\"acme.json\",[1,2,3,4],\"acme\",null,null,0,0,0,[0,1,1],null]]}",
             "{\"format\":\"something else\",\"version\":1,\"files\":[]}",
             "\u{0}\u{1}binary",
         ] {
@@ -523,6 +815,106 @@ mod tests {
         assert_eq!(clients(&store), ["Acme", "Beta", "Gamma"]);
         use std::os::unix::fs::FileTypeExt as _;
         assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
+    }
+
+    /// The clients of a listing, in its order.
+    fn names(sessions: &[Summary]) -> Vec<String> {
+        sessions
+            .iter()
+            .map(|s| s.client.clone().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_glance_shows_the_index_and_its_check_says_nothing_while_the_files_are_as_it_says() {
+        let (_dir, store) = folder();
+        list(&store);
+        tamper(&store);
+        let glance = store.glance().unwrap();
+        let mut glanced = names(&glance.listing.sessions);
+        glanced.sort();
+        assert_eq!(
+            glanced,
+            [
+                "Acme (from the index)",
+                "Beta (from the index)",
+                "Gamma (from the index)"
+            ],
+            "no file read"
+        );
+        let check = glance.check.expect("a check to make");
+        assert!(check.run(Path::new("")).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_check_after_a_glance_finds_a_file_changed_in_place_a_new_one_and_a_damaged_one() {
+        let (_dir, store) = folder();
+        list(&store);
+        tamper(&store);
+        let folder = store.folder();
+        // The same bytes written over acme.json (a new change time), a session copied in, and
+        // a file cut short.
+        let acme = folder.join("acme.json");
+        fs::write(&acme, fs::read(&acme).unwrap()).unwrap();
+        fs::copy(folder.join("beta.json"), folder.join("copy.json")).unwrap();
+        fs::write(
+            folder.join("cut.json"),
+            "{\"format\": \"techhire-session\",",
+        )
+        .unwrap();
+        let glance = store.glance().unwrap();
+        assert_eq!(glance.listing.sessions.len(), 3, "the index's three");
+        assert!(glance.listing.unreadable.is_empty());
+        let checked = glance.check.unwrap().run(Path::new("")).unwrap();
+        let checked = checked.expect("the files differ from the index");
+        let mut clients = names(&checked.sessions);
+        clients.sort();
+        assert_eq!(
+            clients,
+            [
+                "Acme",
+                "Beta",
+                "Beta (from the index)",
+                "Gamma (from the index)"
+            ]
+        );
+        assert_eq!(checked.unreadable.len(), 1);
+        assert!(checked.unreadable[0].error.to_string().contains("cut.json"));
+    }
+
+    #[test]
+    fn the_check_leaves_out_the_session_the_caller_has_open_and_sees_one_gone() {
+        let (_dir, store) = folder();
+        list(&store);
+        tamper(&store);
+        let folder = store.folder();
+        // As the start screen's own new session, created after the index was written.
+        let new = folder.join("new.json");
+        fs::copy(folder.join("beta.json"), &new).unwrap();
+        let check = store.glance().unwrap().check.unwrap();
+        assert!(check.run(&new).unwrap().is_none());
+        fs::remove_file(folder.join("gamma.json")).unwrap();
+        let check = store.glance().unwrap().check.unwrap();
+        let checked = check.run(&new).unwrap().expect("gamma is gone");
+        assert!(
+            names(&checked.sessions)
+                .iter()
+                .all(|c| !c.starts_with("Gamma"))
+        );
+    }
+
+    #[test]
+    fn without_an_index_a_glance_is_the_files_already() {
+        let (_dir, store) = folder();
+        let glance = store.glance().unwrap();
+        assert!(glance.check.is_none());
+        let mut clients = names(&glance.listing.sessions);
+        clients.sort();
+        assert_eq!(clients, ["Acme", "Beta", "Gamma"]);
+        // A folder not made yet holds nothing.
+        let empty = Store::at(store.folder().join("not yet"));
+        let glance = empty.glance().unwrap();
+        assert!(glance.listing.sessions.is_empty() && glance.check.is_none());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod timestamp;
 mod write;
 
 pub use autosave::{Autosave, Saved};
+pub use index::{Check, Glance};
 pub(crate) use model::new_id;
 pub use model::{
     Answer, Audience, FORMAT, Note, PRIVATE_LABEL, ProgressSnapshot, Score, Session, SessionResult,

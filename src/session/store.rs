@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::index::Glance;
 use super::lock::Lock;
 use super::summary::Listing;
 use super::write::{self, write_error};
@@ -107,6 +108,13 @@ impl Store {
     /// files changed since the last listing are read (see [`super::index`]).
     pub fn list(&self) -> Result<Listing, SessionError> {
         super::index::list(&self.folder)
+    }
+
+    /// [`Store::list`] in two steps, for a screen to show at once: the sessions as the
+    /// folder's index last saw them, without looking at the files, then the check of the
+    /// files (see [`Glance`]).
+    pub fn glance(&self) -> Result<Glance, SessionError> {
+        super::index::glance(&self.folder)
     }
 }
 

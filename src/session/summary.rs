@@ -7,10 +7,14 @@ use std::path::PathBuf;
 use super::{ProgressSnapshot, Session, SessionError, Timestamp};
 
 /// What a folder holds: the sessions it could read, newest first, and the files it could not.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Listing {
     pub sessions: Vec<Summary>,
     pub unreadable: Vec<Unreadable>,
+    /// The workshop files (`<id>.workshop.json`) seen beside the sessions, not read: for a
+    /// listing of workshops to read without looking through the folder again. Empty in a
+    /// [`Glance`](super::Glance)'s listing.
+    pub workshops: Vec<PathBuf>,
 }
 
 /// A file in the sessions folder that is not a readable session, and why.

@@ -77,11 +77,7 @@ impl Timestamp {
     /// offset, where the zone has no abbreviation).
     pub fn minute_in(self, zone: &TimeZone) -> String {
         let zoned = self.0.to_zoned_datetime(zone.clone());
-        format!(
-            "{} {}",
-            zoned.strftime("%Y-%m-%d %H:%M"),
-            zoned.strftime("%Z")
-        )
+        zoned.strftime("%Y-%m-%d %H:%M %Z").to_string()
     }
 }
 

@@ -47,6 +47,23 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 /// Cuts one line to at most `width` columns, ending in "…" when something was cut (at a
 /// grapheme boundary, with the spaces before the "…" dropped).
 pub fn truncate(text: &str, width: usize) -> String {
+    // No character takes more columns than its UTF-8 bytes, so text no longer in bytes than
+    // the width fits as it is: most cells of a table, found without walking its graphemes.
+    if text.len() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    // Printable ASCII is a column and a grapheme a byte: cut where the width says.
+    if is_printable_ascii(text) {
+        return format!("{}…", text[..width - 1].trim_end());
+    }
+    by_graphemes(text, width)
+}
+
+/// [`truncate`] by unicode-truncate, for any text.
+fn by_graphemes(text: &str, width: usize) -> String {
     let (fits, _) = text.unicode_truncate(width);
     if fits.len() == text.len() {
         return text.to_string();
@@ -56,6 +73,22 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     let (cut, _) = text.unicode_truncate(width - 1);
     format!("{}…", cut.trim_end())
+}
+
+/// The columns a line takes: a column a byte for printable ASCII (most names and table
+/// cells), found without looking each character up; unicode-width's measure otherwise.
+pub fn width(text: &str) -> usize {
+    if is_printable_ascii(text) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Only printable ASCII (a space to `~`): one column and one grapheme a byte, and nothing a
+/// terminal could take for a command.
+pub fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' '..=b'~'))
 }
 
 #[cfg(test)]
@@ -79,5 +112,24 @@ mod tests {
         // Wide characters take two columns each, and are never split.
         assert_eq!(truncate("你好吗你好吗", 5), "你好…");
         assert_eq!(truncate("你好吗你好吗", 5).width(), 5);
+    }
+
+    proptest::proptest! {
+        /// The short cuts in `truncate` and `width` give what the libraries give.
+        #[test]
+        fn short_cuts_agree_with_the_libraries(text in "[ -~]{0,40}|.{0,40}", width in 0usize..44) {
+            proptest::prop_assert_eq!(truncate(&text, width), by_graphemes(&text, width));
+            proptest::prop_assert_eq!(super::width(&text), text.width());
+        }
+
+        /// What the short cut in `truncate` rests on: text no longer in bytes than the width
+        /// is never cut by the library either, whatever its characters (wide, combining,
+        /// emoji sequences, controls).
+        #[test]
+        fn text_no_longer_than_the_width_fits(text in ".{0,24}", extra in 0usize..4) {
+            let width = text.len() + extra;
+            proptest::prop_assert_eq!(text.unicode_truncate(width).0, text.as_str());
+            proptest::prop_assert!(text.width() <= text.len());
+        }
     }
 }

@@ -423,6 +423,11 @@ pub fn reply(app: &mut App, reply: Reply) {
                 Some("Saved again: everything so far is in the session file.".into());
         }
         Reply::Resumed(start) => app.take(*start),
+        Reply::Listed(saved) => {
+            if let Screen::Start(start) = &mut app.screen {
+                start.relist(saved);
+            }
+        }
         Reply::ResumeFailed(why) => {
             if let Screen::Start(start) = &mut app.screen {
                 start.error = Some(why);

@@ -46,6 +46,12 @@ pub trait Host {
         let _ = (request, interview);
         Err("This is not a workshop room.".into())
     }
+    /// The saved sessions as their files are now, when they differ from those the start
+    /// screen was given (drawn from the folder's index, which may be out of date): asked once,
+    /// right after the first frame, before any key.
+    fn check_saved(&mut self) -> Option<Vec<Listed>> {
+        None
+    }
 }
 
 /// What the room's host says after a request: how far everyone has got, and the session
@@ -140,6 +146,8 @@ pub enum Reply {
         result: Result<PathBuf, String>,
     },
     Room(Result<RoomNews, String>),
+    /// The saved sessions as checked against their files ([`Host::check_saved`]).
+    Listed(Vec<Listed>),
 }
 
 /// Does what an effect asks, and says how it went.

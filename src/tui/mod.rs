@@ -122,6 +122,13 @@ fn run_app(
     host: &mut impl Host,
 ) -> Result<(Ending, Interview), TuiError> {
     session.draw(|frame| ui::view(&app, frame))?;
+    // The start screen's first frame lists the sessions as the folder's index has them; the
+    // files are checked now, and the list drawn again if they differ. Keys typed meanwhile
+    // wait in the terminal, and act on the checked list.
+    if let Some(saved) = host.check_saved() {
+        reply(&mut app, Reply::Listed(saved));
+        session.draw(|frame| ui::view(&app, frame))?;
+    }
     let (width, height) = session.watch_resizes()?;
     let mut next =
         Some(Action::Resize { width, height }).filter(|_| (width, height) != session.size());

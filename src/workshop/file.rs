@@ -169,18 +169,23 @@ pub struct Listing {
 
 /// The workshops in a sessions folder (`<id>.workshop.json`). A missing folder holds none.
 pub fn list_in(folder: &Path) -> Listing {
-    let (mut found, mut unreadable) = (Vec::new(), Vec::new());
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Listing::default();
     };
-    for entry in entries.flatten() {
+    let paths = entries.flatten().filter_map(|entry| {
         let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+        let name = name.to_str()?;
         // Temporary files are hidden, as in the session listing.
-        if name.starts_with('.') || !name.ends_with(WORKSHOP_SUFFIX) {
-            continue;
-        }
-        let path = entry.path();
+        (!name.starts_with('.') && name.ends_with(WORKSHOP_SUFFIX)).then(|| entry.path())
+    });
+    read_all(paths)
+}
+
+/// The workshops in these files (a listing of sessions names them: see
+/// [`crate::session::Listing::workshops`]), as [`list_in`] lists them.
+pub fn read_all(paths: impl IntoIterator<Item = PathBuf>) -> Listing {
+    let (mut found, mut unreadable) = (Vec::new(), Vec::new());
+    for path in paths {
         match read_path(&path) {
             Ok(workshop) => found.push((path, workshop)),
             Err(error) => unreadable.push((path, error)),

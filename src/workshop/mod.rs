@@ -27,8 +27,8 @@ pub use alignment::{Agreement, Alignment};
 pub use combine::{Beside, CombineError, Combined, Person};
 pub use facts::{Facts, facts_step};
 pub use file::{
-    Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_path, save,
-    waits_for,
+    Held, Listing, MAX_WORKSHOP_BYTES, create, hold, holding, list_in, parse, read_all, read_path,
+    save, waits_for,
 };
 pub use join::{JoinError, Revealed, status_of};
 pub use model::{

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
-use techhire::Tree;
+use techhire::session::{Session, Timestamp, TreeStamp};
 use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+use techhire::{Interview, Tree};
 
 /// The answers of `tests/answers/cio.toml` and `both.toml`, in the order asked.
 pub const CIO: &[(&str, &str)] = &[
@@ -83,4 +84,27 @@ pub fn typed(answers: &[(&str, &str)]) -> String {
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `count` sessions in `data`/sessions, "Client 0000" the most recent, then one an hour older
+/// each.
+pub fn many_sessions(data: &Path, count: usize) {
+    let folder = data.join("sessions");
+    std::fs::create_dir_all(&folder).expect("a sessions folder");
+    let tree = shipped_tree();
+    let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+    let interview = Interview::new(tree);
+    let newest = Timestamp::now().unix();
+    for i in 0..count {
+        let mut session = Session::new(
+            stamp.clone(),
+            Some(format!("Client {i:04}")),
+            None,
+            &interview,
+        );
+        session.id = format!("s{i:04}");
+        session.updated = Timestamp::from_unix(newest - 3600 * i as i64).expect("a time");
+        let json = serde_json::to_vec(&session).expect("a session as JSON");
+        std::fs::write(folder.join(format!("s{i:04}.json")), json).expect("a session file");
+    }
 }

@@ -136,12 +136,12 @@ impl Widths {
             updated: Cell::new(wrap::width("UPDATED")),
         };
         for listed in saved.iter().filter(|l| l.problem.is_none()) {
-            let client = wrap::width(&terminal_safe(&listed.client));
-            let progress = wrap::width(&listed.progress);
+            let client = shown_width(&listed.client);
+            let progress = shown_width(&listed.progress);
             let merged = listed
                 .outcome
                 .as_deref()
-                .map_or(progress, |o| 2 + wrap::width(&terminal_safe(o)));
+                .map_or(progress, |o| 2 + shown_width(o));
             widths.client = widths.client.max(client);
             widths.progress = widths.progress.max(progress);
             widths.merged = widths.merged.max(merged);
@@ -152,5 +152,15 @@ impl Widths {
     /// Widens the time's column to fit `time`.
     pub fn fit_time(&self, time: &str) {
         self.updated.set(self.updated.get().max(wrap::width(time)));
+    }
+}
+
+/// The columns `text` takes once made safe for the terminal. Printable ASCII (most names) is
+/// shown as it is, a column a byte: 10,000 sessions are measured without a character walk.
+fn shown_width(text: &str) -> usize {
+    if techhire::text::is_printable_ascii(text) {
+        text.len()
+    } else {
+        wrap::width(&terminal_safe(text))
     }
 }

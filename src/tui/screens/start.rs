@@ -52,6 +52,24 @@ impl StartScreen {
         }
     }
 
+    /// The saved sessions replaced by `saved` (the list checked against the files): the
+    /// highlight stays on the same session if it is still there, else on the row it was on.
+    pub fn relist(&mut self, saved: Vec<Listed>) {
+        if let Focus::Saved(i) = self.focus {
+            let same = self
+                .saved
+                .get(i)
+                .and_then(|was| saved.iter().position(|l| l.path == was.path));
+            self.focus = match same {
+                Some(j) => Focus::Saved(j),
+                None if saved.is_empty() => Focus::Begin,
+                None => Focus::Saved(i.min(saved.len() - 1)),
+            };
+        }
+        self.widths = Widths::measure(&saved);
+        self.saved = saved;
+    }
+
     fn index(&self) -> usize {
         match self.focus {
             Focus::Client => 0,

@@ -8,7 +8,7 @@ use techhire::session::Audience;
 use crossterm::event::{KeyCode, KeyModifiers};
 use techhire::session::Saved;
 
-use super::host::{FakeHost, acme, at_start, key, key_with, paste, type_text};
+use super::host::{FakeHost, acme, at_start, key, key_with, paste, saved_sessions, type_text};
 use super::{answer_from, answers, current_id, find, screen};
 use crate::tui::app::{Action, App, Ending};
 use crate::tui::keys::Context;
@@ -364,4 +364,51 @@ fn the_keys_list_has_the_new_keys_with_this_screens_first() {
     ] {
         assert!(shown.contains(wanted), "{wanted}:\n{shown}");
     }
+}
+
+#[test]
+fn the_list_checked_against_the_files_replaces_the_glanced_one_and_keeps_the_highlight() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    // On Beta GmbH, the second session.
+    for _ in 0..4 {
+        key(&mut app, &mut host, KeyCode::Tab);
+    }
+    assert_eq!(focus(&app), Focus::Saved(1));
+    assert!(screen(&app).contains("Acme Ltd"));
+    // Checked: Acme's file is gone, and one saved elsewhere was copied in.
+    let mut checked = saved_sessions();
+    checked.remove(0);
+    checked[0].client = "Beta AG".into();
+    let mut copied = checked[0].clone();
+    copied.path = PathBuf::from("/data/sessions/copied.json");
+    copied.client = "Copied Co".into();
+    checked.insert(0, copied);
+    crate::tui::app::reply(&mut app, crate::tui::host::Reply::Listed(checked));
+    assert_eq!(focus(&app), Focus::Saved(1), "still on Beta GmbH");
+    let shown = screen(&app);
+    assert!(!shown.contains("Acme Ltd"), "{shown}");
+    assert!(
+        shown.contains("Copied Co") && shown.contains("Beta AG"),
+        "{shown}"
+    );
+    key(&mut app, &mut host, KeyCode::Enter);
+    assert_eq!(
+        host.resumed,
+        [PathBuf::from("/data/sessions/beta-gmbh.json")]
+    );
+
+    // The highlighted session gone: the highlight stays on its row, or on "Start" when no
+    // session is left.
+    let mut app = at_start(80, 24);
+    for _ in 0..5 {
+        key(&mut app, &mut host, KeyCode::Tab);
+    }
+    assert_eq!(focus(&app), Focus::Saved(2));
+    let mut checked = saved_sessions();
+    checked.truncate(2);
+    crate::tui::app::reply(&mut app, crate::tui::host::Reply::Listed(checked));
+    assert_eq!(focus(&app), Focus::Saved(1));
+    crate::tui::app::reply(&mut app, crate::tui::host::Reply::Listed(Vec::new()));
+    assert_eq!(focus(&app), Focus::Begin);
 }

@@ -70,8 +70,9 @@ fn link_arg_pair(option: &str, value: &str) {
     }
 }
 
-/// A release build for x86-64 Linux, linked by rust-lld: Rust 1.90 or later, with no linker
-/// of the user's choosing (a configured linker, or flags naming one).
+/// A release build for x86-64 Linux, linked by rust-lld: Rust 1.90 or later with its own lld
+/// (a compiler packaged without it links with the system's), and no linker of the user's
+/// choosing (a configured linker, or flags naming one).
 fn ordering_applies() -> bool {
     let var = |name: &str| env::var(name).unwrap_or_default();
     if var("TARGET") != "x86_64-unknown-linux-gnu" || var("PROFILE") != "release" {
@@ -87,7 +88,19 @@ fn ordering_applies() -> bool {
     {
         return false;
     }
-    rustc_minor().is_some_and(|minor| minor >= 90)
+    rustc_minor().is_some_and(|minor| minor >= 90) && ships_lld()
+}
+
+/// Whether the compiler has the lld it links with: `gcc-ld/ld.lld` in its target's tools.
+fn ships_lld() -> bool {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let Ok(output) = Command::new(rustc).args(["--print", "sysroot"]).output() else {
+        return false;
+    };
+    let sysroot = String::from_utf8_lossy(&output.stdout);
+    std::path::Path::new(sysroot.trim())
+        .join("lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld/ld.lld")
+        .is_file()
 }
 
 /// The compiler's minor version (1.N), from `rustc -vV`.

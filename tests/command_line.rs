@@ -197,9 +197,11 @@ fn collect(dir: &Path, out: &mut Vec<String>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        // The build script's variables are Cargo's and the link order's (src/build.rs), read
+        // while building, never by the program.
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/build.rs") {
             out.push(std::fs::read_to_string(&path).unwrap_or_default());
         }
     }

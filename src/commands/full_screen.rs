@@ -221,20 +221,24 @@ impl<'a> SessionHost<'a> {
         let draft = self.draft.clone();
         let discard = draft.is_none() && opened.left_untouched();
         let removal = opened.save.removal(discard);
-        let farewell = if let Some(farewell) = &self.farewell {
-            farewell.clone()
+        let said = if let Some(farewell) = &self.farewell {
+            Some(farewell.clone())
         } else if discard {
-            "Nothing was answered, so no session was kept.".to_string()
+            Some("Nothing was answered, so no session was kept.".to_string())
         } else {
-            opening::saved_where(
-                opened.save.path(),
-                &opened.handle,
-                opened.in_store,
-                Ending::Interrupted,
-                false,
-            )
+            None
         };
+        // Where it was saved is worked out only if a signal comes: it names the program,
+        // which searches the PATH, and this is armed before the first frame.
+        let (path, handle, in_store) = (
+            opened.save.path().to_path_buf(),
+            opened.handle.clone(),
+            opened.in_store,
+        );
         tui::on_signal(Some(Box::new(move || {
+            let farewell = said.unwrap_or_else(|| {
+                opening::saved_where(&path, &handle, in_store, Ending::Interrupted, false)
+            });
             let held = saving();
             if let Some(save) = draft {
                 let _ = save.write();

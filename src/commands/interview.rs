@@ -22,17 +22,16 @@ pub fn run(
     session: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
-    let me = program::name();
-    needs_a_terminal(
-        mode,
-        &[
+    needs_a_terminal(mode, || {
+        let me = program::name();
+        vec![
             (format!("{me} --plain"), LINE_BY_LINE),
             (
                 format!("{me} run --answers FILE"),
                 "gives the result for answers written in a file",
             ),
-        ],
-    )?;
+        ]
+    })?;
     let config = config::load()?;
     let mut names = names(args);
     // A new interview is run by the consultant the config file names, unless told otherwise.
@@ -116,17 +115,22 @@ fn config_theme(config: &Config) -> Option<tui::ThemeName> {
 /// The full-screen interview needs a terminal; checked before a session is opened, so a
 /// refusal leaves nothing behind. `instead` lists the commands that work without one (the
 /// command as typed, what it does), each as it applies to what was asked.
-pub fn needs_a_terminal(mode: Mode, instead: &[(String, &str)]) -> Result<(), Failure> {
+pub fn needs_a_terminal(
+    mode: Mode,
+    instead: impl FnOnce() -> Vec<(String, &'static str)>,
+) -> Result<(), Failure> {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     if terminal || matches!(mode, Mode::Plain { .. }) {
         return Ok(());
     }
+    // Worked out only now: naming the program searches the PATH, which a start need not do.
+    let instead = instead();
     let width = instead.iter().map(|(c, _)| c.len()).max().unwrap_or(0) + 2;
     let mut said = String::from(
         "The full-screen interview needs a terminal, but standard input or output is not one \
          (a pipe or a file).\n",
     );
-    for (command, does) in instead {
+    for (command, does) in &instead {
         said.push_str(&format!("  {command:<width$}{does}\n"));
     }
     Err(Failure::new(USAGE, said))

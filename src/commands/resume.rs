@@ -15,11 +15,13 @@ pub fn run(
     questions: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
     let mode = Mode::of(args);
-    let resume = match which {
-        Some(which) => format!("{} resume {} --plain", program::name(), quote(which)),
-        None => format!("{} resume --plain", program::name()),
-    };
-    needs_a_terminal(mode, &[(resume, LINE_BY_LINE)])?;
+    needs_a_terminal(mode, || {
+        let resume = match which {
+            Some(which) => format!("{} resume {} --plain", program::name(), quote(which)),
+            None => format!("{} resume --plain", program::name()),
+        };
+        vec![(resume, LINE_BY_LINE)]
+    })?;
     if args.no_save {
         return Err(Failure::new(
             USAGE,

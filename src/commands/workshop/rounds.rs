@@ -67,17 +67,16 @@ pub(super) fn agree(
         ));
     }
     let mode = Mode::of(args);
-    needs_a_terminal(
-        mode,
-        &[(
+    needs_a_terminal(mode, || {
+        vec![(
             format!(
                 "{} workshop agree {} --plain",
                 program::name(),
                 crate::commands::quote(which)
             ),
             "the room answers line by line, each person's answer under every question",
-        )],
-    )?;
+        )]
+    })?;
     let config = config::load()?;
     let mut opened = open(questions, which, true)?;
     let folder = opened.folder().to_path_buf();

@@ -5,8 +5,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// One line cut to a width with "…": the engine's, so screens and reports cut alike.
-pub use techhire::text::truncate;
+/// A line's width in columns, and one line cut to a width with "…": the engine's, so screens,
+/// tables and reports measure and cut alike.
+pub use techhire::text::{truncate, width};
 
 /// Wraps styled text into lines at most `width` columns wide, breaking at spaces where it can
 /// and inside a word only when the word alone is too wide (as CJK text, which has no spaces,
@@ -72,11 +73,6 @@ pub fn wrap_indented(first: Span<'static>, parts: &[Span<'_>], width: usize) -> 
         line.spans.insert(0, prefix);
     }
     lines
-}
-
-/// The display width of a piece of text, in terminal columns.
-pub fn width(text: &str) -> usize {
-    text.width()
 }
 
 #[derive(Default)]

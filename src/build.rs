@@ -2,9 +2,9 @@
 //!
 //! Peak memory follows the size of all the code, not of the code that runs: the kernel maps
 //! the 64 KiB around every page a start touches, and the functions a start runs are spread
-//! over the whole text (5.4 MiB at the start screen, 3.2 MiB of it our binary). Listed first
-//! in `src/startup.order`, they fill about 0.9 MB together and the start maps little else
-//! (3.9 MiB). docs/performance.md ("Memory: the order of the code") has the figures, and
+//! over the whole text (5.3 MiB at the start screen, 3.2 MiB of it our binary). Listed first
+//! in `src/startup.order`, they fill about 1 MB together and the start maps little else
+//! (3.7 to 3.9 MiB). docs/performance.md ("Memory: the order of the code") has the figures, and
 //! `benches/startup-order.py` writes the list again from a traced start.
 //!
 //! Only Rust's own linker is told (rust-lld, the default for x86-64 Linux since Rust 1.90),
@@ -93,25 +93,27 @@ fn ordering_applies() -> bool {
 
 /// Whether the compiler has the lld it links with: `gcc-ld/ld.lld` in its target's tools.
 fn ships_lld() -> bool {
-    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let Ok(output) = Command::new(rustc).args(["--print", "sysroot"]).output() else {
-        return false;
-    };
-    let sysroot = String::from_utf8_lossy(&output.stdout);
-    std::path::Path::new(sysroot.trim())
-        .join("lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld/ld.lld")
-        .is_file()
+    rustc(&["--print", "sysroot"]).is_some_and(|sysroot| {
+        std::path::Path::new(sysroot.trim())
+            .join("lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld/ld.lld")
+            .is_file()
+    })
 }
 
 /// The compiler's minor version (1.N), from `rustc -vV`.
 fn rustc_minor() -> Option<u32> {
-    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let output = Command::new(rustc).arg("-vV").output().ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
+    let text = rustc(&["-vV"])?;
     let release = text.lines().find_map(|l| l.strip_prefix("release: "))?;
     let mut parts = release.split('.');
     if parts.next()? != "1" {
         return None;
     }
     parts.next()?.parse().ok()
+}
+
+/// What the compiler Cargo builds with prints for `args`.
+fn rustc(args: &[&str]) -> Option<String> {
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let output = Command::new(rustc).args(args).output().ok()?;
+    String::from_utf8(output.stdout).ok()
 }

@@ -28,7 +28,9 @@ pub fn run(
     theme: Option<tui::ThemeName>,
     config: &Config,
 ) -> Result<Ending, Failure> {
-    let (choose, check) = if opened.fresh && opened.in_store {
+    // A new interview in the sessions folder opens on the start screen.
+    let new_here = opened.fresh && opened.in_store;
+    let (choose, check) = if new_here {
         let (choose, check) = choose(opened);
         (Some(choose), check)
     } else {
@@ -38,7 +40,7 @@ pub fn run(
     let beside = opened.beside.clone();
     // A new session in the folder has an id no workshop names yet: no need to read the
     // folder's 10,000 files for workshops before the first frame.
-    let reports_wait = if opened.fresh && opened.in_store {
+    let reports_wait = if new_here {
         None
     } else {
         report::not_offered(opened.save.path(), opened.save.session())

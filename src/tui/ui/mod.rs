@@ -18,6 +18,7 @@ mod too_small;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -278,7 +279,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], offset: usize) {
     for (row, line) in (area.y..area.bottom()).zip(lines.iter().skip(offset)) {
         let rect = Rect::new(area.x, row, area.width, 1);
-        buf.set_style(rect, line.style);
+        // `Line::render` styles the row only when the line has text: an empty highlighted line
+        // is filled here. The default style changes no cell, so most lines skip the walk.
+        if line.style != Style::default() {
+            buf.set_style(rect, line.style);
+        }
         line.render(rect, buf);
     }
 }

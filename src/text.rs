@@ -11,7 +11,7 @@ mod fit;
 
 use std::borrow::Cow;
 
-pub use fit::{is_printable_ascii, truncate, width, wrap};
+pub use fit::{cut, is_printable_ascii, truncate, width, wrap};
 
 /// Cleans one line of text for display: newlines become spaces.
 pub fn terminal_safe(s: &str) -> Cow<'_, str> {

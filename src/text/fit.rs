@@ -2,6 +2,8 @@
 //! report, plain mode and the graph's labels), and one line cut short with "…" (tables, chart
 //! labels, the screens). Widths are display widths, so wide characters count twice.
 
+use std::borrow::Cow;
+
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -47,32 +49,38 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 /// Cuts one line to at most `width` columns, ending in "…" when something was cut (at a
 /// grapheme boundary, with the spaces before the "…" dropped).
 pub fn truncate(text: &str, width: usize) -> String {
+    cut(text, width).into_owned()
+}
+
+/// [`truncate`], borrowing `text` when it fits as it is (most cells of a table, drawn each
+/// frame): a copy only when something is cut.
+pub fn cut(text: &str, width: usize) -> Cow<'_, str> {
     // No character takes more columns than its UTF-8 bytes, so text no longer in bytes than
     // the width fits as it is: most cells of a table, found without walking its graphemes.
     if text.len() <= width {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     if width == 0 {
-        return String::new();
+        return Cow::Borrowed("");
     }
     // Printable ASCII is a column and a grapheme a byte: cut where the width says.
     if is_printable_ascii(text) {
-        return format!("{}…", text[..width - 1].trim_end());
+        return Cow::Owned(format!("{}…", text[..width - 1].trim_end()));
     }
     by_graphemes(text, width)
 }
 
 /// [`truncate`] by unicode-truncate, for any text.
-fn by_graphemes(text: &str, width: usize) -> String {
+fn by_graphemes(text: &str, width: usize) -> Cow<'_, str> {
     let (fits, _) = text.unicode_truncate(width);
     if fits.len() == text.len() {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     if width == 0 {
-        return String::new();
+        return Cow::Borrowed("");
     }
     let (cut, _) = text.unicode_truncate(width - 1);
-    format!("{}…", cut.trim_end())
+    Cow::Owned(format!("{}…", cut.trim_end()))
 }
 
 /// The columns a line takes: a column a byte for printable ASCII (most names and table
@@ -119,6 +127,7 @@ mod tests {
         #[test]
         fn short_cuts_agree_with_the_libraries(text in "[ -~]{0,40}|.{0,40}", width in 0usize..44) {
             proptest::prop_assert_eq!(truncate(&text, width), by_graphemes(&text, width));
+            proptest::prop_assert_eq!(cut(&text, width), by_graphemes(&text, width));
             proptest::prop_assert_eq!(super::width(&text), text.width());
         }
 

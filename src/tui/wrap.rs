@@ -7,7 +7,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A line's width in columns, and one line cut to a width with "…": the engine's, so screens,
 /// tables and reports measure and cut alike.
-pub use techhire::text::{truncate, width};
+pub use techhire::text::{cut, truncate, width};
 
 /// Wraps styled text into lines at most `width` columns wide, breaking at spaces where it can
 /// and inside a word only when the word alone is too wide (as CJK text, which has no spaces,

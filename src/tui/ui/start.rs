@@ -4,8 +4,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use techhire::text::terminal_safe;
 
 use super::{draw_lines, scrollbar};
@@ -14,7 +15,7 @@ use crate::tui::host::Listed;
 use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, Widths, error_lines, plan};
 use crate::tui::screens::start::StartScreen;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::{self, truncate};
+use crate::tui::wrap::{self, cut, truncate};
 
 /// Columns before a name's field: marker, label, gap.
 const LABEL: usize = 14;
@@ -150,38 +151,27 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
         theme.muted,
     )));
     draw_lines(buf, plan.saved_title, &title, 0);
-    let lines: Vec<Line> = shown
-        .iter()
-        .map(|(i, listed, time)| {
-            let highlighted = form.focus == Focus::Saved(*i);
-            let marker = Span::styled(if highlighted { "❯ " } else { "  " }, theme.key);
-            let mut line = match &listed.problem {
-                None => Line::from(vec![
-                    marker,
-                    Span::styled(columns.session(listed, time), theme.text),
-                ]),
-                Some(problem) => Line::from(vec![
-                    marker,
-                    Span::styled(
-                        truncate(
-                            &format!(
-                                "⚠ {} {}",
-                                terminal_safe(&listed.client),
-                                terminal_safe(problem)
-                            ),
-                            width.saturating_sub(2),
-                        ),
-                        theme.warn,
-                    ),
-                ]),
-            };
-            if highlighted {
-                line.style = theme.selected;
+    for ((i, listed, time), y) in shown.iter().zip(plan.list.y..plan.list.bottom()) {
+        let row = Rect::new(plan.list.x, y, plan.list.width, 1);
+        let highlighted = form.focus == Focus::Saved(*i);
+        if highlighted {
+            buf.set_style(row, theme.selected);
+        }
+        let marker = if highlighted { "❯ " } else { "  " };
+        Span::styled(marker, theme.key).render(row, buf);
+        let cells = Rect::new(row.x + 2, y, row.width.saturating_sub(2), 1).intersection(row);
+        match &listed.problem {
+            None => columns.session(buf, cells, listed, time, theme.text),
+            Some(problem) => {
+                let text = format!(
+                    "⚠ {} {}",
+                    terminal_safe(&listed.client),
+                    terminal_safe(problem)
+                );
+                Span::styled(cut(&text, width.saturating_sub(2)), theme.warn).render(cells, buf);
             }
-            line
-        })
-        .collect();
-    draw_lines(buf, plan.list, &lines, 0);
+        }
+    }
     scrollbar(buf, plan.bar, form.saved.len(), form.offset, theme);
 }
 
@@ -224,19 +214,38 @@ impl Columns {
         }
     }
 
-    /// The cells of one session's row, in the columns as fitted.
-    fn session(&self, listed: &Listed, updated: &str) -> String {
-        let outcome = terminal_safe(listed.outcome.as_deref().unwrap_or("–")).into_owned();
+    /// Draws one session's cells into `area`, a row of the list after its marker.
+    fn session(&self, buf: &mut Buffer, area: Rect, listed: &Listed, updated: &str, style: Style) {
         let client = terminal_safe(&listed.client);
         if self.outcome == 0 {
-            return self.row(&client, updated, &merged_progress(listed), "");
+            let progress = merged_progress(listed);
+            return self.draw(buf, area, [&client, updated, &progress, ""], style);
         }
-        self.row(&client, updated, &listed.progress, &outcome)
+        let outcome = terminal_safe(listed.outcome.as_deref().unwrap_or("–"));
+        self.draw(
+            buf,
+            area,
+            [&client, updated, &listed.progress, &outcome],
+            style,
+        );
     }
 
     fn titles(&self) -> String {
         let outcome = if self.outcome == 0 { "" } else { "OUTCOME" };
         self.row("CLIENT", "UPDATED", "PROGRESS", outcome)
+    }
+
+    /// Draws each cell cut to its column at the column's place, two columns apart: what lies
+    /// between and after them is left as it is, so no padding is laid out or walked.
+    fn draw(&self, buf: &mut Buffer, area: Rect, cells: [&str; 4], style: Style) {
+        let widths = [self.client, self.updated, self.progress, self.outcome];
+        let mut x = area.x;
+        for (text, width) in cells.into_iter().zip(widths) {
+            let column = u16::try_from(width).unwrap_or(u16::MAX);
+            let rect = Rect::new(x, area.y, column, 1).intersection(area);
+            Span::styled(cut(text, width), style).render(rect, buf);
+            x = x.saturating_add(column).saturating_add(2);
+        }
     }
 
     fn row(&self, client: &str, updated: &str, progress: &str, outcome: &str) -> String {

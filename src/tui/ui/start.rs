@@ -2,6 +2,8 @@
 //! saved sessions to carry on with instead (client, last saved, progress, outcome), with the
 //! files that could not be read shown as such.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -15,7 +17,7 @@ use crate::tui::host::Listed;
 use crate::tui::layout::start::{ERROR_ROWS, Focus, Plan, Widths, error_lines, plan};
 use crate::tui::screens::start::StartScreen;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::{self, cut, truncate};
+use crate::tui::wrap::{cut, truncate};
 
 /// Columns before a name's field: marker, label, gap.
 const LABEL: usize = 14;
@@ -146,11 +148,12 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
         form.widths.fit_time(time);
     }
     let columns = Columns::fit(&form.widths, width);
-    title.push(Line::from(Span::styled(
-        format!("  {}", columns.titles()),
-        theme.muted,
-    )));
     draw_lines(buf, plan.saved_title, &title, 0);
+    if plan.saved_title.height > 1 {
+        let area = plan.saved_title;
+        let titles = Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(2), 1);
+        columns.titles(buf, titles.intersection(area), theme.muted);
+    }
     for ((i, listed, time), y) in shown.iter().zip(plan.list.y..plan.list.bottom()) {
         let row = Rect::new(plan.list.x, y, plan.list.width, 1);
         let highlighted = form.focus == Focus::Saved(*i);
@@ -230,9 +233,10 @@ impl Columns {
         );
     }
 
-    fn titles(&self) -> String {
+    /// Draws the columns' titles into `area`, the row over the sessions.
+    fn titles(&self, buf: &mut Buffer, area: Rect, style: Style) {
         let outcome = if self.outcome == 0 { "" } else { "OUTCOME" };
-        self.row("CLIENT", "UPDATED", "PROGRESS", outcome)
+        self.draw(buf, area, ["CLIENT", "UPDATED", "PROGRESS", outcome], style);
     }
 
     /// Draws each cell cut to its column at the column's place, two columns apart: what lies
@@ -247,28 +251,12 @@ impl Columns {
             x = x.saturating_add(column).saturating_add(2);
         }
     }
-
-    fn row(&self, client: &str, updated: &str, progress: &str, outcome: &str) -> String {
-        let cell = |text: &str, width: usize| {
-            let text = truncate(text, width);
-            let pad = width.saturating_sub(wrap::width(&text));
-            format!("{text}{}", " ".repeat(pad))
-        };
-        let row = format!(
-            "{}  {}  {}  {}",
-            cell(client, self.client),
-            cell(updated, self.updated),
-            cell(progress, self.progress),
-            truncate(outcome, self.outcome)
-        );
-        row.trim_end().to_string()
-    }
 }
 
 /// Progress, or for a finished session its outcome: "✓ Hire a CTO".
-fn merged_progress(listed: &Listed) -> String {
+fn merged_progress(listed: &Listed) -> Cow<'_, str> {
     match &listed.outcome {
-        Some(outcome) => format!("✓ {}", terminal_safe(outcome)),
-        None => listed.progress.clone(),
+        Some(outcome) => Cow::Owned(format!("✓ {}", terminal_safe(outcome))),
+        None => Cow::Borrowed(&listed.progress),
     }
 }

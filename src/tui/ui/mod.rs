@@ -182,16 +182,22 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         None => title,
     };
     let title = techhire::text::terminal_safe(&title);
-    let title = wrap::truncate(&title, width.saturating_sub(status_width + 2));
-    let gap = width.saturating_sub(wrap::width(&title) + status_width);
-    let line = Line::from(vec![
-        Span::raw(" "),
-        Span::styled(title, theme.heading),
-        Span::raw(" ".repeat(gap)),
+    let title = wrap::cut(&title, width.saturating_sub(status_width + 2));
+    // The title from the left and the status to the right, each drawn where it goes: the
+    // blanks between them are left as they are rather than laid out as spaces.
+    let row = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height.min(1),
+    );
+    Span::styled(title, theme.heading).render(row, buf);
+    Line::from(vec![
         Span::styled(unsaved, theme.warn),
         Span::styled(status, theme.muted),
-    ]);
-    line.render(Rect { height: 1, ..area }, buf);
+    ])
+    .right_aligned()
+    .render(row, buf);
     if area.height > 1 {
         let inner = usize::from(area.width.saturating_sub(2));
         let ratio = if let Some(room) = room.filter(|_| between) {

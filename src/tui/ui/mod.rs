@@ -20,7 +20,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{LineGauge, Widget};
 
 use super::app::App;
 use super::keys::{self, Context};
@@ -207,14 +207,30 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             progress.ratio()
         };
-        let filled = ((inner as f64) * ratio).round() as usize;
-        let gauge = Line::from(vec![
-            Span::raw(" "),
-            Span::styled("━".repeat(filled), theme.filled),
-            Span::styled("─".repeat(inner - filled.min(inner)), theme.unfilled),
-        ]);
-        gauge.render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
+        let filled = (((inner as f64) * ratio).round() as usize).min(inner);
+        gauge(theme, filled, inner).render(
+            Rect::new(area.x, area.y + 1, area.width.saturating_sub(1), 1),
+            buf,
+        );
     }
+}
+
+/// The header's gauge, `filled` of its `inner` cells drawn thick, after a blank. ratatui's
+/// LineGauge fills the whole cells under its ratio (rounding down); the header fills a whole
+/// number of cells, so the gauge is handed that number's ratio taken at the middle of the last.
+fn gauge(theme: &Theme, filled: usize, inner: usize) -> LineGauge<'static> {
+    let ratio = if filled >= inner {
+        1.0
+    } else {
+        (filled as f64 + 0.5) / inner as f64
+    };
+    LineGauge::default()
+        .label(Line::default())
+        .ratio(ratio)
+        .filled_symbol("━")
+        .unfilled_symbol("─")
+        .filled_style(theme.filled)
+        .unfilled_style(theme.unfilled)
 }
 
 /// The most rows a notice in the footer takes, growing up over the body.
@@ -310,5 +326,35 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, them
             ("│", theme.border)
         };
         buf.set_string(area.x, area.y + i as u16, symbol, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::ThemeName;
+
+    /// The gauge fills exactly the cells it is asked to, whatever the width (the header rounds
+    /// to the nearest cell; ratatui's LineGauge rounds down).
+    #[test]
+    fn the_gauge_fills_the_cells_asked_for() {
+        let theme = Theme::named(ThemeName::Dark);
+        let wide =
+            [1_000, 4_095, 65_533].map(|inner: usize| (inner, vec![1, inner / 3, inner - 1]));
+        let narrow = (1..=300usize).map(|inner| (inner, (0..=inner).collect()));
+        for (inner, fills) in narrow.chain(wide) {
+            let area = Rect::new(0, 0, inner as u16 + 1, 1);
+            for filled in fills {
+                let mut buf = Buffer::empty(area);
+                gauge(&theme, filled, inner).render(area, &mut buf);
+                let symbols: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+                assert_eq!(symbols[0], " ", "{filled} of {inner}");
+                assert!(
+                    symbols[1..=filled].iter().all(|s| *s == "━")
+                        && symbols[filled + 1..].iter().all(|s| *s == "─"),
+                    "{filled} of {inner}: {symbols:?}"
+                );
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ pub fn render(form: &StartScreen, theme: &Theme, area: Rect, buf: &mut Buffer) -
     }
     let on_begin = form.focus == Focus::Begin;
     let mut begin = Line::from(vec![
-        Span::styled(if on_begin { "❯ " } else { "  " }, theme.key),
+        marker(on_begin, theme),
         Span::styled("Start the interview →", theme.accent),
     ]);
     if on_begin {
@@ -92,11 +92,10 @@ pub(super) fn field(
     if rect.height == 0 {
         return None;
     }
-    let marker = if focused { "❯ " } else { "  " };
     let label_style = if focused { theme.accent } else { theme.text };
     let head = Line::from(vec![
-        Span::styled(marker, theme.key),
-        Span::styled(format!("{label:<w$}", w = LABEL - 2), label_style),
+        marker(focused, theme),
+        Span::styled(label, label_style),
     ]);
     draw_lines(buf, rect, &[head], 0);
     let input = Rect::new(
@@ -160,8 +159,7 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
         if highlighted {
             buf.set_style(row, theme.selected);
         }
-        let marker = if highlighted { "❯ " } else { "  " };
-        Span::styled(marker, theme.key).render(row, buf);
+        marker(highlighted, theme).render(row, buf);
         let cells = Rect::new(row.x + 2, y, row.width.saturating_sub(2), 1).intersection(row);
         match &listed.problem {
             None => columns.session(buf, cells, listed, time, theme.text),
@@ -176,6 +174,17 @@ fn saved(theme: &Theme, form: &StartScreen, plan: &Plan, buf: &mut Buffer) {
         }
     }
     scrollbar(buf, plan.bar, form.saved.len(), form.offset, theme);
+}
+
+/// "❯ " before what has the focus; otherwise two blanks in the default style, which the
+/// terminal is not sent at all on a first frame. (The key's colour and bold on a blank would
+/// look the same, with nothing under it to show them, but were written out cell by cell.)
+fn marker(on: bool, theme: &Theme) -> Span<'static> {
+    if on {
+        Span::styled("❯ ", theme.key)
+    } else {
+        Span::raw("  ")
+    }
 }
 
 /// The widths of the list's columns, fitted to the screen: the time and the progress whole,

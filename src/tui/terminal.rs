@@ -249,7 +249,12 @@ fn discard_typed_ahead() {}
 /// text cannot answer questions) and, when asked, mouse reporting: queued in `out`, written
 /// when it is flushed.
 fn enter_modes(out: &mut impl Write, mouse: bool) -> io::Result<()> {
-    queue!(out, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
+    queue!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         queue!(out, EnableMouseCapture)?;
     }

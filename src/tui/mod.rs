@@ -122,6 +122,7 @@ fn run_app(
     host: &mut impl Host,
 ) -> Result<(Ending, Interview), TuiError> {
     session.draw(|frame| ui::view(&app, frame))?;
+    session.watch_signals();
     // The start screen's first frame lists the sessions as the folder's index has them; the
     // files are checked now, and the list drawn again if they differ. Keys typed meanwhile
     // wait in the terminal, and act on the checked list.

@@ -17,7 +17,7 @@ mod too_small;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
@@ -306,7 +306,23 @@ pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], offset: usiz
         if line.style != Style::default() {
             buf.set_style(rect, line.style);
         }
-        line.render(rect, buf);
+        line.render(tight(rect, line), buf);
+    }
+}
+
+/// The part of `row` a line drawn from its left needs: no more columns than its text has
+/// bytes, since no character takes more columns than its UTF-8 bytes (printable ASCII, most
+/// text, exactly as many). `Line::render` styles its whole Rect before drawing the text, so a
+/// Rect no wider than the text spares it a walk over the rest of the row; the cells drawn are
+/// the same. A centred or right-aligned line keeps the whole row, which places it.
+fn tight(row: Rect, line: &Line<'_>) -> Rect {
+    if matches!(line.alignment, Some(Alignment::Center | Alignment::Right)) {
+        return row;
+    }
+    let bytes: usize = line.spans.iter().map(|span| span.content.len()).sum();
+    Rect {
+        width: row.width.min(u16::try_from(bytes).unwrap_or(u16::MAX)),
+        ..row
     }
 }
 
@@ -333,6 +349,35 @@ pub fn scrollbar(buf: &mut Buffer, area: Rect, total: usize, offset: usize, them
 mod tests {
     use super::*;
     use crate::tui::theme::ThemeName;
+
+    proptest::proptest! {
+        /// A line drawn into the tight Rect leaves every cell as drawing it into the whole row
+        /// does, whatever its text (wide, combining, emoji, halfwidth sound marks) and style.
+        #[test]
+        fn a_tight_rect_draws_the_same_cells(
+            parts in proptest::collection::vec("[ -~]{0,12}|.{0,12}|[ｱ-ﾝﾞﾟ]{0,6}", 0..4),
+            highlighted: bool,
+            width in 1u16..40,
+        ) {
+            let theme = Theme::named(ThemeName::Dark);
+            let spans: Vec<Span> = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Span::styled(p.as_str(), if i % 2 == 0 { theme.text } else { theme.key }))
+                .collect();
+            let mut line = Line::from(spans);
+            if highlighted {
+                line.style = theme.selected;
+            }
+            let row = Rect::new(2, 0, width, 1);
+            let mut whole = Buffer::empty(Rect::new(0, 0, width + 4, 1));
+            whole.set_style(row, line.style);
+            (&line).render(row, &mut whole);
+            let mut drawn = Buffer::empty(Rect::new(0, 0, width + 4, 1));
+            draw_lines(&mut drawn, row, std::slice::from_ref(&line), 0);
+            proptest::prop_assert_eq!(drawn, whole);
+        }
+    }
 
     /// The gauge fills exactly the cells it is asked to, whatever the width (the header rounds
     /// to the nearest cell; ratatui's LineGauge rounds down).

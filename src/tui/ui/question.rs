@@ -2,8 +2,9 @@
 //! highlight in view) and "Why this matters", beside the choices or below them.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{draw_lines, scrollbar};
 use crate::tui::layout::question::Plan;
@@ -27,16 +28,20 @@ pub fn render(plan: &Plan, offset: usize, help_scroll: usize, theme: &Theme, buf
             Line::from(Span::styled(title.trim(), theme.heading)).render(plan.help_title, buf);
         }
         None if plan.help_title.height > 0 => {
-            let width = usize::from(plan.help_title.width);
-            let rule = Line::from(vec![
+            // "── Why this matters ────…": the heading set in a rule, the rest of the rule a
+            // Block's top border (cells set directly, no string of "─" laid out).
+            let area = plan.help_title;
+            let heading = Line::from(vec![
                 Span::styled("──", theme.border),
                 Span::styled(title, theme.heading),
-                Span::styled(
-                    "─".repeat(width.saturating_sub(2 + wrap::width(title))),
-                    theme.border,
-                ),
             ]);
-            rule.render(plan.help_title, buf);
+            heading.render(area, buf);
+            let used = u16::try_from(2 + wrap::width(title)).unwrap_or(u16::MAX);
+            let rest = Rect::new(area.x.saturating_add(used), area.y, area.width, 1);
+            Block::new()
+                .borders(Borders::TOP)
+                .border_style(theme.border)
+                .render(rest.intersection(area), buf);
         }
         None => {}
     }

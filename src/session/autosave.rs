@@ -90,6 +90,13 @@ impl Autosave {
         self.settle(result)
     }
 
+    /// Writes the file of a new session made to be written later ([`SessionFile::write_new`]);
+    /// a failure is reported as a failed save, and the next save tries again.
+    pub fn write_new(&mut self) -> Saved {
+        let result = self.file.write_new();
+        self.settle(result)
+    }
+
     /// Saves again if the last save failed; says nothing otherwise.
     pub fn retry(&mut self) -> Saved {
         if self.failure.is_none() {

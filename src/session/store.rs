@@ -68,9 +68,9 @@ impl Store {
 
     /// A new session to be saved in the folder as `<id>.json`, its file written later, by
     /// [`SessionFile::write_new`] or its first save: for a screen that should show before any
-    /// file is written. When the folder is not there or cannot be written, the file is
-    /// written at once, as [`Store::create`] does, so such a folder is said before anything
-    /// else; whether it can be is one look at the folder (and a folder made if missing).
+    /// file is written. When the folder cannot be written or its disk is full, the file is
+    /// written at once, as [`Store::create`] does, so that is said before anything else;
+    /// whether it can be is two looks at the folder (made first if missing), no write.
     pub fn create_later(&self, session: Session) -> Result<SessionFile, SessionError> {
         if takes_files(&self.folder) {
             Ok(self.unwritten(session))
@@ -433,7 +433,8 @@ fn write_new(path: &Path, session: &Session, sweep: Sweep) -> Result<Lock, Sessi
 }
 
 /// Whether a new session's file can be written in `folder` (made now if missing), as far as
-/// one look at it tells: the folder is there and this process may add files to it.
+/// two looks at it tell: the folder is there, this process may add files to it, and its disk
+/// has room for one more.
 #[cfg(unix)]
 fn takes_files(folder: &Path) -> bool {
     use std::os::unix::ffi::OsStrExt as _;
@@ -445,7 +446,24 @@ fn takes_files(folder: &Path) -> bool {
     };
     // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
     let may_write = || unsafe { libc::access(name.as_ptr(), libc::W_OK | libc::X_OK) } == 0;
-    may_write() || (!folder.exists() && fs::create_dir_all(folder).is_ok() && may_write())
+    let may_write =
+        may_write() || (!folder.exists() && fs::create_dir_all(folder).is_ok() && may_write());
+    may_write && has_room(&name)
+}
+
+/// Whether the file system at `name` has a block and a file to spare for this process (or
+/// cannot say: the write will tell). A file system that counts no files (btrfs) has files to
+/// spare.
+#[cfg(unix)]
+fn has_room(name: &std::ffi::CStr) -> bool {
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `name` is a valid NUL-terminated path and `stats` has room for the answer.
+    if unsafe { libc::statvfs(name.as_ptr(), stats.as_mut_ptr()) } != 0 {
+        return true;
+    }
+    // SAFETY: statvfs succeeded, so it filled `stats` in.
+    let stats = unsafe { stats.assume_init() };
+    stats.f_bavail > 0 && (stats.f_files == 0 || stats.f_favail > 0)
 }
 
 /// Elsewhere the file is written at once.

@@ -202,6 +202,37 @@ mod tests {
     }
 
     #[test]
+    fn a_new_session_that_cannot_be_written_is_a_failed_save_tried_again_at_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sessions");
+        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        let mut interview = Interview::new(tree);
+        let session = Session::new(stamp, None, None, &interview);
+        let file = crate::session::Store::at(&folder)
+            .create_later(session)
+            .unwrap();
+        let mut save = Autosave::new(file);
+        // The folder goes, and a file takes its name, before the session is written.
+        fs::remove_dir(&folder).unwrap();
+        fs::write(&folder, "not a folder").unwrap();
+        let Saved::Failed(message) = save.write_new() else {
+            panic!("the failure is reported");
+        };
+        assert!(
+            message.contains("could not create the session file"),
+            "{message}"
+        );
+        assert!(message.contains("Nothing was saved"), "{message}");
+        interview.answer(0).unwrap();
+        assert_eq!(save.record(&interview), Saved::StillFailing);
+
+        fs::remove_file(&folder).unwrap();
+        assert_eq!(save.retry(), Saved::Again);
+        assert_eq!(read_path(save.path()).unwrap().answers.len(), 1);
+    }
+
+    #[test]
     fn names_are_trimmed_blank_is_none_and_none_leaves_a_name() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");

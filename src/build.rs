@@ -22,6 +22,7 @@ fn main() {
     if !ordering_applies() {
         return;
     }
+    link_the_unwinder_in();
     // benches/startup-order.py asks for the map (where each function landed), and traces
     // valgrind's runs in the linker's own layout (valgrind takes the extra section below for
     // code outside the binary).
@@ -52,6 +53,25 @@ fn main() {
     }
     // `-Xlinker` pairs rather than `-Wl,`, which would split a path at its commas.
     link_arg_pair("-T", &path.to_string_lossy());
+}
+
+/// Links the C unwinder into the binary (as `gcc -static-libgcc` does) instead of loading
+/// libgcc_s.so.1 at every start: one shared library fewer for the loader to find, map and
+/// relocate, and its CPU-feature probe skipped (CPUID is slow under a hypervisor); about
+/// 0.1 ms of a start. Named before the standard library's `-lgcc_s`, so the linker takes the
+/// unwinder from here and `--as-needed` drops libgcc_s. Only when the C compiler that drives
+/// the link has the archive (every GCC does); otherwise libgcc_s is linked as before.
+fn link_the_unwinder_in() {
+    // `cc` is what rustc links with here (no linker of the user's choosing).
+    let has_it = Command::new("cc")
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()
+        .and_then(|out| String::from_utf8(out.stdout).ok())
+        .is_some_and(|path| std::path::Path::new(path.trim()).is_absolute());
+    if has_it {
+        println!("cargo::rustc-link-lib=static:-bundle=gcc_eh");
+    }
 }
 
 /// A mangled Rust name, nothing a linker script would read as syntax.

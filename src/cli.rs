@@ -188,7 +188,11 @@ impl InterviewArgs {
 }
 
 /// What to do instead of the interview.
+///
+/// Deferred, as are the nested commands: a command's arguments are built only when it is the
+/// one given, so the interview (no command) builds no other parser before its first frame.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Check a question tree and list every problem with file:line:column.
     Validate {
@@ -298,6 +302,7 @@ pub enum Command {
 
 /// What to do with one saved session, instead of listing them all.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SessionsAction {
     /// Delete a session for good (asks first, unless --yes).
     Delete {
@@ -432,6 +437,7 @@ pub struct RunArgs {
 
 /// What `workshop` does.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum WorkshopAction {
     /// Combine answers files without asking: the facts once, then each person's views.
     Run(WorkshopRunArgs),

@@ -122,6 +122,7 @@ fn run_app(
     host: &mut impl Host,
 ) -> Result<(Ending, Interview), TuiError> {
     session.draw(|frame| ui::view(&app, frame))?;
+    session.watch_signals();
     // What need not hold up the first frame is done now (the start screen's sessions, listed
     // as the folder's index has them, checked against their files; a new session's file
     // written), and the screen drawn again if it changes anything. Keys typed meanwhile wait

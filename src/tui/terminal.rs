@@ -2,6 +2,10 @@
 //! mouse reporting on start, and all of it undone on every way out (and on Ctrl-Z, until `fg`): a normal return or an error
 //! (the `Session` guard's `Drop`), a panic (a hook that restores before the message prints),
 //! and SIGTERM, SIGHUP or SIGINT (a thread that restores, then exits).
+//!
+//! Nothing here delays the first frame that can wait: the modes are written in the same write
+//! as the first frame, and the signal thread starts once that frame is up (the signals are
+//! caught from the start and wait for it).
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +17,7 @@ use crossterm::event::{
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
@@ -25,6 +29,8 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Held while a frame is written, so a signal's restore never lands inside a half-drawn frame.
 static WRITING: Mutex<()> = Mutex::new(());
 static HOOKS: Once = Once::new();
+/// The signals caught since the terminal was set up, until the thread that acts on them starts.
+static SIGNALS: Mutex<Option<Signals>> = Mutex::new(None);
 
 /// The terminal, set up for the interview until dropped.
 pub struct Session {
@@ -66,16 +72,17 @@ impl Session {
         interrupt_by_the_kernel();
         // From here on, an early return drops nothing that restores; do it by hand.
         let started = (|| {
-            enter_modes(true)?;
             // A fixed viewport, resized on resize events: ratatui would otherwise ask the
             // system for the size before every frame.
             let (width, height) = crossterm::terminal::size()?;
-            let terminal = Terminal::with_options(
+            let mut terminal = Terminal::with_options(
                 CrosstermBackend::new(FrameWriter::default()),
                 TerminalOptions {
                     viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
                 },
             )?;
+            // Written with the first frame, in the same write.
+            enter_modes(terminal.backend_mut(), true)?;
             Ok((terminal, (width, height)))
         })();
         match started {
@@ -102,6 +109,20 @@ impl Session {
         self.terminal.resize(Rect::new(0, 0, width, height))?;
         self.size = (width, height);
         Ok(())
+    }
+
+    /// Starts the thread that restores the terminal when SIGTERM, SIGHUP or SIGINT stops the
+    /// program: called once the first frame is up, so starting a thread (its stack, its
+    /// memory arena) does not hold that frame back. A signal that came before waits for it.
+    pub fn watch_signals(&self) {
+        let signals = SIGNALS.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(mut signals) = signals {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    stop(signal);
+                }
+            });
+        }
     }
 
     /// Starts watching for resizes (crossterm does so from its first look at events), and
@@ -149,7 +170,8 @@ impl Session {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         interrupt_by_the_kernel();
-        enter_modes(self.mouse)?;
+        // Written with the clear, which flushes.
+        enter_modes(self.terminal.backend_mut(), self.mouse)?;
         self.terminal.clear()
     }
 }
@@ -224,17 +246,17 @@ fn discard_typed_ahead() {
 fn discard_typed_ahead() {}
 
 /// Switches to the alternate screen, hides the cursor, and turns on bracketed paste (so pasted
-/// text cannot answer questions) and, when asked, mouse reporting.
-fn enter_modes(mouse: bool) -> io::Result<()> {
-    let mut out = io::stdout();
-    execute!(
+/// text cannot answer questions) and, when asked, mouse reporting: queued in `out`, written
+/// when it is flushed.
+fn enter_modes(out: &mut impl Write, mouse: bool) -> io::Result<()> {
+    queue!(
         out,
         EnterAlternateScreen,
         cursor::Hide,
         EnableBracketedPaste
     )?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        queue!(out, EnableMouseCapture)?;
     }
     Ok(())
 }
@@ -281,23 +303,26 @@ fn install_hooks() {
         restore();
         previous(info);
     }));
-    // Without a signal thread the terminal could be left raw by `kill`; the interview still
-    // runs, so a failure here is not fatal.
-    if let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) {
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-                let was_active = ACTIVE.load(Ordering::SeqCst);
-                restore();
-                if was_active && signal == SIGINT {
-                    discard_typed_ahead();
-                }
-                let last = LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()).take();
-                if let Some(last) = last {
-                    last();
-                }
-                std::process::exit(128 + signal);
-            }
-        });
+    // Caught from here on (`Session::watch_signals` starts the thread that acts on them).
+    // Without them the terminal could be left raw by `kill`; the interview still runs, so a
+    // failure here is not fatal.
+    if let Ok(signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        *SIGNALS.lock().unwrap_or_else(|e| e.into_inner()) = Some(signals);
     }
+}
+
+/// What SIGTERM, SIGHUP or SIGINT does: restores the terminal (never inside a frame being
+/// written), drops the keys typed ahead after a Ctrl-C, does the host's last act, and exits.
+fn stop(signal: i32) -> ! {
+    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    let was_active = ACTIVE.load(Ordering::SeqCst);
+    restore();
+    if was_active && signal == SIGINT {
+        discard_typed_ahead();
+    }
+    let last = LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(last) = last {
+        last();
+    }
+    std::process::exit(128 + signal);
 }

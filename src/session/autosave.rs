@@ -156,11 +156,16 @@ mod tests {
     use crate::session::{TreeStamp, read_path};
     use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
-    fn start(path: &Path) -> (Autosave, Interview) {
+    /// A new session on the built-in tree, and its interview.
+    fn blank() -> (Session, Interview) {
         let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
         let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
         let interview = Interview::new(tree);
-        let session = Session::new(stamp, None, None, &interview);
+        (Session::new(stamp, None, None, &interview), interview)
+    }
+
+    fn start(path: &Path) -> (Autosave, Interview) {
+        let (session, interview) = blank();
         let file = SessionFile::create_at(path, session).unwrap();
         (Autosave::new(file), interview)
     }
@@ -205,10 +210,7 @@ mod tests {
     fn a_new_session_that_cannot_be_written_is_a_failed_save_tried_again_at_the_next() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("sessions");
-        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
-        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
-        let mut interview = Interview::new(tree);
-        let session = Session::new(stamp, None, None, &interview);
+        let (session, mut interview) = blank();
         let file = crate::session::Store::at(&folder)
             .create_later(session)
             .unwrap();

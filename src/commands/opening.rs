@@ -252,8 +252,11 @@ pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Fa
         in_store,
         ..
     } = opened;
-    save.retry();
-    if let Some(error) = save.failure() {
+    // A session nothing was given in is not kept: whether it could be written does not matter.
+    if !untouched {
+        save.retry();
+    }
+    if let Some(error) = save.failure().filter(|_| !untouched) {
         return Err(Failure::new(
             USAGE,
             format!(
@@ -620,4 +623,60 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
     }
     let store = Store::open_default().map_err(|e| failure(&e))?;
     store.find(what).map_err(|e| failure(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use techhire::session::{Autosave, Session, Store, TreeStamp};
+    use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    use super::*;
+
+    /// The start screen's new session, made to be written after the first frame, in `folder`.
+    fn new_here(folder: &Path) -> Opened {
+        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        let interview = Interview::new(tree);
+        let session = Session::new(stamp, None, None, &interview);
+        let file = Store::at(folder).create_later(session).unwrap();
+        Opened {
+            interview,
+            save: Autosave::new(file),
+            notice: Vec::new(),
+            fresh: true,
+            started_with: (None, None),
+            in_store: true,
+            beside: None,
+        }
+    }
+
+    #[test]
+    fn a_new_session_left_untouched_after_its_write_failed_is_simply_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sessions");
+        let mut opened = new_here(&folder);
+        // The folder is replaced by a file between the first look and the write.
+        std::fs::remove_dir(&folder).unwrap();
+        std::fs::write(&folder, "not a folder").unwrap();
+        assert!(matches!(opened.save.write_new(), Saved::Failed(_)));
+        match close(opened, Ending::Unfinished, false) {
+            Ok(code) => assert_eq!(code, ExitCode::from(PROBLEMS)),
+            Err(failure) => panic!("{}", failure.message),
+        }
+        assert_eq!(std::fs::read(&folder).unwrap(), b"not a folder");
+    }
+
+    #[test]
+    fn a_new_session_whose_id_changed_when_written_is_named_by_its_new_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut opened = new_here(dir.path());
+        let first = opened.handle();
+        std::fs::write(opened.save.path(), "another instance's session").unwrap();
+        assert_eq!(opened.save.write_new(), Saved::Quietly);
+        let now = opened.handle();
+        assert_ne!(now, first);
+        assert_eq!(opened.save.path(), dir.path().join(format!("{now}.json")));
+    }
 }

@@ -247,7 +247,8 @@ impl SessionFile {
     }
 
     /// Deletes the session file and releases it: for a session started and left before
-    /// anything was typed, so listings are not cluttered with empty sessions.
+    /// anything was typed, so listings are not cluttered with empty sessions. One not written
+    /// yet has nothing to delete.
     pub fn discard(self) -> Result<(), SessionError> {
         if !matches!(self.disk, Disk::Held(_)) {
             return Ok(());

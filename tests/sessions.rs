@@ -460,3 +460,186 @@ fn the_documented_example_is_a_valid_session() {
     assert!(resumed.interview.is_finished());
     assert!(resumed.dropped.is_empty());
 }
+
+/// A new session in `folder` made to be written later, as the start screen makes it.
+fn unwritten(folder: &Path) -> SessionFile {
+    let (tree, stamp) = embedded();
+    let session = Session::new(stamp, None, None, &Interview::new(tree));
+    Store::at(folder).create_later(session).unwrap()
+}
+
+/// The names of every file in `folder`, hidden ones too, sorted.
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_session_made_to_be_written_later_is_written_only_when_asked_and_then_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sessions");
+    fs::create_dir(&folder).unwrap();
+    let mut file = unwritten(&folder);
+    let id = file.session().id.clone();
+    assert_eq!(file.path(), folder.join(format!("{id}.json")));
+    assert_eq!(
+        files_in(&folder),
+        Vec::<String>::new(),
+        "nothing written yet"
+    );
+
+    file.write_new().unwrap();
+    assert_eq!(
+        files_in(&folder),
+        [format!("{id}.json"), format!("{id}.json.lock")]
+    );
+    assert_eq!(read_path(file.path()).unwrap().id, id);
+    let note = fs::read_to_string(folder.join(format!("{id}.json.lock"))).unwrap();
+    assert!(
+        note.contains(&format!("process {}", std::process::id())),
+        "{note}"
+    );
+    let error = SessionFile::open(file.path()).unwrap_err();
+    assert!(matches!(error, SessionError::Locked { .. }), "{error}");
+    // Written once: asking again changes nothing.
+    file.write_new().unwrap();
+    assert_eq!(file.session().id, id);
+    drop(file);
+    assert_eq!(files_in(&folder), [format!("{id}.json")]);
+}
+
+#[test]
+fn a_name_taken_before_the_write_gets_a_fresh_id_and_the_other_file_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = unwritten(dir.path());
+    let taken = file.path().to_path_buf();
+    fs::write(&taken, "another instance's session").unwrap();
+    file.write_new().unwrap();
+    assert_ne!(file.path(), taken);
+    assert_eq!(
+        fs::read_to_string(&taken).unwrap(),
+        "another instance's session"
+    );
+    let id = file.session().id.clone();
+    assert_eq!(file.path(), dir.path().join(format!("{id}.json")));
+    assert_eq!(
+        read_path(file.path()).unwrap().id,
+        id,
+        "the file says its id"
+    );
+}
+
+#[test]
+fn a_removal_made_before_the_write_removes_what_was_written_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock_note = |path: &Path| std::path::PathBuf::from(format!("{}.lock", path.display()));
+
+    // Never written: what another instance put at its name stays.
+    let file = unwritten(dir.path());
+    let removal = file.removal(true);
+    fs::write(file.path(), "another instance's session").unwrap();
+    fs::write(lock_note(file.path()), "another instance").unwrap();
+    removal.now();
+    assert!(file.path().exists() && lock_note(file.path()).exists());
+
+    // Written after the removal was made (a signal waiting while it is written): both go.
+    let folder = dir.path().join("sessions");
+    fs::create_dir(&folder).unwrap();
+    let mut file = unwritten(&folder);
+    let removal = file.removal(true);
+    file.write_new().unwrap();
+    removal.now();
+    assert_eq!(files_in(&folder), Vec::<String>::new());
+
+    // Kept (something was given): only the note saying who holds it goes.
+    let mut file = unwritten(&folder);
+    let removal = file.removal(false);
+    file.write_new().unwrap();
+    removal.now();
+    assert_eq!(files_in(&folder), [format!("{}.json", file.session().id)]);
+}
+
+#[test]
+fn a_session_never_written_leaves_nothing_and_its_first_save_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = unwritten(dir.path());
+    file.discard().unwrap();
+    assert_eq!(files_in(dir.path()), Vec::<String>::new());
+
+    let mut file = unwritten(dir.path());
+    let mut interview = Interview::new(embedded().0);
+    answer(&mut file, &mut interview, "cio", 2);
+    let saved = read_path(file.path()).unwrap();
+    assert_eq!(saved.answers.len(), 2);
+    assert_eq!(saved.id, file.session().id);
+}
+
+#[test]
+fn a_note_prepared_before_the_write_is_never_written_over_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = unwritten(dir.path());
+    let prepared = file.prepare_note(Some("focus"), "board wants AI", false);
+    fs::write(file.path(), "another instance's session").unwrap();
+    assert!(prepared.write().is_err());
+    assert_eq!(
+        fs::read_to_string(file.path()).unwrap(),
+        "another instance's session"
+    );
+
+    let file = unwritten(dir.path());
+    let prepared = file.prepare_note(Some("focus"), "board wants AI", false);
+    prepared.write().unwrap();
+    let saved = read_path(file.path()).unwrap();
+    assert_eq!(saved.note("focus"), Some("board wants AI"));
+}
+
+#[test]
+fn a_folder_that_cannot_take_a_new_session_is_said_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tree, stamp) = embedded();
+    let session = Session::new(stamp, None, None, &Interview::new(tree));
+
+    // A file where the folder should be.
+    let not_a_folder = dir.path().join("sessions");
+    fs::write(&not_a_folder, "a file").unwrap();
+    let error = Store::at(&not_a_folder)
+        .create_later(session.clone())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("could not create the session file"),
+        "{error}"
+    );
+    assert!(
+        error.contains(&not_a_folder.display().to_string()),
+        "{error}"
+    );
+
+    // A read-only folder, where this process cannot write into it (root can).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let folder = dir.path().join("read-only");
+        fs::create_dir(&folder).unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o500)).unwrap();
+        if read_only_is_enforced(&folder) {
+            let error = Store::at(&folder)
+                .create_later(session)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("cannot be written to"), "{error}");
+        }
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    // A folder not there yet is made, and nothing written in it.
+    let folder = dir.path().join("new").join("sessions");
+    let file = unwritten(&folder);
+    assert!(folder.is_dir());
+    assert_eq!(files_in(&folder), Vec::<String>::new());
+    assert!(!file.path().exists());
+}

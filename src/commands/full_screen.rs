@@ -198,6 +198,14 @@ fn saving() -> MutexGuard<'static, ()> {
 }
 
 impl<'a> SessionHost<'a> {
+    /// The start screen's check of the saved sessions' files, when it shows a difference.
+    fn check_saved(&mut self) -> Option<Vec<tui::Listed>> {
+        match self.check.take()?.run(self.opened.save.path()) {
+            Ok(listing) => listing.map(|listing| saved(listing, self.opened.save.path())),
+            Err(e) => Some(unlisted(&e)),
+        }
+    }
+
     pub(crate) fn new(
         opened: &'a mut Opened,
         questions: Option<&'a Path>,
@@ -234,7 +242,7 @@ impl<'a> SessionHost<'a> {
         // which searches the PATH, and this is armed before the first frame.
         let (path, handle, in_store) = (
             opened.save.path().to_path_buf(),
-            opened.handle.clone(),
+            opened.handle(),
             opened.in_store,
         );
         tui::on_signal(Some(Box::new(move || {
@@ -300,11 +308,22 @@ impl tui::Host for SessionHost<'_> {
         self.arm();
     }
 
-    fn check_saved(&mut self) -> Option<Vec<tui::Listed>> {
-        match self.check.take()?.run(self.opened.save.path()) {
-            Ok(listing) => listing.map(|listing| saved(listing, self.opened.save.path())),
-            Err(e) => Some(unlisted(&e)),
+    fn first_frame(&mut self) -> Vec<tui::Reply> {
+        let mut news = Vec::new();
+        // A new session's file, written now rather than before the first frame. Under the
+        // lock a signal's last act takes (and keeps): a signal either finds the file written,
+        // and removes it, or stops the program before it is.
+        let written = {
+            let _saving = saving();
+            self.opened.save.write_new()
+        };
+        // Armed again with the file as written (its id may have changed).
+        self.arm();
+        if written != Saved::Quietly {
+            news.push(tui::Reply::Saved(written));
         }
+        news.extend(self.check_saved().map(tui::Reply::Listed));
+        news
     }
 
     fn resume(&mut self, path: &Path) -> Result<tui::Start, String> {

@@ -53,6 +53,8 @@ pub fn run(
         }
         (Some(path), false) => opening::SaveTo::File(path),
         (None, true) => opening::SaveTo::Nowhere,
+        // The full screen writes the new session's file once its first frame is up.
+        (None, false) if mode == Mode::FullScreen => opening::SaveTo::StoreLater,
         (None, false) => opening::SaveTo::Store,
     };
     let opened = opening::start(questions, to, names)?;

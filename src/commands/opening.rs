@@ -32,9 +32,6 @@ pub struct Opened {
     /// The names a new session started with (from the command line or the config file), so
     /// one left with nothing else given is not kept.
     started_with: (Option<String>, Option<String>),
-    /// How to name the session in a command: its id when it is in the sessions folder, or its
-    /// path.
-    pub handle: String,
     /// The file is in the sessions folder, where an untouched new session is not kept (and
     /// where the full-screen interview offers the saved sessions before a new one).
     pub in_store: bool,
@@ -80,6 +77,11 @@ pub fn failure(e: &SessionError) -> Failure {
 pub enum SaveTo<'a> {
     /// A new session in the sessions folder.
     Store,
+    /// A new session in the sessions folder, its file written once the interview is showing
+    /// (by [`Autosave::write_new`], or its first save): a full screen's first frame need not
+    /// wait for it. A folder that cannot take it is still said at once (see
+    /// [`Store::create_later`]).
+    StoreLater,
     /// This file (`--session PATH`); one that exists is resumed instead.
     File(&'a Path),
     /// Nowhere (`--no-save`): the session is kept in memory only.
@@ -90,7 +92,7 @@ pub enum SaveTo<'a> {
 pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opened, Failure> {
     let at = match to {
         SaveTo::File(path) => Some(path),
-        SaveTo::Store | SaveTo::Nowhere => None,
+        SaveTo::Store | SaveTo::StoreLater | SaveTo::Nowhere => None,
     };
     if let Some(folder) = at.filter(|p| p.is_dir()) {
         return Err(Failure::new(
@@ -119,10 +121,16 @@ pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opene
     let file = match to {
         SaveTo::File(path) => SessionFile::create_at(path, session),
         SaveTo::Store => Store::open_default().and_then(|store| store.create(session)),
+        SaveTo::StoreLater => Store::open_default().and_then(|store| store.create_later(session)),
         SaveTo::Nowhere => Ok(SessionFile::in_memory(session)),
     }
     .map_err(|e| failure(&e))?;
-    let (handle, in_store) = handle(&file, Store::open_default().ok().as_ref());
+    // The store names its files `<id>.json`: no need to compare paths to know.
+    let in_store = match to {
+        SaveTo::Store | SaveTo::StoreLater => true,
+        SaveTo::File(_) => in_store(&file, Store::open_default().ok().as_ref()),
+        SaveTo::Nowhere => false,
+    };
     let started_with = (
         file.session().client.clone(),
         file.session().consultant.clone(),
@@ -133,7 +141,6 @@ pub fn start(questions: Option<&Path>, to: SaveTo, names: Names) -> Result<Opene
         notice: Vec::new(),
         fresh: true,
         started_with,
-        handle,
         in_store,
         beside: None,
     })
@@ -147,8 +154,11 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
     // What is said about the session as it was saved, taken before it is reconciled (not a
     // copy of it: a session can hold a quarter of a million answers).
     let store = Store::open_default().ok();
-    let (handle, in_store) = handle(&file, store.as_ref());
-    let resumed = resumed_line(file.session(), &handle);
+    let in_store = in_store(&file, store.as_ref());
+    let resumed = resumed_line(
+        file.session(),
+        &handle(file.session(), file.path(), in_store),
+    );
     let linked = other_names(file.path());
     let saved_on = file.session().tree.version.clone();
     let SessionTree {
@@ -195,7 +205,6 @@ pub fn resume(path: &Path, questions: Option<&Path>, names: Names) -> Result<Ope
         notice,
         fresh: false,
         started_with: (None, None),
-        handle,
         in_store,
         beside: None,
     })
@@ -236,15 +245,18 @@ pub fn switch(current: &mut Opened, path: &Path, questions: Option<&Path>) -> Re
 /// why it could not be saved; the exit code follows how the interview ended.
 pub fn close(opened: Opened, ending: Ending, plain: bool) -> Result<ExitCode, Failure> {
     let untouched = opened.left_untouched();
+    let handle = opened.handle();
     let Opened {
         interview,
         mut save,
-        handle,
         in_store,
         ..
     } = opened;
-    save.retry();
-    if let Some(error) = save.failure() {
+    // A session nothing was given in is not kept: whether it could be written does not matter.
+    if !untouched {
+        save.retry();
+    }
+    if let Some(error) = save.failure().filter(|_| !untouched) {
         return Err(Failure::new(
             USAGE,
             format!(
@@ -343,6 +355,13 @@ fn sent_back(path: &Path, workshop: &str) -> String {
 }
 
 impl Opened {
+    /// How to name the session in a command: its id when it is in the sessions folder, or its
+    /// path. (A new session's id may change when its file is written: see
+    /// [`techhire::session::SessionFile::write_new`].)
+    pub fn handle(&self) -> String {
+        handle(self.save.session(), self.save.path(), self.in_store)
+    }
+
     /// A new session in the sessions folder with nothing given since it started: no answer,
     /// no note, no name but those it started with. It is not kept when the interview is left
     /// (by any route: Esc, Ctrl-C, a hang-up), so listings hold only real sessions.
@@ -415,18 +434,20 @@ pub fn stamp(loaded: &Loaded, file: Option<&Path>) -> TreeStamp {
     TreeStamp::of(loaded, &name)
 }
 
-/// The session's id when its file is `<id>.json` in the sessions folder (so `resume ID`
-/// finds it), or its path; and whether it is in the folder.
-fn handle(file: &SessionFile, store: Option<&Store>) -> (String, bool) {
-    let id = &file.session().id;
-    let in_store = store.is_some_and(|store| {
-        let expected = store.folder().join(format!("{id}.json"));
+/// Whether the session's file is `<id>.json` in the sessions folder, so `resume ID` finds it.
+fn in_store(file: &SessionFile, store: Option<&Store>) -> bool {
+    store.is_some_and(|store| {
+        let expected = store.folder().join(format!("{}.json", file.session().id));
         same_file(&expected, file.path())
-    });
+    })
+}
+
+/// The session's id when its file is in the sessions folder under its id, or its path.
+fn handle(session: &Session, path: &Path, in_store: bool) -> String {
     if in_store {
-        (id.clone(), true)
+        session.id.clone()
     } else {
-        (file.path().display().to_string(), false)
+        path.display().to_string()
     }
 }
 
@@ -602,4 +623,60 @@ pub fn find(what: &str) -> Result<PathBuf, Failure> {
     }
     let store = Store::open_default().map_err(|e| failure(&e))?;
     store.find(what).map_err(|e| failure(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use techhire::session::{Autosave, Session, Store, TreeStamp};
+    use techhire::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
+
+    use super::*;
+
+    /// The start screen's new session, made to be written after the first frame, in `folder`.
+    fn new_here(folder: &Path) -> Opened {
+        let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
+        let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
+        let interview = Interview::new(tree);
+        let session = Session::new(stamp, None, None, &interview);
+        let file = Store::at(folder).create_later(session).unwrap();
+        Opened {
+            interview,
+            save: Autosave::new(file),
+            notice: Vec::new(),
+            fresh: true,
+            started_with: (None, None),
+            in_store: true,
+            beside: None,
+        }
+    }
+
+    #[test]
+    fn a_new_session_left_untouched_after_its_write_failed_is_simply_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sessions");
+        let mut opened = new_here(&folder);
+        // The folder is replaced by a file between the first look and the write.
+        std::fs::remove_dir(&folder).unwrap();
+        std::fs::write(&folder, "not a folder").unwrap();
+        assert!(matches!(opened.save.write_new(), Saved::Failed(_)));
+        match close(opened, Ending::Unfinished, false) {
+            Ok(code) => assert_eq!(code, ExitCode::from(PROBLEMS)),
+            Err(failure) => panic!("{}", failure.message),
+        }
+        assert_eq!(std::fs::read(&folder).unwrap(), b"not a folder");
+    }
+
+    #[test]
+    fn a_new_session_whose_id_changed_when_written_is_named_by_its_new_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut opened = new_here(dir.path());
+        let first = opened.handle();
+        std::fs::write(opened.save.path(), "another instance's session").unwrap();
+        assert_eq!(opened.save.write_new(), Saved::Quietly);
+        let now = opened.handle();
+        assert_ne!(now, first);
+        assert_eq!(opened.save.path(), dir.path().join(format!("{now}.json")));
+    }
 }

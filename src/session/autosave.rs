@@ -90,6 +90,13 @@ impl Autosave {
         self.settle(result)
     }
 
+    /// Writes the file of a new session made to be written later ([`SessionFile::write_new`]);
+    /// a failure is reported as a failed save, and the next save tries again.
+    pub fn write_new(&mut self) -> Saved {
+        let result = self.file.write_new();
+        self.settle(result)
+    }
+
     /// Saves again if the last save failed; says nothing otherwise.
     pub fn retry(&mut self) -> Saved {
         if self.failure.is_none() {
@@ -149,11 +156,16 @@ mod tests {
     use crate::session::{TreeStamp, read_path};
     use crate::tree::{EMBEDDED, EMBEDDED_NAME, load_str};
 
-    fn start(path: &Path) -> (Autosave, Interview) {
+    /// A new session on the built-in tree, and its interview.
+    fn blank() -> (Session, Interview) {
         let tree = Arc::new(load_str(EMBEDDED_NAME, EMBEDDED).unwrap().tree);
         let stamp = TreeStamp::new(&tree, EMBEDDED_NAME, EMBEDDED.as_bytes());
         let interview = Interview::new(tree);
-        let session = Session::new(stamp, None, None, &interview);
+        (Session::new(stamp, None, None, &interview), interview)
+    }
+
+    fn start(path: &Path) -> (Autosave, Interview) {
+        let (session, interview) = blank();
         let file = SessionFile::create_at(path, session).unwrap();
         (Autosave::new(file), interview)
     }
@@ -192,6 +204,34 @@ mod tests {
             "both answers, one given while failing"
         );
         assert_eq!(saved.note("focus"), Some("board wants AI"));
+    }
+
+    #[test]
+    fn a_new_session_that_cannot_be_written_is_a_failed_save_tried_again_at_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sessions");
+        let (session, mut interview) = blank();
+        let file = crate::session::Store::at(&folder)
+            .create_later(session)
+            .unwrap();
+        let mut save = Autosave::new(file);
+        // The folder goes, and a file takes its name, before the session is written.
+        fs::remove_dir(&folder).unwrap();
+        fs::write(&folder, "not a folder").unwrap();
+        let Saved::Failed(message) = save.write_new() else {
+            panic!("the failure is reported");
+        };
+        assert!(
+            message.contains("could not create the session file"),
+            "{message}"
+        );
+        assert!(message.contains("Nothing was saved"), "{message}");
+        interview.answer(0).unwrap();
+        assert_eq!(save.record(&interview), Saved::StillFailing);
+
+        fs::remove_file(&folder).unwrap();
+        assert_eq!(save.retry(), Saved::Again);
+        assert_eq!(read_path(save.path()).unwrap().answers.len(), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use super::index::Glance;
 use super::lock::Lock;
@@ -59,23 +60,32 @@ impl Store {
 
     /// Saves a new session in the folder as `<id>.json`, choosing a fresh id if its id is
     /// taken, and keeps it locked for this process.
-    pub fn create(&self, mut session: Session) -> Result<SessionFile, SessionError> {
-        for _ in 0..100 {
-            let path = self.folder.join(format!("{}.json", session.id));
-            if !path.exists() {
-                match SessionFile::create_new(&path, session.clone(), Sweep::No) {
-                    // Another instance took the id between the check and the lock.
-                    Err(SessionError::Locked { .. } | SessionError::AlreadyExists { .. }) => {}
-                    other => return other,
-                }
-            }
-            session.id = super::model::new_id();
+    pub fn create(&self, session: Session) -> Result<SessionFile, SessionError> {
+        let mut file = self.unwritten(session);
+        file.write_new()?;
+        Ok(file)
+    }
+
+    /// A new session to be saved in the folder as `<id>.json`, its file written later, by
+    /// [`SessionFile::write_new`] or its first save: for a screen that should show before any
+    /// file is written. When the folder cannot be written or its disk is full, the file is
+    /// written at once, as [`Store::create`] does, so that is said before anything else;
+    /// whether it can be is two looks at the folder (made first if missing), no write.
+    pub fn create_later(&self, session: Session) -> Result<SessionFile, SessionError> {
+        if takes_files(&self.folder) {
+            Ok(self.unwritten(session))
+        } else {
+            self.create(session)
         }
-        Err(SessionError::Write {
-            file: self.folder.display().to_string(),
-            why: "no free session id was found in 100 tries; the folder may be full of sessions"
-                .into(),
-        })
+    }
+
+    /// A new session under its id's name in the folder, nothing written yet.
+    fn unwritten(&self, session: Session) -> SessionFile {
+        SessionFile {
+            path: self.folder.join(format!("{}.json", session.id)),
+            session,
+            disk: Disk::Later(Arc::default()),
+        }
     }
 
     /// The file for a session: `what` is a path to a session file, or the id of one in
@@ -119,12 +129,26 @@ impl Store {
 }
 
 /// A session open for changes: locked against other instances until dropped. One kept in
-/// memory only (`--no-save`) has no file and no lock, and its saves do nothing.
+/// memory only (`--no-save`) has no file and no lock, and its saves do nothing. A new one in
+/// the sessions folder may not be written yet ([`Store::create_later`]).
 #[derive(Debug)]
 pub struct SessionFile {
     path: PathBuf,
     session: Session,
-    lock: Option<Lock>,
+    disk: Disk,
+}
+
+/// Where a [`SessionFile`] is on disk.
+#[derive(Debug)]
+enum Disk {
+    /// Nowhere, ever (`--no-save`).
+    Memory,
+    /// At its path, locked.
+    Held(Lock),
+    /// Not written yet: a new session in the sessions folder, written by
+    /// [`SessionFile::write_new`]. The path it is written at is set here then, for a
+    /// [`Removal`] taken before.
+    Later(Arc<OnceLock<PathBuf>>),
 }
 
 impl SessionFile {
@@ -147,7 +171,7 @@ impl SessionFile {
         Ok(SessionFile {
             path,
             session,
-            lock: Some(lock),
+            disk: Disk::Held(lock),
         })
     }
 
@@ -164,31 +188,43 @@ impl SessionFile {
         session: Session,
         sweep: Sweep,
     ) -> Result<SessionFile, SessionError> {
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
-                // Nothing was saved yet, so there is no last save to speak of.
-                SessionError::Write { file, why } => SessionError::Create { file, why },
-                other => other,
-            })?;
-        }
-        if fs::symlink_metadata(path).is_ok() {
-            return Err(SessionError::AlreadyExists {
-                file: path.display().to_string(),
-            });
-        }
-        // Nothing to lose yet in a blank session: the first answer, note or name is saved
-        // durably.
-        let durable = !session.is_blank();
-        let bytes = bytes(path, &session)?;
-        let file = write::create(path, &bytes, durable)?;
-        let lock = Lock::holding(path, file);
-        if sweep == Sweep::Yes {
-            remove_stale_temporaries(path);
-        }
+        let lock = write_new(path, &session, sweep)?;
         Ok(SessionFile {
             path: path.to_path_buf(),
             session,
-            lock: Some(lock),
+            disk: Disk::Held(lock),
+        })
+    }
+
+    /// Writes the file of a new session made by [`Store::create_later`], if it is not written
+    /// yet, under a fresh id if its name was taken meanwhile (an existing file is never
+    /// replaced), and locks it.
+    pub fn write_new(&mut self) -> Result<(), SessionError> {
+        let Disk::Later(written) = &self.disk else {
+            return Ok(());
+        };
+        let written = Arc::clone(written);
+        for _ in 0..100 {
+            if !self.path.exists() {
+                match write_new(&self.path, &self.session, Sweep::No) {
+                    Ok(lock) => {
+                        let _ = written.set(self.path.clone());
+                        self.disk = Disk::Held(lock);
+                        return Ok(());
+                    }
+                    // Another instance took the id between the check and the lock.
+                    Err(SessionError::Locked { .. } | SessionError::AlreadyExists { .. }) => {}
+                    Err(other) => return Err(other),
+                }
+            }
+            self.session.id = super::model::new_id();
+            self.path.set_file_name(format!("{}.json", self.session.id));
+        }
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        Err(SessionError::Write {
+            file: folder.display().to_string(),
+            why: "no free session id was found in 100 tries; the folder may be full of sessions"
+                .into(),
         })
     }
 
@@ -197,13 +233,13 @@ impl SessionFile {
         SessionFile {
             path: PathBuf::new(),
             session,
-            lock: None,
+            disk: Disk::Memory,
         }
     }
 
     /// Kept in memory only: nothing is, or will be, on disk.
     pub fn is_in_memory(&self) -> bool {
-        self.lock.is_none()
+        matches!(self.disk, Disk::Memory)
     }
 
     pub fn path(&self) -> &Path {
@@ -211,9 +247,10 @@ impl SessionFile {
     }
 
     /// Deletes the session file and releases it: for a session started and left before
-    /// anything was typed, so listings are not cluttered with empty sessions.
+    /// anything was typed, so listings are not cluttered with empty sessions. One not written
+    /// yet has nothing to delete.
     pub fn discard(self) -> Result<(), SessionError> {
-        if self.is_in_memory() {
+        if !matches!(self.disk, Disk::Held(_)) {
             return Ok(());
         }
         fs::remove_file(&self.path).map_err(|e| write_error(&self.path, &e))
@@ -223,16 +260,15 @@ impl SessionFile {
     /// What closing this file removes, to remove later from where the file cannot be handed
     /// over (a signal handler's last act): the note saying who holds the session, and with
     /// `discard` the session file too, as [`discard`](SessionFile::discard) does for a
-    /// session nothing was given in. A session in memory has no files to remove.
+    /// session nothing was given in. A session in memory has no files to remove; one not
+    /// written yet has those it has when the removal is made (written meanwhile, or none).
     pub fn removal(&self, discard: bool) -> Removal {
-        if self.is_in_memory() {
-            return Removal { paths: Vec::new() };
-        }
-        let mut paths = vec![super::lock::lock_path(&self.path)];
-        if discard {
-            paths.insert(0, self.path.clone());
-        }
-        Removal { paths }
+        let written = match &self.disk {
+            Disk::Memory => Arc::default(),
+            Disk::Held(_) => Arc::new(OnceLock::from(self.path.clone())),
+            Disk::Later(written) => Arc::clone(written),
+        };
+        Removal { written, discard }
     }
 
     /// Rebuilds the interview on the tree as it is now (see [`Session::reconcile`]) and, when
@@ -262,12 +298,15 @@ impl SessionFile {
     /// session in memory keeps the change, so the next save can still write it.
     pub fn save(&mut self) -> Result<(), SessionError> {
         self.session.upgrade();
-        let Some(lock) = &mut self.lock else {
-            return Ok(());
-        };
-        let file = write::save(&self.path, &self.session)?;
-        lock.moved_to(file);
-        Ok(())
+        match &mut self.disk {
+            Disk::Memory => Ok(()),
+            Disk::Later(_) => self.write_new(),
+            Disk::Held(lock) => {
+                let file = write::save(&self.path, &self.session)?;
+                lock.moved_to(file);
+                Ok(())
+            }
+        }
     }
 
     /// The save that would set a note (on a question, or with `None` on the interview as a
@@ -284,6 +323,7 @@ impl SessionFile {
         PreparedSave {
             session,
             path: self.path.clone(),
+            new: matches!(self.disk, Disk::Later(_)),
         }
     }
 
@@ -316,16 +356,22 @@ impl SessionFile {
 /// The files of a session to remove when the program stops, from [`SessionFile::removal`].
 #[derive(Debug, Clone)]
 pub struct Removal {
-    paths: Vec<PathBuf>,
+    /// The session file's path once it is written; never set for one in memory.
+    written: Arc<OnceLock<PathBuf>>,
+    discard: bool,
 }
 
 impl Removal {
     /// Removes them. The caller makes sure nothing saves the session afterwards (the program is
-    /// about to exit).
+    /// about to exit), and that a session not written yet is not being written meanwhile.
     pub fn now(&self) {
-        for path in &self.paths {
+        let Some(path) = self.written.get() else {
+            return;
+        };
+        if self.discard {
             let _ = fs::remove_file(path);
         }
+        let _ = fs::remove_file(super::lock::lock_path(path));
     }
 }
 
@@ -334,12 +380,18 @@ impl Removal {
 pub struct PreparedSave {
     path: PathBuf,
     session: Session,
+    /// Prepared before the session's file was written: written only if nothing is at its
+    /// name, never over another session.
+    new: bool,
 }
 
 impl PreparedSave {
     /// Writes the prepared session atomically, as a save does. The caller makes sure no other
     /// save of the file follows (the program is about to exit).
     pub fn write(&self) -> Result<(), SessionError> {
+        if self.new {
+            return write::create(&self.path, &bytes(&self.path, &self.session)?, true).map(drop);
+        }
         write::save(&self.path, &self.session).map(drop)
     }
 }
@@ -352,6 +404,73 @@ fn bytes(path: &Path, session: &Session) -> Result<Vec<u8>, SessionError> {
     })?;
     json.push(b'\n');
     Ok(json)
+}
+
+/// Writes a new session's file at `path`, which must not exist yet (its folder made if need
+/// be), and locks it.
+fn write_new(path: &Path, session: &Session, sweep: Sweep) -> Result<Lock, SessionError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|e| match write_error(path, &e) {
+            // Nothing was saved yet, so there is no last save to speak of.
+            SessionError::Write { file, why } => SessionError::Create { file, why },
+            other => other,
+        })?;
+    }
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(SessionError::AlreadyExists {
+            file: path.display().to_string(),
+        });
+    }
+    // Nothing to lose yet in a blank session: the first answer, note or name is saved
+    // durably.
+    let durable = !session.is_blank();
+    let bytes = bytes(path, session)?;
+    let file = write::create(path, &bytes, durable)?;
+    let lock = Lock::holding(path, file);
+    if sweep == Sweep::Yes {
+        remove_stale_temporaries(path);
+    }
+    Ok(lock)
+}
+
+/// Whether a new session's file can be written in `folder` (made now if missing), as far as
+/// two looks at it tell: the folder is there, this process may add files to it, and its disk
+/// has room for one more.
+#[cfg(unix)]
+fn takes_files(folder: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    // The final slash makes a file at the folder's name fail the look.
+    let mut name = folder.as_os_str().as_bytes().to_vec();
+    name.push(b'/');
+    let Ok(name) = std::ffi::CString::new(name) else {
+        return false;
+    };
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    let may_write = || unsafe { libc::access(name.as_ptr(), libc::W_OK | libc::X_OK) } == 0;
+    let may_write =
+        may_write() || (!folder.exists() && fs::create_dir_all(folder).is_ok() && may_write());
+    may_write && has_room(&name)
+}
+
+/// Whether the file system at `name` has a block and a file to spare for this process (or
+/// cannot say: the write will tell). A file system that counts no files (btrfs) has files to
+/// spare.
+#[cfg(unix)]
+fn has_room(name: &std::ffi::CStr) -> bool {
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `name` is a valid NUL-terminated path and `stats` has room for the answer.
+    if unsafe { libc::statvfs(name.as_ptr(), stats.as_mut_ptr()) } != 0 {
+        return true;
+    }
+    // SAFETY: statvfs succeeded, so it filled `stats` in.
+    let stats = unsafe { stats.assume_init() };
+    stats.f_bavail > 0 && (stats.f_files == 0 || stats.f_favail > 0)
+}
+
+/// Elsewhere the file is written at once.
+#[cfg(not(unix))]
+fn takes_files(_folder: &Path) -> bool {
+    false
 }
 
 /// Whether creating a session looks for an earlier save's leftover temporary files. A name

@@ -422,7 +422,11 @@ pub fn reply(app: &mut App, reply: Reply) {
             app.shared.notice =
                 Some("Saved again: everything so far is in the session file.".into());
         }
-        Reply::Resumed(start) => app.take(*start),
+        Reply::Resumed(start) => {
+            // Another session, with saves of its own: a failure of the one left is not its.
+            app.unsaved = None;
+            app.take(*start);
+        }
         Reply::Listed(saved) => {
             if let Screen::Start(start) = &mut app.screen {
                 start.relist(saved);

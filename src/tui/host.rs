@@ -46,11 +46,12 @@ pub trait Host {
         let _ = (request, interview);
         Err("This is not a workshop room.".into())
     }
-    /// The saved sessions as their files are now, when they differ from those the start
-    /// screen was given (drawn from the folder's index, which may be out of date): asked once,
-    /// right after the first frame, before any key.
-    fn check_saved(&mut self) -> Option<Vec<Listed>> {
-        None
+    /// The work that need not hold up the first frame, done right after it and before any
+    /// key, and what it changes on screen: the saved sessions as their files are now, when
+    /// they differ from those the start screen was given (drawn from the folder's index,
+    /// which may be out of date); a new session's file written, or why it could not be.
+    fn first_frame(&mut self) -> Vec<Reply> {
+        Vec::new()
     }
 }
 
@@ -146,7 +147,7 @@ pub enum Reply {
         result: Result<PathBuf, String>,
     },
     Room(Result<RoomNews, String>),
-    /// The saved sessions as checked against their files ([`Host::check_saved`]).
+    /// The saved sessions as checked against their files ([`Host::first_frame`]).
     Listed(Vec<Listed>),
 }
 

@@ -36,8 +36,8 @@ use techhire::session::Saved;
 
 pub use app::Ending;
 use app::{Action, App, reply, update};
-pub use host::{Choose, Draft, Host, Listed, RoomNews, Start};
-use host::{Reply, perform};
+use host::perform;
+pub use host::{Choose, Draft, Host, Listed, Reply, RoomNews, Start};
 pub use reveal::Reveal;
 pub use room::{Beside, Room, RoomRequest, Seat, Stage};
 pub use terminal::on_signal;
@@ -123,11 +123,15 @@ fn run_app(
 ) -> Result<(Ending, Interview), TuiError> {
     session.draw(|frame| ui::view(&app, frame))?;
     session.watch_signals();
-    // The start screen's first frame lists the sessions as the folder's index has them; the
-    // files are checked now, and the list drawn again if they differ. Keys typed meanwhile
-    // wait in the terminal, and act on the checked list.
-    if let Some(saved) = host.check_saved() {
-        reply(&mut app, Reply::Listed(saved));
+    // What need not hold up the first frame is done now (the start screen's sessions, listed
+    // as the folder's index has them, checked against their files; a new session's file
+    // written), and the screen drawn again if it changes anything. Keys typed meanwhile wait
+    // in the terminal, and act on what it changed.
+    let news = host.first_frame();
+    if !news.is_empty() {
+        for news in news {
+            reply(&mut app, news);
+        }
         session.draw(|frame| ui::view(&app, frame))?;
     }
     let (width, height) = session.watch_resizes()?;

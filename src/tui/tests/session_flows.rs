@@ -241,6 +241,37 @@ fn a_failed_save_is_said_once_stays_in_the_header_and_recovery_is_said() {
     assert_eq!(host.recorded, 3);
 }
 
+#[test]
+fn a_new_session_that_could_not_be_written_is_said_and_forgotten_once_another_is_resumed() {
+    let mut app = at_start(80, 24);
+    let mut host = FakeHost::default();
+    host.resumes.push_back(Ok(acme(4)));
+    // As the host says it right after the first frame.
+    let why = "could not create the session file /data/sessions/k3f9x2.json: the disk is full; \
+               free some space and try again. Nothing was saved";
+    crate::tui::app::reply(
+        &mut app,
+        crate::tui::Reply::Saved(Saved::Failed(why.into())),
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Not saved: could not create the session file"),
+        "{shown}"
+    );
+    assert!(shown.contains("⚠ not saved"), "{shown}");
+    for _ in 0..3 {
+        key(&mut app, &mut host, KeyCode::Tab);
+    }
+    key(&mut app, &mut host, KeyCode::Enter);
+    key(&mut app, &mut host, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(shown.contains("Question 5"), "{shown}");
+    assert!(
+        !shown.contains("not saved"),
+        "the resumed session has lost nothing: {shown}"
+    );
+}
+
 /// An interview at the result of the cio answers, through the host.
 fn at_result(width: u16, height: u16) -> (App, FakeHost) {
     let mut app = super::app(width, height);

@@ -114,9 +114,10 @@ fn the_new_session_is_held_while_the_start_screen_shows_and_ctrl_c_removes_it() 
     // Written right after the first frame: the session file and the note saying who holds it.
     let deadline = Instant::now() + PATIENCE;
     let new = loop {
+        // Each is written to a temporary file first, then renamed: wait for the names.
         let new: Vec<String> = files(dir.path())
             .into_iter()
-            .filter(|name| !before.contains(name))
+            .filter(|name| !before.contains(name) && !name.ends_with(".tmp"))
             .collect();
         if new.len() == 2 {
             break new;

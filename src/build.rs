@@ -64,11 +64,7 @@ fn main() {
 /// the link has the archive (every GCC does); otherwise libgcc_s is linked as before.
 fn link_the_unwinder_in() {
     // `cc` is what rustc links with here (no linker of the user's choosing).
-    let has_it = Command::new("cc")
-        .arg("-print-file-name=libgcc_eh.a")
-        .output()
-        .ok()
-        .and_then(|out| String::from_utf8(out.stdout).ok())
+    let has_it = printed("cc", &["-print-file-name=libgcc_eh.a"])
         .is_some_and(|path| std::path::Path::new(path.trim()).is_absolute());
     if has_it {
         println!("cargo::rustc-link-lib=static:-bundle=gcc_eh");
@@ -80,11 +76,7 @@ fn link_the_unwinder_in() {
 /// 91 KB. Only where the C library is glibc 2.36 or later, which applies them (the linker
 /// marks the binary as needing it; an older loader would refuse to start it).
 fn pack_relative_relocations() {
-    let version = Command::new("getconf")
-        .arg("GNU_LIBC_VERSION")
-        .output()
-        .ok()
-        .and_then(|out| String::from_utf8(out.stdout).ok());
+    let version = printed("getconf", &["GNU_LIBC_VERSION"]);
     let Some(version) = version
         .as_deref()
         .and_then(|v| v.trim().strip_prefix("glibc "))
@@ -159,6 +151,11 @@ fn rustc_minor() -> Option<u32> {
 /// What the compiler Cargo builds with prints for `args`.
 fn rustc(args: &[&str]) -> Option<String> {
     let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let output = Command::new(rustc).args(args).output().ok()?;
+    printed(&rustc, args)
+}
+
+/// What `program` prints for `args`, if it runs.
+fn printed(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
     String::from_utf8(output.stdout).ok()
 }
